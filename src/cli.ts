@@ -1,0 +1,63 @@
+// go-env-doctor: the CLI over the same core as the VS Code extension.
+import { hostPlatform } from './core/platform';
+import { UsageError } from './cli/args';
+import type { CliIO, Subcommand } from './cli/io';
+import { diagnoseCommand } from './cli/diagnose';
+import { USAGE } from './cli/usage';
+import { TOOL_VERSION } from './core/toolInfo';
+
+const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
+  diagnose: async () => diagnoseCommand,
+};
+
+export async function main(argv: readonly string[], io: CliIO, signal: AbortSignal): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (first === '--version') {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const name = first === undefined || first.startsWith('-') ? 'diagnose' : first;
+  const args = name === first ? rest : argv;
+  const load = SUBCOMMANDS[name];
+  if (!load) {
+    io.stderr(`go-env-doctor: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(args, io, signal);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`go-env-doctor ${name}: ${err.message}\nRun "go-env-doctor --help" for usage.\n`);
+      return 2;
+    }
+    io.stderr(`go-env-doctor: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  // First Ctrl+C cancels cleanly (downloads stop, staging is removed); a second one exits at once.
+  let interrupted = false;
+  process.on('SIGINT', () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    controller.abort();
+  });
+  const io: CliIO = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    platform: hostPlatform(),
+  };
+  main(process.argv.slice(2), io, controller.signal).then(
+    (code) => { process.exitCode = interrupted && code === 0 ? 130 : code; },
+    (err) => { process.stderr.write(`go-env-doctor: ${String(err)}\n`); process.exitCode = 2; },
+  );
+}

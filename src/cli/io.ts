@@ -1,0 +1,15 @@
+// What a subcommand may touch of its process, passed in so tests can capture it.
+import type { Platform } from '../core/platform';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stderr is a terminal (progress lines are shown only then). */
+  stderrIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  cwd: string;
+  platform: Platform;
+}
+
+/** A subcommand: resolves to the process exit code (0 ok, 1 failure found, 2 usage or internal). */
+export type Subcommand = (argv: readonly string[], io: CliIO, signal: AbortSignal) => Promise<number>;

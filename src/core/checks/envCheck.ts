@@ -1,0 +1,133 @@
+// Findings about go env: settings the OS environment silently overrides, and settings that
+// disable or weaken module downloads and verification.
+import type { Finding, Fix } from '../findings';
+import type { EnvEntry } from '../report/model';
+import { describeGoproxy, parseGoproxy } from '../goproxy';
+import { redact } from '../redact';
+
+export interface EnvCheckInput {
+  env: Record<string, EnvEntry>;
+  /** Values in the OS environment (non-empty only). */
+  os: NodeJS.ProcessEnv;
+  /** The go env file and what it holds, when there is one. */
+  file?: { path: string; values: Map<string, string> };
+}
+
+const SETTINGS_WORTH_CHECKING = ['GOPROXY', 'GOSUMDB', 'GONOSUMDB', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOFLAGS', 'GOTOOLCHAIN', 'GO111MODULE', 'GOPATH', 'GOMODCACHE', 'GOBIN'];
+
+const WHERE_OS_VARS_COME_FROM =
+  'It usually comes from a shell profile (~/.bashrc, ~/.zshrc, ~/.profile), the system environment (/etc/environment, Windows System Properties → Environment Variables), or VS Code settings (go.toolsEnvVars, terminal.integrated.env.*).';
+
+export function envFindings(input: EnvCheckInput): Finding[] {
+  const out: Finding[] = [];
+  const v = (name: string) => input.env[name]?.value ?? '';
+
+  // OS variables beat the go env file: `go env -w` then silently changes nothing.
+  if (input.file) {
+    for (const name of SETTINGS_WORTH_CHECKING) {
+      const fromOs = input.os[name];
+      const fromFile = input.file.values.get(name);
+      if (fromOs && fromFile !== undefined && fromFile !== fromOs) {
+        out.push({
+          id: 'env.overridden',
+          severity: 'warning',
+          title: `${name} in the environment overrides the go env file`,
+          detail: `${name} is "${redact(fromOs)}" in the OS environment and "${redact(fromFile)}" in ${input.file.path}. The environment wins, so the file's value (and any \`go env -w ${name}=…\`) has no effect. ${WHERE_OS_VARS_COME_FROM} Remove it there to let the go env file decide, or make both the same.`,
+          subject: name,
+          fixes: [{ command: `unset ${name}   # then remove it from the shell profile that sets it`, title: `Remove ${name} from the OS environment` }],
+        });
+      }
+    }
+  }
+
+  const goproxy = v('GOPROXY');
+  const entries = parseGoproxy(goproxy);
+  const sourceNote = (name: string) => (input.env[name]?.source === 'environment' ? ' (set in the OS environment, which a `go env -w` cannot override)' : '');
+  const restoreProxy: Fix = { command: 'go env -w GOPROXY=https://proxy.golang.org,direct', title: 'Use the default module proxy', action: { kind: 'setGoEnv', name: 'GOPROXY', value: 'https://proxy.golang.org,direct' } };
+  const autoProxy: Fix = { command: 'go-env-doctor set-proxy --auto', title: 'Switch GOPROXY to the fastest working mirror', action: { kind: 'setProxyAuto' } };
+
+  const offIndex = entries.findIndex((e) => e.kind === 'off');
+  if (offIndex !== -1) {
+    out.push({
+      id: 'env.proxyOff',
+      severity: offIndex === 0 ? 'warning' : 'info',
+      title: offIndex === 0 ? 'Module downloads are turned off (GOPROXY=off)' : 'GOPROXY ends in "off"',
+      detail:
+        offIndex === 0
+          ? `GOPROXY is "${redact(goproxy)}"${sourceNote('GOPROXY')}: the go command refuses to download any module or toolchain and builds only from the module cache. That is right for an air-gapped machine; otherwise set a proxy.`
+          : `After ${entries.slice(0, offIndex).map((e) => redact(e.text)).join(', ')}, the go command stops instead of trying further sources.`,
+      subject: 'GOPROXY',
+      fixes: offIndex === 0 ? [autoProxy, restoreProxy] : [],
+    });
+  }
+
+  const invalid = entries.filter((e) => e.kind === 'invalid');
+  for (const e of invalid) {
+    out.push({
+      id: 'env.proxyInvalid',
+      severity: 'error',
+      title: `GOPROXY entry "${redact(e.text)}" is not valid`,
+      detail: `GOPROXY is "${redact(goproxy)}"${sourceNote('GOPROXY')}; "${redact(e.text)}" is invalid because ${e.kind === 'invalid' ? e.reason : ''}. The go command rejects the whole list, so every module download fails. Entries are URLs (https://goproxy.cn) or the keywords direct and off, separated by "," or "|".`,
+      subject: 'GOPROXY',
+      fixes: [autoProxy, restoreProxy],
+    });
+  }
+  // Several mirrors joined by "," look like failover but are not: say so.
+  if (invalid.length === 0 && entries.filter((e) => e.kind === 'url').length >= 2 && entries.some((e) => e.kind === 'url' && e.next === 'notFound')) {
+    out.push({
+      id: 'env.proxyList',
+      severity: 'info',
+      title: 'How the go command will use GOPROXY',
+      detail: `${describeGoproxy(entries)}. After "," the next entry is tried only when a module is not found (404 or 410); after "|" it is tried on any error, including a timeout. So with "," an unreachable first proxy fails the download instead of falling through.`,
+      subject: 'GOPROXY',
+    });
+  }
+
+  const gosumdb = v('GOSUMDB');
+  if (gosumdb === 'off') {
+    out.push({
+      id: 'env.sumdbOff',
+      severity: 'warning',
+      title: 'Checksum verification is turned off (GOSUMDB=off)',
+      detail: `GOSUMDB is off${sourceNote('GOSUMDB')}: new modules are not checked against the Go checksum database, so a compromised proxy or mirror can serve altered code unnoticed, and the go command refuses to download toolchains at all. If sum.golang.org is unreachable from your network, use its official mirror sum.golang.google.cn or a GOPROXY that forwards the checksum database instead.`,
+      subject: 'GOSUMDB',
+      fixes: [
+        { command: 'go env -w GOSUMDB=sum.golang.org', title: 'Turn checksum verification back on', action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.org' } },
+        { command: 'go env -w GOSUMDB=sum.golang.google.cn', title: 'Use the official checksum database mirror reachable from mainland China', action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.google.cn' } },
+      ],
+    });
+  }
+
+  const insecure = v('GOINSECURE');
+  if (insecure !== '') {
+    out.push({
+      id: 'env.insecure',
+      severity: 'warning',
+      title: 'GOINSECURE allows unverified downloads',
+      detail: `GOINSECURE is "${redact(insecure)}"${sourceNote('GOINSECURE')}: modules matching it may be fetched over plain HTTP or with unchecked certificates. If a TLS error made you set it, fix the trust instead (add your organisation's root certificate to SSL_CERT_FILE or the system store) and remove it.`,
+      subject: 'GOINSECURE',
+      fixes: [{ command: 'go env -u GOINSECURE', title: 'Remove GOINSECURE', action: { kind: 'unsetGoEnv', name: 'GOINSECURE' } }],
+    });
+  }
+  const goflags = v('GOFLAGS');
+  if (/(^|\s)-{1,2}insecure(=|\s|$)/.test(goflags)) {
+    out.push({
+      id: 'env.insecure',
+      severity: 'warning',
+      title: 'GOFLAGS contains -insecure',
+      detail: `GOFLAGS is "${redact(goflags)}"${sourceNote('GOFLAGS')}: -insecure lets go get use plain HTTP and skip certificate checks. Remove it and fix the underlying TLS problem instead.`,
+      subject: 'GOFLAGS',
+      fixes: [{ command: 'go env -w GOFLAGS=' + JSON.stringify(goflags.replace(/(^|\s)-{1,2}insecure(=\S*)?/g, '').trim()), title: 'Remove -insecure from GOFLAGS' }],
+    });
+  }
+
+  if (!out.some((f) => f.severity === 'warning' || f.severity === 'error')) {
+    out.push({
+      id: 'env.ok',
+      severity: 'ok',
+      title: 'go env settings are consistent',
+      detail: `GOPROXY=${redact(goproxy)} (${input.env['GOPROXY']?.source ?? 'default'}), GOSUMDB=${redact(gosumdb)} (${input.env['GOSUMDB']?.source ?? 'default'}); no variable in the environment contradicts the go env file.`,
+    });
+  }
+  return out;
+}

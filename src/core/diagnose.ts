@@ -1,0 +1,157 @@
+// The diagnosis: find go, ask it about itself, read go env with sources, check go.mod, and probe
+// the network, all at once, each with a timeout, so a run ends within about timeout + 1 s.
+import * as path from 'node:path';
+import type { Finding } from './findings';
+import type { Platform } from './platform';
+import type { EnvEntry, Report } from './report/model';
+import { locateGo } from './go/locate';
+import { goEnvJson, goVersion, type GoVersionInfo } from './go/inspect';
+import { effectiveSetting, goEnvFilePath, readGoEnvFile, readGorootGoEnv, type SettingLayers } from './go/envFile';
+import { goNotFoundFinding, goOkFinding, goProblemFinding } from './checks/goCheck';
+import { envFindings } from './checks/envCheck';
+import { findGoMod, goModFindings } from './checks/gomodCheck';
+import { runNetworkChecks } from './checks/network';
+import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { redact } from './redact';
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+export interface DiagnoseOptions {
+  cwd: string;
+  /** An explicit go binary (CLI --go, setting goEnv.goPath). */
+  goPath?: string;
+  /** Per-probe timeout. */
+  timeoutMs?: number;
+  /** Mirrors to probe in addition to GOPROXY's entries (reported as info). */
+  extraMirrors?: string[];
+  /** Check these go.mod files instead of the one governing cwd. */
+  goModFiles?: string[];
+  platform: Platform;
+  signal?: AbortSignal;
+  /** Timings and raw errors, for a log channel; credentials are already redacted. */
+  log?: (line: string) => void;
+}
+
+/** Settings that decide network behaviour, predicted without waiting for `go env`. */
+const NETWORK_SETTINGS = ['GOPROXY', 'GOSUMDB', 'GOTOOLCHAIN'] as const;
+
+export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
+  const started = performance.now();
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const p = opts.platform;
+  const log = (line: string) => opts.log?.(redact(line));
+  const since = () => Math.round(performance.now() - started);
+
+  const envFile = await readGoEnvFile(goEnvFilePath(p));
+  const located = await locateGo(p, opts.goPath);
+  const goPath = located.found ? located.go.path : undefined;
+  // GOROOT is usually the binary's grandparent; its go.env (Go 1.21+) holds defaults.
+  const guessedGoroot = goPath ? path.dirname(path.dirname(goPath)) : undefined;
+  const layers: SettingLayers = {
+    os: p.env,
+    file: envFile.kind === 'read' ? envFile.values : new Map(),
+    goroot: await readGorootGoEnv(guessedGoroot),
+  };
+  const predicted = Object.fromEntries(NETWORK_SETTINGS.map((n) => [n, effectiveSetting(n, layers)])) as Record<(typeof NETWORK_SETTINGS)[number], EnvEntry>;
+
+  const goWork = (async () => {
+    if (!goPath) return undefined;
+    const [v, e] = await Promise.all([goVersion(goPath, p, timeoutMs, opts.signal), goEnvJson(goPath, p, timeoutMs, opts.signal)]);
+    log(`go version: ${'ok' in v ? v.ok.version : v.problem.kind} (${v.ms} ms); go env -json: ${'ok' in e ? 'ok' : e.problem.kind} (${e.ms} ms)`);
+    return { v, e };
+  })();
+
+  const network = (gp: string, sd: string) =>
+    runNetworkChecks({ goproxy: gp, gosumdb: sd, extraMirrors: opts.extraMirrors, platform: p, timeoutMs, signal: opts.signal }).then((f) => {
+      log(`network checks: ${f.length} findings at ${since()} ms`);
+      return f;
+    });
+  // The network does not wait for go: a hanging go must not double the run time.
+  const networkEarly = network(predicted.GOPROXY.value, predicted.GOSUMDB.value);
+
+  const findings: Finding[] = [];
+  let info: GoVersionInfo | undefined;
+  let goEnv: Record<string, string> | undefined;
+  const goResult = await goWork;
+  if (!located.found) findings.push(goNotFoundFinding(located));
+  else if (goResult) {
+    if ('problem' in goResult.v) findings.push(goProblemFinding(located.go.path, goResult.v.problem));
+    if ('problem' in goResult.e) findings.push(goProblemFinding(located.go.path, goResult.e.problem));
+    if ('ok' in goResult.e) goEnv = goResult.e.ok;
+    if ('ok' in goResult.v) {
+      info = goResult.v.ok;
+      findings.push(goOkFinding(located.go.path, info, goEnv?.['GOROOT'], goResult.v.ms));
+    }
+  }
+
+  // The report's env: go's own answer where we have it, with where each value comes from.
+  const env: Record<string, EnvEntry> = {};
+  const source = (name: string): EnvEntry['source'] => (p.env[name] ? 'environment' : layers.file.get(name) ? 'goenv' : 'default');
+  if (goEnv) {
+    for (const [name, value] of Object.entries(goEnv).sort(([a], [b]) => a.localeCompare(b))) env[name] = { value, source: source(name) };
+  }
+  // go ran with GOTOOLCHAIN=local to stay put; report the user's own setting.
+  for (const name of NETWORK_SETTINGS) {
+    if (!goEnv || name === 'GOTOOLCHAIN' || !(name in goEnv)) env[name] = predicted[name];
+  }
+  if (goEnv && !('GOTOOLCHAIN' in goEnv)) delete env['GOTOOLCHAIN']; // go < 1.21 has no such setting
+
+  findings.push(...envFindings({ env, os: p.env, file: envFile.kind === 'read' ? { path: envFile.path, values: envFile.values } : undefined }));
+  if (envFile.kind === 'unreadable') {
+    findings.push({
+      id: 'env.fileUnreadable',
+      severity: 'warning',
+      title: 'The go env file cannot be read',
+      detail: `${envFile.path}: ${envFile.message}. The go command ignores settings it cannot read, and \`go env -w\` will fail. Fix its permissions or remove it.`,
+      subject: envFile.path,
+    });
+  }
+
+  const goModFiles = opts.goModFiles ?? [await findGoMod(opts.cwd)].filter((f): f is string => f !== undefined);
+  const gomod = Promise.all(
+    goModFiles.map((file) =>
+      goModFindings({
+        file,
+        localVersion: info?.version,
+        gotoolchain: env['GOTOOLCHAIN']?.value ?? predicted.GOTOOLCHAIN.value,
+        goproxy: env['GOPROXY']?.value ?? predicted.GOPROXY.value,
+        goos: info?.goos,
+        goarch: info?.goarch,
+      }),
+    ),
+  );
+
+  let net = await networkEarly;
+  const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
+  const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
+  if (gp !== predicted.GOPROXY.value || sd !== predicted.GOSUMDB.value) {
+    // go reported something our prediction missed (a patched distribution, say): probe what go will use.
+    log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
+    net = await network(gp, sd);
+  }
+  findings.push(...(await gomod).flat(), ...net);
+
+  const report: Report = {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    go: {
+      path: located.found ? located.go.path : null,
+      version: info?.version ?? null,
+      goroot: goEnv?.['GOROOT'] ?? null,
+    },
+    env: Object.fromEntries(Object.entries(env).map(([k, e]) => [k, { ...e, value: redact(e.value) }])),
+    findings: findings.map(redactFinding),
+    durationMs: since(),
+  };
+  return report;
+}
+
+function redactFinding(f: Finding): Finding {
+  return {
+    ...f,
+    title: redact(f.title),
+    detail: redact(f.detail),
+    ...(f.subject !== undefined ? { subject: redact(f.subject) } : {}),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, command: redact(x.command), title: redact(x.title) })) } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+// Errors are values with a cause and a remedy, so every surface can say what went wrong and what to do.
+
+export class DoctorError extends Error {
+  /** A dotted id (often the finding id it becomes), e.g. `toolchain.checksumMismatch`. */
+  readonly code: string;
+  /** What to do about it, in one or two sentences. */
+  readonly remedy: string;
+
+  constructor(code: string, message: string, remedy: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DoctorError';
+    this.code = code;
+    this.remedy = remedy;
+  }
+}
+
+export function isAbortError(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'AbortError' || (err as NodeJS.ErrnoException).code === 'ABORT_ERR');
+}
+
+/** The innermost `code` in a chain of causes (fetch/undici wrap the interesting one). */
+export function errorCode(err: unknown): string | undefined {
+  let cur: unknown = err;
+  for (let depth = 0; cur && depth < 8; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'ERR_ASSERTION') {
+      const inner = (cur as { cause?: unknown }).cause;
+      const innerCode = inner ? errorCode(inner) : undefined;
+      return innerCode ?? code;
+    }
+    if (cur instanceof AggregateError && cur.errors.length > 0) cur = cur.errors[0];
+    else cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) {
+    const cause = (err as { cause?: unknown }).cause;
+    if (err.message === 'fetch failed' && cause instanceof Error) return cause.message;
+    return err.message;
+  }
+  return String(err);
+}

@@ -1,0 +1,56 @@
+// The finding model: the public contract of `--json` and of every surface (CLI, VS Code).
+// Documented for users in docs/findings.md; keep both in step.
+
+export type Severity = 'ok' | 'info' | 'warning' | 'error';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { ok: 0, info: 1, warning: 2, error: 3 };
+
+/**
+ * A machine-readable fix the editor can run directly. The CLI shows `Fix.command` instead.
+ * New issues add kinds here; the extension maps each kind to a VS Code command.
+ */
+export type FixAction =
+  | { kind: 'installToolchain'; version: string }
+  | { kind: 'setProxyAuto' }
+  | { kind: 'restoreProxy' }
+  | { kind: 'workOffline' }
+  | { kind: 'setGoEnv'; name: string; value: string }
+  | { kind: 'unsetGoEnv'; name: string }
+  | { kind: 'openSettings'; query: string }
+  | { kind: 'showReport' };
+
+export interface Fix {
+  /** A command line the user can run in a terminal (the CLI prints this). */
+  command: string;
+  /** What the fix does, in a few words ("Use a GOPROXY mirror that works"). */
+  title: string;
+  /** The same fix as an action the editor can perform itself, when there is one. */
+  action?: FixAction;
+}
+
+export interface Location {
+  file: string;
+  /** 1-based. */
+  line: number;
+}
+
+export interface Finding {
+  /** Dotted id, stable across versions: `proxy.refused`, `gomod.goTooNew`, ... */
+  id: string;
+  severity: Severity;
+  title: string;
+  /** The cause and what to do, in sentences. */
+  detail: string;
+  /** The URL, host or variable the finding is about (credentials redacted). */
+  subject?: string;
+  location?: Location;
+  fixes?: Fix[];
+  /** How long the check behind this finding took, for the timings column. */
+  durationMs?: number;
+}
+
+export function worstSeverity(findings: readonly Finding[]): Severity {
+  let worst: Severity = 'ok';
+  for (const f of findings) if (SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[worst]) worst = f.severity;
+  return worst;
+}

@@ -1,0 +1,31 @@
+// src/core must run without VS Code: no file in it may import 'vscode'.
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+async function tsFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await tsFiles(p)));
+    else if (e.name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+describe('src/core', () => {
+  it('never imports vscode', async () => {
+    const root = path.resolve(__dirname, '../../../../src/core');
+    const files = await tsFiles(root);
+    assert.ok(files.length > 10, `expected core sources under ${root}`);
+    const offenders: string[] = [];
+    for (const f of files) {
+      const text = await fs.readFile(f, 'utf8');
+      if (/(from\s+|require\(\s*|import\(\s*)['"]vscode['"]/.test(text)) offenders.push(path.relative(root, f));
+    }
+    assert.deepEqual(offenders, []);
+  });
+  it('and the check itself catches an import', () => {
+    assert.match("import * as vscode from 'vscode';", /(from\s+|require\(\s*|import\(\s*)['"]vscode['"]/);
+  });
+});
