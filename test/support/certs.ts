@@ -32,7 +32,7 @@ export interface TestCerts {
   notYetValid: KeyPair & { notBefore: Date };
   wrongHost: KeyPair;
   selfSigned: KeyPair;
-  /** Leaf for the TEST_HOSTS, issued by the intercepting CA. */
+  /** Leaf for the TEST_HOSTS issued by the intercepting CA, chained with that CA. */
   intercepted: KeyPair;
 }
 
@@ -92,7 +92,8 @@ async function generate(): Promise<TestCerts> {
     notYetValid: { ...notYetValid, notBefore: futureBefore },
     wrongHost,
     selfSigned,
-    intercepted,
+    // Intercepting proxies usually send their CA along with the forged leaf.
+    intercepted: { cert: `${intercepted.cert.trim()}\n${intercept.cert.trim()}\n`, key: intercepted.key },
   };
 }
 

@@ -1,0 +1,156 @@
+// `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--json]`
+import * as path from 'node:path';
+import { DoctorError, isAbortError } from '../core/errors';
+import type { Finding, Fix } from '../core/findings';
+import { parseGoVersion } from '../core/goVersion';
+import { redact } from '../core/redact';
+import { installToolchain, type InstallCheckpoint, type InstallResult } from '../core/toolchain/install';
+import type { InstallProgress } from '../core/toolchain/progress';
+import { parseArgs, UsageError } from './args';
+import type { CliIO, Subcommand } from './io';
+
+/**
+ * Test hook: when set to a checkpoint name (locked, downloading, populated, marked, committed),
+ * the process kills itself with SIGKILL there, the way a crash or a closed window would.
+ */
+export const CRASH_ENV = 'GO_ENV_DOCTOR_TEST_CRASH_AT';
+
+const TITLES: Record<string, string> = {
+  'toolchain.notFound': 'Go release not found',
+  'toolchain.indexUnavailable': 'Go release index unavailable',
+  'toolchain.downloadFailed': 'Go download failed',
+  'toolchain.checksumMismatch': 'Download does not match the official SHA-256',
+  'toolchain.unsafeArchive': 'Unsafe Go archive refused',
+  'toolchain.diskFull': 'Not enough disk space to install Go',
+  'toolchain.permissionDenied': 'No permission to install Go there',
+};
+
+export const installCommand: Subcommand = async (argv, io, signal) => {
+  const { flags, positionals } = parseArgs(argv, { dir: 'string', 'dl-base': 'string', mirror: 'list', json: 'boolean' });
+  if (positionals.length === 0) throw new UsageError('install needs a version, e.g. "go-env-doctor install 1.22.5" or "go-env-doctor install latest"');
+  if (positionals.length > 1) throw new UsageError(`install takes one version, not "${positionals.join(' ')}"`);
+  const version = positionals[0]!;
+  if (version !== 'latest' && !parseGoVersion(version)) throw new UsageError(`"${version}" is not a Go version (expected e.g. 1.22.5, go1.22.5 or latest)`);
+  const dlBase = flags['dl-base'] === undefined ? undefined : indexBase(String(flags['dl-base']));
+  const mirrors = ((flags.mirror as string[] | undefined) ?? []).map((m) => httpUrl(m, '--mirror'));
+  const dir = flags.dir === undefined ? undefined : path.resolve(io.cwd, String(flags.dir));
+  const json = flags.json === true;
+
+  const crashAt = io.platform.env[CRASH_ENV];
+  const progress = io.stderrIsTTY ? new ProgressLine(io, version === 'latest' ? 'latest Go' : `go${parseGoVersion(version)!.text}`) : undefined;
+  let result: InstallResult;
+  try {
+    result = await installToolchain({
+      version,
+      platform: io.platform,
+      signal,
+      ...(dir ? { dir } : {}),
+      ...(dlBase ? { dlBases: [dlBase] } : {}),
+      mirrors,
+      ...(progress ? { onProgress: (p: InstallProgress) => progress.show(p) } : {}),
+      onWait: (holder) => {
+        io.stderr(`Another install of this version is running${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}; waiting for it to finish…\n`);
+      },
+      ...(crashAt ? { checkpoint: (name: InstallCheckpoint) => { if (name === crashAt) process.kill(process.pid, 'SIGKILL'); } } : {}),
+    });
+  } catch (err) {
+    progress?.done();
+    if (isAbortError(err)) {
+      io.stderr('go-env-doctor install: cancelled. Nothing was installed; the part already downloaded is kept, so running the command again resumes.\n');
+      if (json) io.stdout(`${JSON.stringify({ ok: false, cancelled: true })}\n`);
+      return 130;
+    }
+    if (!(err instanceof DoctorError)) throw err;
+    const finding = toFinding(err, version);
+    if (json) io.stdout(`${redact(JSON.stringify({ ok: false, finding }, null, 2))}\n`);
+    else io.stderr(redact(`✗ ${finding.title}\n  ${finding.detail}\n${(finding.fixes ?? []).map((f) => `  Try: ${f.command}  (${f.title})\n`).join('')}`));
+    return 1;
+  }
+  progress?.done();
+  if (json) {
+    const doc = { ok: true, version: result.version, goroot: result.goroot, sha256: result.sha256 ?? null, bytes: result.bytes ?? null, source: result.source ?? null, alreadyInstalled: result.alreadyInstalled };
+    io.stdout(`${redact(JSON.stringify(doc, null, 2))}\n`);
+  } else if (result.alreadyInstalled) {
+    io.stdout(`${result.version} is already installed in ${result.goroot}\n`);
+  } else {
+    io.stdout(redact(`Installed ${result.version} in ${result.goroot}\n  SHA-256 ${result.sha256} verified against the official release index; ${mb(result.bytes ?? 0)} from ${result.source}\n  Run it: ${path.join(result.goroot, 'bin', 'go')} version\n`));
+  }
+  return 0;
+};
+
+function toFinding(err: DoctorError, version: string): Finding {
+  const fixes: Fix[] = [];
+  if (err.code === 'toolchain.downloadFailed' || err.code === 'toolchain.indexUnavailable') {
+    fixes.push({ command: 'go-env-doctor diagnose', title: 'Find out why the network fails' });
+  }
+  if (err.code === 'toolchain.downloadFailed' || err.code === 'toolchain.diskFull') {
+    fixes.push({ command: `go-env-doctor install ${version}`, title: 'Run again to resume the download' });
+  }
+  const finding: Finding = {
+    id: err.code,
+    severity: 'error',
+    title: TITLES[err.code] ?? 'Go install failed',
+    detail: `${err.message} ${err.remedy}`,
+  };
+  if (fixes.length > 0) finding.fixes = fixes;
+  return finding;
+}
+
+/** The index decides which bytes are trusted, so it must come over HTTPS (plain HTTP only on loopback). */
+function indexBase(raw: string): string {
+  const url = httpUrl(raw, '--dl-base');
+  const host = new URL(url).hostname;
+  if (url.startsWith('http:') && !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
+    throw new UsageError(`--dl-base must use https:// (the release index supplies the checksums every download is verified against); "${redact(raw)}" does not`);
+  }
+  return url;
+}
+
+function httpUrl(raw: string, flag: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new UsageError(`${flag} needs a URL such as https://host/path/, not "${redact(raw)}"`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UsageError(`${flag} must be an http:// or https:// URL, not "${redact(raw)}"`);
+  return raw.endsWith('/') ? raw : `${raw}/`;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** One self-overwriting status line on a terminal's stderr. */
+class ProgressLine {
+  private drawn = false;
+
+  constructor(private readonly io: CliIO, private readonly what: string) {}
+
+  show(p: InstallProgress): void {
+    const pct = p.total > 0 ? Math.floor((p.bytes / p.total) * 100) : 0;
+    const parts = [
+      p.phase === 'verify' ? `Checking the kept partial download of ${this.what}` : p.phase === 'extract' ? `Unpacking ${this.what}` : `Downloading ${this.what}`,
+      `${String(pct).padStart(3)}%`,
+      `${mb(p.bytes)} / ${mb(p.total)}`,
+    ];
+    if (p.phase === 'download') {
+      parts.push(p.bytesPerSec > 0 ? `${mb(p.bytesPerSec)}/s` : '-- MB/s');
+      parts.push(p.etaSec === undefined ? 'ETA --' : `ETA ${eta(p.etaSec)}`);
+      parts.push(`from ${redact(p.source)}`);
+    }
+    this.io.stderr(`\r${parts.join('  ')}\u001b[K`);
+    this.drawn = true;
+  }
+
+  done(): void {
+    if (this.drawn) this.io.stderr('\n');
+    this.drawn = false;
+  }
+}
+
+function eta(sec: number): string {
+  if (sec < 60) return `${sec}s`;
+  const m = Math.floor(sec / 60);
+  return m < 60 ? `${m}m${String(sec % 60).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}

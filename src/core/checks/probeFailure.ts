@@ -1,0 +1,241 @@
+// A failed probe in words: which finding id it is, why it failed, and what helps. Shared by the
+// GOPROXY and checksum-database checks so both explain the same failure the same way.
+import type { Fix } from '../findings';
+import type { Platform } from '../platform';
+import type { ProbeResult, TlsFailureInfo } from '../net/probe';
+import { stepInWords } from '../net/probe';
+import type { GoTrust } from '../net/trust';
+import { trustDifference } from '../net/trust';
+
+export type FailureId =
+  | 'proxy.dns'
+  | 'proxy.refused'
+  | 'proxy.timeout'
+  | 'proxy.httpStatus'
+  | 'proxy.badResponse'
+  | 'tls.expired'
+  | 'tls.notYetValid'
+  | 'tls.untrusted'
+  | 'tls.hostnameMismatch'
+  | 'tls.handshake';
+
+export interface FailureView {
+  id: FailureId;
+  /** A short phrase for titles: "does not resolve", "certificate has expired". */
+  short: string;
+  /** Sentences: what happened and why, naming the host, proxy or issuer. */
+  cause: string;
+  /** 404/410: the go command moves on to the next GOPROXY entry even after `,`. */
+  notFound: boolean;
+  tls?: TlsFailureInfo;
+  /** Fixes specific to the cause (TLS trust, clock), beyond "use another mirror". */
+  fixes: Fix[];
+}
+
+const UNTRUSTED_CODES = new Set([
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED',
+  'INVALID_CA',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+]);
+
+export interface FailureContext {
+  trust: GoTrust;
+  platform: Platform;
+  timeoutMs: number;
+  /** Said after a 404/410: what the missing resource means. */
+  notFoundHint?: string;
+}
+
+/** Describes a probe that has `error` set (or an HTTP status the caller rejected: pass `status`). */
+export async function describeFailure(r: ProbeResult, c: FailureContext): Promise<FailureView> {
+  const host = hostOf(r.url);
+  const e = r.error;
+  const via = r.via ? ` through the HTTP proxy ${r.via.display} (${r.via.variable})` : '';
+  if (!e) {
+    const status = r.status ?? 0;
+    const notFound = status === 404 || status === 410;
+    return {
+      id: 'proxy.httpStatus',
+      short: `answers HTTP ${status}`,
+      cause: `${host} answered HTTP ${status}${via}.${notFound && c.notFoundHint ? c.notFoundHint : bodyHint(r)}`,
+      notFound,
+      fixes: [],
+    };
+  }
+  switch (e.kind) {
+    case 'dns':
+      return { id: 'proxy.dns', short: 'does not resolve', cause: `The host name ${host} does not resolve (${e.code}): check the URL, your DNS settings and whether this network can see that name.`, notFound: false, fixes: [] };
+    case 'refused':
+      return { id: 'proxy.refused', short: 'refuses connections', cause: `${capitalize(e.message)}: nothing accepts connections there, or a firewall rejects them.`, notFound: false, fixes: [] };
+    case 'timeout':
+      return {
+        id: 'proxy.timeout',
+        short: 'does not answer',
+        cause: `${host} did not answer within ${c.timeoutMs} ms${via} (no progress during ${stepInWords(e.step)}). A filtered network often drops traffic to some hosts silently.`,
+        notFound: false,
+        fixes: [],
+      };
+    case 'reset':
+      if (e.step === 'http') {
+        return { id: 'proxy.badResponse', short: 'cuts its answer off', cause: `${host}${via}: ${e.message}. A proxy or firewall in between may be cutting connections.`, notFound: false, fixes: [] };
+      }
+      return { id: 'proxy.refused', short: 'resets connections', cause: `${capitalize(e.message)}${via}. Connections reset during ${stepInWords(e.step)} usually mean a firewall blocks this host.`, notFound: false, fixes: [] };
+    case 'http':
+      return { id: 'proxy.badResponse', short: 'does not speak HTTP', cause: `${host}${via}: ${e.message}. Check the URL (scheme and port).`, notFound: false, fixes: [] };
+    case 'netproxy':
+      return netproxyFailure(r, host);
+    case 'tls':
+      return tlsFailure(r, host, c);
+    case 'aborted':
+      return { id: 'proxy.timeout', short: 'was not checked (cancelled)', cause: 'The check was cancelled.', notFound: false, fixes: [] };
+  }
+}
+
+function netproxyFailure(r: ProbeResult, host: string): FailureView {
+  const e = r.error!;
+  const proxy = r.via ? `${r.via.display} (${r.via.variable})` : 'the configured HTTP proxy';
+  const because = `The go command reaches ${host} through the HTTP proxy ${proxy}`;
+  if (e.code.startsWith('HTTP_')) {
+    return { id: 'proxy.httpStatus', short: `is refused by the HTTP proxy (${e.code.slice(5)})`, cause: `${because}, and ${e.message}.`, notFound: false, fixes: [] };
+  }
+  const id: FailureId = e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? 'proxy.dns' : e.code === 'ETIMEDOUT' ? 'proxy.timeout' : 'proxy.refused';
+  const what =
+    e.step === 'dns'
+      ? `whose host name does not resolve (${e.code})`
+      : e.code === 'ETIMEDOUT'
+        ? 'which does not accept connections in time'
+        : e.code === 'UNSUPPORTED_PROXY'
+          ? `which this tool cannot use (${e.message})`
+          : `which cannot be connected to (${e.message})`;
+  return { id, short: 'is unreachable because the HTTP proxy is', cause: `${because}, ${what}. Every download through that proxy fails until it is fixed (see netproxy.unreachable).`, notFound: false, fixes: [] };
+}
+
+async function tlsFailure(r: ProbeResult, host: string, c: FailureContext): Promise<FailureView> {
+  const e = r.error!;
+  const t = e.tls;
+  if (!t) {
+    return {
+      id: 'tls.handshake',
+      short: 'fails the TLS handshake',
+      cause: `${capitalize(e.message)}. If the server speaks plain HTTP on this port, the URL should start with http://; otherwise something between you and ${host} interferes with TLS.`,
+      notFound: false,
+      fixes: [],
+    };
+  }
+  const now = new Date(c.platform.now()).toISOString();
+  const approx = c.trust.approximate ? ` (On this OS the go command asks ${c.trust.source.replace(/ \(approximated.*$/, '')}; this verdict uses Node's CA list and is approximate.)` : '';
+  if (t.code === 'CERT_HAS_EXPIRED') {
+    return {
+      id: 'tls.expired',
+      short: 'certificate has expired',
+      cause: `The certificate presented by ${host} (${t.subject}, issued by ${t.issuer}) expired on ${t.validTo}, and this computer's clock says ${now}. If the clock is wrong, correct it; otherwise the server, or a proxy in between, presents a stale certificate.${approx}`,
+      notFound: false,
+      tls: t,
+      fixes: clockFixes(c.platform),
+    };
+  }
+  if (t.code === 'CERT_NOT_YET_VALID') {
+    return {
+      id: 'tls.notYetValid',
+      short: 'certificate is not valid yet',
+      cause: `The certificate presented by ${host} (${t.subject}, issued by ${t.issuer}) is valid only from ${t.validFrom}, but this computer's clock says ${now}: the clock is most likely behind.${approx}`,
+      notFound: false,
+      tls: t,
+      fixes: clockFixes(c.platform),
+    };
+  }
+  if (t.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return {
+      id: 'tls.hostnameMismatch',
+      short: 'certificate is for another host',
+      cause: `${host} presented a certificate for ${t.altNames ?? t.subject} (issued by ${t.issuer}), not for ${host}. Something answers in the server's place: a captive portal, a DNS hijack, or a wrong host name in the URL.`,
+      notFound: false,
+      tls: t,
+      fixes: [],
+    };
+  }
+  if (!UNTRUSTED_CODES.has(t.code)) {
+    return { id: 'tls.handshake', short: 'certificate is rejected', cause: `${capitalize(e.message)} (${t.code}).${approx}`, notFound: false, tls: t, fixes: [] };
+  }
+  const selfSigned = t.code === 'DEPTH_ZERO_SELF_SIGNED_CERT';
+  const who = selfSigned
+    ? `${host} presented a self-signed certificate ("${t.subject}"), which typically comes from a captive portal (hotel or airport Wi-Fi sign-in) or a misconfigured server.`
+    : `The certificate presented by ${host} is issued by "${t.issuer}", which the go command does not trust. This is typically a TLS-intercepting proxy or security product on your network.`;
+  const trusts = c.trust.approximate ? approx : ` The go command trusts only ${c.trust.source}${c.trust.problems.length > 0 ? ` (${c.trust.problems.join('; ')})` : ''}.`;
+  const diff = r.peerChain ? await trustDifference(r.peerChain, false, c.trust, c.platform.env) : undefined;
+  const advice = selfSigned
+    ? ' Open a browser and sign in to the network, then run the check again.'
+    : ` If the interception is intended, get "${t.issuer}"'s root certificate from your IT team and add it to the system store or to SSL_CERT_FILE / SSL_CERT_DIR. Do not turn certificate verification off.`;
+  return {
+    id: 'tls.untrusted',
+    short: selfSigned ? 'presents a self-signed certificate' : `certificate is issued by an untrusted CA (${t.issuer})`,
+    cause: `${who}${trusts}${diff ? ` ${diff}` : ''}${advice}`,
+    notFound: false,
+    tls: t,
+    fixes: selfSigned ? [] : trustFixes(c.platform, t.issuer),
+  };
+}
+
+/** Fixes that sync this computer's clock, for the platform. */
+export function clockFixes(p: Pick<Platform, 'os'>): Fix[] {
+  if (p.os === 'darwin') return [{ command: 'sudo sntp -sS time.apple.com', title: 'Set the clock from a time server' }];
+  if (p.os === 'win32') return [{ command: 'w32tm /resync', title: 'Resynchronise the Windows clock' }];
+  return [{ command: 'sudo timedatectl set-ntp true', title: 'Keep the clock in sync with NTP' }];
+}
+
+function trustFixes(p: Pick<Platform, 'os'>, issuer: string): Fix[] {
+  const file = 'corporate-root-ca.crt';
+  if (p.os === 'darwin') {
+    return [{ command: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${file}`, title: `Trust ${issuer}'s root certificate in the System keychain` }];
+  }
+  if (p.os === 'win32') {
+    return [{ command: `certutil -addstore -f ROOT ${file}`, title: `Trust ${issuer}'s root certificate in the Windows store (administrator)` }];
+  }
+  return [
+    { command: `sudo cp ${file} /usr/local/share/ca-certificates/ && sudo update-ca-certificates`, title: `Add ${issuer}'s root certificate to the system store (Debian/Ubuntu; Go reads it)` },
+    { command: 'export SSL_CERT_DIR=/etc/ssl/certs:$HOME/.config/ca-certs', title: `Or trust a directory holding ${issuer}'s root certificate for Go only (SSL_CERT_DIR replaces Go's directory list)` },
+  ];
+}
+
+function bodyHint(r: ProbeResult): string {
+  const s = r.status ?? 0;
+  if (s === 401 || s === 403) return ' The server wants credentials or refuses this client: a private proxy needs them in the URL (https://user:token@host) or in .netrc.';
+  if (s === 407) return ' That is an HTTP proxy asking for credentials.';
+  if (s >= 500) return ' The server has a problem of its own; try again later or use another mirror.';
+  return '';
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "DNS 3 ms, connect 12 ms, TLS 40 ms, HTTP 95 ms". */
+export function stepTimings(r: ProbeResult): string {
+  const s = r.steps;
+  const parts: string[] = [];
+  if (s.dnsMs !== undefined) parts.push(`DNS ${fmt(s.dnsMs)}`);
+  if (s.connectMs !== undefined) parts.push(`connect ${fmt(s.connectMs)}`);
+  if (s.proxyConnectMs !== undefined) parts.push(`proxy CONNECT ${fmt(s.proxyConnectMs)}`);
+  if (s.tlsMs !== undefined) parts.push(`TLS ${fmt(s.tlsMs)}`);
+  if (s.httpMs !== undefined) parts.push(`HTTP ${fmt(s.httpMs)}`);
+  return parts.join(', ');
+}
+
+export function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}

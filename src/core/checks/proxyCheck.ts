@@ -1,0 +1,258 @@
+// Each GOPROXY entry: fetch `<proxy>/golang.org/x/text/@latest`, a resource every public module
+// proxy serves, and require the proxy protocol's JSON answer. Severity follows what the go command
+// would do: a failing entry is an error only when it leaves no way to fetch modules (`,` moves on
+// only after 404/410; `|` after any error).
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Finding, Fix, Severity } from '../findings';
+import { parseGoproxy, proxyResource, type ProxyEntry } from '../goproxy';
+import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
+import { trustDifference } from '../net/trust';
+import { redact } from '../redact';
+import { describeFailure, fmt, stepTimings, type FailureView } from './probeFailure';
+import type { NetContext } from './netContext';
+
+export const PROBE_MODULE = 'golang.org/x/text';
+export const SLOW_MS = 2000;
+
+const AUTO_FIX: Fix = { command: 'go-env-doctor set-proxy --auto', title: 'Switch GOPROXY to the fastest working mirror', action: { kind: 'setProxyAuto' } };
+
+export interface ProxyCheckOutput {
+  findings: Finding[];
+  /** Every HTTP probe made (for the clock check). */
+  probes: ProbeResult[];
+}
+
+/** What one entry's check found, before severities are decided. */
+type Verdict =
+  | { ok: true; finding: Omit<Finding, 'severity'>; ms: number }
+  | { ok: false; notFound: boolean; view?: FailureView; finding: Omit<Finding, 'severity'>; fixes: Fix[] };
+
+export async function runProxyCheck(input: { goproxy: string; extraMirrors?: string[]; net: NetContext; /** default SLOW_MS */ slowMs?: number }): Promise<ProxyCheckOutput> {
+  const slowMs = input.slowMs ?? SLOW_MS;
+  const entries = parseGoproxy(input.goproxy);
+  const seen = new Set<string>();
+  const urlEntries = entries.map((e) => (e.kind === 'url' && !seen.has(e.url.href) ? (seen.add(e.url.href), e) : undefined));
+  const mirrors = (input.extraMirrors ?? [])
+    .map((m) => parseGoproxy(m)[0])
+    .filter((e): e is Extract<ProxyEntry, { kind: 'url' }> => e?.kind === 'url' && !seen.has(e.url.href) && (seen.add(e.url.href), true));
+
+  const probes: ProbeResult[] = [];
+  const check = async (e: Extract<ProxyEntry, { kind: 'url' }>): Promise<Verdict> => {
+    if (e.url.protocol === 'file:') return checkFileEntry(e);
+    const r = await probeFollowingRedirects({ ...input.net.probeOptions(), url: proxyResource(e.url, `${PROBE_MODULE}/@latest`) });
+    probes.push(r);
+    return judge(e, r, input.net, slowMs);
+  };
+  const [entryVerdicts, mirrorVerdicts] = await Promise.all([
+    Promise.all(urlEntries.map((e) => (e ? check(e) : undefined))),
+    Promise.all(mirrors.map(check)),
+  ]);
+
+  // A working mirror is the best fix for a failing entry.
+  const working = mirrors
+    .map((m, i) => ({ m, v: mirrorVerdicts[i]! }))
+    .filter((x): x is { m: (typeof mirrors)[number]; v: Extract<Verdict, { ok: true }> } => x.v.ok)
+    .sort((a, b) => a.v.ms - b.v.ms)[0];
+
+  const walk = walkEntries(entries, entryVerdicts);
+  const findings: Finding[] = [];
+  entries.forEach((e, i) => {
+    const v = entryVerdicts[i];
+    if (!v) return;
+    if (v.ok) {
+      findings.push({ ...v.finding, severity: v.finding.id === 'proxy.slow' ? 'warning' : 'ok' });
+      return;
+    }
+    const fatal = walk.outcome === 'fail' && walk.path.includes(i);
+    const severity: Severity = fatal ? 'error' : 'warning';
+    const fixes: Fix[] = [...v.fixes];
+    if (working) fixes.push(setProxyFix(`${working.m.text},direct`, `Use ${redact(working.m.text)}, which answered in ${fmt(working.v.ms)}`));
+    const after = entries[i + 1];
+    if (fatal && after && after.kind !== 'off' && e.next === 'notFound') {
+      fixes.push(setProxyFix(withSeparator(entries, i, '|'), 'Move on to the next entry after any error (| instead of ,)'));
+    }
+    if (!fatal && entries.length > 1) {
+      const value = joinEntries(entries.filter((_, j) => j !== i));
+      if (value !== '') fixes.push(setProxyFix(value, 'Remove this entry so downloads do not wait for it'));
+    }
+    fixes.push(AUTO_FIX);
+    findings.push({ ...v.finding, severity, detail: `${v.finding.detail} ${consequence(entries, i, walk, fatal)}`.trim(), fixes });
+  });
+  mirrors.forEach((m, i) => {
+    const v = mirrorVerdicts[i]!;
+    findings.push({
+      ...v.finding,
+      severity: 'info',
+      title: `${v.finding.title} (alternative mirror, not in GOPROXY)`,
+      ...(v.ok && v.finding.id === 'proxy.ok' ? { fixes: [setProxyFix(`${m.text},direct`, `Use ${redact(m.text)}`)] } : {}),
+    });
+  });
+  return { findings, probes };
+}
+
+async function judge(e: Extract<ProxyEntry, { kind: 'url' }>, r: ProbeResult & { redirects: string[] }, net: NetContext, slowMs: number): Promise<Verdict> {
+  const subject = redact(e.url.href.replace(/\/$/, ''));
+  const name = redact(e.text);
+  const via = r.via ? ` through ${r.via.display} (${r.via.variable})` : '';
+  const base = { subject, durationMs: Math.round(r.totalMs) };
+  if (!r.error && r.status === 200) {
+    const parsed = parseLatest(r.body);
+    if (parsed && !r.truncated) {
+      const timing = `${PROBE_MODULE}@latest is ${parsed.Version}, fetched in ${fmt(r.totalMs)}${via} (${stepTimings(r)}).`;
+      const trust = await net.trust;
+      const diff = r.peerChain && r.peerChain.length > 0 ? await trustDifference(r.peerChain, true, trust, net.platform.env) : undefined;
+      const extra = diff ? ` ${diff}` : '';
+      if (r.totalMs > slowMs) {
+        return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.slow', title: `GOPROXY entry ${name} is slow`, detail: `It answers correctly but slowly (over ${fmt(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`, fixes: [AUTO_FIX] } };
+      }
+      return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.ok', title: `GOPROXY entry ${name} works`, detail: `${timing}${extra}` } };
+    }
+    const what = describeBadBody(r);
+    return {
+      ok: false,
+      notFound: false,
+      finding: { ...base, id: 'proxy.badResponse', title: `GOPROXY entry ${name} does not answer as a module proxy`, detail: `${e.url.host} answered 200${via} to ${PROBE_MODULE}/@latest${r.redirects.length > 0 ? ` (after a redirect to ${r.redirects[r.redirects.length - 1]})` : ''}, but ${what}` },
+      fixes: [],
+    };
+  }
+  const view = await describeFailure(r, { trust: await net.trust, platform: net.platform, timeoutMs: net.timeoutMs, notFoundHint: ` It does not serve ${PROBE_MODULE}, which every public module proxy serves: check the URL (a missing path prefix, say).` });
+  return {
+    ok: false,
+    notFound: view.notFound,
+    view,
+    finding: { ...base, id: view.id, title: `GOPROXY entry ${name}: ${view.short}`, detail: view.cause },
+    fixes: view.fixes,
+  };
+}
+
+interface LatestInfo {
+  Version: string;
+  Time: string;
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The proxy protocol's `@latest` answer: `{"Version":"v1.2.3","Time":"2024-01-02T03:04:05Z"}`. */
+export function parseLatest(body: string): LatestInfo | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { Version, Time } = v as Record<string, unknown>;
+  if (typeof Version !== 'string' || !/^v\d+\.\d+\.\d+/.test(Version)) return undefined;
+  if (typeof Time !== 'string' || !RFC3339.test(Time) || Number.isNaN(Date.parse(Time))) return undefined;
+  return { Version, Time };
+}
+
+function describeBadBody(r: ProbeResult): string {
+  const type = r.headers['content-type'] ?? '';
+  if (r.truncated) return `the answer is larger than ${Math.round(r.body.length / 1024)} KiB, which no @latest answer is.`;
+  if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(r.body)) {
+    const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(r.body)?.[1]?.trim();
+    return `the answer is an HTML page${title ? ` ("${title}")` : ''}, not the proxy protocol's JSON. This is typically a captive portal (a Wi-Fi sign-in page) or a web page at a wrong URL: sign in to the network in a browser, or fix the URL.`;
+  }
+  const excerpt = r.body.slice(0, 80).replace(/\s+/g, ' ').trim();
+  return `the answer is not the proxy protocol's JSON {"Version": "v…", "Time": "…"} (${type ? `Content-Type ${type}, ` : ''}starts with ${JSON.stringify(excerpt)}). Check the URL.`;
+}
+
+async function checkFileEntry(e: Extract<ProxyEntry, { kind: 'url' }>): Promise<Verdict> {
+  const t = performance.now();
+  const subject = e.url.href;
+  let dir: string;
+  try {
+    dir = fileURLToPath(e.url);
+  } catch {
+    return { ok: false, notFound: false, finding: { subject, id: 'proxy.fileUnavailable', title: `GOPROXY entry ${e.text} is not a usable file URL`, detail: 'A file:// entry must name an absolute directory.' }, fixes: [] };
+  }
+  try {
+    const st = await fs.stat(dir);
+    if (!st.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    await fs.access(dir, fsConstants.R_OK | fsConstants.X_OK);
+    const ms = performance.now() - t;
+    return { ok: true, ms, finding: { subject, id: 'proxy.ok', title: `GOPROXY entry ${e.text} is a readable directory`, detail: `${dir} is read directly (no network): it serves only the modules copied into it.`, durationMs: Math.round(ms) } };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    // A missing directory reads as "not found" to the go command, which then moves on even after `,`.
+    const notFound = code === 'ENOENT' || code === 'ENOTDIR';
+    return {
+      ok: false,
+      notFound,
+      finding: {
+        subject,
+        id: 'proxy.fileUnavailable',
+        title: `GOPROXY entry ${e.text} cannot be read`,
+        detail: `${dir}: ${code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : `not readable (${code})`}. A file:// entry must be a module cache download directory ($GOMODCACHE/cache/download or a copy of it).`,
+        durationMs: Math.round(performance.now() - t),
+      },
+      fixes: [],
+    };
+  }
+}
+
+interface Walk {
+  outcome: 'ok' | 'direct' | 'fail';
+  /** Entries the go command tries, in order, before it succeeds or gives up. */
+  path: number[];
+  /** The entry whose failure stops the downloads (not after a fall-through off the end). */
+  stoppedAt?: number;
+}
+
+/** What the go command does with this list when fetching a module, given each entry's verdict. */
+function walkEntries(entries: readonly ProxyEntry[], verdicts: readonly (Verdict | undefined)[]): Walk {
+  const path: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    path.push(i);
+    if (e.kind === 'direct') return { outcome: 'direct', path };
+    if (e.kind === 'off' || e.kind === 'invalid') return { outcome: 'fail', path, stoppedAt: i };
+    // A duplicate URL entry behaves like its first occurrence.
+    const v = verdicts[i] ?? verdicts[entries.findIndex((x) => x.kind === 'url' && x.url.href === e.url.href)];
+    if (!v || v.ok) return { outcome: 'ok', path };
+    if (v.notFound || e.next === 'anyError') continue;
+    return { outcome: 'fail', path, stoppedAt: i };
+  }
+  return { outcome: 'fail', path };
+}
+
+function consequence(entries: readonly ProxyEntry[], i: number, walk: Walk, fatal: boolean): string {
+  const e = entries[i]!;
+  const next = entries[i + 1];
+  if (!fatal) {
+    if (walk.outcome === 'ok' && !walk.path.includes(i)) return 'An earlier entry works, so the go command reaches this one only for modules the earlier entries do not have (404/410).';
+    if (walk.outcome === 'direct' && walk.path.includes(i)) return 'The go command falls back to fetching from the version-control origins (direct), which is slower and needs access to every origin host.';
+    if (walk.path.includes(i)) return 'The go command falls through to the next entry, but every download waits for this one first.';
+    return 'The go command tries this entry only when the entries before it fall through.';
+  }
+  if (walk.stoppedAt === i && next && e.next === 'notFound') {
+    return `The go command cannot download modules: after "${redact(e.text)}" comes a ",", so it tries "${redact(next.text)}" only when this proxy answers 404 or 410, and a failure like this one stops the download ("|" would move on after any error).`;
+  }
+  if (walk.stoppedAt === i && !next) return 'It is the last entry of GOPROXY, so the go command cannot download modules.';
+  return 'No later GOPROXY entry can take over, so the go command cannot download modules.';
+}
+
+/** The GOPROXY text with the separator after entry `i` replaced. */
+function withSeparator(entries: readonly ProxyEntry[], i: number, sep: ',' | '|'): string {
+  return entries.map((e, j) => e.text + (j === entries.length - 1 ? '' : j === i ? sep : e.next === 'anyError' ? '|' : ',')).join('');
+}
+
+function joinEntries(entries: readonly ProxyEntry[]): string {
+  return entries.map((e, j) => e.text + (j === entries.length - 1 ? '' : e.next === 'anyError' ? '|' : ',')).join('');
+}
+
+/** A `go env -w GOPROXY=...` fix; a value holding credentials is shown redacted and gets no action. */
+function setProxyFix(value: string, title: string): Fix {
+  const safe = redact(value);
+  const fix: Fix = { command: goEnvW('GOPROXY', safe), title };
+  if (safe === value) fix.action = { kind: 'setGoEnv', name: 'GOPROXY', value };
+  return fix;
+}
+
+/** `go env -w NAME=value`, quoted for POSIX shells, PowerShell and cmd alike when needed. */
+export function goEnvW(name: string, value: string): string {
+  const arg = `${name}=${value}`;
+  return /^[A-Za-z0-9_\-.,:/=@+]+$/.test(arg) ? `go env -w ${arg}` : `go env -w "${arg.replace(/["\\$`]/g, '\\$&')}"`;
+}

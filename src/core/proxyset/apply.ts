@@ -1,0 +1,170 @@
+// Writing a planned GOPROXY through `go env -w` (the previous value saved first), and undoing the
+// newest saved change. Both check the result with go itself: what the go env file now holds,
+// that no other setting in it changed, and what `go env` reports as effective.
+import { DoctorError } from '../errors';
+import type { Platform } from '../platform';
+import { redact } from '../redact';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './defaults';
+import { changeGoEnv, fileSettings, readGoSettings, type FileSetting, type GoSettings } from './goEnv';
+import { dropChange, historyFile, latestChange, pushChange, type SavedChange } from './history';
+import { describeOverrideSources, findOverrideSources } from './overrideSources';
+import { resolveGo, type EnvironmentOverride, type ProxyPlan } from './plan';
+
+export interface WriteOutcome {
+  /** The go env file was changed. */
+  written: boolean;
+  /** GOPROXY as the go command uses it after the change. */
+  effective: string;
+  /** GOPROXY in the go env file after the change. */
+  file: FileSetting;
+  /** The OS environment still decides GOPROXY, so the file's value has no effect yet. */
+  override?: EnvironmentOverride;
+  /** Settings other than GOPROXY whose value in the go env file changed (should be none). */
+  otherSettingsChanged: string[];
+  /** What go printed on stderr (its own override warning, say). */
+  goStderr: string;
+}
+
+export interface ApplyOptions {
+  platform: Platform;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+function sameSetting(a: FileSetting, b: FileSetting): boolean {
+  return a.inFile === b.inFile && (!a.inFile || (b.inFile && a.value === b.value));
+}
+
+function showSetting(s: FileSetting): string {
+  return s.inFile ? `"${redact(s.value)}"` : 'not set';
+}
+
+/** Names whose last value differs between two go env file texts, `except` aside. */
+function changedSettings(before: string | undefined, after: string | undefined, except: string): string[] {
+  const a = fileSettings(before);
+  const b = fileSettings(after);
+  const names = new Set([...a.keys(), ...b.keys()]);
+  names.delete(except);
+  return [...names].filter((n) => a.get(n) !== b.get(n)).sort();
+}
+
+async function outcome(goPath: string, p: Platform, before: GoSettings, timeoutMs: number, signal: AbortSignal | undefined, goStderr: string): Promise<WriteOutcome | DoctorError> {
+  const after = await readGoSettings(goPath, p, timeoutMs, signal);
+  if (after instanceof DoctorError) return after;
+  const effective = after.effective['GOPROXY'] ?? '';
+  const fileValue = after.file('GOPROXY');
+  const fromOs = after.fromOs('GOPROXY');
+  const out: WriteOutcome = { written: true, effective, file: fileValue, otherSettingsChanged: changedSettings(before.envFileText, after.envFileText, 'GOPROXY'), goStderr: redact(goStderr.trim()) };
+  if (fromOs !== undefined && (!fileValue.inFile || fromOs !== fileValue.value)) {
+    const sources = await findOverrideSources('GOPROXY', p);
+    out.override = { value: fromOs, sources, explanation: describeOverrideSources('GOPROXY', sources, p) };
+  }
+  return out;
+}
+
+/**
+ * Writes `plan.value` with `go env -w GOPROXY=...`, after saving the previous value. Refuses when
+ * the go env file changed since the plan was made (plan again), or when the plan has no value.
+ */
+export async function applyProxyChange(plan: ProxyPlan, o: ApplyOptions): Promise<WriteOutcome | DoctorError> {
+  const p = o.platform;
+  const timeoutMs = o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (plan.value === undefined) return new DoctorError('proxy.nothingToWrite', `Nothing to write: ${plan.blocked ?? 'the plan has no value'}.`, 'Look at the reasons each mirror was rejected.');
+  const before = await readGoSettings(plan.goPath, p, timeoutMs, o.signal);
+  if (before instanceof DoctorError) return before;
+  if (before.envFile !== plan.envFile || !sameSetting(before.file('GOPROXY'), plan.previous)) {
+    return new DoctorError(
+      'proxy.changedSincePlan',
+      `GOPROXY in ${before.envFile ?? 'the go env file'} changed since the plan was made (it was ${showSetting(plan.previous)}, now ${showSetting(before.file('GOPROXY'))}).`,
+      'Plan again, so the saved previous value is the one really there.',
+    );
+  }
+  if (plan.unchanged) {
+    const same = await outcome(plan.goPath, p, before, timeoutMs, o.signal, '');
+    return same instanceof DoctorError ? same : { ...same, written: false };
+  }
+  const change: SavedChange = {
+    at: new Date(p.now()).toISOString(),
+    kind: plan.mode,
+    envFile: plan.envFile,
+    goPath: plan.goPath,
+    before: { GOPROXY: plan.previous },
+    wrote: { GOPROXY: plan.value },
+  };
+  // Saved before writing: whatever happens next, restore-proxy knows what was there.
+  const saved = await pushChange(p, change);
+  if (saved instanceof DoctorError) return saved;
+  const w = await changeGoEnv(plan.goPath, p, { name: 'GOPROXY', value: plan.value }, timeoutMs, o.signal);
+  if (w instanceof DoctorError) {
+    await dropChange(p, change);
+    return w;
+  }
+  return outcome(plan.goPath, p, before, timeoutMs, o.signal, w.stderr);
+}
+
+export interface RestoreOptions {
+  platform: Platform;
+  goPath?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export type RestoreResult =
+  | {
+      restored: true;
+      goPath: string;
+      envFile: string;
+      /** The saved change that was undone. */
+      change: SavedChange;
+      /** GOPROXY in the file just before the restore. */
+      replaced: FileSetting;
+      /** Someone changed GOPROXY after go-env-doctor wrote it; that later value was replaced too. */
+      changedSince: boolean;
+      /** GOPROXY in the file now (what was there before the change). */
+      now: FileSetting;
+      outcome: WriteOutcome;
+    }
+  | { restored: false; goPath: string; envFile: string; current: FileSetting; effective: string; reason: string; stateFile: string };
+
+/** Undoes the newest saved change to this go env file: `go env -w` the old value, or `go env -u` when it was unset. */
+export async function restoreProxy(o: RestoreOptions): Promise<RestoreResult | DoctorError> {
+  const p = o.platform;
+  const timeoutMs = o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const go = await resolveGo(p, o.goPath, timeoutMs, o.signal);
+  if (go instanceof DoctorError) return go;
+  const change = await latestChange(p, go.envFile);
+  if (change instanceof DoctorError) return change;
+  const current = go.settings.file('GOPROXY');
+  if (!change) {
+    return {
+      restored: false,
+      goPath: go.goPath,
+      envFile: go.envFile,
+      current,
+      effective: go.settings.effective['GOPROXY'] ?? '',
+      stateFile: historyFile(p),
+      reason: `go-env-doctor has no saved GOPROXY for ${go.envFile}: it has not changed it (or every change was already restored). GOPROXY there is ${showSetting(current)}.`,
+    };
+  }
+  let stderr = '';
+  for (const [name, was] of Object.entries(change.before)) {
+    const r = await changeGoEnv(go.goPath, p, was.inFile ? { name, value: was.value } : { name, unset: true }, timeoutMs, o.signal);
+    if (r instanceof DoctorError) return r;
+    stderr += r.stderr;
+  }
+  const dropped = await dropChange(p, change);
+  if (dropped instanceof DoctorError) return dropped;
+  const out = await outcome(go.goPath, p, go.settings, timeoutMs, o.signal, stderr);
+  if (out instanceof DoctorError) return out;
+  const wrote = change.wrote['GOPROXY'];
+  return {
+    restored: true,
+    goPath: go.goPath,
+    envFile: go.envFile,
+    change,
+    replaced: current,
+    changedSince: wrote !== undefined && !(current.inFile && current.value === wrote),
+    now: out.file,
+    outcome: out,
+  };
+}

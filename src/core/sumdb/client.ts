@@ -1,0 +1,338 @@
+// A checksum-database client (the protocol of golang.org/x/mod/sumdb, as cmd/go uses it):
+// find the database (through a GOPROXY mirror's /sumdb/<name>/ when it says /supported, else
+// directly), look up module@version, check the tree note's signature, prove the record is in
+// that tree with tiles authenticated against the signed hash, and keep the newest verified tree
+// head in a state dir, checking every new head is consistent with it (a fork is a security error).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { errorMessage } from '../errors';
+import { escapeModulePath, proxyResource, type ProxyEntry } from '../goproxy';
+import { redact } from '../redact';
+import type { SumDatabase } from './gosumdb';
+import type { HttpGet, HttpResult } from './httpGet';
+import { openNote, NoteError } from './note';
+import {
+  HASH_SIZE,
+  parseRecord,
+  parseTree,
+  recordHash,
+  storedHashIndex,
+  tileHashReader,
+  tilePath,
+  TlogError,
+  treeHash,
+  type Tile,
+  type Tree,
+} from './tlog';
+
+export type SumdbFailure =
+  /** No answer, a timeout, a 5xx, or a mirror that neither supports nor declines the database. */
+  | 'unavailable'
+  /** The database has no record of module@version (404/410 on lookup). */
+  | 'notFound'
+  /** The tree note is not signed by the configured key, or its signature is invalid. */
+  | 'badSignature'
+  /** Tiles or the record do not check out against the signed tree hash. */
+  | 'badProof'
+  /** SECURITY: the database's tree does not extend the tree head verified earlier (a fork). */
+  | 'inconsistent'
+  /** A response that is not in the protocol's format. */
+  | 'malformed';
+
+export class SumdbError extends Error {
+  constructor(
+    readonly kind: SumdbFailure,
+    message: string,
+    /** The (redacted) URL involved, when there is one. */
+    readonly url?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SumdbError';
+  }
+}
+
+export interface SumdbClientOptions {
+  db: SumDatabase;
+  /** The GOPROXY list: mirrors are asked `/sumdb/<name>/supported` first, as cmd/go does. */
+  proxies: readonly ProxyEntry[];
+  /** Where the newest verified tree head is kept (`<stateDir>/<name>/latest`). */
+  stateDir: string;
+  get: HttpGet;
+  signal?: AbortSignal;
+  /** Per-request deadline; default 30 s. */
+  timeoutMs?: number;
+  /** Tile height the database serves; 8 for every public Go checksum database. */
+  tileHeight?: number;
+}
+
+export interface SumdbLookup {
+  /** The record's go.sum lines for exactly this module and version (`<mod> <ver> h1:...`, `<mod> <ver>/go.mod h1:...`). */
+  lines: string[];
+  recordId: number;
+  /** The newest verified tree head, which the record was proven to be in. */
+  tree: Tree;
+  /** The tree head verified before this lookup (from the state dir), if any. */
+  previousTree?: Tree;
+  /** Where the database was reached (credentials redacted). */
+  baseUrl: string;
+  via: 'proxy' | 'direct';
+}
+
+const MAX_LOOKUP_BYTES = 1 << 20;
+const MAX_TILE_BYTES = 1 << 16;
+const MAX_SUPPORTED_BYTES = 1 << 12;
+
+interface Head {
+  tree: Tree;
+  note: Buffer;
+}
+
+/** Where the checksum database is reached: a mirror's /sumdb/<name>/ or the database itself. */
+export async function resolveSumdbBase(opts: SumdbClientOptions): Promise<{ base: URL; via: 'proxy' | 'direct' }> {
+  const { db } = opts;
+  if (db.explicitUrl) return { base: db.url, via: 'direct' };
+  for (const entry of opts.proxies) {
+    if (entry.kind === 'direct' || entry.kind === 'off') break;
+    if (entry.kind === 'invalid') {
+      throw new SumdbError('unavailable', `GOPROXY entry "${redact(entry.text)}" is invalid (${entry.reason}), so the checksum database cannot be reached through it.`);
+    }
+    const supported = proxyResource(entry.url, `sumdb/${db.name}/supported`);
+    let res: HttpResult | undefined;
+    let failure: string;
+    try {
+      res = await opts.get(supported, { signal: opts.signal, timeoutMs: timeout(opts), maxBytes: MAX_SUPPORTED_BYTES });
+      if (res.status === 200) return { base: proxyResource(entry.url, `sumdb/${db.name}`), via: 'proxy' };
+      if (res.status === 404 || res.status === 410) continue;
+      failure = `answered HTTP ${res.status}`;
+    } catch (err) {
+      rethrowAbort(err, opts.signal);
+      failure = `could not be reached (${errorMessage(err)})`;
+    }
+    if (entry.next === 'anyError') continue;
+    throw new SumdbError(
+      'unavailable',
+      `The GOPROXY mirror ${redact(entry.url.href)} ${failure} when asked whether it serves the checksum database ${db.name} (${redact(supported.href)}); cmd/go treats that as the database being unavailable.`,
+      redact(supported.href),
+    );
+  }
+  return { base: db.url, via: 'direct' };
+}
+
+/** Looks up module@version and verifies the answer (signature, inclusion, consistency with the saved head). */
+export async function lookupSumdb(opts: SumdbClientOptions, modulePath: string, version: string): Promise<SumdbLookup> {
+  const { base, via } = await resolveSumdbBase(opts);
+  const height = opts.tileHeight ?? 8;
+  const stateFile = path.join(opts.stateDir, ...opts.db.name.split('/'), 'latest');
+  const fetchTiles = tileFetcher(opts, base);
+
+  const savedText = await readState(stateFile);
+  const saved = savedText ? openHead(opts, savedText, `the tree head saved in ${stateFile}`) : undefined;
+
+  const lookupUrl = proxyResource(base, `lookup/${escapeModulePath(modulePath)}@${escapeModulePath(version)}`);
+  const res = await get(opts, lookupUrl, MAX_LOOKUP_BYTES);
+  if (res.status === 404 || res.status === 410) {
+    throw new SumdbError('notFound', `The checksum database ${opts.db.name} has no record of ${modulePath}@${version} (HTTP ${res.status} from ${redact(lookupUrl.href)}).`, redact(lookupUrl.href));
+  }
+  if (res.status !== 200) {
+    throw new SumdbError('unavailable', `The checksum database answered HTTP ${res.status} for ${redact(lookupUrl.href)}.`, redact(lookupUrl.href));
+  }
+  let record: ReturnType<typeof parseRecord>;
+  try {
+    record = parseRecord(res.body);
+  } catch (err) {
+    throw new SumdbError('malformed', `The checksum database's answer for ${modulePath}@${version} is not a valid record (${errorMessage(err)}).`, redact(lookupUrl.href), { cause: err });
+  }
+  const fresh = openHead(opts, record.rest, `the tree note in the lookup response from ${redact(lookupUrl.href)}`);
+
+  let latest = fresh;
+  if (saved) latest = await mergeHeads(saved, fresh, height, fetchTiles, opts.db.name);
+
+  await checkRecord(latest.tree, record.id, record.text, height, fetchTiles, `${modulePath}@${version}`);
+  await saveNewest(opts, stateFile, savedText, latest, height, fetchTiles);
+
+  const prefix = `${modulePath} ${version}`;
+  const lines = record.text
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.startsWith(`${prefix} `) || l.startsWith(`${prefix}/go.mod `));
+  return {
+    lines,
+    recordId: record.id,
+    tree: latest.tree,
+    ...(saved ? { previousTree: saved.tree } : {}),
+    baseUrl: redact(base.href),
+    via,
+  };
+}
+
+/** The `h1:` hashes a record gives for the module zip (not the go.mod-only line). */
+export function zipHashesFromLines(lines: readonly string[], modulePath: string, version: string): string[] {
+  const prefix = `${modulePath} ${version} `;
+  return lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length).trim()).filter((h) => h.startsWith('h1:'));
+}
+
+function openHead(opts: SumdbClientOptions, msg: Buffer, what: string): Head {
+  const { db } = opts;
+  let text: string;
+  try {
+    text = openNote(msg, [db.verifier]).text;
+  } catch (err) {
+    if (err instanceof NoteError) {
+      const signers = err.note?.unverifiedSigs.map((s) => `${s.name}+${s.hash.toString(16).padStart(8, '0')}`).join(', ');
+      const why =
+        err.kind === 'unverified'
+          ? `is not signed by the key of ${db.name} (${db.verifier.key.split('+').slice(0, 2).join('+')})${signers ? `; it is signed only by ${signers}` : ''}`
+          : err.kind === 'invalidSignature'
+            ? `carries a signature by ${db.name}'s key that does not verify`
+            : `is not a well-formed signed note (${err.message})`;
+      throw new SumdbError(err.kind === 'malformedNote' ? 'malformed' : 'badSignature', `${capitalize(what)} ${why}.`, undefined, { cause: err });
+    }
+    throw err;
+  }
+  try {
+    return { tree: parseTree(text), note: msg };
+  } catch (err) {
+    throw new SumdbError('malformed', `${capitalize(what)} is signed but is not a go.sum database tree (${errorMessage(err)}).`, undefined, { cause: err });
+  }
+}
+
+/** The newer of two verified heads, after checking the older one is a prefix of the newer. */
+async function mergeHeads(a: Head, b: Head, height: number, fetchTiles: ReturnType<typeof tileFetcher>, name: string): Promise<Head> {
+  const [older, newer] = a.tree.n <= b.tree.n ? [a, b] : [b, a];
+  let h: Buffer;
+  try {
+    h = await treeHash(older.tree.n, tileHashReader(newer.tree, height, fetchTiles));
+  } catch (err) {
+    throw proofError(err, `checking tree#${older.tree.n} against tree#${newer.tree.n}`);
+  }
+  if (!h.equals(older.tree.hash)) {
+    const indent = (b: Buffer) => b.toString('utf8').trimEnd().replace(/\n/g, '\n\t');
+    throw new SumdbError(
+      'inconsistent',
+      `SECURITY ERROR: the checksum database ${name} is inconsistent with the tree head verified earlier. ` +
+        `Its tree of ${newer.tree.n} records does not contain the earlier tree of ${older.tree.n} records (the database forked or was rolled back): ` +
+        `hash of the first ${older.tree.n} records is ${h.toString('base64')}, the earlier signed head says ${older.tree.hash.toString('base64')}.\n` +
+        `old database:\n\t${indent(older.note)}\nnew database:\n\t${indent(newer.note)}`,
+    );
+  }
+  return newer;
+}
+
+async function checkRecord(tree: Tree, id: number, text: Buffer, height: number, fetchTiles: ReturnType<typeof tileFetcher>, what: string): Promise<void> {
+  if (id < 0 || id >= tree.n) {
+    throw new SumdbError('badProof', `The checksum database returned record #${id} for ${what}, which is not in its signed tree of ${tree.n} records.`);
+  }
+  let hashes: Buffer[];
+  try {
+    hashes = await tileHashReader(tree, height, fetchTiles)([storedHashIndex(0, id)]);
+  } catch (err) {
+    throw proofError(err, `proving record #${id} (${what}) is in tree#${tree.n}`);
+  }
+  if (!hashes[0]!.equals(recordHash(text))) {
+    throw new SumdbError('badProof', `The record for ${what} (#${id}) is not the one the signed tree of ${tree.n} records contains: cannot authenticate the record data.`);
+  }
+}
+
+function proofError(err: unknown, doing: string): unknown {
+  if (err instanceof TlogError) {
+    return new SumdbError('badProof', `The checksum database's proof does not verify: ${doing}: ${err.message}.`, undefined, { cause: err });
+  }
+  return err;
+}
+
+/** Fetches tiles (in parallel, each at most once per lookup); a missing partial tile falls back to the full tile. */
+function tileFetcher(opts: SumdbClientOptions, base: URL) {
+  const cache = new Map<string, Promise<Buffer>>();
+  const fetchOne = async (t: Tile): Promise<Buffer> => {
+    const want = t.w * HASH_SIZE;
+    const url = proxyResource(base, tilePath(t));
+    const res = await get(opts, url, MAX_TILE_BYTES);
+    if (res.status === 200) return res.body;
+    const full: Tile = { ...t, w: 2 ** t.h };
+    if (full.w !== t.w) {
+      const fullRes = await get(opts, proxyResource(base, tilePath(full)), MAX_TILE_BYTES);
+      if (fullRes.status === 200 && fullRes.body.length >= want) return fullRes.body.subarray(0, want);
+    }
+    throw new SumdbError('unavailable', `The checksum database answered HTTP ${res.status} for tile ${redact(url.href)}.`, redact(url.href));
+  };
+  return (tiles: readonly Tile[]): Promise<Buffer[]> =>
+    Promise.all(
+      tiles.map((t) => {
+        const key = tilePath(t);
+        let p = cache.get(key);
+        if (!p) {
+          p = fetchOne(t);
+          cache.set(key, p);
+        }
+        return p;
+      }),
+    );
+}
+
+async function get(opts: SumdbClientOptions, url: URL, maxBytes: number): Promise<HttpResult> {
+  try {
+    return await opts.get(url, { signal: opts.signal, timeoutMs: timeout(opts), maxBytes });
+  } catch (err) {
+    rethrowAbort(err, opts.signal);
+    throw new SumdbError('unavailable', `Could not reach the checksum database at ${redact(url.href)}: ${redact(errorMessage(err))}.`, redact(url.href), { cause: err });
+  }
+}
+
+function rethrowAbort(err: unknown, signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? err;
+}
+
+function timeout(opts: SumdbClientOptions): number {
+  return opts.timeoutMs ?? 30_000;
+}
+
+async function readState(file: string): Promise<Buffer | undefined> {
+  try {
+    const data = await fs.readFile(file);
+    return data.length > 0 ? data : undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Stores `latest` if it is newer than what the state file holds. Another process may have
+ * written a head meanwhile: then that head is verified and merged first (compare-and-swap,
+ * as sumdb.Client's WriteConfig), so the file only ever moves forward along one timeline.
+ */
+async function saveNewest(opts: SumdbClientOptions, file: string, readText: Buffer | undefined, latest: Head, height: number, fetchTiles: ReturnType<typeof tileFetcher>): Promise<void> {
+  let expected = readText;
+  let head = latest;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await readState(file);
+    if (current && expected && !current.equals(expected)) {
+      const other = openHead(opts, current, `the tree head another process saved in ${file}`);
+      head = await mergeHeads(other, head, height, fetchTiles, opts.db.name);
+      expected = current;
+      continue;
+    }
+    if (current && expected === undefined) {
+      expected = current;
+      const other = openHead(opts, current, `the tree head another process saved in ${file}`);
+      head = await mergeHeads(other, head, height, fetchTiles, opts.db.name);
+      continue;
+    }
+    if (current && current.equals(head.note)) return;
+    if (current && parseTreeSize(opts, current) >= head.tree.n) return;
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(tmp, head.note);
+    await fs.rename(tmp, file);
+    return;
+  }
+}
+
+function parseTreeSize(opts: SumdbClientOptions, msg: Buffer): number {
+  return openHead(opts, msg, 'the saved tree head').tree.n;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

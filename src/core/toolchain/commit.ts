@@ -1,0 +1,190 @@
+// Stage, verify, commit: the one way a toolchain directory comes into existence. Under the
+// per-version lock, a fresh staging directory next to the target is filled by the caller (who
+// must have verified the bytes against an official checksum), the `.unpacked-success` marker is
+// written last, and a rename makes the whole tree visible at once. A crash at any point leaves
+// either no `<dir>/go<ver>` or a complete one; leftovers are removed by the next run, under the lock.
+import { randomBytes } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isAbortError } from '../errors';
+import { fsFailure, toolchainError, UnsafeArchiveError } from './errors';
+import { MARKER_FILE, gorootFor, lockPathFor, oldPrefix, stagingPrefix } from './layout';
+import { acquireLock, tryAcquireLock, type LockOptions } from './lock';
+
+/** What we write into `.unpacked-success` (golang.org/dl writes it empty; both count as complete). */
+export interface ToolchainMarker {
+  installedBy?: string;
+  installedAt?: string;
+  /** SHA-256 of the verified archive. */
+  sha256?: string;
+  /** For module-zip installs: the go.sum `h1:` hash checked against the checksum database. */
+  h1?: string;
+  bytes?: number;
+  /** Where the bytes came from (credentials redacted). */
+  source?: string;
+}
+
+export interface StageContext {
+  /** A fresh, empty directory; it becomes GOROOT (`<dir>/<name>`) on commit. */
+  root: string;
+  signal: AbortSignal | undefined;
+}
+
+export type CommitCheckpoint = 'locked' | 'populated' | 'marked' | 'committed';
+
+export interface StageAndCommitOptions {
+  /** The SDK directory (`~/sdk`). Created if missing. */
+  dir: string;
+  /** Directory name of the toolchain, `go1.22.5`. */
+  name: string;
+  signal?: AbortSignal;
+  lock?: Omit<LockOptions, 'signal'>;
+  /**
+   * Fills `ctx.root` with the GOROOT tree. It must only resolve once its bytes are verified
+   * against an official checksum; if it throws, nothing is committed and the staging
+   * directory is removed. Its result is recorded in the marker.
+   */
+  populate(ctx: StageContext): Promise<ToolchainMarker | void>;
+  /** Test hook: called at each checkpoint (the CLI maps an env var to a hard kill here). */
+  checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
+}
+
+export interface StageAndCommitResult {
+  goroot: string;
+  /** True when a complete toolchain was already there (possibly installed by a concurrent run). */
+  alreadyInstalled: boolean;
+  marker: ToolchainMarker | undefined;
+}
+
+export async function stageAndCommit(opts: StageAndCommitOptions): Promise<StageAndCommitResult> {
+  const { dir, name, signal } = opts;
+  const goroot = gorootFor(dir, name);
+  let step = 'create the directory';
+  let stepPath = dir;
+  let staging: string | undefined;
+  let lock: Awaited<ReturnType<typeof acquireLock>> | undefined;
+  try {
+    await fsp.mkdir(dir, { recursive: true });
+    step = 'create the install lock';
+    stepPath = lockPathFor(dir, name);
+    lock = await acquireLock(stepPath, { ...opts.lock, ...(signal ? { signal } : {}) });
+    step = 'remove stale staging directories in';
+    stepPath = dir;
+    await removeStale(dir, name);
+    if (await isCompleteToolchain(goroot)) return { goroot, alreadyInstalled: true, marker: await readMarker(goroot) };
+    await opts.checkpoint?.('locked');
+
+    step = 'create a staging directory in';
+    staging = await fsp.mkdtemp(path.join(dir, stagingPrefix(name)));
+    step = 'unpack the toolchain into';
+    stepPath = staging;
+    const info = (await opts.populate({ root: staging, signal })) ?? {};
+    signal?.throwIfAborted();
+    if (!(await hasGoBinary(staging))) {
+      throw toolchainError('toolchain.unsafeArchive', `The verified archive for ${name} does not contain bin/go under its root.`, 'This is not a Go toolchain archive; report it to whoever serves the release index.');
+    }
+    await opts.checkpoint?.('populated');
+    const marker: ToolchainMarker = { installedBy: 'go-env-doctor', installedAt: new Date().toISOString(), ...info };
+    step = 'write the completion marker in';
+    await fsp.writeFile(path.join(staging, MARKER_FILE), `${JSON.stringify(marker)}\n`);
+    await opts.checkpoint?.('marked');
+
+    step = 'move the toolchain into';
+    stepPath = goroot;
+    let aside: string | undefined;
+    if (await exists(goroot)) {
+      // An incomplete earlier unpack (no marker): move it out of the way, then replace it.
+      aside = path.join(dir, `${oldPrefix(name)}${randomBytes(4).toString('hex')}`);
+      await renameWithRetry(goroot, aside);
+    }
+    await renameWithRetry(staging, goroot);
+    staging = undefined;
+    await opts.checkpoint?.('committed');
+    if (aside) await fsp.rm(aside, { recursive: true, force: true }).catch(() => undefined);
+    return { goroot, alreadyInstalled: false, marker };
+  } catch (err) {
+    if (staging) await fsp.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    if (isAbortError(err)) throw err;
+    if (err instanceof UnsafeArchiveError) {
+      throw toolchainError('toolchain.unsafeArchive', `The archive for ${name} contains an entry that is not safe to unpack: ${err.message}.`, 'Nothing was installed. Official Go archives contain only plain files and directories under go/; report this to whoever serves the release index.', err);
+    }
+    throw fsFailure(err, step, stepPath) ?? err;
+  } finally {
+    await lock?.release();
+  }
+}
+
+/** Complete = the marker exists and bin/go is there (the marker alone is what golang.org/dl checks). */
+export async function isCompleteToolchain(goroot: string): Promise<boolean> {
+  return (await exists(path.join(goroot, MARKER_FILE))) && (await hasGoBinary(goroot));
+}
+
+export async function readMarker(goroot: string): Promise<ToolchainMarker | undefined> {
+  try {
+    const text = await fsp.readFile(path.join(goroot, MARKER_FILE), 'utf8');
+    if (text.trim() === '') return {};
+    const j = JSON.parse(text) as Record<string, unknown>;
+    const m: ToolchainMarker = {};
+    for (const k of ['installedBy', 'installedAt', 'sha256', 'h1', 'source'] as const) if (typeof j[k] === 'string') m[k] = j[k] as string;
+    if (typeof j.bytes === 'number') m.bytes = j.bytes;
+    return m;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For the "already installed" fast path: if a crashed run left a lock, staging or set-aside
+ * directory of this version, remove them when the lock is free. Never throws (the directory may
+ * be read-only for this user, which is fine for using an installed toolchain).
+ */
+export async function tidyLeftovers(dir: string, name: string, lock?: Omit<LockOptions, 'signal' | 'onWait'>): Promise<void> {
+  try {
+    const names = await fsp.readdir(dir);
+    if (!names.some((n) => n.startsWith(`.${name}.`))) return;
+    const held = await tryAcquireLock(lockPathFor(dir, name), lock);
+    if (!held) return; // someone is working on it right now
+    try {
+      await removeStale(dir, name);
+    } finally {
+      await held.release();
+    }
+  } catch {
+    // best effort
+  }
+}
+
+/** Staging and set-aside directories of this version left by a crashed run. Call under the lock. */
+export async function removeStale(dir: string, name: string): Promise<string[]> {
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((n) => n.startsWith(stagingPrefix(name)) || n.startsWith(oldPrefix(name)));
+  await Promise.all(stale.map((n) => fsp.rm(path.join(dir, n), { recursive: true, force: true })));
+  return stale;
+}
+
+async function hasGoBinary(root: string): Promise<boolean> {
+  for (const bin of ['go', 'go.exe']) {
+    const st = await fsp.stat(path.join(root, 'bin', bin)).catch(() => undefined);
+    if (st?.isFile()) return true;
+  }
+  return false;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return (await fsp.lstat(p).catch(() => undefined)) !== undefined;
+}
+
+/** Windows refuses renames while a scanner has a file open; try again briefly there. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fsp.rename(from, to);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (process.platform !== 'win32' || attempt >= 10 || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? '')) throw err;
+      await sleep(100 * (attempt + 1));
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// What activate() returns: for other parts of this extension that land later (the toolchain
+// installer, the proxy switcher) and for the integration tests.
+import type * as vscode from 'vscode';
+import type { Platform } from '../core/platform';
+import type { Report } from '../core/report/model';
+import type { FixHandler, FixKind } from './fixes';
+
+export interface GoEnvApi {
+  /** Milliseconds our activate() took (our own code only). */
+  readonly activationMs: number;
+  /** Performs fixes of `kind` in the editor from now on (instead of a terminal command line). */
+  registerFixHandler<K extends FixKind>(kind: K, handler: FixHandler<K>): vscode.Disposable;
+  /** Runs a diagnosis now (cancelling a running one); undefined when cancelled or superseded. */
+  diagnose(token?: vscode.CancellationToken): Promise<Report | undefined>;
+  /** The report of the last finished diagnosis. */
+  lastReport(): Report | undefined;
+  readonly onDidReport: vscode.Event<Report>;
+  /** The host platform with VS Code's http.proxy settings applied, for the extension's own requests. */
+  requestPlatform(): Platform;
+}

@@ -1,0 +1,168 @@
+// Toolchain install speed and memory, measured side by side in one run on 127.0.0.1:
+//  1. `go-env-doctor install` (a child process: index, download, SHA-256, unpack, commit) against
+//     `curl -o f && sha256sum f && tar xzf f` of the same ~100 MB random-content .tar.gz from the
+//     same local server. Target: ours <= 1.0x (hash and unpack overlap the download).
+//  2. Peak RSS of the install process (maxRSS read at exit through a preload). Target < 100 MB.
+//  3. Resume after the connection is cut at 60%: bytes the retry transfers / file size. Target <= 45%.
+// The archive is built once and kept in .cache/bench/install/.
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { createReadStream, promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tar from 'tar';
+import { REPO } from '../support/cli';
+import { DownloadServer } from '../support/downloadServer';
+import { releaseIndex } from '../support/toolchainArchive';
+import { installArgv } from '../support/toolchainCli';
+
+const NAME = 'go1.99.0';
+const FILE = `${NAME}.linux-amd64.tar.gz`;
+const RUNS = 3;
+const SMALL_FILES = 2000;
+const BIG_FILES = 8;
+const BIG_FILE_BYTES = 10_400_000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+
+interface Archive {
+  file: string;
+  size: number;
+  sha256: string;
+  entries: number;
+}
+
+/** Builds (once) a Go-shaped tree of random bytes: small "sources" and a few large "binaries". */
+async function archive(): Promise<Archive> {
+  const dir = path.join(REPO, '.cache', 'bench', 'install');
+  const file = path.join(dir, FILE);
+  const meta = path.join(dir, `${FILE}.json`);
+  try {
+    const m = JSON.parse(await fs.readFile(meta, 'utf8')) as Archive;
+    if ((await fs.stat(file)).size === m.size) return { ...m, file };
+  } catch {
+    // not built yet
+  }
+  console.log(`building ${file} (once)…`);
+  await fs.mkdir(dir, { recursive: true });
+  const tree = await fs.mkdtemp(path.join(os.tmpdir(), 'ged-bench-tree-'));
+  try {
+    const go = path.join(tree, 'go');
+    await fs.mkdir(path.join(go, 'bin'), { recursive: true });
+    await fs.writeFile(path.join(go, 'bin', 'go'), `#!/bin/sh\necho "go version ${NAME} linux/amd64"\n`, { mode: 0o755 });
+    await fs.writeFile(path.join(go, 'VERSION'), `${NAME}\n`);
+    for (let d = 0; d < SMALL_FILES / 50; d++) {
+      const sub = path.join(go, 'src', `pkg${d}`);
+      await fs.mkdir(sub, { recursive: true });
+      for (let i = 0; i < 50; i++) await fs.writeFile(path.join(sub, `f${i}.go`), randomBytes(1024 + Math.floor(Math.random() * 15 * 1024)));
+    }
+    await fs.mkdir(path.join(go, 'pkg', 'tool', 'linux_amd64'), { recursive: true });
+    for (let i = 0; i < BIG_FILES; i++) await fs.writeFile(path.join(go, 'pkg', 'tool', 'linux_amd64', `tool${i}`), randomBytes(BIG_FILE_BYTES), { mode: 0o755 });
+    await tar.c({ gzip: { level: 1 }, cwd: tree, portable: true, file }, ['go']);
+  } finally {
+    await fs.rm(tree, { recursive: true, force: true });
+  }
+  const hash = createHash('sha256');
+  for await (const c of createReadStream(file)) hash.update(c as Buffer);
+  const m: Archive = { file, size: (await fs.stat(file)).size, sha256: hash.digest('hex'), entries: SMALL_FILES + BIG_FILES + 2 };
+  await fs.writeFile(meta, JSON.stringify(m));
+  return m;
+}
+
+interface ChildRun {
+  ms: number;
+  code: number | null;
+  stderr: string;
+  maxRssKb?: number;
+}
+
+function timed(file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildRun> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - t0, code, stderr }));
+  });
+}
+
+async function main(): Promise<void> {
+  const a = await archive();
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'ged-bench-install-'));
+  const server = await DownloadServer.start();
+  try {
+    server.setIndex('/dl/', releaseIndex([{ version: NAME, files: [{ filename: FILE, os: 'linux', arch: 'amd64', sha256: a.sha256, size: a.size }] }]));
+    server.serve(`/dl/${FILE}`, { data: { path: a.file, size: a.size } });
+    const url = `${server.url}/dl/${FILE}`;
+    const cli = await installArgv();
+    const preload = path.join(work, 'rss.js');
+    const rssFile = path.join(work, 'rss.txt');
+    await fs.writeFile(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+
+    const baseline = async (): Promise<ChildRun> => {
+      const d = path.join(work, 'curl');
+      await fs.rm(d, { recursive: true, force: true });
+      await fs.mkdir(d);
+      const r = await timed('sh', ['-c', `curl -sS -o "$D/f" "$URL" && sha256sum "$D/f" >/dev/null && tar xzf "$D/f" -C "$D"`], { D: d, URL: url });
+      if (r.code !== 0) throw new Error(`baseline failed: ${r.stderr}`);
+      return r;
+    };
+    const ours = async (): Promise<ChildRun> => {
+      const d = path.join(work, 'sdk');
+      await fs.rm(d, { recursive: true, force: true });
+      const r = await timed(process.execPath, ['-r', preload, ...cli, NAME, '--dir', d, '--dl-base', `${server.url}/dl/`, '--json']);
+      if (r.code !== 0) throw new Error(`install failed: ${r.stderr}`);
+      r.maxRssKb = Number(await fs.readFile(rssFile, 'utf8'));
+      return r;
+    };
+
+    // Warm the page cache and both code paths once, then alternate so drift hits both.
+    await baseline();
+    await ours();
+    const base: number[] = [];
+    const mine: number[] = [];
+    let rss = 0;
+    for (let i = 0; i < RUNS; i++) {
+      base.push((await baseline()).ms);
+      const r = await ours();
+      mine.push(r.ms);
+      rss = Math.max(rss, r.maxRssKb ?? 0);
+    }
+
+    // Resume: the first response is cut after 60% of the body; the retry must ask for the rest only.
+    await fs.rm(path.join(work, 'sdk'), { recursive: true, force: true });
+    const cutAt = Math.floor(a.size * 0.6);
+    server.serve(`/dl/${FILE}`, { data: { path: a.file, size: a.size }, faults: [{ cutAfter: cutAt }] });
+    const before = server.requests.length;
+    await ours();
+    const fileReqs = server.requests.slice(before).filter((r) => r.path === `/dl/${FILE}`);
+    const retryBytes = fileReqs.slice(1).reduce((n, r) => n + r.bytesSent, 0);
+    const resumeShare = retryBytes / a.size;
+
+    const ratio = median(mine) / median(base);
+    const rssMb = (rss * 1024) / 1e6;
+    const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+    const rows: Array<[string, string, string, string]> = [
+      ['curl -o + sha256sum + tar xzf', `${(median(base) / 1000).toFixed(2)} s`, '', ''],
+      ['go-env-doctor install', `${(median(mine) / 1000).toFixed(2)} s`, '', ''],
+      ['ratio (ours / curl+sha256sum+tar)', `${ratio.toFixed(2)}x`, '<= 1.00x', verdict(ratio <= 1.0)],
+      ['peak RSS of the install process', `${rssMb.toFixed(0)} MB`, '< 100 MB', verdict(rssMb < 100)],
+      [`resume after a cut at 60% (${fileReqs.length} requests)`, `${(resumeShare * 100).toFixed(1)}% of the file`, '<= 45%', verdict(resumeShare <= 0.45 && fileReqs.length === 2 && fileReqs[1]!.status === 206)],
+    ];
+    console.log(`Install of a ${mb(a.size)} random-content tar.gz (${a.entries} entries) from 127.0.0.1; times are medians of ${RUNS} alternating runs`);
+    console.log(`  ${'measure'.padEnd(44)}${'value'.padEnd(22)}${'target'.padEnd(12)}result`);
+    for (const [m, v, t, r] of rows) console.log(`  ${m.padEnd(44)}${v.padEnd(22)}${t.padEnd(12)}${r}`);
+    console.log(`  (runs: curl ${base.map((x) => (x / 1000).toFixed(2)).join(', ')} s; ours ${mine.map((x) => (x / 1000).toFixed(2)).join(', ')} s; ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)})`);
+    if (rows.some((r) => r[3] === 'FAIL')) process.exitCode = 1;
+  } finally {
+    await server.close();
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

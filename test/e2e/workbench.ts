@@ -1,0 +1,81 @@
+// Drives the VS Code workbench in Chromium: the command palette, the status bar item, the
+// Problems panel, the quick fix menu. Selectors are VS Code 1.100's.
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { RunningCodeServer } from '../vscode/codeServer';
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    readonly server: RunningCodeServer,
+  ) {}
+
+  static async open(browser: Browser, server: RunningCodeServer): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.workbenchUrl());
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+    // The explorer shows the folder once the remote file system is up.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    return new Workbench(page, server);
+  }
+
+  /** Our status bar item (its accessible name starts with "Go Env"). */
+  statusItem(): Locator {
+    return this.page.locator('.part.statusbar [aria-label^="Go Env"]').first();
+  }
+
+  async statusLabel(): Promise<string> {
+    return (await this.statusItem().getAttribute('aria-label')) ?? '';
+  }
+
+  /** Polls the status item's accessible name until it matches. */
+  async waitForStatus(pattern: RegExp, timeoutMs: number): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const label = await this.statusLabel().catch(() => '');
+      if (pattern.test(label)) return label;
+      if (Date.now() > deadline) throw new Error(`status bar item never matched ${pattern}; last: "${label}"`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /** F1, type the command's title, Enter. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  quickPick(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  async openProblems(): Promise<Locator> {
+    await this.runCommand('View: Focus Problems');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor();
+    return panel;
+  }
+
+  /** Clicks the file in the explorer (Ctrl+P does not open the picker in headless Chromium). */
+  async openFile(name: string): Promise<void> {
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await this.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor();
+  }
+
+  /** Presses Ctrl+. and returns the code action menu. */
+  async quickFixMenu(): Promise<Locator> {
+    await this.page.keyboard.press('Control+.');
+    const menu = this.page.locator('.action-widget');
+    await menu.waitFor();
+    return menu;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,38 @@
+// Runs the built CLI (dist/cli.js) as a real process, the way users and CI run it.
+import { execFile, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+export const REPO = path.resolve(__dirname, '../../..');
+export const CLI = path.join(REPO, 'dist', 'cli.js');
+
+let built: Promise<void> | undefined;
+/** Bundles src/cli.ts once per test run. */
+export function buildCli(): Promise<void> {
+  built ??= promisify(execFile)(process.execPath, [path.join(REPO, 'esbuild.mjs')], { cwd: REPO }).then(() => undefined);
+  return built;
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export function runCli(args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }): Promise<CliRun> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: opts.env, cwd: opts.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Math.round(performance.now() - t0) });
+    });
+  });
+}

@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../../src/core/findings';
+import { runNetworkChecks } from '../../../src/core/checks/network';
+import { testCerts, type TestCerts } from '../../support/certs';
+import { testEnv, testPlatform } from '../../support/netEnv';
+import {
+  goproxyHandler,
+  startConnectProxy,
+  startCutBodyServer,
+  startDelayedProxy,
+  startHttpsServer,
+  startSilentServer,
+  startStallingBodyServer,
+  testVerifierKey,
+  type StartedServer,
+} from '../../support/servers';
+
+const ids = (fs: Finding[]): string[] => fs.map((f) => f.id).sort();
+
+describe('checks/network (runNetworkChecks)', () => {
+  let certs: TestCerts;
+  const servers: StartedServer[] = [];
+  const keep = <T extends StartedServer>(s: T): T => (servers.push(s), s);
+  before(async () => {
+    certs = await testCerts();
+  });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+
+  const run = async (o: { goproxy: string; gosumdb: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal; extraMirrors?: string[] }) =>
+    runNetworkChecks({
+      goproxy: o.goproxy,
+      gosumdb: o.gosumdb,
+      platform: testPlatform(await testEnv(o.env)),
+      timeoutMs: o.timeoutMs ?? 2000,
+      ...(o.extraMirrors ? { extraMirrors: o.extraMirrors } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+
+  it('probes every endpoint at once: five slow endpoints take about as long as one', async () => {
+    const delay = 400;
+    const proxies = await Promise.all([0, 1, 2, 3].map(() => startDelayedProxy(delay, { cert: certs.valid })));
+    const db = await startDelayedProxy(delay, { cert: certs.valid });
+    [...proxies, db].forEach(keep);
+    const goproxy = proxies.map((p) => `https://localhost:${p.port}`).join('|');
+    const gosumdb = `sum.golang.org https://localhost:${db.port}`;
+    await run({ goproxy: `https://localhost:${proxies[0]!.port}`, gosumdb }); // warm up (trust set, code paths)
+
+    let t = performance.now();
+    const one = await run({ goproxy: `https://localhost:${proxies[0]!.port}`, gosumdb });
+    const oneMs = performance.now() - t;
+    t = performance.now();
+    const five = await run({ goproxy, gosumdb });
+    const fiveMs = performance.now() - t;
+    assert.deepEqual(ids(one), ['clock.ok', 'proxy.ok', 'sumdb.ok']);
+    assert.deepEqual(ids(five), ['clock.ok', 'proxy.ok', 'proxy.ok', 'proxy.ok', 'proxy.ok', 'sumdb.ok']);
+    assert.ok(fiveMs < oneMs * 1.25 + 50, `one endpoint ${Math.round(oneMs)} ms, five ${Math.round(fiveMs)} ms`);
+    assert.ok(fiveMs < 2 * delay, `five endpoints took ${Math.round(fiveMs)} ms`);
+  });
+
+  it('ends within about the timeout whatever the servers do (silent, stalled body, cut body)', async () => {
+    const silent = keep(await startSilentServer());
+    const stall = keep(await startStallingBodyServer());
+    const cut = keep(await startCutBodyServer());
+    const silentTls = keep(await startSilentServer());
+    const t = performance.now();
+    const fs = await run({
+      goproxy: `${silent.url}|${stall.url}|${cut.url}|https://localhost:${silentTls.port}`,
+      gosumdb: `sum.golang.org ${silent.url}`,
+      timeoutMs: 500,
+    });
+    const took = performance.now() - t;
+    assert.ok(took < 500 + 400, `took ${Math.round(took)} ms`);
+    // The stalled and cut bodies still brought headers, so the clock could be read.
+    assert.deepEqual(ids(fs), ['clock.ok', 'proxy.badResponse', 'proxy.timeout', 'proxy.timeout', 'proxy.timeout', 'sumdb.unreachable']);
+  });
+
+  it('rejects promptly with an AbortError when cancelled', async () => {
+    const silent = keep(await startSilentServer());
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    const t = performance.now();
+    await assert.rejects(run({ goproxy: silent.url, gosumdb: `sum.golang.org ${silent.url}`, timeoutMs: 5000, signal: ac.signal }), (e: Error) => e.name === 'AbortError');
+    assert.ok(performance.now() - t < 1000);
+  });
+
+  it('reports one TLS finding per host when GOPROXY and the checksum DB meet the same bad certificate', async () => {
+    const bad = keep(await startHttpsServer(goproxyHandler({ sumdbNames: ['sum.example.invalid'] }), certs.intercepted));
+    const url = `https://localhost:${bad.port}`;
+    const fs = await run({ goproxy: `${url},direct`, gosumdb: `sum.golang.org ${url}` });
+    assert.deepEqual(ids(fs), ['sumdb.unreachable', 'tls.untrusted']);
+    assert.equal(fs.find((f) => f.id === 'tls.untrusted')!.severity, 'error');
+  });
+
+  it('never prints a credential, in any finding, through any path', async () => {
+    const target = keep(await startHttpsServer(goproxyHandler({ sumdbNames: ['sum.example.invalid'] }), certs.valid));
+    const proxy = keep(await startConnectProxy({ auth: { user: 'user', pass: 'secret' } }));
+    const key = testVerifierKey('sum.example.invalid');
+    const fs = await run({
+      goproxy: `https://user:secret@mirror.test:${target.port},https://user:secret@unreachable.test|direct`,
+      gosumdb: key,
+      env: { HTTPS_PROXY: `user:secret@127.0.0.1:${proxy.port}`, ALL_PROXY: 'socks5://user:secret@127.0.0.1:1' },
+      extraMirrors: ['https://user:secret@goproxy.example.invalid'],
+    });
+    const text = JSON.stringify(fs);
+    assert.doesNotMatch(text, /secret/);
+    assert.doesNotMatch(text, /user:/);
+    assert.ok(ids(fs).includes('proxy.ok'));
+    assert.ok(ids(fs).includes('sumdb.ok'), text);
+  });
+});
