@@ -3,11 +3,16 @@ import { hostPlatform } from './core/platform';
 import { UsageError } from './cli/args';
 import type { CliIO, Subcommand } from './cli/io';
 import { diagnoseCommand } from './cli/diagnose';
+import { installCommand } from './cli/install';
+import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
 import { USAGE } from './cli/usage';
 import { TOOL_VERSION } from './core/toolInfo';
 
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   diagnose: async () => diagnoseCommand,
+  install: async () => installCommand,
+  'set-proxy': async () => setProxyCommand,
+  'restore-proxy': async () => restoreProxyCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO, signal: AbortSignal): Promise<number> {

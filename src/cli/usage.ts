@@ -6,6 +6,20 @@ Commands:
       --cwd DIR        Look for go.mod from DIR instead of the current directory.
       --go PATH        Use this go binary instead of searching PATH and the usual places.
       --timeout MS     Per-probe timeout in milliseconds (default 5000).
+  set-proxy            Point GOPROXY at mirrors that work, written with "go env -w" (undo: restore-proxy).
+      --auto           Probe mirrors (3 requests each); keep those whose content matches the checksum
+                       database; write <fastest>,<second>,direct.
+      --candidate URL  With --auto: probe only these mirrors (repeatable).
+      --value LIST     Write this GOPROXY (checked first: URLs, direct, off, joined by "," or "|").
+      --offline        Put the module cache (file://$GOMODCACHE/cache/download) first and list the
+                       modules go.mod needs that the cache lacks.
+      --cwd DIR        With --offline: where to look for go.mod.
+      --dry-run        Print the plan (ranking, old and new value) and write nothing.
+      --json / --go PATH / --timeout MS (per request, default 5000)
+  restore-proxy        Put GOPROXY back as it was before go-env-doctor's newest change.
+      --json / --go PATH / --timeout MS
 
 Exit status: 0 when nothing is an error, 1 when something is, 2 on usage or internal errors.
+set-proxy/restore-proxy: 0 written and in effect (or dry run); 1 nothing written, nothing to
+restore, or an OS GOPROXY overrides the file; 2 usage.
 `;

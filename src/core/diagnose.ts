@@ -13,6 +13,7 @@ import { findGoMod, goModFindings } from './checks/gomodCheck';
 import { runNetworkChecks } from './checks/network';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
+import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -94,7 +95,9 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   for (const name of NETWORK_SETTINGS) {
     if (!goEnv || name === 'GOTOOLCHAIN' || !(name in goEnv)) env[name] = predicted[name];
   }
-  if (goEnv && !('GOTOOLCHAIN' in goEnv)) delete env['GOTOOLCHAIN']; // go < 1.21 has no such setting
+  // go < 1.21 has no such setting (it prints "" for names it does not know).
+  const local = info ? parseGoVersion(info.version.replace(/^devel /, '')) : undefined;
+  if (goEnv && local && !supportsToolchainSwitch(local)) delete env['GOTOOLCHAIN'];
 
   findings.push(...envFindings({ env, os: p.env, file: envFile.kind === 'read' ? { path: envFile.path, values: envFile.values } : undefined }));
   if (envFile.kind === 'unreadable') {

@@ -5,12 +5,16 @@ import { readHttpSettings, type VsCodeHttpSettings } from './httpSettings';
 import { readSettings, SECTION, type Settings } from './settings';
 
 export class Ctx implements vscode.Disposable {
-  readonly log: vscode.LogOutputChannel;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
+  private logChannel: vscode.LogOutputChannel | undefined;
 
-  constructor(readonly extension: vscode.ExtensionContext) {
-    this.log = this.own(vscode.window.createOutputChannel('Go Env', { log: true }));
+  constructor(readonly extension: vscode.ExtensionContext) {}
+
+  /** The "Go Env" log, created on first use: creating it is the costliest step of activation. */
+  get log(): vscode.LogOutputChannel {
+    this.logChannel ??= this.own(vscode.window.createOutputChannel('Go Env', { log: true }));
+    return this.logChannel;
   }
 
   /** Takes ownership of a disposable; returns it for chaining. */

@@ -14,7 +14,8 @@ const SEVERITY: Record<PlannedDiagnostic['severity'], vscode.DiagnosticSeverity>
 };
 
 export class GoModDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('go-env');
+  /** Created with the first report, not at activation. */
+  private collectionInstance: vscode.DiagnosticCollection | undefined;
   private report: Report | undefined;
   private planned = new Map<string, PlannedDiagnostic[]>();
 
@@ -28,8 +29,9 @@ export class GoModDiagnostics implements vscode.Disposable {
     }
     this.report = outcome.report;
     this.planned = new Map([...planned].map(([file, list]) => [vscode.Uri.file(file).toString(), list]));
-    this.collection.clear();
-    this.collection.set(entries);
+    this.collectionInstance ??= vscode.languages.createDiagnosticCollection('go-env');
+    this.collectionInstance.clear();
+    this.collectionInstance.set(entries);
   }
 
   /** The finding behind one of our diagnostics on `uri`, if it is still current. */
@@ -46,7 +48,7 @@ export class GoModDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.collection.dispose();
+    this.collectionInstance?.dispose();
   }
 }
 

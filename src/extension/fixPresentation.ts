@@ -51,6 +51,14 @@ export function fixLabel(fix: Fix, handled: boolean): string {
   return kind === 'setGoEnv' || kind === 'unsetGoEnv' ? `${fix.title} (\`${fix.command}\`)` : fix.title;
 }
 
+/** fixLabel as Markdown: the title escaped, the command line as code. */
+export function fixLabelMarkdown(fix: Fix, handled: boolean, escape: (text: string) => string): string {
+  const code = '`' + fix.command.replace(/`/g, "'") + '`';
+  if (!handled) return `${escape(fix.title)}: run ${code} in a terminal`;
+  const kind = fix.action?.kind;
+  return kind === 'setGoEnv' || kind === 'unsetGoEnv' ? `${escape(fix.title)} (${code})` : escape(fix.title);
+}
+
 /** Splits a POSIX-style command line into words (quotes and backslashes; `#` starts a comment). */
 export function splitCommandLine(line: string): string[] {
   const words: string[] = [];

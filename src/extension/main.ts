@@ -23,7 +23,8 @@ export function activate(extension: vscode.ExtensionContext): GoEnvApi {
   extension.subscriptions.push(ctx);
   try {
     const api = wire(ctx, started);
-    ctx.log.info(`Go Env Doctor activated in ${api.activationMs.toFixed(1)} ms`);
+    // Logged after activate returns: opening the log channel is not free.
+    setTimeout(() => ctx.log.info(`Go Env Doctor activated in ${api.activationMs.toFixed(1)} ms`), 0);
     return api;
   } catch (err) {
     // Say so where the user looks, then let VS Code record the failed activation too.

@@ -2,7 +2,7 @@
 import { SEVERITY_ORDER, worstSeverity, type Finding, type Severity } from '../core/findings';
 import type { Report } from '../core/report/model';
 import { Commands } from './commands';
-import { fixLabel, fixRef } from './fixPresentation';
+import { fixLabelMarkdown, fixRef } from './fixPresentation';
 
 export type StatusState =
   | { kind: 'idle' }
@@ -24,7 +24,9 @@ export const SEVERITY_ICON: Record<Severity, string> = { ok: '$(check)', info: '
 const MAX_TOOLTIP_FINDINGS = 8;
 
 export function commandLink(command: string, args?: unknown): string {
-  return args === undefined ? `command:${command}` : `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
+  if (args === undefined) return `command:${command}`;
+  // Parentheses too: they would end the Markdown link destination.
+  return `command:${command}?${encodeURIComponent(JSON.stringify([args])).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
 }
 
 /** Escapes text for Markdown (titles may contain `*`, `_`, brackets, ...). */
@@ -54,7 +56,7 @@ const FOOTER = [
 function findingLine(report: Report, f: Finding, isHandled: (kind: string | undefined) => boolean): string {
   const index = report.findings.indexOf(f);
   const fixes = (f.fixes ?? []).map(
-    (fix, i) => `[${escapeMarkdown(fixLabel(fix, isHandled(fix.action?.kind)))}](${commandLink(Commands.applyFix, fixRef(index, i, f))})`,
+    (fix, i) => `[${fixLabelMarkdown(fix, isHandled(fix.action?.kind), escapeMarkdown)}](${commandLink(Commands.applyFix, fixRef(index, i, f))})`,
   );
   return `- ${SEVERITY_ICON[f.severity]} **${escapeMarkdown(f.title)}**${fixes.length ? ` — ${fixes.join(' · ')}` : ''}`;
 }

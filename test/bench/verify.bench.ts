@@ -17,7 +17,7 @@ import { downloadModuleZip } from '../../src/core/toolchain/viaProxyDownload';
 import { extractModuleZip } from '../../src/core/toolchain/viaProxyExtract';
 import { toolchainModuleVersion, toolchainZipPrefix } from '../../src/core/toolchain/viaProxyVerify';
 import { REPO } from '../support/cli';
-import { startSumdbFixture } from '../support/sumdbFixture';
+import { buildSumdbFixture, startSumdbFixture } from '../support/sumdbFixture';
 
 const RUNS = 3;
 const GO = '1.99.0';
@@ -25,7 +25,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
-  const cache = path.join(REPO, '.cache', 'bench', 'toolchain-zips');
+  // Keyed by the fixture's source hash: a changed generator builds a new zip.
+  const cache = path.join(REPO, '.cache', 'bench', 'toolchain-zips', path.basename(path.dirname(await buildSumdbFixture())));
   await fs.mkdir(cache, { recursive: true });
   const t0 = performance.now();
   const fx = await startSumdbFixture({ big: [GO], dir: cache });

@@ -18,9 +18,9 @@ export class Workbench {
     return new Workbench(page, server);
   }
 
-  /** Our status bar item (its accessible name starts with "Go Env"). */
+  /** Our status bar item: VS Code names it `<extension id>.<item id>`. */
   statusItem(): Locator {
-    return this.page.locator('.part.statusbar [aria-label^="Go Env"]').first();
+    return this.page.locator('.part.statusbar [id="go-env-doctor.go-env-doctor.goEnv.status"]');
   }
 
   async statusLabel(): Promise<string> {

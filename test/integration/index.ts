@@ -8,7 +8,7 @@ import { metrics } from './helpers';
 import { RESULTS_ENV, SUITE_ENV, type SuiteResults, type TestOutcome } from '../vscode/results';
 
 const SUITES: Record<string, string[]> = {
-  trusted: ['extension.test.js', 'diagnostics.test.js', 'fixes.test.js', 'report.test.js', 'lifecycle.test.js'],
+  trusted: ['extension.test.js', 'diagnostics.test.js', 'fixes.test.js', 'report.test.js', 'network.test.js', 'lifecycle.test.js'],
   untrusted: ['untrusted.test.js'],
 };
 
@@ -16,7 +16,8 @@ export async function run(): Promise<void> {
   const suite = process.env[SUITE_ENV] ?? 'trusted';
   const files = SUITES[suite];
   if (!files) throw new Error(`unknown suite ${suite}; expected one of ${Object.keys(SUITES).join(', ')}`);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, slow: 5_000, color: false, reporter: 'spec' });
+  const grep = process.env['GED_TEST_GREP'];
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, slow: 5_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
   const started = Date.now();

@@ -4,9 +4,18 @@ import type { Platform } from '../../src/core/platform';
 import { loadGoTrust } from '../../src/core/net/trust';
 import { netProxyConfigFromEnv } from '../../src/core/net/netproxy';
 import { netContext, type NetContext } from '../../src/core/checks/netContext';
-import { testCerts, writeCertDir } from './certs';
+import { rm } from 'node:fs/promises';
+import { removeTestCerts, testCerts, writeCertDir } from './certs';
 
 let emptyDir: Promise<string> | undefined;
+
+/** Removes the generated certificates and the empty cert dir (register as a root-level mocha `after`). */
+export async function removeNetTestFiles(): Promise<void> {
+  const dir = emptyDir;
+  emptyDir = undefined;
+  if (dir) await rm(await dir, { recursive: true, force: true });
+  await removeTestCerts();
+}
 
 /** env with SSL_CERT_FILE = the test CA and an empty SSL_CERT_DIR, plus `extra`. */
 export async function testEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
@@ -23,7 +32,7 @@ export async function testNet(o: { env?: NodeJS.ProcessEnv; timeoutMs?: number; 
   const env = await testEnv(o.env);
   const platform = testPlatform(env, o.now);
   return netContext({
-    trust: loadGoTrust(platform),
+    trust: () => loadGoTrust(platform),
     netproxy: netProxyConfigFromEnv(env),
     timeoutMs: o.timeoutMs ?? 2000,
     platform,

@@ -178,6 +178,8 @@ export function startStallingBodyServer(): Promise<StartedServer> {
 export interface ConnectProxyOptions {
   /** Require `Proxy-Authorization: Basic base64(user:pass)`; answer 407 otherwise. */
   auth?: { user: string; pass: string };
+  /** Serve the proxy itself over TLS (HTTPS_PROXY=https://...). */
+  cert?: KeyPair;
 }
 
 export interface ConnectProxy extends StartedServer {
@@ -203,7 +205,7 @@ export async function startConnectProxy(o: ConnectProxyOptions = {}): Promise<Co
     authHeaders.push(h);
     return !expected || h === expected;
   };
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     requests.push(req.url ?? '');
     if (!authorized(req)) {
       res.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="test"' });
@@ -234,7 +236,8 @@ export async function startConnectProxy(o: ConnectProxyOptions = {}): Promise<Co
       res.destroy();
     });
     req.pipe(up);
-  });
+  };
+  const server: http.Server = o.cert ? https.createServer({ cert: o.cert.cert, key: o.cert.key }, handler) : http.createServer(handler);
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     requests.push(req.url ?? '');
     client.on('error', () => undefined);
@@ -260,7 +263,7 @@ export async function startConnectProxy(o: ConnectProxyOptions = {}): Promise<Co
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
-  const started = await listen(server, 'http');
+  const started = await listen(server, o.cert ? 'https' : 'http');
   return { ...started, requests, authHeaders };
 }
 
@@ -271,4 +274,69 @@ export async function refusedPort(): Promise<number> {
   const port = (s.address() as net.AddressInfo).port;
   await new Promise<void>((r) => s.close(() => r()));
   return port;
+}
+
+/** A SOCKS5 proxy (RFC 1928, optional RFC 1929 user/password) with the same host mapping. */
+export async function startSocks5Proxy(o: ConnectProxyOptions = {}): Promise<ConnectProxy> {
+  const requests: string[] = [];
+  const authHeaders: (string | undefined)[] = [];
+  const server = net.createServer((client) => {
+    client.on('error', () => undefined);
+    let buf = Buffer.alloc(0);
+    let stage: 'greeting' | 'auth' | 'request' | 'done' = 'greeting';
+    const onData = (d: Buffer): void => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        if (stage === 'greeting') {
+          if (buf.length < 2 || buf.length < 2 + buf[1]!) return;
+          const methods = [...buf.subarray(2, 2 + buf[1]!)];
+          buf = buf.subarray(2 + buf[1]!);
+          const want = o.auth ? 2 : 0;
+          if (!methods.includes(want)) return void client.end(Buffer.from([5, 0xff]));
+          client.write(Buffer.from([5, want]));
+          stage = o.auth ? 'auth' : 'request';
+        } else if (stage === 'auth') {
+          if (buf.length < 2) return;
+          const ulen = buf[1]!;
+          if (buf.length < 3 + ulen || buf.length < 3 + ulen + buf[2 + ulen]!) return;
+          const plen = buf[2 + ulen]!;
+          const user = buf.subarray(2, 2 + ulen).toString();
+          const pass = buf.subarray(3 + ulen, 3 + ulen + plen).toString();
+          buf = buf.subarray(3 + ulen + plen);
+          authHeaders.push(`${user}:${pass}`);
+          const ok = user === o.auth!.user && pass === o.auth!.pass;
+          if (!ok) return void client.end(Buffer.from([1, 1]));
+          client.write(Buffer.from([1, 0]));
+          stage = 'request';
+        } else if (stage === 'request') {
+          if (buf.length < 5) return;
+          const atyp = buf[3]!;
+          const alen = atyp === 1 ? 4 : atyp === 4 ? 16 : 1 + buf[4]!;
+          if (buf.length < 4 + alen + 2) return;
+          const host = atyp === 3 ? buf.subarray(5, 5 + buf[4]!).toString() : atyp === 1 ? [...buf.subarray(4, 8)].join('.') : '::1';
+          const port = buf.readUInt16BE(4 + alen);
+          buf = buf.subarray(4 + alen + 2);
+          stage = 'done';
+          requests.push(`${host}:${port}`);
+          const ip = mapHost(host);
+          const reply = (code: number): Buffer => Buffer.from([5, code, 0, 1, 0, 0, 0, 0, 0, 0]);
+          if (!ip) return void client.end(reply(4));
+          client.off('data', onData);
+          const upstream = net.connect({ host: ip, port }, () => {
+            client.write(reply(0));
+            if (buf.length > 0) upstream.write(buf);
+            upstream.pipe(client);
+            client.pipe(upstream);
+          });
+          upstream.on('error', () => client.end(reply(5)));
+          client.on('close', () => upstream.destroy());
+          upstream.on('close', () => client.destroy());
+          return;
+        } else return;
+      }
+    };
+    client.on('data', onData);
+  });
+  const started = await listen(server, 'socks5');
+  return { ...started, requests, authHeaders };
 }

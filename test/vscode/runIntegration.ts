@@ -39,7 +39,11 @@ async function prepare(name: 'trusted' | 'untrusted'): Promise<PreparedSuite> {
   // A loopback port nothing listens on: every probe is refused at once, nothing leaves the machine.
   const refused = `http://127.0.0.1:${await freePort()}`;
   const resultsFile = path.join(base, 'results.json');
-  const env = loopbackGoEnv(refused, path.join(base, 'goenv'), { [RESULTS_ENV]: resultsFile, [SUITE_ENV]: name });
+  const env = loopbackGoEnv(refused, path.join(base, 'goenv'), {
+    [RESULTS_ENV]: resultsFile,
+    [SUITE_ENV]: name,
+    ...(process.env['GED_TEST_GREP'] ? { GED_TEST_GREP: process.env['GED_TEST_GREP'] } : {}),
+  });
   return { name, workspace, userDataDir, extensionsDir, trusted: name === 'trusted', env, resultsFile, base };
 }
 

@@ -6,8 +6,8 @@ import type { GoTrust } from '../net/trust';
 import type { NetProxyConfig } from '../net/netproxy';
 
 export interface NetContext {
-  /** Loaded once per diagnosis; probes await it only when they reach their TLS step. */
-  trust: Promise<GoTrust>;
+  /** Loaded at most once per diagnosis, on first use (a probe's TLS step, say). */
+  trust: () => Promise<GoTrust>;
   netproxy: NetProxyConfig;
   timeoutMs: number;
   signal?: AbortSignal;
@@ -16,12 +16,15 @@ export interface NetContext {
   probeOptions(): Omit<ProbeOptions, 'url'>;
 }
 
-export function netContext(o: { trust: Promise<GoTrust>; netproxy: NetProxyConfig; timeoutMs: number; signal?: AbortSignal; platform: Platform }): NetContext {
+export function netContext(o: { trust: () => Promise<GoTrust>; netproxy: NetProxyConfig; timeoutMs: number; signal?: AbortSignal; platform: Platform }): NetContext {
+  let loaded: Promise<GoTrust> | undefined;
+  const trust = (): Promise<GoTrust> => (loaded ??= o.trust());
   return {
     ...o,
+    trust,
     probeOptions: () => ({
       timeoutMs: o.timeoutMs,
-      trust: o.trust,
+      trust,
       netproxy: o.netproxy,
       now: () => o.platform.now(),
       ...(o.signal ? { signal: o.signal } : {}),

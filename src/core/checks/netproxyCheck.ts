@@ -3,7 +3,7 @@
 // Credentials never appear: proxies are shown with `***` in place of user and password.
 import type { Finding } from '../findings';
 import type { NetProxyConfig, ProxySetting } from '../net/netproxy';
-import { probeTcp } from '../net/probe';
+import { probeTcp, proxyPort } from '../net/probe';
 import { fmt } from './probeFailure';
 
 export async function runNetproxyCheck(input: { netproxy: NetProxyConfig; timeoutMs: number; signal?: AbortSignal }): Promise<Finding[]> {
@@ -20,7 +20,7 @@ export async function runNetproxyCheck(input: { netproxy: NetProxyConfig; timeou
   }
 
   const checks = [...byUrl.values()].map(async ({ setting, variables }): Promise<Finding> => {
-    const port = Number(setting.url.port || (setting.url.protocol === 'https:' ? 443 : setting.url.protocol === 'socks5:' ? 1080 : 80));
+    const port = proxyPort(setting.url);
     const r = await probeTcp(setting.url.hostname, port, { timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
     const vars = variables.join(' and ');
     const uses = variables.some((v) => v.toLowerCase() === 'https_proxy') ? 'every https:// download of the go command' : 'the go command\'s http:// downloads';

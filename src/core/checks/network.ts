@@ -5,7 +5,9 @@ import type { Finding } from '../findings';
 import { SEVERITY_ORDER } from '../findings';
 import type { Platform } from '../platform';
 import { loadGoTrust } from '../net/trust';
-import { netProxyConfigFromEnv } from '../net/netproxy';
+import { netProxyConfigFromEnv, type NetProxyConfig } from '../net/netproxy';
+import { parseGoproxy } from '../goproxy';
+import { parseGosumdb } from '../sumdb/gosumdb';
 import { redact } from '../redact';
 import { netContext } from './netContext';
 import { runProxyCheck } from './proxyCheck';
@@ -29,9 +31,10 @@ export interface NetworkCheckInput {
 export async function runNetworkChecks(input: NetworkCheckInput): Promise<Finding[]> {
   input.signal?.throwIfAborted();
   const netproxy = netProxyConfigFromEnv(input.platform.env);
-  // Loading the CA set (file reads, ~50 ms of parsing) overlaps DNS and TCP; probes await it at TLS.
-  const trust = loadGoTrust(input.platform);
-  const net = netContext({ trust, netproxy, timeoutMs: input.timeoutMs, platform: input.platform, ...(input.signal ? { signal: input.signal } : {}) });
+  const net = netContext({ trust: () => loadGoTrust(input.platform), netproxy, timeoutMs: input.timeoutMs, platform: input.platform, ...(input.signal ? { signal: input.signal } : {}) });
+  // Loading the CA set costs ~50-100 ms (file reads, parsing): start it now, overlapping DNS and
+  // TCP, when some probe will need TLS; otherwise only if one turns out to (a redirect, say).
+  if (mayNeedTls(input, netproxy)) void net.trust();
 
   const [np, px, sd] = await Promise.all([
     runNetproxyCheck({ netproxy, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }),
@@ -45,6 +48,14 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
   if (clock.finding) findings.push(clock.finding);
   findings = explainWithClock(findings, clock);
   return findings.map(redactFinding);
+}
+
+function mayNeedTls(input: NetworkCheckInput, netproxy: NetProxyConfig): boolean {
+  const https = (u: URL): boolean => u.protocol === 'https:';
+  const urls = [...parseGoproxy(input.goproxy), ...(input.extraMirrors ?? []).flatMap((m) => parseGoproxy(m))].flatMap((e) => (e.kind === 'url' ? [e.url] : []));
+  if (urls.some(https) || (netproxy.https && https(netproxy.https.url)) || (netproxy.http && https(netproxy.http.url))) return true;
+  const db = parseGosumdb(input.gosumdb);
+  return db.kind === 'db' && https(db.db.url);
 }
 
 /** One TLS finding per host and verdict: the GOPROXY and checksum checks may meet the same host. */

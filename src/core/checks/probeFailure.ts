@@ -46,7 +46,8 @@ const UNTRUSTED_CODES = new Set([
 ]);
 
 export interface FailureContext {
-  trust: GoTrust;
+  /** Go's CA set, loaded on first need. */
+  trust: () => Promise<GoTrust>;
   platform: Platform;
   timeoutMs: number;
   /** Said after a 404/410: what the missing resource means. */
@@ -57,7 +58,7 @@ export interface FailureContext {
 export async function describeFailure(r: ProbeResult, c: FailureContext): Promise<FailureView> {
   const host = hostOf(r.url);
   const e = r.error;
-  const via = r.via ? ` through the HTTP proxy ${r.via.display} (${r.via.variable})` : '';
+  const via = r.via ? ` through the ${proxyKind(r.via.display)} ${r.via.display} (${r.via.variable})` : '';
   if (!e) {
     const status = r.status ?? 0;
     const notFound = status === 404 || status === 410;
@@ -100,10 +101,13 @@ export async function describeFailure(r: ProbeResult, c: FailureContext): Promis
 
 function netproxyFailure(r: ProbeResult, host: string): FailureView {
   const e = r.error!;
-  const proxy = r.via ? `${r.via.display} (${r.via.variable})` : 'the configured HTTP proxy';
-  const because = `The go command reaches ${host} through the HTTP proxy ${proxy}`;
+  const proxy = r.via ? `${proxyKind(r.via.display)} ${r.via.display} (${r.via.variable})` : 'configured proxy';
+  const because = `The go command reaches ${host} through the ${proxy}`;
   if (e.code.startsWith('HTTP_')) {
     return { id: 'proxy.httpStatus', short: `is refused by the HTTP proxy (${e.code.slice(5)})`, cause: `${because}, and ${e.message}.`, notFound: false, fixes: [] };
+  }
+  if (e.step === 'proxyConnect') {
+    return { id: e.code === 'ETIMEDOUT' ? 'proxy.timeout' : 'proxy.refused', short: 'is refused by the proxy', cause: `${because}, and ${e.message}.`, notFound: false, fixes: [] };
   }
   const id: FailureId = e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? 'proxy.dns' : e.code === 'ETIMEDOUT' ? 'proxy.timeout' : 'proxy.refused';
   const what =
@@ -111,14 +115,13 @@ function netproxyFailure(r: ProbeResult, host: string): FailureView {
       ? `whose host name does not resolve (${e.code})`
       : e.code === 'ETIMEDOUT'
         ? 'which does not accept connections in time'
-        : e.code === 'UNSUPPORTED_PROXY'
-          ? `which this tool cannot use (${e.message})`
-          : `which cannot be connected to (${e.message})`;
+        : `which cannot be connected to (${e.message})`;
   return { id, short: 'is unreachable because the HTTP proxy is', cause: `${because}, ${what}. Every download through that proxy fails until it is fixed (see netproxy.unreachable).`, notFound: false, fixes: [] };
 }
 
-async function tlsFailure(r: ProbeResult, host: string, c: FailureContext): Promise<FailureView> {
+async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Promise<FailureView> {
   const e = r.error!;
+  const c = { ...fc, trust: await fc.trust() };
   const t = e.tls;
   if (!t) {
     return {
@@ -155,7 +158,7 @@ async function tlsFailure(r: ProbeResult, host: string, c: FailureContext): Prom
     return {
       id: 'tls.hostnameMismatch',
       short: 'certificate is for another host',
-      cause: `${host} presented a certificate for ${t.altNames ?? t.subject} (issued by ${t.issuer}), not for ${host}. Something answers in the server's place: a captive portal, a DNS hijack, or a wrong host name in the URL.`,
+      cause: `${host} presented a certificate for ${t.altNames ? altNames(t.altNames) : t.subject} (issued by ${t.issuer}), not for ${hostnameOf(r.url)}. Something answers in the server's place: a captive portal, a DNS hijack, or a wrong host name in the URL.`,
       notFound: false,
       tls: t,
       fixes: [],
@@ -175,7 +178,7 @@ async function tlsFailure(r: ProbeResult, host: string, c: FailureContext): Prom
     : ` If the interception is intended, get "${t.issuer}"'s root certificate from your IT team and add it to the system store or to SSL_CERT_FILE / SSL_CERT_DIR. Do not turn certificate verification off.`;
   return {
     id: 'tls.untrusted',
-    short: selfSigned ? 'presents a self-signed certificate' : `certificate is issued by an untrusted CA (${t.issuer})`,
+    short: selfSigned ? 'presents a self-signed certificate' : `certificate is issued by an untrusted CA, "${t.issuer}"`,
     cause: `${who}${trusts}${diff ? ` ${diff}` : ''}${advice}`,
     notFound: false,
     tls: t,
@@ -212,12 +215,29 @@ function bodyHint(r: ProbeResult): string {
   return '';
 }
 
+/** `DNS:a.example, IP Address:10.0.0.1` → `a.example, 10.0.0.1`. */
+function altNames(text: string): string {
+  return text.replace(/\b(DNS|IP Address):/g, '');
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
 export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
     return url;
   }
+}
+
+function proxyKind(display: string): string {
+  return display.startsWith('socks5:') ? 'SOCKS5 proxy' : 'HTTP proxy';
 }
 
 function capitalize(s: string): string {

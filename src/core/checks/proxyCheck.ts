@@ -38,15 +38,15 @@ export async function runProxyCheck(input: { goproxy: string; extraMirrors?: str
     .filter((e): e is Extract<ProxyEntry, { kind: 'url' }> => e?.kind === 'url' && !seen.has(e.url.href) && (seen.add(e.url.href), true));
 
   const probes: ProbeResult[] = [];
-  const check = async (e: Extract<ProxyEntry, { kind: 'url' }>): Promise<Verdict> => {
+  const check = async (e: Extract<ProxyEntry, { kind: 'url' }>, label: string): Promise<Verdict> => {
     if (e.url.protocol === 'file:') return checkFileEntry(e);
     const r = await probeFollowingRedirects({ ...input.net.probeOptions(), url: proxyResource(e.url, `${PROBE_MODULE}/@latest`) });
     probes.push(r);
-    return judge(e, r, input.net, slowMs);
+    return judge(e, r, input.net, slowMs, label);
   };
   const [entryVerdicts, mirrorVerdicts] = await Promise.all([
-    Promise.all(urlEntries.map((e) => (e ? check(e) : undefined))),
-    Promise.all(mirrors.map(check)),
+    Promise.all(urlEntries.map((e) => (e ? check(e, 'GOPROXY entry') : undefined))),
+    Promise.all(mirrors.map((m) => check(m, 'Mirror'))),
   ]);
 
   // A working mirror is the best fix for a failing entry.
@@ -84,44 +84,44 @@ export async function runProxyCheck(input: { goproxy: string; extraMirrors?: str
     findings.push({
       ...v.finding,
       severity: 'info',
-      title: `${v.finding.title} (alternative mirror, not in GOPROXY)`,
+      title: `${v.finding.title} (not in GOPROXY)`,
       ...(v.ok && v.finding.id === 'proxy.ok' ? { fixes: [setProxyFix(`${m.text},direct`, `Use ${redact(m.text)}`)] } : {}),
     });
   });
   return { findings, probes };
 }
 
-async function judge(e: Extract<ProxyEntry, { kind: 'url' }>, r: ProbeResult & { redirects: string[] }, net: NetContext, slowMs: number): Promise<Verdict> {
+async function judge(e: Extract<ProxyEntry, { kind: 'url' }>, r: ProbeResult & { redirects: string[] }, net: NetContext, slowMs: number, label: string): Promise<Verdict> {
   const subject = redact(e.url.href.replace(/\/$/, ''));
-  const name = redact(e.text);
+  const name = `${label} ${redact(e.text)}`;
   const via = r.via ? ` through ${r.via.display} (${r.via.variable})` : '';
   const base = { subject, durationMs: Math.round(r.totalMs) };
   if (!r.error && r.status === 200) {
     const parsed = parseLatest(r.body);
     if (parsed && !r.truncated) {
       const timing = `${PROBE_MODULE}@latest is ${parsed.Version}, fetched in ${fmt(r.totalMs)}${via} (${stepTimings(r)}).`;
-      const trust = await net.trust;
+      const trust = await net.trust();
       const diff = r.peerChain && r.peerChain.length > 0 ? await trustDifference(r.peerChain, true, trust, net.platform.env) : undefined;
       const extra = diff ? ` ${diff}` : '';
       if (r.totalMs > slowMs) {
-        return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.slow', title: `GOPROXY entry ${name} is slow`, detail: `It answers correctly but slowly (over ${fmt(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`, fixes: [AUTO_FIX] } };
+        return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.slow', title: `${name} is slow`, detail: `It answers correctly but slowly (over ${fmt(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`, fixes: [AUTO_FIX] } };
       }
-      return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.ok', title: `GOPROXY entry ${name} works`, detail: `${timing}${extra}` } };
+      return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.ok', title: `${name} works`, detail: `${timing}${extra}` } };
     }
     const what = describeBadBody(r);
     return {
       ok: false,
       notFound: false,
-      finding: { ...base, id: 'proxy.badResponse', title: `GOPROXY entry ${name} does not answer as a module proxy`, detail: `${e.url.host} answered 200${via} to ${PROBE_MODULE}/@latest${r.redirects.length > 0 ? ` (after a redirect to ${r.redirects[r.redirects.length - 1]})` : ''}, but ${what}` },
+      finding: { ...base, id: 'proxy.badResponse', title: `${name} does not answer as a module proxy`, detail: `${e.url.host} answered 200${via} to ${PROBE_MODULE}/@latest${r.redirects.length > 0 ? ` (after a redirect to ${r.redirects[r.redirects.length - 1]})` : ''}, but ${what}` },
       fixes: [],
     };
   }
-  const view = await describeFailure(r, { trust: await net.trust, platform: net.platform, timeoutMs: net.timeoutMs, notFoundHint: ` It does not serve ${PROBE_MODULE}, which every public module proxy serves: check the URL (a missing path prefix, say).` });
+  const view = await describeFailure(r, { trust: net.trust, platform: net.platform, timeoutMs: net.timeoutMs, notFoundHint: ` It does not serve ${PROBE_MODULE}, which every public module proxy serves: check the URL (a missing path prefix, say).` });
   return {
     ok: false,
     notFound: view.notFound,
     view,
-    finding: { ...base, id: view.id, title: `GOPROXY entry ${name}: ${view.short}`, detail: view.cause },
+    finding: { ...base, id: view.id, title: `${name}: ${view.short}`, detail: view.cause },
     fixes: view.fixes,
   };
 }
@@ -222,7 +222,7 @@ function consequence(entries: readonly ProxyEntry[], i: number, walk: Walk, fata
   const e = entries[i]!;
   const next = entries[i + 1];
   if (!fatal) {
-    if (walk.outcome === 'ok' && !walk.path.includes(i)) return 'An earlier entry works, so the go command reaches this one only for modules the earlier entries do not have (404/410).';
+    if (walk.outcome === 'ok' && !walk.path.includes(i)) return 'An earlier entry works, so the go command reaches this one only when that entry cannot serve a module.';
     if (walk.outcome === 'direct' && walk.path.includes(i)) return 'The go command falls back to fetching from the version-control origins (direct), which is slower and needs access to every origin host.';
     if (walk.path.includes(i)) return 'The go command falls through to the next entry, but every download waits for this one first.';
     return 'The go command tries this entry only when the entries before it fall through.';

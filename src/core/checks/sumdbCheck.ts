@@ -64,7 +64,7 @@ export async function runSumdbCheck(input: { gosumdb: string; goproxy: string; n
 
   let outcome: Outcome;
   if (db.explicitUrl) {
-    outcome = await directOutcome(db, db.url.protocol === 'file:' ? undefined : start(latestUrl(db.url)), net, `GOSUMDB names ${redact(db.url.href)}, which the go command uses directly (not through GOPROXY)`);
+    outcome = await directOutcome(db, db.url.protocol === 'file:' ? undefined : start(latestUrl(db.url)), net, `GOSUMDB names ${redact(db.url.href.replace(/\/$/, ''))}, which the go command uses directly (not through GOPROXY)`);
   } else {
     // Start everything at once; decide in the go command's order; cancel what turns out unneeded.
     const entries = parseGoproxy(input.goproxy);
@@ -81,7 +81,7 @@ export async function runSumdbCheck(input: { gosumdb: string; goproxy: string; n
         ? await viaProxyOutcome(db, route.entry, latestP, net)
         : { ok: true, how: `The go command reads it from the file:// GOPROXY entry ${route.entry.text}, which holds the database's files.` };
     } else if (route.kind === 'failed') {
-      const view = await describeFailure(route.result, await failureContext(net));
+      const view = await describeFailure(route.result, failureContext(net));
       outcome = {
         ok: false,
         failed: route.result,
@@ -97,7 +97,7 @@ export async function runSumdbCheck(input: { gosumdb: string; goproxy: string; n
   // Cancelled probes are not evidence of anything (e.g. for the clock check).
   const evidence = probes.filter((r) => r.error?.kind !== 'aborted');
   const durationMs = Math.round(performance.now() - started);
-  const subject = redact(db.explicitUrl ? db.url.href : db.name);
+  const subject = redact(db.explicitUrl ? db.url.href.replace(/\/$/, '') : db.name);
 
   if (outcome.ok) {
     const r = outcome.latest;
@@ -197,12 +197,12 @@ async function problemOf(r: ProbeResult, db: SumDatabase, net: NetContext): Prom
     const html = /html/i.test(r.headers['content-type'] ?? '') || /^\s*</.test(r.body);
     return { text: `the answer is not a tree head signed by ${db.name}${html ? ' but an HTML page (a captive portal or a login page, typically)' : ''}.` };
   }
-  const view = await describeFailure(r, { ...(await failureContext(net)), notFoundHint: ` The server does not serve ${db.name}'s tree head there.` });
+  const view = await describeFailure(r, { ...failureContext(net), notFoundHint: ` The server does not serve ${db.name}'s tree head there.` });
   return { text: view.cause, view };
 }
 
-async function failureContext(net: NetContext): Promise<FailureContext> {
-  return { trust: await net.trust, platform: net.platform, timeoutMs: net.timeoutMs };
+function failureContext(net: NetContext): FailureContext {
+  return { trust: net.trust, platform: net.platform, timeoutMs: net.timeoutMs };
 }
 
 function latestUrl(base: URL): URL {

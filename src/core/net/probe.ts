@@ -74,7 +74,7 @@ export interface ProbeOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   /** Required for https:// URLs and https:// proxies: the CA set of the go command. */
-  trust?: GoTrust | Promise<GoTrust>;
+  trust?: GoTrust | Promise<GoTrust> | (() => Promise<GoTrust>);
   /** HTTP(S)_PROXY / NO_PROXY routing; omitted means direct. */
   netproxy?: NetProxyConfig;
   /** Default 64 KiB. */
@@ -121,7 +121,8 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
     const targetHost = unbracket(url.hostname);
     const targetPort = Number(url.port || (isHttps ? 443 : 80));
     const dialHost = proxy ? unbracket(proxy.url.hostname) : targetHost;
-    const dialPort = proxy ? Number(proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80)) : targetPort;
+    const dialPort = proxy ? proxyPort(proxy.url) : targetPort;
+    const socks = proxy?.url.protocol === 'socks5:';
 
     let t = performance.now();
     const addresses = await resolve(dialHost, ctx, !!proxy);
@@ -137,15 +138,15 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
       step = 'proxyConnect';
       t = performance.now();
       if (proxy.url.protocol === 'https:') socket = await proxyTls(socket, proxy, opts, ctx);
-      if (proxy.url.protocol === 'socks5:') throw new ProbeFailure({ kind: 'netproxy', step, code: 'UNSUPPORTED_PROXY', message: `SOCKS5 proxies (${proxy.display}) are not probed by this tool` });
-      if (isHttps) socket = await connectTunnel(socket, `${hostForRequest(targetHost)}:${targetPort}`, proxy, ctx);
+      if (socks) socket = await socksTunnel(socket, targetHost, targetPort, proxy, ctx);
+      else if (isHttps) socket = await connectTunnel(socket, `${hostForRequest(targetHost)}:${targetPort}`, proxy, ctx);
       result.steps.proxyConnectMs = since(t);
     }
 
     if (isHttps) {
       step = 'tls';
       t = performance.now();
-      const trust = await awaitTrust(opts);
+      const trust = await untilAborted(awaitTrust(opts), ctx.signal);
       const out = await handshake(socket, targetHost, trust, ctx);
       result.peerChain = out.chain;
       socket = out.socket;
@@ -154,7 +155,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
 
     step = 'http';
     t = performance.now();
-    const absolute = !!proxy && !isHttps; // plain http through a proxy: absolute-form request
+    const absolute = !!proxy && !socks && !isHttps; // plain http through an HTTP proxy: absolute-form request
     await request(socket, url, absolute ? proxy : undefined, opts, ctx, result);
     result.steps.httpMs = since(t);
   } catch (err) {
@@ -169,8 +170,8 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
   return result;
 }
 
-/** `probe` following up to `max` redirects (301/302/303/307/308) as Go's HTTP client does, within one timeout. */
-export async function probeFollowingRedirects(opts: ProbeOptions, max = 5): Promise<ProbeResult & { redirects: string[] }> {
+/** `probe` following up to `max` redirects (301/302/303/307/308), as Go's HTTP client does, within one timeout. */
+export async function probeFollowingRedirects(opts: ProbeOptions, max = 10): Promise<ProbeResult & { redirects: string[] }> {
   const started = performance.now();
   const redirects: string[] = [];
   let url = opts.url;
@@ -234,6 +235,11 @@ export async function probeTcp(host: string, port: number, o: { timeoutMs: numbe
   return out;
 }
 
+/** The port of a proxy URL, with each scheme's default. */
+export function proxyPort(url: URL): number {
+  return Number(url.port || (url.protocol === 'https:' ? 443 : url.protocol === 'socks5:' ? 1080 : 80));
+}
+
 // ---------------------------------------------------------------------------------------------
 
 interface StepContext {
@@ -274,8 +280,9 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 async function awaitTrust(opts: ProbeOptions): Promise<GoTrust> {
-  if (!opts.trust) throw new Error('probe: https:// needs the trust store (ProbeOptions.trust)');
-  return opts.trust;
+  const t = opts.trust;
+  if (!t) throw new Error('probe: https:// needs the trust store (ProbeOptions.trust)');
+  return typeof t === 'function' ? t() : t;
 }
 
 async function resolve(host: string, ctx: StepContext, toProxy: boolean): Promise<string[]> {
@@ -319,22 +326,23 @@ function connectOne(host: string, port: number, ctx: StepContext): Promise<net.S
       reject(ctx.signal.reason);
     };
     ctx.signal.addEventListener('abort', onAbort, { once: true });
-    socket.once('connect', () => {
-      ctx.signal.removeEventListener('abort', onAbort);
-      socket.removeAllListeners('error');
-      socket.on('error', () => undefined); // later errors surface in the next step
-      resolve(socket);
-    });
-    socket.once('error', (err) => {
+    const onError = (err: Error): void => {
       ctx.signal.removeEventListener('abort', onAbort);
       socket.destroy();
       reject(err);
+    };
+    socket.once('connect', () => {
+      ctx.signal.removeEventListener('abort', onAbort);
+      socket.off('error', onError);
+      socket.on('error', () => undefined); // later errors surface in the next step
+      resolve(socket);
     });
+    socket.on('error', onError);
   });
 }
 
 async function proxyTls(socket: net.Socket, proxy: ProxySetting, opts: ProbeOptions, ctx: StepContext): Promise<net.Socket> {
-  const trust = await awaitTrust(opts);
+  const trust = await untilAborted(awaitTrust(opts), ctx.signal);
   try {
     return (await handshake(socket, unbracket(proxy.url.hostname), trust, ctx)).socket;
   } catch (err) {
@@ -381,12 +389,108 @@ function connectTunnel(socket: net.Socket, authority: string, proxy: ProxySettin
       if (head.length > 0) tunnel.unshift(head);
       resolve(tunnel);
     });
-    req.once('error', (err) => {
+    req.on('error', (err) => {
       ctx.signal.removeEventListener('abort', onAbort);
       reject(new ProbeFailure({ kind: 'netproxy', step: 'proxyConnect', code: (err as NodeJS.ErrnoException).code ?? 'EPROXY', message: `the proxy ${proxy.display} dropped the CONNECT request (${err.message})` }));
     });
     req.end();
   });
+}
+
+const SOCKS_REPLIES: Record<number, string> = {
+  1: 'general failure',
+  2: 'connection not allowed by its rules',
+  3: 'network unreachable',
+  4: 'host unreachable',
+  5: 'connection refused by the destination',
+  6: 'TTL expired',
+  7: 'command not supported',
+  8: 'address type not supported',
+};
+
+/** SOCKS5 CONNECT (RFC 1928/1929) as Go's socks dialer does it: host names go to the proxy unresolved. */
+async function socksTunnel(socket: net.Socket, host: string, port: number, proxy: ProxySetting, ctx: StepContext): Promise<net.Socket> {
+  const fail = (code: string, what: string): ProbeFailure =>
+    new ProbeFailure({ kind: 'netproxy', step: 'proxyConnect', code, message: `the SOCKS5 proxy ${proxy.display} ${what}` });
+  const reader = byteReader(socket, ctx.signal, () => fail('ECONNRESET', 'closed the connection during the handshake'));
+  try {
+    const user = Buffer.from(decodeURIComponent(proxy.url.username));
+    const pass = Buffer.from(decodeURIComponent(proxy.url.password));
+    const withAuth = user.length > 0 || pass.length > 0;
+    socket.write(Buffer.from(withAuth ? [5, 2, 0, 2] : [5, 1, 0]));
+    const [version, method] = await reader.read(2);
+    if (version !== 5) throw fail('SOCKS_PROTOCOL', 'does not speak SOCKS5');
+    if (method === 2 && withAuth) {
+      socket.write(Buffer.concat([Buffer.from([1, user.length]), user, Buffer.from([pass.length]), pass]));
+      const [, status] = await reader.read(2);
+      if (status !== 0) throw fail('SOCKS_AUTH', 'rejected the user name and password in its URL');
+    } else if (method !== 0) {
+      throw fail('SOCKS_AUTH', withAuth ? 'accepts none of the offered authentication methods' : 'wants a user name and password (socks5://user:password@host:port)');
+    }
+    const kind = net.isIP(host);
+    const name = Buffer.from(host);
+    const addr = kind === 4 ? Buffer.from([1, ...host.split('.').map(Number)]) : kind === 6 ? Buffer.concat([Buffer.from([4]), ipv6Bytes(host)]) : Buffer.concat([Buffer.from([3, name.length]), name]);
+    socket.write(Buffer.concat([Buffer.from([5, 1, 0]), addr, Buffer.from([port >> 8, port & 0xff])]));
+    const head = await reader.read(4);
+    if (head[1] !== 0) throw fail(`SOCKS_${head[1]}`, `could not connect to ${hostForRequest(host)}:${port} (${SOCKS_REPLIES[head[1]!] ?? `reply ${head[1]}`})`);
+    const len = head[3] === 1 ? 4 : head[3] === 4 ? 16 : (await reader.read(1))[0]!;
+    await reader.read(len + 2);
+    return socket;
+  } finally {
+    reader.release();
+  }
+}
+
+/** Reads exact byte counts from a socket during a handshake, then hands the socket on untouched. */
+function byteReader(socket: net.Socket, signal: AbortSignal, closed: () => unknown) {
+  let buf = Buffer.alloc(0);
+  let wake: (() => void) | undefined;
+  let failure: unknown;
+  const onData = (d: Buffer): void => {
+    buf = Buffer.concat([buf, d]);
+    wake?.();
+  };
+  const onGone = (): void => {
+    failure ??= closed();
+    wake?.();
+  };
+  socket.on('data', onData);
+  socket.on('end', onGone);
+  socket.on('close', onGone);
+  signal.addEventListener('abort', onGone);
+  return {
+    async read(n: number): Promise<Buffer> {
+      while (buf.length < n) {
+        if (signal.aborted) throw signal.reason;
+        if (failure) throw failure;
+        await new Promise<void>((r) => (wake = r));
+        wake = undefined;
+      }
+      const out = buf.subarray(0, n);
+      buf = buf.subarray(n);
+      return out;
+    },
+    release(): void {
+      socket.off('data', onData);
+      socket.off('end', onGone);
+      socket.off('close', onGone);
+      signal.removeEventListener('abort', onGone);
+      socket.pause();
+      if (buf.length > 0) socket.unshift(buf);
+      // As node:http does after CONNECT/upgrade: let the next reader's 'data' listener resume the flow.
+      (socket as { readableFlowing: boolean | null }).readableFlowing = null;
+    },
+  };
+}
+
+function ipv6Bytes(ip: string): Buffer {
+  const [head = '', tail] = ip.split('::');
+  const h = head === '' ? [] : head.split(':');
+  const t = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = [...h, ...new Array<string>(tail === undefined ? 0 : 8 - h.length - t.length).fill('0'), ...t];
+  const out = Buffer.alloc(16);
+  groups.slice(0, 8).forEach((g, i) => out.writeUInt16BE(parseInt(g, 16) || 0, i * 2));
+  return out;
 }
 
 function handshake(raw: net.Socket, host: string, trust: GoTrust, ctx: StepContext): Promise<{ socket: tls.TLSSocket; chain: X509Certificate[] }> {
@@ -414,16 +518,17 @@ function handshake(raw: net.Socket, host: string, trust: GoTrust, ctx: StepConte
       reject(ctx.signal.reason);
     };
     ctx.signal.addEventListener('abort', onAbort, { once: true });
-    socket.once('secureConnect', () => {
-      ctx.signal.removeEventListener('abort', onAbort);
-      socket.removeAllListeners('error');
-      socket.on('error', () => undefined);
-      resolve({ socket, chain });
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) => {
+    const onError = (err: NodeJS.ErrnoException): void => {
       ctx.signal.removeEventListener('abort', onAbort);
       reject(tlsFailure(err, host, chain, peer));
+    };
+    socket.once('secureConnect', () => {
+      ctx.signal.removeEventListener('abort', onAbort);
+      socket.off('error', onError);
+      socket.on('error', () => undefined); // later errors surface in the HTTP step
+      resolve({ socket, chain });
     });
+    socket.on('error', onError);
   });
 }
 
@@ -559,9 +664,9 @@ function request(socket: net.Socket, url: URL, proxy: ProxySetting | undefined, 
       });
       res.once('end', () => finish());
       res.once('aborted', () => finish(new ProbeFailure({ kind: 'reset', step: 'http', code: 'ECONNRESET', message: `the connection was cut after ${size} bytes of the response body` })));
-      res.once('error', (err) => finish(new ProbeFailure({ kind: 'reset', step: 'http', code: (err as NodeJS.ErrnoException).code ?? 'ECONNRESET', message: `the connection was cut after ${size} bytes of the response body` })));
+      res.on('error', (err) => finish(new ProbeFailure({ kind: 'reset', step: 'http', code: (err as NodeJS.ErrnoException).code ?? 'ECONNRESET', message: `the connection was cut after ${size} bytes of the response body` })));
     });
-    req.once('error', (err: NodeJS.ErrnoException) => {
+    req.on('error', (err: NodeJS.ErrnoException) => {
       const code = err.code ?? 'EHTTP';
       if (code.startsWith('HPE_')) {
         finish(new ProbeFailure({ kind: 'http', step: 'http', code, message: `the server did not answer with valid HTTP (${err.message})` }));
@@ -578,7 +683,7 @@ function request(socket: net.Socket, url: URL, proxy: ProxySetting | undefined, 
 const STEP_WORDS: Record<ProbeStep, string> = {
   dns: 'the DNS lookup',
   connect: 'the TCP connection',
-  proxyConnect: 'the CONNECT request to the HTTP proxy',
+  proxyConnect: 'opening the tunnel through the proxy',
   tls: 'the TLS handshake',
   http: 'the HTTP response',
 };
@@ -590,7 +695,7 @@ export function stepInWords(step: ProbeStep): string {
 function classify(err: unknown, step: ProbeStep, signal: AbortSignal, timeoutMs: number, viaProxy: boolean): ProbeError {
   if (err === TIMEOUT || (signal.aborted && signal.reason === TIMEOUT && !(err instanceof ProbeFailure))) {
     const kind: ProbeErrorKind = viaProxy && (step === 'dns' || step === 'connect') ? 'netproxy' : 'timeout';
-    return { kind, step, code: 'ETIMEDOUT', message: `no progress within ${timeoutMs} ms (stuck in ${STEP_WORDS[step]})` };
+    return { kind, step, code: 'ETIMEDOUT', message: `no answer within ${timeoutMs} ms (stuck in ${STEP_WORDS[step]})` };
   }
   if (err === ABORTED || (signal.aborted && signal.reason === ABORTED)) {
     return { kind: 'aborted', step, code: 'ABORT_ERR', message: 'the probe was cancelled' };

@@ -4,7 +4,7 @@
 //    failure is explained (TLS verdict as Go sees it, refused, timeout...).
 //  - HttpGet (sumdb/httpGet.ts): binary checksum-database traffic (lookups, tiles) through undici.
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
-import { netProxyConfigFromEnv, proxyAuthorization, proxyForUrl, type NetProxyConfig } from '../net/netproxy';
+import { netProxyConfigFromEnv, proxyAuthorization, proxyForUrl } from '../net/netproxy';
 import { probeFollowingRedirects, type ProbeError } from '../net/probe';
 import { loadGoTrust, type GoTrust } from '../net/trust';
 import type { Platform } from '../platform';
@@ -70,7 +70,6 @@ function proxyUri(u: URL): string {
   return c.href;
 }
 
-export type { NetProxyConfig };
 
 /** A probe failure as one clause: "its TLS certificate expired on …", "refused the connection …". */
 export function explainProbeError(e: ProbeError, url: URL, trust: GoTrust): string {

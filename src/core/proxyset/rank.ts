@@ -9,7 +9,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_ROUNDS, REFERENCE_MODULE, type Refe
 import { goNetwork, type GoNetwork } from './http';
 import { median, probeMirror, type MirrorProbe } from './mirrorProbe';
 import { referenceHash, type ReferenceHash } from './reference';
-import { stateDir } from './stateDir';
+import { sumdbStateDir } from './stateDir';
 
 export interface RankingRow {
   /** The candidate exactly as given (may hold credentials: never print it, print `display`). */
@@ -75,7 +75,7 @@ export async function rankMirrors(o: RankOptions): Promise<MirrorRanking> {
           }),
         ),
       ),
-      referenceHash({ db, reference, candidates, get: net.sumdbGet, stateDir: o.stateDir ?? stateDir(o.platform), timeoutMs, signal: o.signal }),
+      referenceHash({ db, reference, candidates, get: net.sumdbGet, stateDir: o.stateDir ?? sumdbStateDir(o.platform), timeoutMs, signal: o.signal }),
     ]);
     o.signal?.throwIfAborted();
     const basis = judgeContent(probes, truth, reference, db?.name);

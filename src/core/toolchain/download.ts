@@ -42,7 +42,11 @@ export interface DownloadOptions {
   onProgress?: (p: InstallProgress) => void;
   /** Called once when half of the file is in (a test checkpoint). */
   onHalf?: () => void | Promise<void>;
+  /** Called about every 8 MB (see InstallOptions.reclaimMemory). */
+  reclaimMemory?: () => void;
 }
+
+const RECLAIM_EVERY = 4 * 1024 * 1024;
 
 export interface DownloadOutcome {
   /** The source that delivered the last bytes, or 'partial download' when the kept file was complete. */
@@ -89,6 +93,7 @@ class Transfer {
   private received = 0;
   private reused = 0;
   private halfSignalled = false;
+  private sinceReclaim = 0;
   private readonly meter: ProgressMeter;
   private readonly events: string[] = [];
 
@@ -294,6 +299,11 @@ class Transfer {
     this.received += chunk.length;
     await Promise.all([this.file.write(chunk, pos), this.o.consumer.write(chunk)]);
     this.meter.update(this.offset, chunk.length, source.label, 'download');
+    this.sinceReclaim += chunk.length;
+    if (this.sinceReclaim >= RECLAIM_EVERY && this.o.reclaimMemory) {
+      this.sinceReclaim = 0;
+      this.o.reclaimMemory();
+    }
     if (!this.halfSignalled && this.offset * 2 >= this.o.size) {
       this.halfSignalled = true;
       await this.o.onHalf?.();
@@ -345,7 +355,7 @@ class PartialFile {
       }
     });
     // Keep the network ahead of the disk by a bounded amount only.
-    if (this.pendingBytes > 8 * 1024 * 1024) await this.flush();
+    if (this.pendingBytes > 1024 * 1024) await this.flush();
   }
 
   async flush(): Promise<void> {

@@ -51,7 +51,7 @@ export class TarGzExtractor implements ArchiveConsumer {
         this.file = undefined;
       },
     });
-    this.gunzip = zlib.createGunzip({ chunkSize: 128 * 1024 });
+    this.gunzip = zlib.createGunzip({ chunkSize: 64 * 1024 });
     this.gunzip.on('data', (chunk: Buffer) => {
       if (this.failed) return;
       try {

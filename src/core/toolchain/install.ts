@@ -40,6 +40,12 @@ export interface InstallOptions {
   dispatcher?: Dispatcher;
   /** Where partial downloads are kept between runs; default `<dir>/.downloads`. */
   downloadDir?: string;
+  /**
+   * Called about every 8 MB downloaded. Each network read and each inflated chunk is a fresh
+   * buffer, and V8 only collects them after ~64 MB of such garbage; a host that owns its process
+   * (the CLI) can pass a cheap young-generation GC here to keep peak memory flat.
+   */
+  reclaimMemory?: () => void;
   /** Test hook, see commit.ts. */
   checkpoint?: (name: InstallCheckpoint) => void | Promise<void>;
 }
@@ -109,6 +115,7 @@ export async function installToolchain(opts: InstallOptions): Promise<InstallRes
             ...(signal ? { signal } : {}),
             ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
             onHalf: () => opts.checkpoint?.('downloading'),
+            ...(opts.reclaimMemory ? { reclaimMemory: opts.reclaimMemory } : {}),
           });
           events = outcome.events;
           if (consumer instanceof StagingConsumer) await consumer.finish();

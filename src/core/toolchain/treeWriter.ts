@@ -24,8 +24,8 @@ export interface TreeLimits {
 export const DEFAULT_TREE_LIMITS: TreeLimits = {
   maxEntries: 200_000,
   maxTotalBytes: 4 * 1024 * 1024 * 1024,
-  maxPendingBytes: 16 * 1024 * 1024,
-  maxPendingFiles: 64,
+  maxPendingBytes: 1024 * 1024,
+  maxPendingFiles: 16,
 };
 
 export interface FileOptions {

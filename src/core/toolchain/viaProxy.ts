@@ -88,6 +88,16 @@ export interface ViaProxyInstallResult {
   events: string[];
 }
 
+/** One sentence for the CLI and the editor: where the toolchain came from and how it was verified. */
+export function describeViaProxyInstall(r: ViaProxyInstallResult): string {
+  if (r.alreadyInstalled) return `${r.version} is already installed in ${r.goroot}${r.h1 ? ` (installed from ${r.source ?? 'a module proxy'}, ${r.h1})` : ''}.`;
+  const v = r.verification;
+  const how = v
+    ? `its ${r.h1} matches the record that the checksum database ${v.database} proved is in its signed log of ${v.treeSize.toLocaleString('en-US')} records (reached ${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'})`
+    : `its hash is ${r.h1}`;
+  return `Installed ${r.version} in ${r.goroot} from the module ${r.module} served by ${r.source}; ${how}.`;
+}
+
 /** A per-user place for the checksum database's tree heads (like $GOPATH/pkg/sumdb for cmd/go). */
 export function defaultSumdbStateDir(platform: Pick<Platform, 'env' | 'homeDir' | 'os'>): string {
   const env = platform.env;

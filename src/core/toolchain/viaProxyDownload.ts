@@ -8,6 +8,7 @@
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { request, type Dispatcher } from 'undici';
 import { isAbortError } from '../errors';
 import { escapeModulePath, proxyResource, type ProxyEntry } from '../goproxy';
@@ -136,6 +137,7 @@ async function fetchWithRetries(opts: ModuleDownloadOptions, file: ZipPartial, u
 
 async function attempt(opts: ModuleDownloadOptions, file: ZipPartial, url: URL, label: string, events: string[]): Promise<Attempt> {
   const max = opts.maxBytes ?? MAX_MODULE_ZIP_BYTES;
+  if (url.protocol === 'file:') return copyFromFileProxy(opts, file, url, max);
   const from = file.size;
   const headers: Record<string, string> = { 'accept-encoding': 'identity' };
   if (from > 0) headers['range'] = `bytes=${from}-`;
@@ -205,6 +207,33 @@ async function attempt(opts: ModuleDownloadOptions, file: ZipPartial, url: URL, 
   await file.flush();
   meter.update(file.size, 0, label, 'download', true);
   return { kind: 'done' };
+}
+
+/** GOPROXY=file://…: a module cache download directory served from disk. */
+async function copyFromFileProxy(opts: ModuleDownloadOptions, file: ZipPartial, url: URL, max: number): Promise<Attempt> {
+  let fh: fsp.FileHandle;
+  try {
+    fh = await fsp.open(fileURLToPath(url), 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'notFound', status: 404 };
+    return { kind: 'failed', reason: (err as Error).message, retryable: false };
+  }
+  try {
+    const size = (await fh.stat()).size;
+    if (size > max) return { kind: 'failed', reason: `holds ${size} bytes, more than a module zip may have (${max})`, retryable: false };
+    await file.truncate();
+    for await (const chunk of fh.createReadStream({ highWaterMark: 1 << 20, ...(opts.signal ? { signal: opts.signal } : {}) }) as AsyncIterable<Buffer>) {
+      try {
+        await file.append(chunk);
+      } catch (err) {
+        throw err instanceof FileError ? err.inner : err;
+      }
+    }
+    return { kind: 'done' };
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
 }
 
 /** A file-system failure while saving: ends the download (not retried). */

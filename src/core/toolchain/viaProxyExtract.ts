@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import type * as yauzl from 'yauzl';
 import { hash1FromDigests, openZipRaw, rawEntryName, type FileDigest } from '../sumdb/dirhash';
+import { startHasher, type FileHash, type ParallelHasher } from '../sumdb/hashWorker';
 import { entryName } from './archivePath';
 import { UnsafeArchiveError } from './errors';
 import { TreeWriter, type FileSink, type TreeLimits, type TreeSummary } from './treeWriter';
@@ -64,11 +65,14 @@ export function isToolchainExecutable(components: readonly string[]): boolean {
  */
 export async function extractModuleZip(zipPath: string, root: string, opts: ModuleZipExtractOptions): Promise<ModuleZipExtractResult> {
   const writer = new TreeWriter(root, { maxTotalBytes: MAX_MODULE_ZIP_BYTES, ...opts.limits });
-  const digests: FileDigest[] = [];
+  const digests: Array<Promise<FileDigest>> = [];
+  // SHA-256 runs on a worker thread, overlapping with inflate (thread pool) and writes.
+  const hasher = opts.hash ? startHasher() : undefined;
   let zip: yauzl.ZipFile;
   try {
     zip = await openZipRaw(zipPath);
   } catch (err) {
+    await hasher?.close();
     throw new CorruptZipError(undefined, `not a valid zip file (${(err as Error).message})`);
   }
   try {
@@ -88,7 +92,7 @@ export async function extractModuleZip(zipPath: string, root: string, opts: Modu
       if (name.trailingSlash) {
         if (entry.uncompressedSize !== 0) throw new UnsafeArchiveError(rawName, 'directory entry with content');
         writer.dir(name.components);
-        if (opts.hash) digests.push({ name: raw, sha256: EMPTY_SHA256 });
+        if (hasher) digests.push(Promise.resolve({ name: raw, sha256: EMPTY_SHA256 }));
         continue;
       }
       const exec = opts.goos !== 'windows' && isToolchainExecutable(name.components);
@@ -97,24 +101,30 @@ export async function extractModuleZip(zipPath: string, root: string, opts: Modu
       if (name.components[name.components.length - 1] === '_go.mod') {
         sinks.push(writer.file([...name.components.slice(0, -1), 'go.mod'], fileOpts));
       }
-      const hash = opts.hash ? createHash('sha256') : undefined;
+      const hash = hasher?.file();
       const stream = await zip.openReadStreamPromise(entry).catch((err: Error) => {
         throw new CorruptZipError(rawName, `cannot read entry (${err.message})`);
       });
       try {
-        await pump(stream, sinks, hash, writer, rawName);
+        await pump(stream, sinks, hash, hasher, writer, rawName);
       } finally {
         for (const s of sinks) s.end();
       }
-      if (hash) digests.push({ name: raw, sha256: hash.digest() });
+      if (hash) {
+        const digest = hash.digest().then((sha256) => ({ name: raw, sha256 }));
+        digest.catch(() => undefined); // observed below
+        digests.push(digest);
+      }
     }
+    hasher?.flush();
     const summary = await writer.finish();
-    return opts.hash ? { summary, h1: hash1FromDigests(digests) } : { summary };
+    return hasher ? { summary, h1: hash1FromDigests(await Promise.all(digests)) } : { summary };
   } catch (err) {
     await writer.abort();
     throw asZipError(err, opts.signal);
   } finally {
     zip.close();
+    await hasher?.close();
   }
 }
 
@@ -129,7 +139,7 @@ function asZipError(err: unknown, signal: AbortSignal | undefined): unknown {
 
 const EMPTY_SHA256 = createHash('sha256').digest();
 
-async function pump(stream: Readable, sinks: FileSink[], hash: ReturnType<typeof createHash> | undefined, writer: TreeWriter, name: string): Promise<void> {
+async function pump(stream: Readable, sinks: FileSink[], hash: FileHash | undefined, hasher: ParallelHasher | undefined, writer: TreeWriter, name: string): Promise<void> {
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       for (const s of sinks) s.write(chunk);
@@ -139,6 +149,7 @@ async function pump(stream: Readable, sinks: FileSink[], hash: ReturnType<typeof
         return;
       }
       if (writer.saturated) await writer.drained();
+      if (hasher?.saturated) await hasher.drained();
     }
   } catch (err) {
     if (err instanceof UnsafeArchiveError) throw err;

@@ -4,7 +4,7 @@ import { clockCheck, clockSamples } from '../../../src/core/checks/clockCheck';
 import { runNetworkChecks } from '../../../src/core/checks/network';
 import type { ProbeResult } from '../../../src/core/net/probe';
 import { testCerts, type TestCerts } from '../../support/certs';
-import { testEnv, testPlatform } from '../../support/netEnv';
+import { testEnv, testPlatform, removeNetTestFiles } from '../../support/netEnv';
 import { goproxyHandler, startHttpServer, startHttpsServer, type StartedServer } from '../../support/servers';
 
 const ids = (fs: Finding[]): string[] => fs.map((f) => f.id);
@@ -13,6 +13,9 @@ const only = (fs: Finding[], id: string): Finding => {
   assert.equal(hits.length, 1, `expected one ${id} in ${JSON.stringify(ids(fs))}`);
   return hits[0]!;
 };
+
+// Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
+after(removeNetTestFiles);
 
 describe('checks/clock (skew from Date headers)', () => {
   let certs: TestCerts;

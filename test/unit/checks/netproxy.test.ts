@@ -4,7 +4,7 @@ import { runNetproxyCheck } from '../../../src/core/checks/netproxyCheck';
 import { runNetworkChecks } from '../../../src/core/checks/network';
 import { netProxyConfigFromEnv } from '../../../src/core/net/netproxy';
 import { testCerts, type TestCerts } from '../../support/certs';
-import { testEnv, testPlatform } from '../../support/netEnv';
+import { testEnv, testPlatform, removeNetTestFiles } from '../../support/netEnv';
 import { goproxyHandler, refusedPort, startConnectProxy, startHttpsServer, startSilentServer, type StartedServer } from '../../support/servers';
 
 const ids = (fs: Finding[]): string[] => fs.map((f) => f.id);
@@ -13,6 +13,9 @@ const only = (fs: Finding[], id: string): Finding => {
   assert.equal(hits.length, 1, `expected one ${id} in ${JSON.stringify(ids(fs))}`);
   return hits[0]!;
 };
+
+// Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
+after(removeNetTestFiles);
 
 describe('checks/netproxy (HTTP(S)_PROXY)', () => {
   let certs: TestCerts;

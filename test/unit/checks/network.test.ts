@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/findings';
 import { runNetworkChecks } from '../../../src/core/checks/network';
 import { testCerts, type TestCerts } from '../../support/certs';
-import { testEnv, testPlatform } from '../../support/netEnv';
+import { testEnv, testPlatform, removeNetTestFiles } from '../../support/netEnv';
 import {
   goproxyHandler,
   startConnectProxy,
@@ -16,6 +16,9 @@ import {
 } from '../../support/servers';
 
 const ids = (fs: Finding[]): string[] => fs.map((f) => f.id).sort();
+
+// Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
+after(removeNetTestFiles);
 
 describe('checks/network (runNetworkChecks)', () => {
   let certs: TestCerts;

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding } from '../../../src/core/findings';
 import { parseLatest, runProxyCheck } from '../../../src/core/checks/proxyCheck';
 import { testCerts, type TestCerts, type KeyPair } from '../../support/certs';
-import { testNet } from '../../support/netEnv';
+import { testNet, removeNetTestFiles } from '../../support/netEnv';
 import {
   goproxyHandler,
   refusedPort,
@@ -26,6 +26,9 @@ const only = (fs: Finding[], id: string): Finding => {
   assert.equal(hits.length, 1, `expected one ${id} in ${JSON.stringify(ids(fs))}`);
   return hits[0]!;
 };
+
+// Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
+after(removeNetTestFiles);
 
 describe('checks/proxy (GOPROXY entries)', () => {
   let certs: TestCerts;
@@ -138,7 +141,7 @@ describe('checks/proxy (GOPROXY entries)', () => {
     ['tls.expired', 'expired', /expired on .*this computer's clock says/],
     ['tls.notYetValid', 'notYetValid', /valid only from .*clock is most likely behind/],
     ['tls.untrusted', 'intercepted', /issued by "Corp Intercept CA \(Example Corp Security\)", which the go command does not trust.*SSL_CERT_FILE=.*test-ca\.pem/],
-    ['tls.hostnameMismatch', 'wrongHost', /certificate for DNS:wrong\.test .*not for localhost/],
+    ['tls.hostnameMismatch', 'wrongHost', /certificate for wrong\.test \(issued by Go Env Doctor Test CA\), not for localhost\./],
   ];
   for (const [id, kind, detail] of tlsCases) {
     it(`${id}: named, explained, and gone with a valid certificate`, async () => {
@@ -153,6 +156,14 @@ describe('checks/proxy (GOPROXY entries)', () => {
       assert.deepEqual(ids(fixed), ['proxy.ok']);
     });
   }
+
+  it('tls.handshake: https:// pointing at a plain HTTP port', async () => {
+    const plain = keep(await startHttpServer(goproxyHandler()));
+    const f = only(await run(`https://localhost:${plain.port}`), 'tls.handshake');
+    assert.equal(f.severity, 'error');
+    assert.match(f.detail, /the URL should start with http:\/\//);
+    assert.deepEqual(ids(await run(`http://localhost:${plain.port}`)), ['proxy.ok']);
+  });
 
   it('tls.untrusted suggests adding the CA, never disabling verification', async () => {
     const f = only(await run(`${await https(certs.intercepted)},direct`), 'tls.untrusted');
@@ -180,7 +191,7 @@ describe('checks/proxy (GOPROXY entries)', () => {
     assert.equal(only(await run(`${bad}|${good}`), 'proxy.refused').severity, 'warning');
     const behind = only(await run(`${good},${bad}`), 'proxy.refused');
     assert.equal(behind.severity, 'warning');
-    assert.match(behind.detail, /only for modules the earlier entries do not have/);
+    assert.match(behind.detail, /reaches this one only when that entry cannot serve a module/);
     assert.ok(behind.fixes?.some((x) => x.command === `go env -w GOPROXY=${good}`));
   });
 

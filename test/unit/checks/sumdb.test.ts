@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/findings';
 import { isTreeNote, runSumdbCheck } from '../../../src/core/checks/sumdbCheck';
 import { testCerts, type TestCerts } from '../../support/certs';
-import { testNet } from '../../support/netEnv';
+import { testNet, removeNetTestFiles } from '../../support/netEnv';
 import {
   goproxyHandler,
   refusedPort,
@@ -23,6 +23,9 @@ const only = (fs: Finding[], id: string, why = ''): Finding => {
 
 // Database names under `.invalid` resolve nowhere, so a direct attempt never leaves the machine.
 const DB = 'sum.example.invalid';
+
+// Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
+after(removeNetTestFiles);
 
 describe('checks/sumdb (the checksum database)', () => {
   let certs: TestCerts;
@@ -67,9 +70,11 @@ describe('checks/sumdb (the checksum database)', () => {
     const port = await refusedPort();
     const out = await run(`sum.golang.org http://127.0.0.1:${port}`, 'off');
     const f = only(out.findings, 'sumdb.unreachable');
-    assert.match(f.detail, /GOSUMDB names http:\/\/127\.0\.0\.1:\d+\/, which the go command uses directly/);
+    assert.match(f.detail, /GOSUMDB names http:\/\/127\.0\.0\.1:\d+, which the go command uses directly/);
     assert.ok(f.fixes?.some((x) => x.command === 'go env -w GOSUMDB=sum.golang.google.cn'));
     assert.doesNotMatch(JSON.stringify(f), /GOSUMDB=off/);
+    const db = await http();
+    assert.deepEqual(ids((await run(`sum.golang.org ${db}`, 'off')).findings), ['sumdb.ok']);
   });
 
   it('sumdb.ok directly from a URL named in GOSUMDB (proxies are bypassed)', async () => {

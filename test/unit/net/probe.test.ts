@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { removeNetTestFiles } from '../../support/netEnv';
 import { probe, probeFollowingRedirects, probeTcp } from '../../../src/core/net/probe';
 import { loadGoTrust, type GoTrust } from '../../../src/core/net/trust';
 import { netProxyConfigFromEnv } from '../../../src/core/net/netproxy';
@@ -11,9 +12,13 @@ import {
   startHttpServer,
   startHttpsServer,
   startSilentServer,
+  startSocks5Proxy,
   startStallingBodyServer,
   type StartedServer,
 } from '../../support/servers';
+
+// Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
+after(removeNetTestFiles);
 
 describe('net/probe', () => {
   let certs: TestCerts;
@@ -175,6 +180,20 @@ describe('net/probe', () => {
     assert.doesNotMatch(JSON.stringify(r), /s3cret/);
   });
 
+  it('speaks TLS to an https:// proxy, verified with the same trust set', async () => {
+    const target = keep(await startHttpsServer(goproxyHandler(), certs.valid));
+    const proxy = keep(await startConnectProxy({ cert: certs.valid }));
+    const cfg = netProxyConfigFromEnv({ HTTPS_PROXY: `https://localhost:${proxy.port}` });
+    const r = await probe({ url: latest(`https://mirror.test:${target.port}`), timeoutMs: 2000, trust, netproxy: cfg });
+    assert.equal(r.error, undefined, JSON.stringify(r.error));
+    assert.equal(r.status, 200);
+    const badProxy = keep(await startConnectProxy({ cert: certs.intercepted }));
+    const bad = netProxyConfigFromEnv({ HTTPS_PROXY: `https://localhost:${badProxy.port}` });
+    const b = await probe({ url: latest(`https://mirror.test:${target.port}`), timeoutMs: 2000, trust, netproxy: bad });
+    assert.equal(b.error?.kind, 'netproxy');
+    assert.match(b.error?.message ?? '', /TLS to the proxy https:\/\/localhost:\d+ failed/);
+  });
+
   it('sends plain HTTP through the proxy in absolute form', async () => {
     const target = keep(await startHttpServer(goproxyHandler()));
     const proxy = keep(await startConnectProxy());
@@ -212,6 +231,30 @@ describe('net/probe', () => {
     assert.equal(r.error?.kind, 'netproxy');
     assert.equal(r.error?.code, 'HTTP_502');
     assert.match(r.error?.message ?? '', /could not reach unreachable\.test:443/);
+  });
+
+  it('tunnels HTTPS and plain HTTP through a SOCKS5 proxy, with user and password', async () => {
+    const tlsTarget = keep(await startHttpsServer(goproxyHandler(), certs.valid));
+    const plainTarget = keep(await startHttpServer(goproxyHandler()));
+    const socks = keep(await startSocks5Proxy({ auth: { user: 'carol', pass: 'pw' } }));
+    const cfg = netProxyConfigFromEnv({ HTTPS_PROXY: `socks5://carol:pw@127.0.0.1:${socks.port}`, HTTP_PROXY: `socks5://carol:pw@127.0.0.1:${socks.port}` });
+    const r = await probe({ url: latest(`https://mirror.test:${tlsTarget.port}`), timeoutMs: 2000, trust, netproxy: cfg });
+    assert.equal(r.error, undefined, JSON.stringify(r.error));
+    assert.equal(r.status, 200);
+    assert.equal(r.via?.display, `socks5://***@127.0.0.1:${socks.port}`);
+    const p = await probe({ url: latest(`http://mirror.test:${plainTarget.port}`), timeoutMs: 2000, netproxy: cfg });
+    assert.equal(p.error, undefined, JSON.stringify(p.error));
+    assert.match(p.body, /v0\.21\.0/);
+    assert.deepEqual(socks.requests, [`mirror.test:${tlsTarget.port}`, `mirror.test:${plainTarget.port}`]);
+    assert.deepEqual(socks.authHeaders, ['carol:pw', 'carol:pw']);
+
+    const wrong = netProxyConfigFromEnv({ HTTPS_PROXY: `socks5://carol:nope@127.0.0.1:${socks.port}` });
+    const w = await probe({ url: latest(`https://mirror.test:${tlsTarget.port}`), timeoutMs: 2000, trust, netproxy: wrong });
+    assert.equal(w.error?.kind, 'netproxy');
+    assert.equal(w.error?.code, 'SOCKS_AUTH');
+    const gone = await probe({ url: latest('https://unreachable.test'), timeoutMs: 2000, trust, netproxy: cfg });
+    assert.equal(gone.error?.code, 'SOCKS_4');
+    assert.match(gone.error?.message ?? '', /could not connect to unreachable\.test:443 \(host unreachable\)/);
   });
 
   it('follows redirects within the same timeout', async () => {

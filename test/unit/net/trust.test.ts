@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
+import { removeNetTestFiles } from '../../support/netEnv';
 import * as tls from 'node:tls';
 import * as path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { rm, symlink, mkdir, writeFile } from 'node:fs/promises';
 import { displayName, loadGoTrust, nodeTrustsChain, trustDifference } from '../../../src/core/net/trust';
 import { testCerts, writeCertDir, type TestCerts } from '../../support/certs';
+
+// Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
+after(removeNetTestFiles);
 
 describe('net/trust (the CA set the go command trusts)', () => {
   let certs: TestCerts;

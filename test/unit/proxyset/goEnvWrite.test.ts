@@ -105,38 +105,38 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
   it('restores an empty value as an empty value, not as unset', async () => {
     const s = await sandbox('GOPROXY=\n');
     cleanup.push(s.home);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'direct'], { env: s.env })).code, 0);
+    assert.equal((await runProxyCli('set-proxy', ['--value', 'direct'], { env: s.env, inProcess: true })).code, 0);
     assert.equal(await read(s.envFile), 'GOPROXY=direct\n');
-    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env })).code, 0);
+    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true })).code, 0);
     assert.equal(await read(s.envFile), 'GOPROXY=\n');
   });
 
   it('creates the go env file when there is none, and restore leaves it empty', async () => {
     const s = await sandbox(undefined);
     cleanup.push(s.home);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'off'], { env: s.env })).code, 0);
+    assert.equal((await runProxyCli('set-proxy', ['--value', 'off'], { env: s.env, inProcess: true })).code, 0);
     assert.equal(await read(s.envFile), 'GOPROXY=off\n');
-    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env })).code, 0);
+    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true })).code, 0);
     assert.equal(await read(s.envFile), '');
   });
 
   it('undoes changes newest first, then says there is nothing left to restore (exit 1)', async () => {
     const s = await sandbox('GOPROXY=https://a.example.com\n');
     cleanup.push(s.home);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'https://b.example.com'], { env: s.env })).code, 0);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'https://c.example.com'], { env: s.env })).code, 0);
-    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env })).code, 0);
+    assert.equal((await runProxyCli('set-proxy', ['--value', 'https://b.example.com'], { env: s.env, inProcess: true })).code, 0);
+    assert.equal((await runProxyCli('set-proxy', ['--value', 'https://c.example.com'], { env: s.env, inProcess: true })).code, 0);
+    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true })).code, 0);
     assert.equal(await read(s.envFile), 'GOPROXY=https://b.example.com\n');
-    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env })).code, 0);
+    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true })).code, 0);
     assert.equal(await read(s.envFile), 'GOPROXY=https://a.example.com\n');
-    const none = await runProxyCli('restore-proxy', ['--json'], { env: s.env });
+    const none = await runProxyCli('restore-proxy', ['--json'], { env: s.env, inProcess: true });
     assert.equal(none.code, 1);
     const doc = JSON.parse(none.stdout);
     assert.equal(doc.ok, false);
     assert.equal(doc.restored, false);
     assert.match(doc.message, /no saved GOPROXY for .*goenv.*GOPROXY there is "https:\/\/a\.example\.com"/);
     assert.equal(await read(s.envFile), 'GOPROXY=https://a.example.com\n');
-    const text = await runProxyCli('restore-proxy', [], { env: s.env });
+    const text = await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true });
     assert.equal(text.code, 1);
     assert.match(text.stdout, /^Nothing to restore: /);
   });
@@ -144,7 +144,7 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
   it('restore when nothing was ever saved: exit 1 and a clear message, file untouched', async () => {
     const s = await sandbox(WITH_PROXY);
     cleanup.push(s.home);
-    const r = await runProxyCli('restore-proxy', [], { env: s.env });
+    const r = await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /Nothing to restore: go-env-doctor has no saved GOPROXY for/);
     assert.equal(await read(s.envFile), WITH_PROXY);
@@ -176,7 +176,8 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
     assert.equal(doc.written, true);
     assert.equal(doc.overriddenByEnvironment, true);
     assert.equal(doc.effective, 'https://from-os.example.com', 'go keeps using the environment value');
-    assert.deepEqual(doc.environment.sources, [{ file: path.join(s.home, '.bashrc'), line: 3 }]);
+    // (System files such as /etc/environment are searched too; only the sandbox's own are asserted.)
+    assert.deepEqual(doc.environment.sources.filter((x: { file: string }) => x.file.startsWith(s.home)), [{ file: path.join(s.home, '.bashrc'), line: 3 }]);
     assert.match(doc.environment.explanation, /go\.toolsEnvVars/);
     assert.match(doc.message, /overrides the go env file/);
     assert.ok((await read(s.envFile)).includes('GOPROXY=https://mirror.example.com,direct\n'));
@@ -190,7 +191,7 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
   it('the same value in the OS environment and the file is not an override', async () => {
     const s = await sandbox(WITH_PROXY, { GOPROXY: 'https://mirror.example.com,direct' });
     cleanup.push(s.home);
-    const r = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--json'], { env: s.env });
+    const r = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--json'], { env: s.env, inProcess: true });
     assert.equal(r.code, 0, r.stdout);
     assert.equal(JSON.parse(r.stdout).overriddenByEnvironment, false);
   });
@@ -218,7 +219,7 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
       ['', /empty/],
       ['https://a.example.com\nGOFLAGS=-insecure', /control characters/],
     ] as const) {
-      const r = await runProxyCli('set-proxy', ['--value', value], { env: s.env });
+      const r = await runProxyCli('set-proxy', ['--value', value], { env: s.env, inProcess: true });
       assert.equal(r.code, 2, value);
       assert.match(r.stderr, why);
     }
@@ -230,17 +231,17 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
   it('usage errors: no mode, two modes, --candidate without --auto (exit 2)', async () => {
     const s = await sandbox(WITH_PROXY);
     cleanup.push(s.home);
-    assert.equal((await runProxyCli('set-proxy', [], { env: s.env })).code, 2);
-    assert.equal((await runProxyCli('set-proxy', ['--auto', '--value', 'direct'], { env: s.env })).code, 2);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'direct', '--candidate', 'http://127.0.0.1:1'], { env: s.env })).code, 2);
-    assert.equal((await runProxyCli('set-proxy', ['--auto', '--candidate', 'http://a.example.com,direct'], { env: s.env })).code, 2);
-    assert.equal((await runProxyCli('restore-proxy', ['--bogus'], { env: s.env })).code, 2);
+    assert.equal((await runProxyCli('set-proxy', [], { env: s.env, inProcess: true })).code, 2);
+    assert.equal((await runProxyCli('set-proxy', ['--auto', '--value', 'direct'], { env: s.env, inProcess: true })).code, 2);
+    assert.equal((await runProxyCli('set-proxy', ['--value', 'direct', '--candidate', 'http://127.0.0.1:1'], { env: s.env, inProcess: true })).code, 2);
+    assert.equal((await runProxyCli('set-proxy', ['--auto', '--candidate', 'http://a.example.com,direct'], { env: s.env, inProcess: true })).code, 2);
+    assert.equal((await runProxyCli('restore-proxy', ['--bogus'], { env: s.env, inProcess: true })).code, 2);
   });
 
   it('a go that does not exist: exit 1, nothing written, and the fix', async () => {
     const s = await sandbox(WITH_PROXY);
     cleanup.push(s.home);
-    const r = await runProxyCli('set-proxy', ['--value', 'direct', '--go', path.join(s.home, 'nope', 'go'), '--json'], { env: s.env });
+    const r = await runProxyCli('set-proxy', ['--value', 'direct', '--go', path.join(s.home, 'nope', 'go'), '--json'], { env: s.env, inProcess: true });
     assert.equal(r.code, 1);
     const doc = JSON.parse(r.stdout);
     assert.equal(doc.ok, false);
@@ -263,7 +264,7 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
   it('restore after someone else changed GOPROXY again: restores and says so', async () => {
     const s = await sandbox('GOPROXY=https://a.example.com\n');
     cleanup.push(s.home);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'https://b.example.com'], { env: s.env })).code, 0);
+    assert.equal((await runProxyCli('set-proxy', ['--value', 'https://b.example.com'], { env: s.env, inProcess: true })).code, 0);
     await fs.writeFile(s.envFile, 'GOPROXY=https://by-hand.example.com\n');
     const r = await restoreProxy({ platform: s.platform, goPath: GO });
     assert.ok(!(r instanceof Error) && r.restored);

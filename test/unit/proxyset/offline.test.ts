@@ -80,7 +80,7 @@ describe('set-proxy --offline (CLI, real go, temp GOMODCACHE)', function () {
     assert.equal(list.code, 0, list.stderr);
     assert.match(list.stdout, /"Version": "v1\.0\.0"/);
 
-    const text = await runProxyCli('set-proxy', ['--offline', '--cwd', project, '--dry-run'], { env });
+    const text = await runProxyCli('set-proxy', ['--offline', '--cwd', project, '--dry-run'], { env, inProcess: true });
     assert.match(text.stdout, /2 of the 6 modules .*go\.mod requires are not fully in the cache/);
     assert.match(text.stdout, /example\.com\/missing v1\.0\.0 {2}missing/);
     assert.match(text.stdout, /golang\.org\/x\/text v0\.3\.0 {2}only its go\.mod is cached/);
@@ -114,7 +114,7 @@ describe('set-proxy --offline (CLI, real go, temp GOMODCACHE)', function () {
     const home = await tempDir('ged-offline-');
     dirs.push(home);
     const env = { PATH: '/usr/bin:/bin', HOME: home, GOENV: path.join(home, 'goenv'), GOMODCACHE: path.join(home, 'none'), GOFLAGS: '', GOSUMDB: 'off', GOPROXY: '' };
-    const r = await runProxyCli('set-proxy', ['--offline', '--dry-run'], { env, cwd: home });
+    const r = await runProxyCli('set-proxy', ['--offline', '--dry-run'], { env, cwd: home, inProcess: true });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /it does not exist yet: nothing is cached/);
     assert.match(r.stdout, /No go\.mod governs this directory/);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { testCerts, type TestCerts } from '../../support/certs';
 import { tempDir } from '../../support/fakeGo';
 import { FIXTURE_TOOLCHAIN, startMirror, type Mirror } from '../../support/mirrors';
-import { refusedPort } from '../../support/servers';
+import { refusedPort, startSilentServer } from '../../support/servers';
 import { startSumdbFixture, type SumdbFixture } from '../../support/sumdbFixture';
 import { planProxyChange, rankMirrors } from '../../../src/core/proxyset';
 import { goModHash1 } from '../../../src/core/proxyset/goModHash';
@@ -24,6 +24,7 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
   let db: SumdbFixture;
   const servers: { close(): Promise<void> }[] = [];
   const dirs: string[] = [];
+  let emptyDir: string;
   let fast: Mirror, slow: Mirror, tampered: Mirror, failing: Mirror, expired: Mirror, tlsOk: Mirror;
 
   before(async () => {
@@ -31,13 +32,15 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     const forwards = { name: db.name, supported: 200, upstream: db.url };
     [fast, slow, tampered, failing, expired, tlsOk] = await Promise.all([
       startMirror({ modules: [FIXTURE_TOOLCHAIN], sumdb: forwards }),
-      startMirror({ modules: [FIXTURE_TOOLCHAIN], sumdb: forwards, delayMs: 80 }),
+      startMirror({ modules: [FIXTURE_TOOLCHAIN], sumdb: forwards, delayMs: 150 }),
       startMirror({ modules: [TAMPERED], sumdb: forwards }),
       startMirror({ status: 500 }),
       startMirror({ modules: [FIXTURE_TOOLCHAIN], cert: certs.expired }),
       startMirror({ modules: [FIXTURE_TOOLCHAIN], cert: certs.valid }),
     ]);
     servers.push(fast, slow, tampered, failing, expired, tlsOk);
+    emptyDir = await tempDir('ged-nocerts-');
+    dirs.push(emptyDir);
   });
   after(async () => {
     await Promise.all(servers.map((s) => s.close()));
@@ -49,7 +52,7 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     const home = await tempDir('ged-rank-');
     dirs.push(home);
     // Go's CA set is the test CA only: the HTTPS mirrors are judged as the go command would judge them.
-    const full = { PATH: '/usr/bin:/bin', HOME: home, GOENV: path.join(home, 'goenv'), GOFLAGS: '', SSL_CERT_FILE: certs.ca.file, SSL_CERT_DIR: certs.dir, ...env };
+    const full = { PATH: '/usr/bin:/bin', HOME: home, GOENV: path.join(home, 'goenv'), GOFLAGS: '', SSL_CERT_FILE: certs.ca.file, SSL_CERT_DIR: emptyDir, ...env };
     return { env: full, homeDir: home, os: process.platform, arch: process.arch, now: () => Date.now() };
   }
 
@@ -71,7 +74,7 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     const healthy = ranking.rows.filter((r) => r.healthy).map((r) => r.url);
     assert.deepEqual(new Set(healthy), new Set([fast.url, tlsOk.url, slow.url]));
     assert.equal(healthy[healthy.length - 1], slow.url, 'the slow mirror comes last');
-    assert.ok(by(slow).medianMs! >= 80 && by(fast).medianMs! < by(slow).medianMs!, `${by(fast).medianMs} < ${by(slow).medianMs}`);
+    assert.ok(by(slow).medianMs! >= 150 && by(fast).medianMs! < by(slow).medianMs!, `${by(fast).medianMs} < ${by(slow).medianMs}`);
     assert.equal(by(fast).samplesMs.length, 3);
     assert.deepEqual(ranking.rows.slice(0, 3).map((r) => r.healthy), [true, true, true], 'healthy rows first');
 
@@ -80,6 +83,8 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     assert.match(by(failing).reason!, /answered HTTP 500 for \/golang\.org\/toolchain\/@latest/);
     assert.equal(by(failing).medianMs, null);
     assert.match(by(expired).reason!, /TLS certificate expired on .* so the go command refuses it/);
+    // The verified tree head is kept where the toolchain installer keeps it, for later consistency checks.
+    await fs.access(path.join(p.homeDir, '.local', 'state', 'go-env-doctor', 'sumdb', db.name, 'latest'));
   });
 
   it('an HTTPS mirror whose CA the go command does not trust is rejected, even though it is valid', async () => {
@@ -107,6 +112,29 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     assert.equal(t.healthy, false);
     assert.match(t.reason!, /while 2 of 3 mirrors serve h1:/);
     assert.equal(ranking.rows.filter((r) => r.healthy).length, 2);
+  });
+
+  it('a mirror that accepts the connection and never answers is rejected in about the timeout', async () => {
+    const silent = await startSilentServer();
+    servers.push(silent);
+    const t0 = performance.now();
+    const ranking = await rankMirrors({ candidates: [silent.url, fast.url], platform: await platform(), gosumdb: parseGosumdb(db.gosumdb), reference: REF, timeoutMs: 1000 });
+    const ms = performance.now() - t0;
+    assert.ok(ms < 2500, `took ${ms} ms`);
+    const row = ranking.rows.find((r) => r.url === silent.url)!;
+    assert.equal(row.healthy, false);
+    assert.match(row.reason!, /no progress within 1000 ms \(stuck in the HTTP response\)/);
+    assert.equal(ranking.rows[0]!.url, fast.url);
+  });
+
+  it('cancelling stops the ranking at once', async () => {
+    const silent = await startSilentServer();
+    servers.push(silent);
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 200);
+    const t0 = performance.now();
+    await assert.rejects(rankMirrors({ candidates: [silent.url], platform: await platform(), gosumdb: parseGosumdb(db.gosumdb), reference: REF, timeoutMs: 10000, signal: ac.signal }));
+    assert.ok(performance.now() - t0 < 1500);
   });
 
   describe('planProxyChange --auto with the real go and its GOSUMDB', () => {

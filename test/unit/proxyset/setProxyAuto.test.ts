@@ -19,7 +19,7 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
     db = await startSumdbFixture({ versions: ['1.21.0'] });
     [fast, slow, tampered, failing] = await Promise.all([
       startMirror({ modules: [RSC_QUOTE] }),
-      startMirror({ modules: [RSC_QUOTE], delayMs: 60 }),
+      startMirror({ modules: [RSC_QUOTE], delayMs: 120 }),
       startMirror({ modules: [{ ...RSC_QUOTE, mod: 'module "rsc.io/quote"\n\nrequire "rsc.io/sampler" v1.99.0\n' }] }),
       startMirror({ status: 500 }),
     ]);
@@ -88,17 +88,17 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
     assert.match(r.stdout, /serves different content/);
     assert.match(r.stdout, /No mirror can be used, so GOPROXY was left as it is \(https:\/\/old\.example\.com\)/);
     assert.equal(await fs.readFile(s.envFile, 'utf8'), 'GOPROXY=https://old.example.com\n');
-    const j = await runProxyCli('set-proxy', ['--auto', '--candidate', dead, '--json', '--timeout', '3000'], { env: s.env });
+    const j = await runProxyCli('set-proxy', ['--auto', '--candidate', dead, '--json', '--timeout', '3000'], { env: s.env, inProcess: true });
     assert.equal(j.code, 1);
     const doc = JSON.parse(j.stdout);
     assert.deepEqual({ ok: doc.ok, written: doc.written, value: doc.value }, { ok: false, written: false, value: null });
     assert.equal(doc.ranking[0].healthy, false);
-    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env })).code, 1, 'nothing was saved, so nothing to restore');
+    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true })).code, 1, 'nothing was saved, so nothing to restore');
   });
 
   it('--dry-run with --auto prints the plan and writes nothing', async () => {
     const s = await sandbox();
-    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', fast.url, '--dry-run', '--timeout', '3000'], { env: s.env });
+    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', fast.url, '--dry-run', '--timeout', '3000'], { env: s.env, inProcess: true });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Dry run: nothing was written/);
     assert.equal(await fs.readFile(s.envFile, 'utf8'), 'GOPRIVATE=corp.example.com\n');

@@ -1,10 +1,11 @@
 // The go.sum h1: hash of a zip against dirhash.HashZip (golang.org/x/mod), including names whose
 // byte order differs from JavaScript's UTF-16 order, directories, stored entries and duplicates.
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DirhashError, hash1FromDigests, hashZip } from '../../../src/core/sumdb/dirhash';
+import { startHasher } from '../../../src/core/sumdb/hashWorker';
 import { tempDir } from '../../support/fakeGo';
 import { goVectors } from '../../support/sumdbFixture';
 
@@ -41,5 +42,28 @@ describe('sumdb/dirhash', () => {
     const file = path.join(dir, 'not.zip');
     await fs.writeFile(file, 'hello');
     await assert.rejects(hashZip(file), DirhashError);
+  });
+});
+
+describe('sumdb/hashWorker', () => {
+  it('hashes interleaved files of every size off the main thread exactly as createHash does', async () => {
+    const hasher = startHasher();
+    try {
+      const files = [0, 1, 31, 4096, 70_000, 3 << 20, 10, 0, 1 << 20].map((n) => randomBytes(n));
+      const sinks = files.map(() => hasher.file());
+      // Feed in uneven chunks, round-robin, so files interleave within and across batches.
+      for (let off = 0; files.some((f) => off < f.length); off += 50_000) {
+        files.forEach((f, i) => {
+          if (off < f.length) sinks[i]!.update(f.subarray(off, Math.min(f.length, off + 50_000)));
+        });
+        if (hasher.saturated) await hasher.drained();
+      }
+      const digests = sinks.map((s) => s.digest());
+      hasher.flush();
+      const got = await Promise.all(digests);
+      files.forEach((f, i) => assert.ok(got[i]!.equals(createHash('sha256').update(f).digest()), `file ${i} (${f.length} bytes)`));
+    } finally {
+      await hasher.close();
+    }
   });
 });

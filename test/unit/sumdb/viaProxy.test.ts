@@ -10,9 +10,10 @@ import * as path from 'node:path';
 import { DoctorError } from '../../../src/core/errors';
 import type { Platform } from '../../../src/core/platform';
 import { runProcess } from '../../../src/core/process/run';
-import { installToolchainViaProxy, type ViaProxyInstallOptions } from '../../../src/core/toolchain/viaProxy';
+import { pathToFileURL } from 'node:url';
+import { describeViaProxyInstall, installToolchainViaProxy, type ViaProxyInstallOptions } from '../../../src/core/toolchain/viaProxy';
 import { extractModuleZip, isToolchainExecutable } from '../../../src/core/toolchain/viaProxyExtract';
-import { sumdbFailureOf } from '../../../src/core/toolchain/viaProxyVerify';
+import { sumdbFailureOf, verifyToolchainZip } from '../../../src/core/toolchain/viaProxyVerify';
 import { UnsafeArchiveError } from '../../../src/core/toolchain/errors';
 import { tempDir } from '../../support/fakeGo';
 import { startHttpServer, type StartedServer } from '../../support/servers';
@@ -98,6 +99,7 @@ describe('install --via-proxy against the Go reference fixture', function () {
     assert.equal((await fs.stat(path.join(r.goroot, 'VERSION'))).mode & 0o111, 0);
     assert.equal(await fs.readFile(path.join(r.goroot, 'src/go.mod'), 'utf8'), await fs.readFile(path.join(r.goroot, 'src/_go.mod'), 'utf8'));
     assert.match(await fs.readFile(path.join(r.goroot, 'VERSION'), 'utf8'), /^go1\.22\.5\n/);
+    assert.match(describeViaProxyInstall(r), new RegExp(`^Installed go1\\.22\\.5 in .* from the module golang\\.org/toolchain@${MV('1.22.5').replace(/\./g, '\\.')} served by ${fx.url}/; its h1:\\S+ matches the record that the checksum database sumdb\\.fixture\\.test proved is in its signed log of [\\d,]+ records \\(reached through the GOPROXY mirror\\)\\.$`));
     const marker = JSON.parse(await fs.readFile(path.join(r.goroot, '.unpacked-success'), 'utf8'));
     assert.equal(marker.h1, r.h1);
     assert.deepEqual((await fs.readdir(sdk)).filter((n) => n !== 'go1.22.5' && !n.endsWith('.lock')), [], 'no staging or download leftovers');
@@ -213,6 +215,31 @@ describe('install --via-proxy against the Go reference fixture', function () {
     await nothingInstalled('go1.22.5');
     const viaDirect = await install('1.22.5', { ...direct, goproxy: `${failing.url}/410,direct`, directBase: fx.url });
     assert.equal(viaDirect.source, `${fx.url}/`);
+  });
+
+  it('downloads from a file:// GOPROXY (a module cache download directory) and still verifies', async () => {
+    const cache = path.join(work, 'modcache-download');
+    const at = path.join(cache, 'golang.org', 'toolchain', '@v');
+    await fs.mkdir(at, { recursive: true });
+    await fs.copyFile(await fx.zipPath(MV('1.22.5')), path.join(at, `${MV('1.22.5')}.zip`));
+    const r = await install('1.22.5', { goproxy: pathToFileURL(cache).href, gosumdb: fx.gosumdb });
+    assert.equal(r.h1, await fx.h1(MV('1.22.5')));
+    const e = await rejection(install('1.21.0', { goproxy: pathToFileURL(cache).href, gosumdb: fx.gosumdb }));
+    assert.equal(e.code, 'toolchain.notFound');
+  });
+
+  it('verifies a zip already on disk (verifyToolchainZip) and refuses a one-byte change', async () => {
+    const zip = await fx.zipPath(MV('1.22.5'));
+    const ok = await verifyToolchainZip(zip, { version: MV('1.22.5'), gosumdb: fx.vkey, goproxy: fx.url, stateDir: state });
+    assert.deepEqual({ ...ok, treeSize: 0, recordId: 0 }, { h1: await fx.h1(MV('1.22.5')), database: fx.name, via: 'proxy', treeSize: 0, recordId: 0, notes: [] });
+    const copy = path.join(work, 'copy.zip');
+    const bytes = await fs.readFile(zip);
+    const at = bytes.indexOf('VERSION') > 0 ? bytes.indexOf(Buffer.from('go version go1.22.5')) : -1;
+    assert.ok(at > 0, 'the bin/go script is stored uncompressed enough to find');
+    bytes[at + 3] ^= 0x20;
+    await fs.writeFile(copy, bytes);
+    const e = await rejection(verifyToolchainZip(copy, { version: MV('1.22.5'), gosumdb: fx.vkey, goproxy: fx.url, stateDir: state }));
+    assert.equal(e.code, 'toolchain.checksumMismatch');
   });
 
   it('reports a version no proxy has as toolchain.notFound', async () => {
