@@ -19,7 +19,15 @@ export class GoModDiagnostics implements vscode.Disposable {
   private report: Report | undefined;
   private planned = new Map<string, PlannedDiagnostic[]>();
 
-  async show(outcome: DiagnosisOutcome): Promise<void> {
+  private shown: { runId: number; done: Promise<void> } | undefined;
+
+  /** Shows a diagnosis' findings; asking again for the same run waits for the same work. */
+  show(outcome: DiagnosisOutcome): Promise<void> {
+    if (this.shown?.runId !== outcome.runId) this.shown = { runId: outcome.runId, done: this.apply(outcome) };
+    return this.shown.done;
+  }
+
+  private async apply(outcome: DiagnosisOutcome): Promise<void> {
     const planned = planDiagnostics(outcome.report.findings, outcome.targets);
     const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const [file, list] of planned) {
@@ -27,6 +35,7 @@ export class GoModDiagnostics implements vscode.Disposable {
       const lines = await lineTexts(uri);
       entries.push([uri, list.map((p) => toDiagnostic(p, lines))]);
     }
+    if (this.shown?.runId !== outcome.runId) return; // a newer diagnosis got here first
     this.report = outcome.report;
     this.planned = new Map([...planned].map(([file, list]) => [vscode.Uri.file(file).toString(), list]));
     this.collectionInstance ??= vscode.languages.createDiagnosticCollection('go-env');

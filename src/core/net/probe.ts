@@ -11,6 +11,7 @@ import type { GoTrust } from './trust';
 import { displayName } from './trust';
 import { type NetProxyConfig, type ProxySetting, proxyAuthorization, proxyForUrl } from './netproxy';
 import { redact } from '../redact';
+import { Socks5Error, socks5Connect } from './socks5';
 
 export type ProbeStep = 'dns' | 'connect' | 'proxyConnect' | 'tls' | 'http';
 export type ProbeErrorKind = 'dns' | 'refused' | 'timeout' | 'reset' | 'tls' | 'netproxy' | 'http' | 'aborted';
@@ -397,100 +398,17 @@ function connectTunnel(socket: net.Socket, authority: string, proxy: ProxySettin
   });
 }
 
-const SOCKS_REPLIES: Record<number, string> = {
-  1: 'general failure',
-  2: 'connection not allowed by its rules',
-  3: 'network unreachable',
-  4: 'host unreachable',
-  5: 'connection refused by the destination',
-  6: 'TTL expired',
-  7: 'command not supported',
-  8: 'address type not supported',
-};
-
-/** SOCKS5 CONNECT (RFC 1928/1929) as Go's socks dialer does it: host names go to the proxy unresolved. */
+/** SOCKS5 CONNECT through the proxy, failures reported as proxy failures. */
 async function socksTunnel(socket: net.Socket, host: string, port: number, proxy: ProxySetting, ctx: StepContext): Promise<net.Socket> {
-  const fail = (code: string, what: string): ProbeFailure =>
-    new ProbeFailure({ kind: 'netproxy', step: 'proxyConnect', code, message: `the SOCKS5 proxy ${proxy.display} ${what}` });
-  const reader = byteReader(socket, ctx.signal, () => fail('ECONNRESET', 'closed the connection during the handshake'));
   try {
-    const user = Buffer.from(decodeURIComponent(proxy.url.username));
-    const pass = Buffer.from(decodeURIComponent(proxy.url.password));
-    const withAuth = user.length > 0 || pass.length > 0;
-    socket.write(Buffer.from(withAuth ? [5, 2, 0, 2] : [5, 1, 0]));
-    const [version, method] = await reader.read(2);
-    if (version !== 5) throw fail('SOCKS_PROTOCOL', 'does not speak SOCKS5');
-    if (method === 2 && withAuth) {
-      socket.write(Buffer.concat([Buffer.from([1, user.length]), user, Buffer.from([pass.length]), pass]));
-      const [, status] = await reader.read(2);
-      if (status !== 0) throw fail('SOCKS_AUTH', 'rejected the user name and password in its URL');
-    } else if (method !== 0) {
-      throw fail('SOCKS_AUTH', withAuth ? 'accepts none of the offered authentication methods' : 'wants a user name and password (socks5://user:password@host:port)');
-    }
-    const kind = net.isIP(host);
-    const name = Buffer.from(host);
-    const addr = kind === 4 ? Buffer.from([1, ...host.split('.').map(Number)]) : kind === 6 ? Buffer.concat([Buffer.from([4]), ipv6Bytes(host)]) : Buffer.concat([Buffer.from([3, name.length]), name]);
-    socket.write(Buffer.concat([Buffer.from([5, 1, 0]), addr, Buffer.from([port >> 8, port & 0xff])]));
-    const head = await reader.read(4);
-    if (head[1] !== 0) throw fail(`SOCKS_${head[1]}`, `could not connect to ${hostForRequest(host)}:${port} (${SOCKS_REPLIES[head[1]!] ?? `reply ${head[1]}`})`);
-    const len = head[3] === 1 ? 4 : head[3] === 4 ? 16 : (await reader.read(1))[0]!;
-    await reader.read(len + 2);
+    await socks5Connect(socket, host, port, proxy.url, ctx.signal);
     return socket;
-  } finally {
-    reader.release();
+  } catch (err) {
+    if (err instanceof Socks5Error) {
+      throw new ProbeFailure({ kind: 'netproxy', step: 'proxyConnect', code: err.code, message: `the SOCKS5 proxy ${proxy.display} ${err.message}` });
+    }
+    throw err;
   }
-}
-
-/** Reads exact byte counts from a socket during a handshake, then hands the socket on untouched. */
-function byteReader(socket: net.Socket, signal: AbortSignal, closed: () => unknown) {
-  let buf = Buffer.alloc(0);
-  let wake: (() => void) | undefined;
-  let failure: unknown;
-  const onData = (d: Buffer): void => {
-    buf = Buffer.concat([buf, d]);
-    wake?.();
-  };
-  const onGone = (): void => {
-    failure ??= closed();
-    wake?.();
-  };
-  socket.on('data', onData);
-  socket.on('end', onGone);
-  socket.on('close', onGone);
-  signal.addEventListener('abort', onGone);
-  return {
-    async read(n: number): Promise<Buffer> {
-      while (buf.length < n) {
-        if (signal.aborted) throw signal.reason;
-        if (failure) throw failure;
-        await new Promise<void>((r) => (wake = r));
-        wake = undefined;
-      }
-      const out = buf.subarray(0, n);
-      buf = buf.subarray(n);
-      return out;
-    },
-    release(): void {
-      socket.off('data', onData);
-      socket.off('end', onGone);
-      socket.off('close', onGone);
-      signal.removeEventListener('abort', onGone);
-      socket.pause();
-      if (buf.length > 0) socket.unshift(buf);
-      // As node:http does after CONNECT/upgrade: let the next reader's 'data' listener resume the flow.
-      (socket as { readableFlowing: boolean | null }).readableFlowing = null;
-    },
-  };
-}
-
-function ipv6Bytes(ip: string): Buffer {
-  const [head = '', tail] = ip.split('::');
-  const h = head === '' ? [] : head.split(':');
-  const t = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = [...h, ...new Array<string>(tail === undefined ? 0 : 8 - h.length - t.length).fill('0'), ...t];
-  const out = Buffer.alloc(16);
-  groups.slice(0, 8).forEach((g, i) => out.writeUInt16BE(parseInt(g, 16) || 0, i * 2));
-  return out;
 }
 
 function handshake(raw: net.Socket, host: string, trust: GoTrust, ctx: StepContext): Promise<{ socket: tls.TLSSocket; chain: X509Certificate[] }> {

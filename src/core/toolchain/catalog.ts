@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici';
 import { compareGoVersions, goName, parseGoVersion, type GoVersion } from '../goVersion';
 import type { Platform } from '../platform';
 import { isCompleteToolchain, readMarker, type ToolchainMarker } from './commit';
+import { loadGoTrust } from '../net/trust';
 import { createDispatcher } from './http';
 import { fetchReleaseIndex, findArchive, type ReleaseFile } from './releaseIndex';
 import { withDefaults, type InstallTimeouts } from './timeouts';
@@ -60,7 +61,7 @@ export interface ListReleasesOptions {
 /** Releases installable on this platform (verifiable archive present), newest first. */
 export async function listReleases(opts: ListReleasesOptions): Promise<{ base: string; releases: ReleaseChoice[] }> {
   const timeouts = withDefaults(opts.timeouts);
-  const dispatcher = opts.dispatcher ?? createDispatcher(opts.platform, timeouts);
+  const dispatcher = opts.dispatcher ?? createDispatcher(opts.platform, timeouts, { secureContext: (await loadGoTrust(opts.platform)).secureContext });
   try {
     const index = await fetchReleaseIndex({ dispatcher, timeouts, ...(opts.dlBases ? { dlBases: opts.dlBases } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
     const releases: ReleaseChoice[] = [];

@@ -1,8 +1,11 @@
-// The HTTP client the installer uses: undici with the proxy taken from the Platform's
-// environment (not process.env), redirects followed (go.dev/dl/<file> redirects to the CDN),
+// The HTTP client the installer uses: undici, reaching the network the way the go command does
+// (HTTP(S)_PROXY / NO_PROXY routed by Go's rules, see src/core/net/netproxy.ts; Go's CA set when
+// given, see src/core/net/trust.ts), following redirects (go.dev/dl/<file> redirects to the CDN),
 // and network errors turned into short explanations that say whether a retry may help.
-import { EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
+import type * as tls from 'node:tls';
+import { Agent, Dispatcher, ProxyAgent, interceptors } from 'undici';
 import { errorCode, errorMessage } from '../errors';
+import { netProxyConfigFromEnv, proxyAuthorization, proxyForUrl, type NetProxyConfig } from '../net/netproxy';
 import type { Platform } from '../platform';
 
 export interface HttpTimeouts {
@@ -12,17 +15,75 @@ export interface HttpTimeouts {
   stallMs: number;
 }
 
-/** A dispatcher for the installer; honours HTTP(S)_PROXY / NO_PROXY from `platform.env`. */
-export function createDispatcher(platform: Pick<Platform, 'env'>, timeouts: Pick<HttpTimeouts, 'connectMs'>): Dispatcher {
-  const env = platform.env;
-  const agent = new EnvHttpProxyAgent({
-    // '' (not undefined) so undici does not fall back to process.env.
-    httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
-    httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
-    noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
-    connect: { timeout: timeouts.connectMs },
-  });
-  return agent.compose(interceptors.redirect({ maxRedirections: 5 }));
+export interface DispatcherOptions {
+  /** The CAs to trust (Go's set from loadGoTrust); Node's built-in list when absent. */
+  secureContext?: tls.SecureContext;
+}
+
+/**
+ * A dispatcher for the installer, routed like the go command on `platform.env` (so when
+ * `go-env-doctor diagnose` finds a host reachable, the install reaches it the same way).
+ */
+export function createDispatcher(platform: Pick<Platform, 'env'>, timeouts: Pick<HttpTimeouts, 'connectMs'>, opts: DispatcherOptions = {}): Dispatcher {
+  return new GoRoutedDispatcher(netProxyConfigFromEnv(platform.env), timeouts.connectMs, opts.secureContext).compose(interceptors.redirect({ maxRedirections: 5 }));
+}
+
+/** Picks a direct Agent or a ProxyAgent per request origin, creating each once. */
+class GoRoutedDispatcher extends Dispatcher {
+  private readonly agents = new Map<string, Dispatcher>();
+
+  constructor(
+    private readonly proxies: NetProxyConfig,
+    private readonly connectMs: number,
+    private readonly secureContext: tls.SecureContext | undefined,
+  ) {
+    super();
+  }
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    return this.agentFor(new URL(String(options.origin))).dispatch(options, handler);
+  }
+
+  private agentFor(url: URL): Dispatcher {
+    const proxy = proxyForUrl(this.proxies, url);
+    const key = proxy ? proxy.url.href : 'direct';
+    let agent = this.agents.get(key);
+    if (!agent) {
+      const tlsOptions = this.secureContext ? { secureContext: this.secureContext } : {};
+      const connect = { timeout: this.connectMs, ...tlsOptions };
+      if (proxy) {
+        const uri = new URL(proxy.url.href);
+        uri.username = '';
+        uri.password = '';
+        const token = proxyAuthorization(proxy.url);
+        agent = new ProxyAgent({ uri: uri.href, ...(token ? { token } : {}), connect, requestTls: connect, proxyTls: connect });
+      } else {
+        agent = new Agent({ connect });
+      }
+      this.agents.set(key, agent);
+    }
+    return agent;
+  }
+
+  override close(): Promise<void>;
+  override close(callback: () => void): void;
+  override close(callback?: () => void): Promise<void> | void {
+    const done = Promise.all([...this.agents.values()].map((a) => a.close())).then(() => undefined);
+    if (!callback) return done;
+    done.then(callback, callback);
+  }
+
+  override destroy(): Promise<void>;
+  override destroy(err: Error | null): Promise<void>;
+  override destroy(callback: () => void): void;
+  override destroy(err: Error | null, callback: () => void): void;
+  override destroy(a?: Error | null | (() => void), b?: () => void): Promise<void> | void {
+    const err = typeof a === 'function' ? null : (a ?? null);
+    const callback = typeof a === 'function' ? a : b;
+    const done = Promise.all([...this.agents.values()].map((d) => d.destroy(err))).then(() => undefined);
+    if (!callback) return done;
+    done.then(callback, callback);
+  }
 }
 
 export interface NetFailure {

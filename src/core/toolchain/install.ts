@@ -12,6 +12,7 @@ import { isCompleteToolchain, readMarker, stageAndCommit, tidyLeftovers, type Co
 import { downloadVerified, type ByteConsumer, type DownloadSource } from './download';
 import { cancelled, fsFailure, toolchainError } from './errors';
 import { extractZipFile, TarGzExtractor } from './extract';
+import { loadGoTrust } from '../net/trust';
 import { createDispatcher } from './http';
 import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from './layout';
 import type { LockHolder } from './lock';
@@ -36,7 +37,7 @@ export interface InstallOptions {
   /** Called when another process holds this version's install lock (we wait for it). */
   onWait?: (holder: LockHolder | undefined) => void;
   timeouts?: Partial<InstallTimeouts>;
-  /** Default: undici honouring HTTP(S)_PROXY / NO_PROXY from platform.env. */
+  /** Default: undici routed like the go command (proxy variables in platform.env, Go's CA set). */
   dispatcher?: Dispatcher;
   /** Where partial downloads are kept between runs; default `<dir>/.downloads`. */
   downloadDir?: string;
@@ -84,7 +85,7 @@ export async function installToolchain(opts: InstallOptions): Promise<InstallRes
     }
   }
 
-  const dispatcher = opts.dispatcher ?? createDispatcher(platform, timeouts);
+  const dispatcher = opts.dispatcher ?? createDispatcher(platform, timeouts, { secureContext: (await loadGoTrust(platform)).secureContext });
   try {
     const index = await fetchReleaseIndex({ dispatcher, timeouts, ...(opts.dlBases ? { dlBases: opts.dlBases } : {}), ...(signal ? { signal } : {}) });
     const { release, file } = resolveRelease(index, wanted, platform);

@@ -16,6 +16,7 @@ import { installToolchain, type InstallOptions } from '../../../src/core/toolcha
 import type { InstallProgress } from '../../../src/core/toolchain/progress';
 import { TreeWriter } from '../../../src/core/toolchain/treeWriter';
 import { DownloadServer, type ServedFile } from '../../support/downloadServer';
+import { startConnectProxy } from '../../support/servers';
 import { archiveEntry, fakeToolchainTarGz, goodRawEntries, gzip, rawTar, releaseIndex, sha256, zipArchive } from '../../support/toolchainArchive';
 
 const NAME = 'go1.22.5';
@@ -169,8 +170,10 @@ describe('toolchain install', function () {
     assert.ok(err instanceof DoctorError, String(err));
     assert.equal(err.code, 'toolchain.downloadFailed');
     assert.match(err.message, /HTTP 404/);
-    assert.match(err.remedy, /200000 bytes received so far are kept/);
-    assert.equal((await fs.stat(path.join(sdk, '.downloads', `${sha256(tgz)}.partial`))).size, 200_000);
+    // A cut connection may lose what was still in flight: whatever arrived is kept and reported.
+    const kept = (await fs.stat(path.join(sdk, '.downloads', `${sha256(tgz)}.partial`))).size;
+    assert.ok(kept > 100_000 && kept <= 200_000, String(kept));
+    assert.match(err.remedy, new RegExp(`The ${kept} bytes received so far are kept`));
     assert.deepEqual(await sdkNames(), ['.downloads']);
   });
 
@@ -289,6 +292,21 @@ describe('toolchain install', function () {
     const r = await install({ platform: { ...platform, os: 'win32' } });
     assert.equal(await fs.readFile(path.join(r.goroot, 'bin', 'go.exe'), 'utf8'), 'MZ not really');
     assert.equal(server.requestsFor(`/dl/${entry.filename}`)[1]!.range, 'bytes=100-');
+  });
+
+  it('reaches a mirror through HTTP_PROXY from platform.env (Go rules: loopback is never proxied)', async () => {
+    const proxy = await startConnectProxy({ auth: { user: 'u', pass: 'p@ss' } });
+    try {
+      serve({}, `/m/${path.basename(filePath)}`);
+      const mirror = `http://mirror.test:${new URL(server.url).port}/m/`;
+      const r = await install({ mirrors: [mirror], platform: { ...platform, env: { HTTP_PROXY: `http://u:p%40ss@127.0.0.1:${proxy.port}` } } });
+      assert.equal(r.source, `${mirror}${path.basename(filePath)}`);
+      assert.ok(proxy.requests.some((u) => u.includes('mirror.test')), proxy.requests.join(' '));
+      assert.ok(!proxy.requests.some((u) => u.includes('127.0.0.1')), 'the loopback index must be fetched directly');
+      assert.ok(proxy.authHeaders.every((h) => h === `Basic ${Buffer.from('u:p@ss').toString('base64')}`));
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('maps a version the index lacks to toolchain.notFound and an unreachable index to indexUnavailable', async () => {
