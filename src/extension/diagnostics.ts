@@ -23,8 +23,12 @@ export class GoModDiagnostics implements vscode.Disposable {
 
   /** Shows a diagnosis' findings; asking again for the same run waits for the same work. */
   show(outcome: DiagnosisOutcome): Promise<void> {
-    if (this.shown?.runId !== outcome.runId) this.shown = { runId: outcome.runId, done: this.apply(outcome) };
-    return this.shown.done;
+    if (this.shown?.runId === outcome.runId) return this.shown.done;
+    // Recorded before apply() starts: apply checks it to notice a newer diagnosis.
+    const entry = { runId: outcome.runId, done: Promise.resolve() };
+    this.shown = entry;
+    entry.done = this.apply(outcome);
+    return entry.done;
   }
 
   private async apply(outcome: DiagnosisOutcome): Promise<void> {

@@ -12,6 +12,7 @@ import { GoModDiagnostics } from './diagnostics';
 import { showFindingsPick } from './findingsPick';
 import { FixRegistry } from './fixes';
 import { requestEnv } from './httpSettings';
+import { registerProxyFixes } from './proxyFixes';
 import { REPORT_SCHEME, ReportDocument } from './reportDocument';
 import { DiagnosisRunner, type RunResult } from './runner';
 import { SETTINGS_THAT_MATTER } from './settings';
@@ -42,6 +43,7 @@ export function deactivate(): void {
 function wire(ctx: Ctx, started: number): GoEnvApi {
   const registry = ctx.own(new FixRegistry());
   ctx.own(registerBuiltinFixes(registry));
+  ctx.own(registerProxyFixes(registry, ctx));
   const runner = ctx.own(new DiagnosisRunner(ctx));
   const diagnostics = ctx.own(new GoModDiagnostics());
   const reportDoc = ctx.own(new ReportDocument());

@@ -123,7 +123,7 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     assert.ok(ms < 2500, `took ${ms} ms`);
     const row = ranking.rows.find((r) => r.url === silent.url)!;
     assert.equal(row.healthy, false);
-    assert.match(row.reason!, /no progress within 1000 ms \(stuck in the HTTP response\)/);
+    assert.match(row.reason!, /no answer within 1000 ms \(stuck in the HTTP response\)/);
     assert.equal(ranking.rows[0]!.url, fast.url);
   });
 
