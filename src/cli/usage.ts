@@ -6,6 +6,14 @@ Commands:
       --cwd DIR        Look for go.mod from DIR instead of the current directory.
       --go PATH        Use this go binary instead of searching PATH and the usual places.
       --timeout MS     Per-probe timeout in milliseconds (default 5000).
+  install <version|latest>  Download a Go release, check its SHA-256 against the official index,
+                       and install it as DIR/go<version> (the folders "Choose Go Environment" lists).
+      --dir DIR        SDK directory (default ~/sdk).
+      --dl-base URL    Release index and download base (default https://go.dev/dl/, then
+                       https://golang.google.cn/dl/); https only, except on loopback.
+      --mirror URL     Fetch <URL><file name> from this mirror first (repeatable, in order); its bytes
+                       are still checked against the official SHA-256.
+      --json           One JSON document: {ok, version, goroot, sha256, bytes, source} or {ok:false, finding}.
   set-proxy            Point GOPROXY at mirrors that work, written with "go env -w" (undo: restore-proxy).
       --auto           Probe mirrors (3 requests each); keep those whose content matches the checksum
                        database; write <fastest>,<second>,direct.
@@ -20,6 +28,7 @@ Commands:
       --json / --go PATH / --timeout MS
 
 Exit status: 0 when nothing is an error, 1 when something is, 2 on usage or internal errors.
+install: 0 installed (or already installed), 1 failed (a toolchain.* finding), 2 usage, 130 cancelled.
 set-proxy/restore-proxy: 0 written and in effect (or dry run); 1 nothing written, nothing to
 restore, or an OS GOPROXY overrides the file; 2 usage.
 `;

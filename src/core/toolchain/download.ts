@@ -42,11 +42,11 @@ export interface DownloadOptions {
   onProgress?: (p: InstallProgress) => void;
   /** Called once when half of the file is in (a test checkpoint). */
   onHalf?: () => void | Promise<void>;
-  /** Called about every 8 MB (see InstallOptions.reclaimMemory). */
+  /** Called about every 2 MB (see InstallOptions.reclaimMemory). */
   reclaimMemory?: () => void;
 }
 
-const RECLAIM_EVERY = 4 * 1024 * 1024;
+const RECLAIM_EVERY = 2 * 1024 * 1024;
 
 export interface DownloadOutcome {
   /** The source that delivered the last bytes, or 'partial download' when the kept file was complete. */

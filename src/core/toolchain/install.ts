@@ -42,7 +42,7 @@ export interface InstallOptions {
   /** Where partial downloads are kept between runs; default `<dir>/.downloads`. */
   downloadDir?: string;
   /**
-   * Called about every 8 MB downloaded. Each network read and each inflated chunk is a fresh
+   * Called about every 2 MB downloaded. Each network read and each inflated chunk is a fresh
    * buffer, and V8 only collects them after ~64 MB of such garbage; a host that owns its process
    * (the CLI) can pass a cheap young-generation GC here to keep peak memory flat.
    */

@@ -1,6 +1,7 @@
 // Unpacks a golang.org/toolchain module zip into a staging directory in one pass, hashing every
-// entry on the way (dirhash Hash1, the go.sum `h1:`), so verification costs no second read or
-// inflate. It strips the `golang.org/toolchain@v0.0.1-goX.Y.Z.GOOS-GOARCH/` prefix, applies the
+// entry on the way (dirhash Hash1, the go.sum `h1:`) on a worker thread, so verification costs no
+// second read or inflate and little time. Names and types of all entries are checked first (from
+// the central directory), then a few entries are unpacked at once. It strips the `golang.org/toolchain@v0.0.1-goX.Y.Z.GOOS-GOARCH/` prefix, applies the
 // toolchain installer's archive-safety rules (archivePath.ts, TreeWriter), and then does what
 // cmd/go does to a downloaded toolchain before running it (toolchain/select.go): set the execute
 // bits zips do not record, and copy each `_go.mod` back to `go.mod` (the module zip renames them
@@ -65,20 +66,22 @@ export function isToolchainExecutable(components: readonly string[]): boolean {
  */
 export async function extractModuleZip(zipPath: string, root: string, opts: ModuleZipExtractOptions): Promise<ModuleZipExtractResult> {
   const writer = new TreeWriter(root, { maxTotalBytes: MAX_MODULE_ZIP_BYTES, ...opts.limits });
+  // Digests by entry index, so a repeated name resolves like dirhash.HashZip (last one wins).
   const digests: Array<Promise<FileDigest>> = [];
   // SHA-256 runs on a worker thread, overlapping with inflate (thread pool) and writes.
   const hasher = opts.hash ? startHasher() : undefined;
   let zip: yauzl.ZipFile;
   try {
-    zip = await openZipRaw(zipPath);
+    zip = await openZipRaw(zipPath, { autoClose: false });
   } catch (err) {
     await hasher?.close();
     throw new CorruptZipError(undefined, `not a valid zip file (${(err as Error).message})`);
   }
   try {
+    // 1. The central directory: every name and type is checked before anything is written.
+    const jobs: FileJob[] = [];
     for await (const entry of zip.eachEntry()) {
       opts.signal?.throwIfAborted();
-      if (writer.error !== undefined) break;
       const raw = rawEntryName(entry);
       if (!isUtf8(raw)) throw new UnsafeArchiveError(raw.toString('latin1'), 'entry name is not valid UTF-8 (module zips require it)');
       const rawName = raw.toString('utf8');
@@ -95,27 +98,40 @@ export async function extractModuleZip(zipPath: string, root: string, opts: Modu
         if (hasher) digests.push(Promise.resolve({ name: raw, sha256: EMPTY_SHA256 }));
         continue;
       }
-      const exec = opts.goos !== 'windows' && isToolchainExecutable(name.components);
-      const fileOpts = { mode: exec ? 0o755 : 0o644, size: entry.uncompressedSize };
-      const sinks: FileSink[] = [writer.file(name.components, fileOpts)];
-      if (name.components[name.components.length - 1] === '_go.mod') {
-        sinks.push(writer.file([...name.components.slice(0, -1), 'go.mod'], fileOpts));
-      }
-      const hash = hasher?.file();
-      const stream = await zip.openReadStreamPromise(entry).catch((err: Error) => {
-        throw new CorruptZipError(rawName, `cannot read entry (${err.message})`);
-      });
-      try {
-        await pump(stream, sinks, hash, hasher, writer, rawName);
-      } finally {
-        for (const s of sinks) s.end();
-      }
-      if (hash) {
-        const digest = hash.digest().then((sha256) => ({ name: raw, sha256 }));
-        digest.catch(() => undefined); // observed below
-        digests.push(digest);
-      }
+      jobs.push({ entry, raw, rawName, components: name.components, index: digests.length });
+      if (hasher) digests.push(Promise.resolve({ name: raw, sha256: EMPTY_SHA256 })); // replaced below
     }
+
+    // 2. The data: a few entries at a time, so reads, inflates and writes of different files
+    // overlap on the thread pool instead of waiting on each other.
+    let next = 0;
+    const work = async (): Promise<void> => {
+      while (next < jobs.length && writer.error === undefined) {
+        opts.signal?.throwIfAborted();
+        const job = jobs[next++]!;
+        const exec = opts.goos !== 'windows' && isToolchainExecutable(job.components);
+        const fileOpts = { mode: exec ? 0o755 : 0o644, size: job.entry.uncompressedSize };
+        const sinks: FileSink[] = [writer.file(job.components, fileOpts)];
+        if (job.components[job.components.length - 1] === '_go.mod') {
+          sinks.push(writer.file([...job.components.slice(0, -1), 'go.mod'], fileOpts));
+        }
+        const hash = hasher?.file();
+        const stream = await zip.openReadStreamPromise(job.entry).catch((err: Error) => {
+          throw new CorruptZipError(job.rawName, `cannot read entry (${err.message})`);
+        });
+        try {
+          await pump(stream, sinks, hash, hasher, writer, job.rawName);
+        } finally {
+          for (const s of sinks) s.end();
+        }
+        if (hash) {
+          const digest = hash.digest().then((sha256) => ({ name: job.raw, sha256 }));
+          digest.catch(() => undefined); // observed below
+          digests[job.index] = digest;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(ENTRY_CONCURRENCY, jobs.length) }, work));
     hasher?.flush();
     const summary = await writer.finish();
     return hasher ? { summary, h1: hash1FromDigests(await Promise.all(digests)) } : { summary };
@@ -126,6 +142,17 @@ export async function extractModuleZip(zipPath: string, root: string, opts: Modu
     zip.close();
     await hasher?.close();
   }
+}
+
+/** Entries unpacked at once; more buys nothing on a 2-core machine and costs memory. */
+const ENTRY_CONCURRENCY = 4;
+
+interface FileJob {
+  entry: yauzl.Entry;
+  raw: Buffer;
+  rawName: string;
+  components: string[];
+  index: number;
 }
 
 /** yauzl's format errors carry no errno code; file-system errors and aborts pass through. */

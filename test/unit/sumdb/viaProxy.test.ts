@@ -239,6 +239,14 @@ describe('install --via-proxy against the Go reference fixture', function () {
     assert.equal(e.code, 'toolchain.checksumMismatch');
   });
 
+  it('two installs of the same version at once: one waits for the other, both end with the toolchain', async () => {
+    const [a, b] = await Promise.all([install('1.22.5'), install('1.22.5')]);
+    assert.deepEqual([a.alreadyInstalled, b.alreadyInstalled].sort(), [false, true]);
+    assert.equal(a.h1, b.h1);
+    assert.equal(a.goroot, b.goroot);
+    await fs.access(path.join(a.goroot, 'bin', 'go'));
+  });
+
   it('reports a version no proxy has as toolchain.notFound', async () => {
     const e = await rejection(install('1.99.9', { gosumdb: fx.gosumdb }));
     assert.equal(e.code, 'toolchain.notFound');
