@@ -32,7 +32,9 @@ export const subGoMod = () => vscode.Uri.file(path.join(workspaceRoot(), 'sub', 
  * GOPROXY/GOSUMDB), so the diagnosis never has a reason to probe anything else.
  */
 export async function fakeGo(version = 'go1.22.5', spec: Omit<FakeGoSpec, 'version' | 'envJson'> = {}): Promise<string> {
-  const dir = await tempDir('ged-it-go-');
+  // Inside the launcher's scratch folder, which it removes after the run.
+  const scratch = process.env['GED_TEST_TMP'];
+  const dir = scratch ? await fs.mkdtemp(path.join(scratch, 'go-')) : await tempDir('ged-it-go-');
   const env = {
     GOROOT: dir,
     GOPROXY: process.env['GOPROXY'] ?? 'off',

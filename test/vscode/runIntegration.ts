@@ -42,6 +42,7 @@ async function prepare(name: 'trusted' | 'untrusted'): Promise<PreparedSuite> {
   const env = loopbackGoEnv(refused, path.join(base, 'goenv'), {
     [RESULTS_ENV]: resultsFile,
     [SUITE_ENV]: name,
+    GED_TEST_TMP: base,
     ...(process.env['GED_TEST_GREP'] ? { GED_TEST_GREP: process.env['GED_TEST_GREP'] } : {}),
   });
   return { name, workspace, userDataDir, extensionsDir, trusted: name === 'trusted', env, resultsFile, base };

@@ -361,7 +361,9 @@ function connectTunnel(socket: net.Socket, authority: string, proxy: ProxySettin
     const headers: Record<string, string> = { Host: authority, 'User-Agent': USER_AGENT };
     const auth = proxyAuthorization(proxy.url);
     if (auth) headers['Proxy-Authorization'] = auth;
-    const req = http.request({ method: 'CONNECT', path: authority, headers, createConnection: () => socket });
+    // ClientRequest, not http.request: VS Code's proxy support replaces http.request in the
+    // extension host with one that ignores createConnection.
+    const req = new http.ClientRequest({ method: 'CONNECT', path: authority, headers, createConnection: () => socket });
     const onAbort = (): void => {
       req.destroy();
       reject(ctx.signal.reason);
@@ -537,7 +539,8 @@ function request(socket: net.Socket, url: URL, proxy: ProxySetting | undefined, 
     target.username = '';
     target.password = '';
     target.hash = '';
-    const req = http.request({
+    // ClientRequest, not http.request: see the CONNECT request above.
+    const req = new http.ClientRequest({
       method: 'GET',
       path: proxy ? target.href : `${target.pathname}${target.search}`,
       headers,
