@@ -22,7 +22,8 @@ const GO = '/usr/bin/go';
 const X_TEXT: MirrorModule = { path: 'golang.org/x/text', version: 'v0.21.0', mod: 'module golang.org/x/text\n' };
 const TAMPERED: MirrorModule = { ...RSC_QUOTE, mod: 'module "rsc.io/quote"\n\nrequire "rsc.io/sampler" v1.99.0\n' };
 const AUTO_FIX = { command: 'go-env-doctor set-proxy --auto', title: 'Switch GOPROXY to the fastest working mirror', action: { kind: 'setProxyAuto' as const } };
-const OTHER_SETTINGS = 'GOPRIVATE=corp.example.com\nGOFLAGS=-mod=mod\n';
+// In go's own order: `go env -w` rewrites the file with its lines sorted.
+const OTHER_SETTINGS = 'GOFLAGS=-mod=mod\nGOPRIVATE=corp.example.com\n';
 
 interface Sandbox {
   dir: string;

@@ -247,6 +247,29 @@ describe('install --via-proxy against the Go reference fixture', function () {
     await fs.access(path.join(a.goroot, 'bin', 'go'));
   });
 
+  it('stops promptly when cancelled, installing nothing and keeping the partial download', async () => {
+    const ac = new AbortController();
+    // A mirror that sends 20,000 bytes of the zip and then stalls.
+    const stalling = await startHttpServer((req, res) => {
+      http.get(`${fx.url}${req.url}`, (up) => {
+        res.writeHead(up.statusCode!, up.headers);
+        const body: Buffer[] = [];
+        up.on('data', (b: Buffer) => body.push(b));
+        up.on('end', () => res.write(Buffer.concat(body).subarray(0, 20_000)));
+      });
+    });
+    try {
+      const started = performance.now();
+      const p = install('1.22.5', { goproxy: stalling.url, gosumdb: fx.gosumdb, signal: ac.signal, onProgress: (pr) => pr.bytes >= 20_000 && ac.abort() });
+      await assert.rejects(p, (err: Error) => err.name === 'AbortError');
+      assert.ok(performance.now() - started < 3000, 'cancelled within the stall timeout');
+    } finally {
+      await stalling.close();
+    }
+    await nothingInstalled('go1.22.5');
+    assert.equal((await fs.stat(path.join(sdk, '.downloads', `golang.org_toolchain@${MV('1.22.5')}.zip.partial`))).size, 20_000);
+  });
+
   it('reports a version no proxy has as toolchain.notFound', async () => {
     const e = await rejection(install('1.99.9', { gosumdb: fx.gosumdb }));
     assert.equal(e.code, 'toolchain.notFound');
