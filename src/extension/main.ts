@@ -13,6 +13,7 @@ import { showFindingsPick } from './findingsPick';
 import { FixRegistry } from './fixes';
 import { requestEnv } from './httpSettings';
 import { registerProxyFixes } from './proxyFixes';
+import { registerToolchainFixes } from './toolchainFixes';
 import { REPORT_SCHEME, ReportDocument } from './reportDocument';
 import { DiagnosisRunner, type RunResult } from './runner';
 import { SETTINGS_THAT_MATTER } from './settings';
@@ -44,6 +45,7 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
   const registry = ctx.own(new FixRegistry());
   ctx.own(registerBuiltinFixes(registry));
   ctx.own(registerProxyFixes(registry, ctx));
+  ctx.own(registerToolchainFixes(registry, ctx));
   const runner = ctx.own(new DiagnosisRunner(ctx));
   const diagnostics = ctx.own(new GoModDiagnostics());
   const reportDoc = ctx.own(new ReportDocument());

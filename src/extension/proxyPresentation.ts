@@ -56,15 +56,21 @@ export function showSetting(s: FileSetting): string {
   return s.value === '' ? 'set to an empty value' : redact(s.value);
 }
 
+/** What a healthy mirror was checked against, for its row. */
+function checkedAgainst(ref: NonNullable<ProxyPlan['ranking']>['reference']): string {
+  if (!ref.hash) return `serves ${ref.module}@${ref.version} as the other mirrors do`;
+  return `serves ${ref.module}@${ref.version} as ${ref.source === 'sumdb' ? 'the checksum database' : 'the published go.sum line'} records it`;
+}
+
 /** One row per mirror: latency, and why it was rejected. */
-export function rankingEntries(rows: readonly RankingRow[]): PickEntry[] {
+export function rankingEntries(rows: readonly RankingRow[], reference?: NonNullable<ProxyPlan['ranking']>['reference']): PickEntry[] {
   let fastest = true;
   return rows.map((r) => {
     if (r.healthy) {
       const entry: PickEntry = {
         label: `$(pass) ${r.display}`,
         description: `${formatMs(r.medianMs)} median${fastest ? ' · fastest' : ''}`,
-        detail: `Healthy: answers the module proxy protocol with the checked content (${r.samplesMs.map((ms) => formatMs(ms)).join(', ')})${r.sumdbSupported === 200 ? '; forwards the checksum database' : ''}.`,
+        detail: `Healthy: ${reference ? checkedAgainst(reference) : 'speaks the module proxy protocol'}${r.sumdbSupported === 200 ? ', forwards the checksum database' : ''}; requests took ${r.samplesMs.map((ms) => formatMs(ms)).join(', ')}.`,
       };
       fastest = false;
       return entry;
@@ -77,18 +83,19 @@ export function rankingEntries(rows: readonly RankingRow[]): PickEntry[] {
   });
 }
 
-function rankingHeading(plan: ProxyPlan): PickEntry[] {
+/** "3 mirrors checked in 804 ms, 2 healthy". */
+export function rankingSummary(plan: ProxyPlan): string {
+  const ranking = plan.ranking;
+  if (!ranking) return '';
+  const healthy = ranking.rows.filter((r) => r.healthy).length;
+  return `${ranking.rows.length} mirror${ranking.rows.length === 1 ? '' : 's'} checked in ${formatMs(ranking.durationMs)}, ${healthy} healthy`;
+}
+
+/** The mirror rows under a short heading (VS Code draws a separator's label over the next row's right end). */
+function rankingSection(plan: ProxyPlan): PickEntry[] {
   const ranking = plan.ranking;
   if (!ranking) return [];
-  const healthy = ranking.rows.filter((r) => r.healthy).length;
-  const ref = ranking.reference;
-  return [
-    {
-      label: `${ranking.rows.length} mirror${ranking.rows.length === 1 ? '' : 's'} checked in ${formatMs(ranking.durationMs)}, ${healthy} healthy; each must serve ${ref.module}@${ref.version}${ref.hash ? ` as ${ref.source === 'sumdb' ? 'the checksum database' : 'the published go.sum line'} records it` : ' identically'}`,
-      separator: true,
-    },
-    ...rankingEntries(ranking.rows),
-  ];
+  return [{ label: 'mirrors, fastest first', separator: true }, ...rankingEntries(ranking.rows, ranking.reference)];
 }
 
 const UNDO_HINT = 'Undo with "Go Env: Restore previous Go proxy settings" (the previous value is saved first).';
@@ -102,7 +109,7 @@ function sumdbNote(plan: ProxyPlan): string {
 export function autoPickModel(plan: ProxyPlan): PickModel {
   const value = redact(plan.value ?? '');
   return {
-    title: 'Go Env: switch GOPROXY to the fastest working mirror',
+    title: `Go Env: switch GOPROXY to the fastest working mirror (${rankingSummary(plan)})`,
     placeholder: `Press Enter to set GOPROXY=${value}, or Escape to leave it as it is`,
     rowHint: `The rows below the first are the ranking. Choose "Set GOPROXY=${value}" to write it, or press Escape to leave GOPROXY as it is.`,
     entries: [
@@ -112,7 +119,7 @@ export function autoPickModel(plan: ProxyPlan): PickModel {
         detail: `Writes ${plan.envFile} with \`go env -w\` (now ${showSetting(plan.previous)}; go uses ${redact(plan.previousEffective) || 'its default'}).${sumdbNote(plan)} ${UNDO_HINT}`,
         action: { kind: 'write' },
       },
-      ...rankingHeading(plan),
+      ...rankingSection(plan),
     ],
   };
 }
@@ -120,10 +127,10 @@ export function autoPickModel(plan: ProxyPlan): PickModel {
 /** No healthy mirror: the ranking and its reasons; nothing to choose. */
 export function blockedPickModel(plan: ProxyPlan): PickModel {
   return {
-    title: 'Go Env: no mirror passed the checks, so GOPROXY was left as it is',
+    title: `Go Env: no mirror passed the checks (${rankingSummary(plan)}), so GOPROXY was left as it is`,
     placeholder: `GOPROXY stays ${redact(plan.previousEffective) || 'at its default'}. Each row says why the mirror was rejected; press Escape to close.`,
     rowHint: 'Nothing was changed. Press Escape to close.',
-    entries: rankingHeading(plan),
+    entries: rankingSection(plan),
   };
 }
 
@@ -136,23 +143,23 @@ export function offlinePickModel(plan: ProxyPlan): PickModel {
   const o = plan.offline!;
   const value = redact(plan.value ?? '');
   const missing = missingModules(o.modules);
-  const cacheNote = o.cacheExists ? '' : ` ${o.cacheDir} does not exist yet: nothing is cached, so every module is missing offline.`;
+  const cacheNote = o.cacheExists ? '' : ` ${o.cacheDir} does not exist yet: nothing is cached.`;
+  let modulesNote: string;
+  if (o.goModProblem) modulesNote = ` ${o.goMod} cannot be read (${o.goModProblem}), so no module list was checked.`;
+  else if (!o.goMod) modulesNote = ' No go.mod governs the workspace folder, so no module list was checked.';
+  else if (missing.length === 0) modulesNote = ` All ${o.modules.length} modules ${o.goMod} requires are in the cache.`;
+  else modulesNote = ` ${missing.length} of the ${o.modules.length} modules ${o.goMod} requires are not in the cache (listed below): builds that need them fail offline.`;
   const entries: PickEntry[] = [
     {
       label: '$(database) Work offline from the module cache',
       description: `GOPROXY=${value}`,
-      detail: `Puts ${o.cacheDir} first in GOPROXY, so builds use cached modules without the network; writes ${plan.envFile} (now ${showSetting(plan.previous)}).${cacheNote} ${UNDO_HINT}`,
+      detail: `Puts ${o.cacheDir} first in GOPROXY, so builds use cached modules without the network; writes ${plan.envFile} (now ${showSetting(plan.previous)}).${cacheNote}${modulesNote} ${UNDO_HINT}`,
       action: { kind: 'write' },
     },
   ];
-  if (o.goModProblem) {
-    entries.push({ label: `${o.goMod} cannot be read`, separator: true }, { label: `$(warning) ${o.goModProblem}` });
-  } else if (!o.goMod) {
-    entries.push({ label: 'No go.mod governs the workspace folder, so no module list was checked', separator: true });
-  } else if (missing.length === 0) {
-    entries.push({ label: `All ${o.modules.length} modules ${o.goMod} requires are in the cache`, separator: true });
-  } else {
-    entries.push({ label: `${missing.length} of the ${o.modules.length} modules ${o.goMod} requires are not in the cache: builds that need them fail offline`, separator: true });
+  if (missing.length > 0 && !o.goModProblem) {
+    // Short: VS Code draws a separator's label over the next row's right end.
+    entries.push({ label: 'not in the module cache', separator: true });
     for (const m of missing) {
       entries.push({
         label: `$(warning) ${m.path} ${m.version}`,
@@ -162,7 +169,7 @@ export function offlinePickModel(plan: ProxyPlan): PickModel {
     }
   }
   return {
-    title: 'Go Env: work offline from the module cache',
+    title: `Go Env: work offline from the module cache${missing.length > 0 ? ` (${missing.length} module${missing.length === 1 ? '' : 's'} missing)` : ''}`,
     placeholder: missing.length > 0 ? `${missing.length} module${missing.length === 1 ? ' is' : 's are'} missing from the cache. Press Enter to switch anyway, or Escape to cancel` : 'Press Enter to switch, or Escape to cancel',
     rowHint: 'The rows below the first are the modules missing from the cache. Choose "Work offline from the module cache" to switch, or press Escape.',
     entries,
@@ -195,7 +202,7 @@ export function overridePickModel(plan: ProxyPlan, override: EnvironmentOverride
       action: { kind: 'copy', text: `GOPROXY=${wanted}` },
     });
   }
-  if (plan.mode === 'auto') entries.push(...rankingHeading(plan));
+  if (plan.mode === 'auto') entries.push(...rankingSection(plan));
   return {
     title: `Go Env: GOPROXY=${redact(override.value)} is set in the OS environment, so the go env file cannot change it`,
     placeholder: `Nothing was written. ${redact(override.explanation)}`,

@@ -58,6 +58,10 @@ async function build(): Promise<string> {
   }
   await fs.rename(tmp, bin);
   lastBuildMs = Date.now() - started;
+  // Binaries of older fixture sources are of no further use.
+  for (const d of await fs.readdir(CACHE)) {
+    if (/^[0-9a-f]{16}$/.test(d) && d !== path.basename(path.dirname(bin))) await fs.rm(path.join(CACHE, d), { recursive: true, force: true });
+  }
   process.stderr.write(`      (built the Go sumdb fixture in ${(lastBuildMs / 1000).toFixed(1)} s: ${path.relative(REPO, bin)})\n`);
   return bin;
 }

@@ -33,9 +33,10 @@ const written: WriteOutcome = { written: true, effective: 'x', file: { inFile: t
 
 describe('proxy fix presentation', () => {
   it('ranking rows: latency per mirror, fastest marked, every rejection with its reason; no credentials', () => {
-    const rows = rankingEntries([fast, slow, wrong, dead]);
+    const rows = rankingEntries([fast, slow, wrong, dead], autoPlan().ranking!.reference);
     assert.deepEqual(rows.map((r) => r.description), ['3.2 ms median · fastest', '152 ms median', 'rejected · 2.0 ms median', 'rejected']);
-    assert.match(rows[1]!.detail!, /forwards the checksum database/);
+    assert.equal(rows[0]!.detail, 'Healthy: serves rsc.io/quote@v1.5.2 as the published go.sum line records it; requests took 3.4 ms, 3.2 ms, 3.1 ms.');
+    assert.match(rows[1]!.detail!, /records it, forwards the checksum database; requests took/);
     assert.equal(rows[2]!.detail, 'Rejected: serves different content: its go.mod hashes to h1:x.');
     assert.match(rows[3]!.detail!, /ECONNREFUSED/);
     assert.ok(rows.every((r) => r.action === undefined), 'ranking rows are information');
@@ -48,8 +49,8 @@ describe('proxy fix presentation', () => {
     assert.equal(m.entries[0]!.label, '$(check) Set GOPROXY=http://***@127.0.0.1:1001,http://127.0.0.1:1002,direct');
     assert.match(m.entries[0]!.detail!, /Writes \/home\/u\/\.config\/go\/env with `go env -w` \(now http:\/\/127\.0\.0\.1:1004;/);
     assert.match(m.entries[0]!.detail!, /Restore previous Go proxy settings/);
-    assert.equal(m.entries[1]!.separator, true);
-    assert.match(m.entries[1]!.label, /4 mirrors checked in 412 ms, 2 healthy; each must serve rsc\.io\/quote@v1\.5\.2 as the published go\.sum line records it/);
+    assert.equal(m.title, 'Go Env: switch GOPROXY to the fastest working mirror (4 mirrors checked in 412 ms, 2 healthy)');
+    assert.deepEqual(m.entries[1], { label: 'mirrors, fastest first', separator: true }, 'short: VS Code draws it over the next row');
     assert.equal(m.entries.filter((e) => e.action).length, 1);
     assert.doesNotMatch(JSON.stringify(m), /s3cret/);
   });
@@ -57,7 +58,7 @@ describe('proxy fix presentation', () => {
   it('no healthy mirror: nothing to choose, and it says GOPROXY stays', () => {
     const m = blockedPickModel(autoPlan({ value: undefined, blocked: 'none', ranking: { ...autoPlan().ranking!, rows: [wrong, dead] } }));
     assert.equal(m.entries.filter((e) => e.action).length, 0);
-    assert.match(m.title, /left as it is/);
+    assert.equal(m.title, 'Go Env: no mirror passed the checks (2 mirrors checked in 412 ms, 0 healthy), so GOPROXY was left as it is');
     assert.match(m.placeholder, /GOPROXY stays http:\/\/127\.0\.0\.1:1004/);
   });
 
@@ -97,7 +98,9 @@ describe('proxy fix presentation', () => {
     });
     const m = offlinePickModel(plan);
     assert.deepEqual(m.entries[0]!.action, { kind: 'write' });
-    assert.match(m.entries[1]!.label, /2 of the 3 modules \/w\/go\.mod requires are not in the cache/);
+    assert.match(m.entries[0]!.detail!, /2 of the 3 modules \/w\/go\.mod requires are not in the cache \(listed below\)/);
+    assert.deepEqual(m.entries[1], { label: 'not in the module cache', separator: true });
+    assert.equal(m.title, 'Go Env: work offline from the module cache (2 modules missing)');
     assert.deepEqual(m.entries.slice(2).map((e) => [e.label, e.description]), [
       ['$(warning) golang.org/x/text v0.3.0', 'missing'],
       ['$(warning) rsc.io/sampler v1.3.0', 'only its go.mod is cached (no source)'],
