@@ -1,4 +1,6 @@
-// `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--json]`
+// `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--via-proxy] [--json]`
+// The official release archive when the go.dev/dl index can be read; otherwise (or with
+// --via-proxy) the golang.org/toolchain module from GOPROXY, verified by the Go checksum database.
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -6,8 +8,10 @@ import { DoctorError, isAbortError } from '../core/errors';
 import type { Finding, Fix } from '../core/findings';
 import { parseGoVersion } from '../core/goVersion';
 import { redact } from '../core/redact';
-import { installToolchain, type InstallCheckpoint, type InstallResult } from '../core/toolchain/install';
+import type { InstallCheckpoint } from '../core/toolchain/install';
+import { installToolchainAnySource, type AnySourceInstallResult, type FallbackNotice, type ProxyInstall } from '../core/toolchain/installAny';
 import type { InstallProgress } from '../core/toolchain/progress';
+import { sumdbFailureOf } from '../core/toolchain/viaProxyVerify';
 import { parseArgs, UsageError } from './args';
 import type { CliIO, Subcommand } from './io';
 
@@ -21,14 +25,16 @@ const TITLES: Record<string, string> = {
   'toolchain.notFound': 'Go release not found',
   'toolchain.indexUnavailable': 'Go release index unavailable',
   'toolchain.downloadFailed': 'Go download failed',
-  'toolchain.checksumMismatch': 'Download does not match the official SHA-256',
+  'toolchain.checksumMismatch': 'Download does not match its official checksum',
   'toolchain.unsafeArchive': 'Unsafe Go archive refused',
   'toolchain.diskFull': 'Not enough disk space to install Go',
   'toolchain.permissionDenied': 'No permission to install Go there',
+  'toolchain.sumdbUnavailable': 'Go checksum database unavailable; toolchain not installed',
+  'toolchain.sumdbVerifyFailed': 'The Go checksum database did not verify this toolchain',
 };
 
 export const installCommand: Subcommand = async (argv, io, signal) => {
-  const { flags, positionals } = parseArgs(argv, { dir: 'string', 'dl-base': 'string', mirror: 'list', json: 'boolean' });
+  const { flags, positionals } = parseArgs(argv, { dir: 'string', 'dl-base': 'string', mirror: 'list', 'via-proxy': 'boolean', json: 'boolean' });
   if (positionals.length === 0) throw new UsageError('install needs a version, e.g. "go-env-doctor install 1.22.5" or "go-env-doctor install latest"');
   if (positionals.length > 1) throw new UsageError(`install takes one version, not "${positionals.join(' ')}"`);
   const version = positionals[0]!;
@@ -37,13 +43,17 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
   const mirrors = ((flags.mirror as string[] | undefined) ?? []).map((m) => httpUrl(m, '--mirror'));
   const dir = flags.dir === undefined ? undefined : path.resolve(io.cwd, String(flags.dir));
   const json = flags.json === true;
+  const viaProxy = flags['via-proxy'] === true;
+  if (viaProxy && version === 'latest') throw new UsageError('--via-proxy needs a release version such as 1.22.5: "latest" is known only to the release index, which --via-proxy skips');
+  if (viaProxy && (dlBase || mirrors.length > 0)) throw new UsageError(`--via-proxy fetches the toolchain module from GOPROXY; ${dlBase ? '--dl-base' : '--mirror'} applies to release archives only`);
 
   const crashAt = io.platform.env[CRASH_ENV];
   const progress = io.stderrIsTTY ? new ProgressLine(io, version === 'latest' ? 'latest Go' : `go${parseGoVersion(version)!.text}`) : undefined;
-  let result: InstallResult;
+  let result: AnySourceInstallResult;
   try {
-    result = await installToolchain({
+    result = await installToolchainAnySource({
       version,
+      ...(viaProxy ? { viaProxy } : {}),
       platform: io.platform,
       signal,
       ...(dir ? { dir } : {}),
@@ -52,6 +62,10 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       ...(progress ? { onProgress: (p: InstallProgress) => progress.show(p) } : {}),
       onWait: (holder) => {
         io.stderr(`Another install of this version is running${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}; waiting for it to finish…\n`);
+      },
+      onFallback: (e) => {
+        progress?.done();
+        io.stderr(redact(fallbackNotice(e)));
       },
       reclaimMemory: tuneProcessMemory(),
       ...(crashAt ? { checkpoint: (name: InstallCheckpoint) => { if (name === crashAt) process.kill(process.pid, 'SIGKILL'); } } : {}),
@@ -64,20 +78,14 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       return 130;
     }
     if (!(err instanceof DoctorError)) throw err;
-    const finding = toFinding(err, version);
+    const finding = toFinding(err, version, viaProxy);
     if (json) io.stdout(`${redact(JSON.stringify({ ok: false, finding }, null, 2))}\n`);
     else io.stderr(redact(`✗ ${finding.title}\n  ${finding.detail}\n${(finding.fixes ?? []).map((f) => `  Try: ${f.command}  (${f.title})\n`).join('')}`));
     return 1;
   }
   progress?.done();
-  if (json) {
-    const doc = { ok: true, version: result.version, goroot: result.goroot, sha256: result.sha256 ?? null, bytes: result.bytes ?? null, source: result.source ?? null, alreadyInstalled: result.alreadyInstalled };
-    io.stdout(`${redact(JSON.stringify(doc, null, 2))}\n`);
-  } else if (result.alreadyInstalled) {
-    io.stdout(`${result.version} is already installed in ${result.goroot}\n`);
-  } else {
-    io.stdout(redact(`Installed ${result.version} in ${result.goroot}\n  SHA-256 ${result.sha256} verified against the official release index; ${mb(result.bytes ?? 0)} from ${result.source}\n  Run it: ${path.join(result.goroot, 'bin', 'go')} version\n`));
-  }
+  if (json) io.stdout(`${redact(JSON.stringify(successDocument(result), null, 2))}\n`);
+  else io.stdout(redact(humanSummary(result)));
   return 0;
 };
 
@@ -102,13 +110,63 @@ function tuneProcessMemory(): () => void {
   }
 }
 
-function toFinding(err: DoctorError, version: string): Finding {
+/** `{ok: true, ...}` for --json: the issue-4 fields, plus which source and how it was verified. */
+function successDocument(r: AnySourceInstallResult): Record<string, unknown> {
+  const common = { ok: true, version: r.version, goroot: r.goroot, via: r.via };
+  if (r.via === 'archive') {
+    return { ...common, sha256: r.sha256 ?? null, bytes: r.bytes ?? null, source: r.source ?? null, alreadyInstalled: r.alreadyInstalled };
+  }
+  return {
+    ...common,
+    sha256: null,
+    h1: r.h1 ?? null,
+    module: r.module,
+    bytes: r.bytes ?? null,
+    source: r.source ?? null,
+    alreadyInstalled: r.alreadyInstalled,
+    verification: r.verification ?? null,
+    ...(r.fallbackFrom ? { fallbackFrom: r.fallbackFrom } : {}),
+  };
+}
+
+function humanSummary(r: AnySourceInstallResult): string {
+  if (r.alreadyInstalled) return `${r.description}\n`;
+  const run = `  Run it: ${path.join(r.goroot, 'bin', 'go')} version\n`;
+  if (r.via === 'archive') {
+    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index; ${mb(r.bytes ?? 0)} from ${r.source}\n${run}`;
+  }
+  return `Installed ${r.version} in ${r.goroot}\n${proxyLines(r)}${run}`;
+}
+
+function proxyLines(r: ProxyInstall): string {
+  const v = r.verification;
+  const lines = [`  ${mb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`];
+  if (v) {
+    lines.push(
+      `  ${r.h1} verified against the checksum database ${v.database} (${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'}): ` +
+        `signed tree of ${v.treeSize.toLocaleString('en-US')} records, record ${v.recordId} proven in it`,
+    );
+    for (const note of v.notes) lines.push(`  Note: ${note}`);
+  }
+  if (r.fallbackFrom) lines.push('  (The Go release index could not be read, so the toolchain came through GOPROXY instead.)');
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+function fallbackNotice(e: FallbackNotice): string {
+  return (
+    `${e.reason.message}\n` +
+    `Fetching the toolchain through GOPROXY=${e.goproxy.value} instead; it is installed only if the checksum database ${e.database} vouches for it.\n`
+  );
+}
+
+function toFinding(err: DoctorError, version: string, viaProxy: boolean): Finding {
   const fixes: Fix[] = [];
-  if (err.code === 'toolchain.downloadFailed' || err.code === 'toolchain.indexUnavailable') {
+  // (toolchain.sumdbUnavailable is also GOSUMDB=off or unparsable: a setting, not the network.)
+  if (err.code === 'toolchain.downloadFailed' || err.code === 'toolchain.indexUnavailable' || sumdbFailureOf(err) === 'unavailable') {
     fixes.push({ command: 'go-env-doctor diagnose', title: 'Find out why the network fails' });
   }
   if (err.code === 'toolchain.downloadFailed' || err.code === 'toolchain.diskFull') {
-    fixes.push({ command: `go-env-doctor install ${version}`, title: 'Run again to resume the download' });
+    fixes.push({ command: `go-env-doctor install ${version}${viaProxy ? ' --via-proxy' : ''}`, title: 'Run again to resume the download' });
   }
   const finding: Finding = {
     id: err.code,

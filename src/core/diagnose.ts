@@ -11,6 +11,7 @@ import { goNotFoundFinding, goOkFinding, goProblemFinding } from './checks/goChe
 import { envFindings } from './checks/envCheck';
 import { findGoMod, goModFindings } from './checks/gomodCheck';
 import { runNetworkChecks } from './checks/network';
+import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -124,6 +125,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     ),
   );
 
+  const history = proxyHistoryFindings(p, envFile.path);
   let net = await networkEarly;
   const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
   const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
@@ -132,7 +134,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);
   }
-  findings.push(...(await gomod).flat(), ...net);
+  findings.push(...(await gomod).flat(), ...net, ...(await history));
 
   const report: Report = {
     schemaVersion: 1,

@@ -184,7 +184,7 @@ async function confirmAndWrite(deps: ProxyFixDeps, ctx: FixContext, signal: Abor
   if (outcome instanceof DoctorError) throw outcome;
   const message = writtenMessage(plan, outcome);
   ctx.log.info(`${message.text}${outcome.goStderr ? ` (go said: ${outcome.goStderr})` : ''}`);
-  announce(message, outcome.written ? () => undo(deps, ctx.log) : undefined);
+  announce(message, outcome.written ? () => undo(deps, ctx.log, plan.goPath) : undefined);
   return { rediagnose: outcome.written };
 }
 
@@ -203,9 +203,10 @@ async function restore(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal)
 }
 
 /** The "Undo" button of a write message: restore, then diagnose again. */
-async function undo(deps: ProxyFixDeps, log: vscode.LogOutputChannel): Promise<void> {
+async function undo(deps: ProxyFixDeps, log: vscode.LogOutputChannel, goPath: string): Promise<void> {
   const core = await import('../core/proxyset');
-  const r = await core.restoreProxy({ platform: deps.platform(), timeoutMs: deps.settings().probeTimeoutMs });
+  // The go that wrote the change: it names the same go env file.
+  const r = await core.restoreProxy({ platform: deps.platform(), goPath, timeoutMs: deps.settings().probeTimeoutMs });
   if (r instanceof DoctorError) {
     log.error(`undo failed: ${redact(r.message)}`);
     void vscode.window.showErrorMessage(`Go Env: the undo failed. ${redact(r.message)} ${redact(r.remedy)}`);

@@ -47,7 +47,7 @@ describe('e2e: switching GOPROXY to the fastest working mirror from the quick fi
     if (base && !process.env['GED_KEEP']) await fs.rm(base, { recursive: true, force: true });
   });
 
-  it('ranks the local mirrors in a quick pick, writes the fast one first to GOENV, and the proxy diagnostic disappears', async () => {
+  it('ranks the local mirrors in a quick pick, writes the fast one first to GOENV, the proxy diagnostic disappears; Undo brings both back', async () => {
     const refused = `http://127.0.0.1:${await freePort()}`;
     const dir = path.join(base, 'proxy-fix');
     const goenv = path.join(dir, 'goenv');
@@ -110,6 +110,16 @@ describe('e2e: switching GOPROXY to the fastest working mirror from the quick fi
         await page.waitForTimeout(200);
       }
       console.log(`      (quick fix → quick pick ${rankedMs} ms; Enter → diagnostic gone ${Date.now() - tEnter} ms)`);
+
+      // "Undo" on the message puts the go env file back, and the diagnosis shows the old problem again.
+      const toast = page.locator('.notification-toast', { hasText: 'GOPROXY is now' }).first();
+      await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
+      const undoDeadline = Date.now() + 30_000;
+      while ((await fs.readFile(goenv, 'utf8')) !== `GOPRIVATE=corp.example.com\nGOPROXY=${refused}\n`) {
+        if (Date.now() > undoDeadline) throw new Error(`the undo did not restore ${goenv}:\n${await fs.readFile(goenv, 'utf8')}`);
+        await page.waitForTimeout(100);
+      }
+      await problems.locator('.monaco-list-row', { hasText: `GOPROXY entry ${refused}` }).first().waitFor({ timeout: 30_000 });
     } catch (err) {
       await wb?.page.screenshot({ path: path.join(RESULTS_DIR, 'e2e-failed-proxy-fix.png') }).catch(() => undefined);
       throw err;

@@ -190,7 +190,7 @@ describe('proxy quick fixes', function () {
     const original = await fs.readFile(s.envFile, 'utf8');
     const running = s.handlers.setProxyAuto(AUTO_FIX.action, fixContext(s));
     const pick = await nextPick();
-    assert.match(pick.title ?? '', /no mirror passed the checks, so GOPROXY was left as it is/);
+    assert.match(pick.title ?? '', /^Go Env: no mirror passed the checks \(2 mirrors checked in .* ms, 0 healthy\), so GOPROXY was left as it is$/);
     assert.match(rowOf(pick, tampered.url)!.detail!, /serves different content/);
     assert.match(rowOf(pick, refused)!.detail!, /refused/);
     await accept(pick, 1);

@@ -4,6 +4,7 @@ import type { Finding, Fix } from '../findings';
 import type { EnvEntry } from '../report/model';
 import { describeGoproxy, parseGoproxy } from '../goproxy';
 import { redact } from '../redact';
+import { AUTO_PROXY_FIX } from './proxyFixes';
 
 export interface EnvCheckInput {
   env: Record<string, EnvEntry>;
@@ -44,7 +45,7 @@ export function envFindings(input: EnvCheckInput): Finding[] {
   const entries = parseGoproxy(goproxy);
   const sourceNote = (name: string) => (input.env[name]?.source === 'environment' ? ' (set in the OS environment, which a `go env -w` cannot override)' : '');
   const restoreProxy: Fix = { command: 'go env -w GOPROXY=https://proxy.golang.org,direct', title: 'Use the default module proxy', action: { kind: 'setGoEnv', name: 'GOPROXY', value: 'https://proxy.golang.org,direct' } };
-  const autoProxy: Fix = { command: 'go-env-doctor set-proxy --auto', title: 'Switch GOPROXY to the fastest working mirror', action: { kind: 'setProxyAuto' } };
+  const autoProxy = AUTO_PROXY_FIX;
 
   const offIndex = entries.findIndex((e) => e.kind === 'off');
   if (offIndex !== -1) {

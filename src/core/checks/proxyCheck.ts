@@ -11,11 +11,11 @@ import { trustDifference } from '../net/trust';
 import { redact } from '../redact';
 import { describeFailure, fmt, stepTimings, type FailureView } from './probeFailure';
 import type { NetContext } from './netContext';
+import { AUTO_PROXY_FIX, OFFLINE_FIX } from './proxyFixes';
 
 export const PROBE_MODULE = 'golang.org/x/text';
 export const SLOW_MS = 2000;
 
-const AUTO_FIX: Fix = { command: 'go-env-doctor set-proxy --auto', title: 'Switch GOPROXY to the fastest working mirror', action: { kind: 'setProxyAuto' } };
 
 export interface ProxyCheckOutput {
   findings: Finding[];
@@ -76,7 +76,9 @@ export async function runProxyCheck(input: { goproxy: string; extraMirrors?: str
       const value = joinEntries(entries.filter((_, j) => j !== i));
       if (value !== '') fixes.push(setProxyFix(value, 'Remove this entry so downloads do not wait for it'));
     }
-    fixes.push(AUTO_FIX);
+    fixes.push(AUTO_PROXY_FIX);
+    // With no proxy reachable, the module cache may still hold everything a build needs.
+    if (fatal && !working) fixes.push(OFFLINE_FIX);
     findings.push({ ...v.finding, severity, detail: `${v.finding.detail} ${consequence(entries, i, walk, fatal)}`.trim(), fixes });
   });
   mirrors.forEach((m, i) => {
@@ -104,7 +106,7 @@ async function judge(e: Extract<ProxyEntry, { kind: 'url' }>, r: ProbeResult & {
       const diff = r.peerChain && r.peerChain.length > 0 ? await trustDifference(r.peerChain, true, trust, net.platform.env) : undefined;
       const extra = diff ? ` ${diff}` : '';
       if (r.totalMs > slowMs) {
-        return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.slow', title: `${name} is slow`, detail: `It answers correctly but slowly (over ${fmt(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`, fixes: [AUTO_FIX] } };
+        return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.slow', title: `${name} is slow`, detail: `It answers correctly but slowly (over ${fmt(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`, fixes: [AUTO_PROXY_FIX] } };
       }
       return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.ok', title: `${name} works`, detail: `${timing}${extra}` } };
     }

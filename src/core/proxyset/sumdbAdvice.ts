@@ -69,7 +69,8 @@ export async function adviseSumdb(o: SumdbAdviceOptions): Promise<SumdbAdvice> {
     return { kind: 'direct', name: db.name, message: `The checksum database ${db.name} answers directly${o.first && !db.explicitUrl ? ` (${o.first.display} does not forward it, so the go command goes there itself)` : ''}.` };
   }
   const why = `The checksum database ${db.name} cannot be reached (${o.reference.directProblem ?? 'no answer'})${o.first && !db.explicitUrl ? ` and ${o.first.display} does not forward it` : ''}, so the go command will refuse modules it has not verified before.`;
-  const alias = o.alias === undefined ? defaultAlias(db.name) : o.alias ?? undefined;
+  // A GOSUMDB that names its own URL was chosen on purpose: do not steer it elsewhere.
+  const alias = o.alias !== undefined ? o.alias ?? undefined : db.explicitUrl ? undefined : defaultAlias(db.name);
   if (!alias) return { kind: 'unreachable', name: db.name, message: `${why} Check the network path to it (see \`go-env-doctor diagnose\`).` };
   const check = await aliasAnswers(alias, db.verifier, o);
   if (check !== true) {

@@ -8,7 +8,11 @@ export type ToolchainErrorCode =
   | 'toolchain.checksumMismatch'
   | 'toolchain.unsafeArchive'
   | 'toolchain.diskFull'
-  | 'toolchain.permissionDenied';
+  | 'toolchain.permissionDenied'
+  /** Module-zip installs (GOPROXY): the checksum database cannot be consulted, or GOSUMDB=off. */
+  | 'toolchain.sumdbUnavailable'
+  /** Module-zip installs: bad signature, bad proof, or a database inconsistent with the saved tree head. */
+  | 'toolchain.sumdbVerifyFailed';
 
 export function toolchainError(code: ToolchainErrorCode, message: string, remedy: string, cause?: unknown): DoctorError {
   return new DoctorError(code, message, remedy, cause === undefined ? undefined : { cause });

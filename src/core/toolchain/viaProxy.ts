@@ -256,19 +256,19 @@ async function unpack(
     const what = `${TOOLCHAIN_MODULE}@${moduleVersion} zip`;
     const h1 = err instanceof CorruptZipError ? undefined : await hashZip(download.file).catch(() => undefined);
     if (h1 === undefined) {
-      throw new DoctorError(
+      throw toolchainError(
         'toolchain.checksumMismatch',
         `The ${what} downloaded from ${download.source} is not a readable zip (${err.message}), so it cannot be what the checksum database ${found.plan.db.name} records (${found.expected.join(' or ')}). Nothing was installed.`,
         'Try again, or use another GOPROXY mirror: the mirror or something between you and it served damaged bytes.',
-        { cause: err },
+        err,
       );
     }
     requireHashMatch(h1, found.expected, what, download.source, found.plan.db.name);
-    throw new DoctorError(
+    throw toolchainError(
       'toolchain.unsafeArchive',
       `The ${what} matches the checksum database but contains an entry that is not safe to unpack: ${err.message}. Nothing was installed.`,
       'Official toolchain zips contain only plain files under golang.org/toolchain@<version>/; report this to the Go team (golang.org/issue) with the version and platform.',
-      { cause: err },
+      err,
     );
   }
 }

@@ -3,7 +3,6 @@
 // the database proves (signed tree note, inclusion proof, consistency with the tree head we saw
 // before). Toolchain downloads always need the database: GOSUMDB=off is refused, and
 // GONOSUMDB/GOPRIVATE do not exempt golang.org/toolchain (cmd/go modfetch.useSumDB).
-import { DoctorError } from '../errors';
 import { parseGoproxy } from '../goproxy';
 import { redact } from '../redact';
 import { lookupSumdb, SumdbError, zipHashesFromLines, type SumdbFailure, type SumdbLookup } from '../sumdb/client';
@@ -11,10 +10,11 @@ import { hashZip } from '../sumdb/dirhash';
 import { parseGosumdb, type SumDatabase } from '../sumdb/gosumdb';
 import { undiciGet, type HttpGet } from '../sumdb/httpGet';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
+import { toolchainError, type ToolchainErrorCode } from './errors';
 
 export const TOOLCHAIN_MODULE = 'golang.org/toolchain';
 
-export type SumdbErrorCode = 'toolchain.sumdbUnavailable' | 'toolchain.sumdbVerifyFailed' | 'toolchain.checksumMismatch';
+export type SumdbErrorCode = Extract<ToolchainErrorCode, 'toolchain.sumdbUnavailable' | 'toolchain.sumdbVerifyFailed' | 'toolchain.checksumMismatch'>;
 
 /** `v0.0.1-go1.22.5.linux-amd64` for Go `1.22.5` (or `go1.22.5`) on linux/amd64. */
 export function toolchainModuleVersion(goVersion: string, goos: string, goarch: string): string {
@@ -54,14 +54,14 @@ export interface ChecksumDbPlan {
 export function planChecksumDb(settings: ChecksumDbSettings, modulePath = TOOLCHAIN_MODULE): ChecksumDbPlan {
   const parsed = parseGosumdb(settings.gosumdb);
   if (parsed.kind === 'off') {
-    throw new DoctorError(
+    throw toolchainError(
       'toolchain.sumdbUnavailable',
       'GOSUMDB=off turns the Go checksum database off, but a toolchain downloaded through a module proxy is trusted only after the checksum database vouches for its hash; the go command refuses such a download too.',
-      'Run the install with the checksum database on: unset GOSUMDB for this command (GOSUMDB= go-env-doctor install … --via-proxy), or use GOSUMDB=sum.golang.google.cn where sum.golang.org is blocked. Installing from the go.dev release archives (without --via-proxy) does not need the database.',
+      'Turn the checksum database back on: go env -w GOSUMDB=sum.golang.org (or sum.golang.google.cn where sum.golang.org is blocked), or only for this command: GOSUMDB=sum.golang.org go-env-doctor install <version> --via-proxy. (An empty GOSUMDB does not help when the go env file says off.) Installing from the go.dev release archives does not need the database.',
     );
   }
   if (parsed.kind === 'invalid') {
-    throw new DoctorError(
+    throw toolchainError(
       'toolchain.sumdbUnavailable',
       `GOSUMDB="${redact(parsed.setting)}" is not usable: ${parsed.reason}.`,
       'Set GOSUMDB to sum.golang.org (the default), sum.golang.google.cn, or a database verifier key of the form name+hash+key, optionally followed by its URL.',
@@ -106,7 +106,7 @@ export async function lookupToolchainHash(modulePath: string, version: string, o
   }
   const expected = zipHashesFromLines(lookup.lines, modulePath, version);
   if (expected.length === 0) {
-    throw new DoctorError(
+    throw toolchainError(
       'toolchain.sumdbVerifyFailed',
       `The checksum database ${plan.db.name} proved a record for ${modulePath}@${version}, but the record has no h1: hash for the module zip.`,
       'This database is not behaving like a Go checksum database; check GOSUMDB and do not install this toolchain.',
@@ -118,7 +118,7 @@ export async function lookupToolchainHash(modulePath: string, version: string, o
 /** Throws toolchain.checksumMismatch unless `actual` is one of the database's hashes. */
 export function requireHashMatch(actual: string, expected: readonly string[], what: string, from: string, dbName: string): void {
   if (expected.includes(actual)) return;
-  throw new DoctorError(
+  throw toolchainError(
     'toolchain.checksumMismatch',
     `The ${what} downloaded from ${redact(from)} has hash ${actual}, but the checksum database ${dbName} records ${expected.join(' or ')}: the file was changed or corrupted on the way. Nothing was installed.`,
     'Try again, or use another GOPROXY mirror (the mirror or something between you and it served different bytes). Never install a toolchain that does not match the checksum database.',
@@ -160,11 +160,11 @@ async function hashZipOrMismatch(zipPath: string, signal: AbortSignal | undefine
     return await hashZip(zipPath, signal ? { signal } : {});
   } catch (err) {
     if (signal?.aborted) throw err;
-    throw new DoctorError(
+    throw toolchainError(
       'toolchain.checksumMismatch',
       `${zipPath} is not a readable zip file, so it cannot match the checksum database (${(err as Error).message}).`,
       'Download it again, or from another GOPROXY mirror.',
-      { cause: err },
+      err,
     );
   }
 }
@@ -181,42 +181,42 @@ export function sumdbDoctorError(err: unknown, db: SumDatabase, what: string): u
   const name = db.name;
   switch (err.kind) {
     case 'unavailable':
-      return new DoctorError(
+      return toolchainError(
         'toolchain.sumdbUnavailable',
         `The checksum database ${name} could not be consulted for ${what}: ${err.message}`,
         name === 'sum.golang.org'
           ? 'Check that this machine can reach sum.golang.org, or a GOPROXY mirror that forwards it (most do, through /sumdb/sum.golang.org/). Where sum.golang.org is blocked, set GOSUMDB=sum.golang.google.cn. Do not turn the checksum database off: a toolchain is never installed unverified.'
           : `Check that this machine can reach the checksum database named by GOSUMDB (${redact(db.url.href)}), or a GOPROXY mirror that forwards it.`,
-        { cause: err },
+        err,
       );
     case 'notFound':
-      return new DoctorError(
+      return toolchainError(
         'toolchain.sumdbVerifyFailed',
         `The checksum database ${name} has no record of ${what}, so it cannot be verified: it is not a published Go toolchain. ${err.message}`,
         'Check the version (go-env-doctor install <version>): only released Go versions for your OS and architecture exist as golang.org/toolchain modules.',
-        { cause: err },
+        err,
       );
     case 'badSignature':
-      return new DoctorError(
+      return toolchainError(
         'toolchain.sumdbVerifyFailed',
         `Bad signature: ${err.message}`,
         `The answer did not come from ${name}: a mirror or a network device altered it, or GOSUMDB names the wrong key. Check GOSUMDB (go env GOSUMDB), try another mirror, and do not install this toolchain.`,
-        { cause: err },
+        err,
       );
     case 'badProof':
     case 'malformed':
-      return new DoctorError(
+      return toolchainError(
         'toolchain.sumdbVerifyFailed',
         `Bad proof: ${err.message}`,
         `The checksum database's proof that ${what} is in its signed log does not hold, so the record cannot be trusted. Try again later or through another mirror; do not install this toolchain.`,
-        { cause: err },
+        err,
       );
     case 'inconsistent':
-      return new DoctorError(
+      return toolchainError(
         'toolchain.sumdbVerifyFailed',
         err.message,
         `Do not install anything through this database or mirror until this is explained: the log it serves contradicts the one it served before (a fork). Try from another network or mirror, and report both tree notes above to the operators of ${name}. Only if you deliberately pointed GOSUMDB at a different database with the same name, delete the saved tree head in the state directory.`,
-        { cause: err },
+        err,
       );
   }
 }
