@@ -27,6 +27,12 @@ await Promise.all([
   }).then(async (r) => {
     if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(r.metafile));
   }),
+  // Loaded by the extension on first use of a fix (src/extension/lazyCore.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/extension/heavyCore.ts'],
+    outfile: 'dist/heavy.js',
+  }),
   esbuild.build({
     ...common,
     entryPoints: ['src/cli.ts'],

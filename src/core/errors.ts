@@ -1,6 +1,18 @@
 // Errors are values with a cause and a remedy, so every surface can say what went wrong and what to do.
 
+const BRAND = Symbol.for('go-env-doctor.DoctorError');
+
 export class DoctorError extends Error {
+  /**
+   * `instanceof` by brand, not prototype: the extension loads the fix implementations from a
+   * second bundle with its own copy of this class, and their errors must still be recognised.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
+
   /** A dotted id (often the finding id it becomes), e.g. `toolchain.checksumMismatch`. */
   readonly code: string;
   /** What to do about it, in one or two sentences. */

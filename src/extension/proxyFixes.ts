@@ -14,6 +14,7 @@ import { Commands } from './commands';
 import type { Ctx } from './context';
 import type { FixContext, FixOutcome, FixRegistry } from './fixes';
 import { mirrorCandidates, readProxyCandidates } from './proxyCandidates';
+import { loadHeavyCore } from './lazyCore';
 import {
   autoPickModel,
   blockedPickModel,
@@ -116,7 +117,7 @@ function goPathFor(deps: ProxyFixDeps, ctx: FixContext): string | undefined {
 // Switch GOPROXY to the fastest working mirror
 
 async function setProxyAuto(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal): Promise<FixOutcome> {
-  const core = await import('../core/proxyset');
+  const core = loadHeavyCore().proxyset;
   const settings = deps.settings();
   const platform = deps.platform();
   const current = ctx.report.env['GOPROXY']?.value ?? platform.env['GOPROXY'] ?? '';
@@ -146,7 +147,7 @@ async function setProxyAuto(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSi
 // Work offline from the module cache
 
 async function workOffline(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal): Promise<FixOutcome> {
-  const core = await import('../core/proxyset');
+  const core = loadHeavyCore().proxyset;
   const settings = deps.settings();
   const cwd = ctx.finding.location?.file ? path.dirname(ctx.finding.location.file) : (deps.workspaceDir() ?? os.homedir());
   const plan = await core.planProxyChange({ platform: deps.platform(), goPath: goPathFor(deps, ctx), mode: { kind: 'offline', cwd }, timeoutMs: settings.probeTimeoutMs, signal });
@@ -179,7 +180,7 @@ async function confirmAndWrite(deps: ProxyFixDeps, ctx: FixContext, signal: Abor
     ctx.log.info(`${ctx.fix.title}: ${signal.aborted ? 'cancelled' : 'not confirmed'}; nothing was written`);
     return NOTHING_CHANGED;
   }
-  const core = await import('../core/proxyset');
+  const core = loadHeavyCore().proxyset;
   const outcome = await core.applyProxyChange(plan, { platform: deps.platform(), timeoutMs: deps.settings().probeTimeoutMs, signal });
   if (outcome instanceof DoctorError) throw outcome;
   const message = writtenMessage(plan, outcome);
@@ -192,7 +193,7 @@ async function confirmAndWrite(deps: ProxyFixDeps, ctx: FixContext, signal: Abor
 // Restore previous Go proxy settings
 
 async function restore(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal): Promise<FixOutcome> {
-  const core = await import('../core/proxyset');
+  const core = loadHeavyCore().proxyset;
   const r = await core.restoreProxy({ platform: deps.platform(), goPath: goPathFor(deps, ctx), timeoutMs: deps.settings().probeTimeoutMs, signal });
   signal.throwIfAborted();
   if (r instanceof DoctorError) throw r;
@@ -204,7 +205,7 @@ async function restore(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal)
 
 /** The "Undo" button of a write message: restore, then diagnose again. */
 async function undo(deps: ProxyFixDeps, log: vscode.LogOutputChannel, goPath: string): Promise<void> {
-  const core = await import('../core/proxyset');
+  const core = loadHeavyCore().proxyset;
   // The go that wrote the change: it names the same go env file.
   const r = await core.restoreProxy({ platform: deps.platform(), goPath, timeoutMs: deps.settings().probeTimeoutMs });
   if (r instanceof DoctorError) {
