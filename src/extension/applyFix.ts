@@ -46,7 +46,7 @@ export class FixApplier {
     try {
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Go Env: ${fix.title}`, cancellable: true },
-        (_progress, token) =>
+        (progress, token) =>
           handler({
             report,
             finding,
@@ -54,6 +54,7 @@ export class FixApplier {
             requestPlatform: hostPlatform(requestEnv(process.env, this.ctx.httpSettings())),
             log: this.ctx.log,
             token,
+            progress,
           }).then((o) => ({ o, cancelled: token.isCancellationRequested })),
       );
       if (outcome.cancelled) return 'cancelled';

@@ -23,6 +23,8 @@ export interface FixContext {
   requestPlatform: Platform;
   log: vscode.LogOutputChannel;
   token: vscode.CancellationToken;
+  /** The applier's cancellable notification: a handler reports its own steps there. */
+  progress?: vscode.Progress<{ message?: string; increment?: number }>;
 }
 
 export interface FixOutcome {
@@ -36,21 +38,24 @@ export type FixHandler<K extends FixKind = FixKind> = (action: ActionOf<K>, ctx:
 type AnyFixHandler = (action: FixAction, ctx: FixContext) => Promise<FixOutcome | void>;
 
 export class FixRegistry {
-  private readonly handlers = new Map<FixKind, AnyFixHandler>();
+  /** Per kind, a stack: the newest registration wins, and disposing it brings back the one below. */
+  private readonly handlers = new Map<FixKind, AnyFixHandler[]>();
   private readonly changed = new vscode.EventEmitter<FixKind>();
   /** Fires when a handler comes or goes (labels of offered fixes change). */
   readonly onDidChange = this.changed.event;
 
   register<K extends FixKind>(kind: K, handler: FixHandler<K>): vscode.Disposable {
-    if (this.handlers.has(kind)) throw new Error(`A handler for fix kind "${kind}" is already registered`);
     const stored = handler as unknown as AnyFixHandler;
-    this.handlers.set(kind, stored);
+    const stack = this.handlers.get(kind) ?? [];
+    stack.push(stored);
+    this.handlers.set(kind, stack);
     this.changed.fire(kind);
     return new vscode.Disposable(() => {
-      if (this.handlers.get(kind) === stored) {
-        this.handlers.delete(kind);
-        this.changed.fire(kind);
-      }
+      const i = stack.lastIndexOf(stored);
+      if (i === -1) return;
+      stack.splice(i, 1);
+      if (stack.length === 0) this.handlers.delete(kind);
+      this.changed.fire(kind);
     });
   }
 
@@ -62,7 +67,7 @@ export class FixRegistry {
   handlerFor(fix: Fix): ((ctx: FixContext) => Promise<FixOutcome | void>) | undefined {
     const action = fix.action;
     if (!action) return undefined;
-    const handler = this.handlers.get(action.kind);
+    const handler = this.handlers.get(action.kind)?.at(-1);
     return handler ? (ctx) => handler(action, ctx) : undefined;
   }
 

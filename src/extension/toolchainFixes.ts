@@ -63,12 +63,12 @@ function extensionDeps(ctx: Ctx): ToolchainFixDeps {
   };
 }
 
-/** A FixContext may carry the applier's progress notification (see the note in the report). */
+/** The fix applier may hand over its progress notification; without one the install opens its own. */
 type WithProgress = FixContext & { progress?: ProgressSink };
 
 export class ToolchainFixes {
-  /** Installs running in this window, by requested version: a second click does not start another. */
-  private readonly running = new Map<string, Promise<InstallRunResult>>();
+  /** Versions being installed in this window: a second click does not start another install. */
+  private readonly running = new Set<string>();
 
   constructor(private readonly deps: ToolchainFixDeps) {}
 
@@ -103,7 +103,9 @@ export class ToolchainFixes {
       }
       if (!chosen) return 'dismissed';
       what = installTitle(chosen.version);
-      const outcome = await this.install(chosen.version, { platform, token: new vscode.CancellationTokenSource().token, log });
+      // Cancelled from its own notification only.
+      const never = new vscode.CancellationTokenSource();
+      const outcome = await this.install(chosen.version, { platform, token: never.token, log }).finally(() => never.dispose());
       if (!outcome) return 'dismissed';
       if (outcome.kind === 'installed') this.offer(outcome.result);
       return outcome;
@@ -122,11 +124,9 @@ export class ToolchainFixes {
       void vscode.window.showInformationMessage(`Go Env: ${goDisplayName(version)} is already being installed; its progress is in the notification.`);
       return undefined;
     }
-    const settings = this.deps.settings();
-    const run = runInstall({ version, settings, ...o, ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}) });
-    this.running.set(key, run);
+    this.running.add(key);
     try {
-      const outcome = await run;
+      const outcome = await runInstall({ version, settings: this.deps.settings(), ...o, ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}) });
       if (outcome.kind === 'cancelled') void vscode.window.showInformationMessage(cancelledMessage(version));
       return outcome;
     } finally {

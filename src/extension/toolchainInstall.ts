@@ -8,6 +8,7 @@ import type { Platform } from '../core/platform';
 import { redact } from '../core/redact';
 import type { InstallResult } from '../core/toolchain/install';
 import type { InstallTimeouts } from '../core/toolchain/timeouts';
+import { loadHeavyCore } from './lazyCore';
 import { editorRemedy, installTitle, progressMessage, ProgressSteps } from './toolchainPresentation';
 import { settingsError, type ToolchainSettings } from './toolchainSettings';
 
@@ -51,8 +52,8 @@ async function install(run: InstallRun, progress: ProgressSink, tokens: vscode.C
   );
   progress.report({ message: 'reading the official release index…' });
   try {
-    // Loaded on first use: the installer pulls in the HTTP and archive stacks.
-    const { installToolchain } = await import('../core/toolchain/install');
+    // From the separately bundled fix implementations, loaded on first use (see lazyCore.ts).
+    const { installToolchain } = loadHeavyCore().toolchainInstall;
     let lastSource = '';
     const result = await installToolchain({
       version: run.version,

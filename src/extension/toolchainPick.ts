@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { DoctorError, errorMessage } from '../core/errors';
 import type { Platform } from '../core/platform';
 import type { InstallTimeouts } from '../core/toolchain/timeouts';
+import { loadHeavyCore } from './lazyCore';
 import { tildify } from './proxyPresentation';
 import { editorRemedy, releasePickEntries, type ReleasePickEntry, type ReleasePickInput } from './toolchainPresentation';
 import type { ToolchainSettings } from './toolchainSettings';
@@ -26,7 +27,7 @@ export interface ReleasePickDeps {
 
 export async function pickRelease(deps: ReleasePickDeps): Promise<PickOutcome> {
   const { settings, platform } = deps;
-  const { listInstalledToolchains, listReleases } = await import('../core/toolchain/catalog');
+  const { listInstalledToolchains, listReleases } = loadHeavyCore().toolchainCatalog;
   const pick = vscode.window.createQuickPick<Item>();
   const controller = new AbortController();
   try {
@@ -35,14 +36,15 @@ export async function pickRelease(deps: ReleasePickDeps): Promise<PickOutcome> {
     pick.matchOnDescription = true;
     pick.ignoreFocusOut = true;
     const input: ReleasePickInput = { releases: undefined, installed: await listInstalledToolchains(settings.sdkDir), sdkDir: settings.sdkDir, homeDir: platform.homeDir };
+    // The row we made active; when the releases arrive, a row the user moved to stays active.
+    let placed: Item | undefined;
     const render = () => {
-      // Keep the row the user is on when the releases arrive.
-      const was = pick.activeItems[0]?.entry;
-      const wasVersion = was?.kind === 'release' ? was.version : undefined;
+      const was = pick.activeItems[0];
+      const wasVersion = was && was !== placed && was.entry?.kind === 'release' ? was.entry.version : undefined;
       pick.items = releasePickEntries(input).map(toItem);
       const releases = pick.items.filter((i) => i.entry?.kind === 'release');
-      const active = releases.find((i) => i.entry?.kind === 'release' && i.entry.version === wasVersion) ?? releases[0];
-      if (active) pick.activeItems = [active];
+      placed = releases.find((i) => i.entry?.kind === 'release' && i.entry.version === wasVersion) ?? releases[0];
+      if (placed) pick.activeItems = [placed];
     };
     render();
     pick.busy = true;

@@ -131,7 +131,7 @@ describe('e2e: the packaged extension in VS Code', function () {
         await pick.waitFor();
         await pick.locator('.monaco-list-row', { hasText: 'go.mod needs Go 1.30' }).first().waitFor();
         const text = await pick.innerText();
-        assert.match(text, /Install go1\.30\.0 \(verified\)/);
+        assert.match(text, /Install Go 1\.30\.0 \(verified\)/);
         assert.match(text, /Diagnose again/);
         assert.match(text, /GOPROXY entry http:\/\/127\.0\.0\.1:\d+ works/);
         await wb.page.keyboard.press('Escape');
@@ -157,7 +157,7 @@ describe('e2e: the packaged extension in VS Code', function () {
         const menu = await wb.quickFixMenu();
         await menu.locator('.action-widget-action-bar, .monaco-list-row').first().waitFor();
         const text = await menu.innerText();
-        assert.match(text, /Install go1\.30\.0 \(verified\)/);
+        assert.match(text, /Install Go 1\.30\.0 \(verified\)/);
         assert.match(text, /Show Go Env report/);
         const menuBox = (await menu.boundingBox())!;
         const editorBox = (await editor.boundingBox())!;

@@ -27,27 +27,27 @@ describe('quick fixes', () => {
   it('lists the finding\'s fixes and "Show Go Env report" for gomod.goTooNew', async () => {
     const { actions } = await goTooNewActions();
     const titles = actions.map((a) => a.title);
-    // No installer is registered yet: the fix is offered as the command it is, in a terminal.
-    const install = actions.find((a) => /Install go1\.30\.0 \(verified\)/.test(a.title));
+    // The installer is registered: the fix reads as what it does, not as a terminal command.
+    const install = actions.find((a) => /^Install Go 1\.30\.0 \(verified\)$/.test(a.title));
     assert.ok(install, titles.join(' | '));
-    assert.match(install.title, /run `go-env-doctor install 1\.30\.0` in a terminal/);
     assert.equal(install.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.equal(install.command?.command, 'goEnv.applyFix');
     assert.ok(titles.includes('Show Go Env report'), titles.join(' | '));
   });
 
-  it('runs a registered handler instead, with the finding\'s action', async () => {
+  it('runs the newest registered handler with the finding\'s action, and restores the previous one', async () => {
     const goEnv = await api();
     const seen: string[] = [];
     const registration = goEnv.registerFixHandler('installToolchain', async (action, ctx) => {
       seen.push(action.version);
       assert.equal(ctx.finding.id, 'gomod.goTooNew');
       assert.ok(ctx.requestPlatform.env, 'handlers get a platform for their own requests');
+      assert.ok(ctx.progress, 'handlers get the notification to report progress in');
       return { rediagnose: false };
     });
     try {
       const { actions } = await goTooNewActions();
-      const install = actions.find((a) => /Install go1\.30\.0/.test(a.title));
+      const install = actions.find((a) => /Install Go 1\.30\.0/.test(a.title));
       assert.ok(install?.command, actions.map((a) => a.title).join(' | '));
       assert.ok(!/in a terminal/.test(install.title), `a handled fix is labelled as what it does: ${install.title}`);
       const result = await vscode.commands.executeCommand(install.command.command, ...(install.command.arguments ?? []));
@@ -57,7 +57,7 @@ describe('quick fixes', () => {
       registration.dispose();
     }
     const { actions } = await goTooNewActions();
-    assert.ok(actions.some((a) => /Install go1\.30\.0.*in a terminal/.test(a.title)), 'the terminal fallback is back once the handler is gone');
+    assert.ok(actions.some((a) => /^Install Go 1\.30\.0 \(verified\)$/.test(a.title)), 'the built-in installer is back once the override is gone');
   });
 
   it('runs a fix without a handler in a terminal, labelled with its command', async () => {

@@ -8,7 +8,7 @@ import { metrics } from './helpers';
 import { RESULTS_ENV, SUITE_ENV, type SuiteResults, type TestOutcome } from '../vscode/results';
 
 const SUITES: Record<string, string[]> = {
-  trusted: ['extension.test.js', 'diagnostics.test.js', 'fixes.test.js', 'report.test.js', 'network.test.js', 'proxyFixes.test.js', 'lifecycle.test.js'],
+  trusted: ['extension.test.js', 'diagnostics.test.js', 'fixes.test.js', 'report.test.js', 'network.test.js', 'proxyFixes.test.js', 'toolchain.test.js', 'lifecycle.test.js'],
   untrusted: ['untrusted.test.js'],
 };
 

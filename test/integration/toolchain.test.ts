@@ -24,7 +24,7 @@ import { api, codeOf, diagnoseUntil, EXTENSION_ID, fakeGo, fileExists, metrics, 
 
 type Reported = { message?: string; increment?: number };
 const ACTION = { kind: 'installToolchain' as const, version: '1.30.0' };
-const FIX = { command: 'go-env-doctor install 1.30.0', title: 'Install go1.30.0 (verified) into ~/sdk', action: ACTION };
+const FIX = { command: 'go-env-doctor install 1.30.0', title: 'Install Go 1.30.0 (verified)', action: ACTION };
 /** Fast retries: the error cases must not wait out the production backoff. */
 const QUICK = { retryBaseMs: 20, retryMaxMs: 50, attemptsPerSource: 2 };
 
@@ -225,6 +225,8 @@ describe('toolchain install in VS Code', function () {
     it('installs Go 1.30.0 from the local mirror, uses it for the workspace, and the diagnostic goes away', async () => {
       const ds = await waitForDiagnostics(rootGoMod(), (d) => d.some((x) => codeOf(x) === 'gomod.goTooNew'), 'goTooNew on go.mod');
       const diagnostic = ds.find((d) => codeOf(d) === 'gomod.goTooNew')!;
+      // Code actions are computed on an open document.
+      await vscode.workspace.openTextDocument(rootGoMod());
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', rootGoMod(), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       const install = actions.find((a) => /Install (go|Go )1\.30\.0 \(verified\)/.test(a.title));
       assert.ok(install?.command, actions.map((a) => a.title).join(' | '));

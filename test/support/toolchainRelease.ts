@@ -58,8 +58,9 @@ export interface LocalGoReleaseHost {
   /** For goEnv.toolchain.mirrors / --mirror: `<mirror>/golang/`. */
   mirrorBase: string;
   releases: LocalRelease[];
-  /** The index path on the official server, and a file's path on each server. */
+  /** The index path on the official server and what it serves there (to restore it after a fault). */
   readonly indexPath: string;
+  readonly indexBody: object[];
   officialPath(filename: string): string;
   mirrorPath(filename: string): string;
   close(): Promise<void>;
@@ -84,7 +85,8 @@ export async function startLocalGoRelease(o: { scratch: string; names: string[];
   }
   const official = await DownloadServer.start();
   const mirror = await DownloadServer.start();
-  official.setIndex('/dl/', releaseIndex(index));
+  const indexBody = releaseIndex(index);
+  official.setIndex('/dl/', indexBody);
   for (const r of releases) {
     official.serve(`/dl/${r.filename}`, { data: r.archive });
     mirror.serve(`/golang/${r.filename}`, { data: r.archive });
@@ -96,6 +98,7 @@ export async function startLocalGoRelease(o: { scratch: string; names: string[];
     mirrorBase: `${mirror.url}/golang/`,
     releases,
     indexPath: '/dl/',
+    indexBody,
     officialPath: (f) => `/dl/${f}`,
     mirrorPath: (f) => `/golang/${f}`,
     close: async () => {

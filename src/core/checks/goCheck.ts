@@ -6,7 +6,7 @@ import { redact } from '../redact';
 
 const INSTALL_FIX = {
   command: 'go-env-doctor install latest',
-  title: 'Install the latest Go release (verified) into ~/sdk',
+  title: 'Install the latest Go (verified)',
   action: { kind: 'installToolchain', version: 'latest' } as const,
 };
 

@@ -8,14 +8,14 @@ const install: Finding = {
   severity: 'error',
   title: 'go.mod needs Go 1.30',
   detail: '',
-  fixes: [{ command: 'go-env-doctor install 1.30.0', title: 'Install go1.30.0 (verified) into ~/sdk', action: { kind: 'installToolchain', version: '1.30.0' } }],
+  fixes: [{ command: 'go-env-doctor install 1.30.0', title: 'Install Go 1.30.0 (verified)', action: { kind: 'installToolchain', version: '1.30.0' } }],
 };
 const report = (findings: Finding[]): Report => ({ schemaVersion: 1, tool: { name: 't', version: '0' }, go: { path: '/go', version: 'go1.19.8', goroot: null }, env: {}, findings, durationMs: 1 });
 
 describe('fix presentation', () => {
   it('labels a fix the editor cannot perform with its exact command', () => {
-    assert.equal(fixLabel(install.fixes![0]!, false), 'Install go1.30.0 (verified) into ~/sdk: run `go-env-doctor install 1.30.0` in a terminal');
-    assert.equal(fixLabel(install.fixes![0]!, true), 'Install go1.30.0 (verified) into ~/sdk');
+    assert.equal(fixLabel(install.fixes![0]!, false), 'Install Go 1.30.0 (verified): run `go-env-doctor install 1.30.0` in a terminal');
+    assert.equal(fixLabel(install.fixes![0]!, true), 'Install Go 1.30.0 (verified)');
     assert.equal(fixLabel({ command: 'go env -w GOSUMDB=sum.golang.org', title: 'Verify again', action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.org' } }, true), 'Verify again (`go env -w GOSUMDB=sum.golang.org`)');
   });
 

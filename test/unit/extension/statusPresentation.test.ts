@@ -17,7 +17,7 @@ const tooNew: Finding = {
   severity: 'error',
   title: 'go.mod needs Go 1.30; this is go1.19.8',
   detail: '',
-  fixes: [{ command: 'go-env-doctor install 1.30.0', title: 'Install go1.30.0 (verified) into ~/sdk', action: { kind: 'installToolchain', version: '1.30.0' } }],
+  fixes: [{ command: 'go-env-doctor install 1.30.0', title: 'Install Go 1.30.0 (verified)', action: { kind: 'installToolchain', version: '1.30.0' } }],
 };
 
 describe('status bar presentation', () => {
@@ -37,7 +37,7 @@ describe('status bar presentation', () => {
     assert.ok(v.tooltip.includes('**go\\.mod needs Go 1\\.30; this is go1\\.19\\.8**'), v.tooltip);
     const link = /\]\((command:goEnv\.applyFix\?[^)\s]+)\)/.exec(v.tooltip)![1]!;
     const args = JSON.parse(decodeURIComponent(link.slice('command:goEnv.applyFix?'.length))) as unknown[];
-    assert.deepEqual(args, [{ findingIndex: 1, fixIndex: 0, findingId: 'gomod.goTooNew', fixTitle: 'Install go1.30.0 (verified) into ~/sdk' }]);
+    assert.deepEqual(args, [{ findingIndex: 1, fixIndex: 0, findingId: 'gomod.goTooNew', fixTitle: 'Install Go 1.30.0 (verified)' }]);
     assert.match(v.tooltip, /run `go-env-doctor install 1\.30\.0` in a terminal/);
     assert.doesNotMatch(presentStatus({ kind: 'done', report: report([tooNew]) }, (k) => k === 'installToolchain').tooltip, /in a terminal/);
     // Only our own commands are linked.
@@ -49,7 +49,7 @@ describe('status bar presentation', () => {
     const v = presentStatus({ kind: 'done', report: report([notFound], { path: null, version: null }) });
     assert.equal(v.text, '$(error) No Go');
     assert.match(v.tooltip, /no go binary found/);
-    assert.match(v.tooltip, /Install go1/);
+    assert.match(v.tooltip, /Install Go 1/);
     assert.equal(presentStatus({ kind: 'busy', previous: report([ok]) }).text, '$(sync~spin) Go 1.19.8');
     assert.equal(presentStatus({ kind: 'busy' }).text, '$(sync~spin) Go Env');
     assert.equal(presentStatus({ kind: 'failed', message: 'boom' }).background, 'error');

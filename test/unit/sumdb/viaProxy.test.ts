@@ -12,11 +12,12 @@ import type { Platform } from '../../../src/core/platform';
 import { runProcess } from '../../../src/core/process/run';
 import { pathToFileURL } from 'node:url';
 import { describeViaProxyInstall, installToolchainViaProxy, type ViaProxyInstallOptions } from '../../../src/core/toolchain/viaProxy';
+import { installToolchainAnySource, type AnySourceInstallOptions, type FallbackNotice } from '../../../src/core/toolchain/installAny';
 import { extractModuleZip, isToolchainExecutable } from '../../../src/core/toolchain/viaProxyExtract';
 import { sumdbFailureOf, verifyToolchainZip } from '../../../src/core/toolchain/viaProxyVerify';
 import { UnsafeArchiveError } from '../../../src/core/toolchain/errors';
 import { tempDir } from '../../support/fakeGo';
-import { startHttpServer, type StartedServer } from '../../support/servers';
+import { refusedPort, startHttpServer, type StartedServer } from '../../support/servers';
 import { startSumdbFixture, type SumdbFixture } from '../../support/sumdbFixture';
 import { zipArchive } from '../../support/toolchainArchive';
 
@@ -350,6 +351,63 @@ describe('install --via-proxy against the Go reference fixture', function () {
     const again = await install('1.22.5', { gosumdb: fx.gosumdb });
     assert.ok(again.events.some((ev) => /downloading it again from byte 0/.test(ev)), again.events.join('\n'));
     assert.equal(again.h1, r.h1);
+  });
+
+  describe('installToolchainAnySource (archive first, GOPROXY when the release index cannot be read)', () => {
+    let refused: string;
+    before(async () => {
+      refused = `http://127.0.0.1:${await refusedPort()}/dl/`;
+    });
+    /** A GOROOT whose go.env (Go 1.21+) holds defaults, as the go command reads them. */
+    async function gorootWithGoEnv(lines: string): Promise<string> {
+      const goroot = path.join(work, 'goroot');
+      await fs.mkdir(goroot, { recursive: true });
+      await fs.writeFile(path.join(goroot, 'go.env'), lines);
+      return goroot;
+    }
+    const anyOpts = (o: Partial<AnySourceInstallOptions> & { env?: NodeJS.ProcessEnv } = {}): AnySourceInstallOptions => {
+      const { env, ...rest } = o;
+      return { version: '1.22.5', dir: sdk, dlBases: [refused], platform: { ...platform(), env: env ?? {} }, stateDir: state, timeouts: FAST, ...rest };
+    };
+
+    it('reads GOPROXY/GOSUMDB like the go command ($GOROOT/go.env here), falls back, and later reports the install as the module', async () => {
+      const goroot = await gorootWithGoEnv(`GOPROXY=${fx.url}\nGOSUMDB=${fx.vkey}\n`);
+      const notices: FallbackNotice[] = [];
+      const r = await installToolchainAnySource(anyOpts({ env: { GOROOT: goroot }, onFallback: (n) => notices.push(n) }));
+      assert.ok(r.via === 'proxy', r.via);
+      assert.equal(r.h1, await fx.h1(MV('1.22.5')));
+      assert.equal(r.description, describeViaProxyInstall(r));
+      assert.match(r.fallbackFrom ?? '', /^The Go release index could not be read from any official source/);
+      assert.deepEqual(r.goproxy, { value: fx.url, source: 'default' });
+      assert.deepEqual(notices.map((n) => [n.reason.code, n.goproxy.value, n.database]), [['toolchain.indexUnavailable', fx.url, fx.name]]);
+
+      // Installed: the archive path finds it offline, and the marker says it came from the module.
+      const before = await fx.counts();
+      const again = await installToolchainAnySource(anyOpts({ env: { GOROOT: goroot } }));
+      assert.deepEqual([again.via, again.alreadyInstalled, again.via === 'proxy' && again.h1], ['proxy', true, r.h1]);
+      assert.deepEqual(await fx.counts(), before);
+    });
+
+    it('lets the go env file override $GOROOT/go.env and an explicit setting override both', async () => {
+      const goroot = await gorootWithGoEnv(`GOPROXY=${fx.url}\nGOSUMDB=${fx.vkey}\n`);
+      await fs.mkdir(path.join(work, '.config', 'go'), { recursive: true });
+      await fs.writeFile(path.join(work, '.config', 'go', 'env'), 'GOSUMDB=off\n');
+      const e = await rejection(installToolchainAnySource(anyOpts({ env: { GOROOT: goroot } })));
+      assert.equal(e.code, 'toolchain.sumdbUnavailable');
+      assert.match(e.message, /^The Go release index could not be read .* instead failed too: GOSUMDB=off/);
+      await nothingInstalled('go1.22.5');
+      const r = await installToolchainAnySource(anyOpts({ env: { GOROOT: goroot }, goSettings: { gosumdb: fx.vkey } }));
+      assert.deepEqual([r.via, r.via === 'proxy' && r.gosumdb?.source], ['proxy', 'option']);
+    });
+
+    it('viaProxy: true skips the release index; a tampered zip is refused the same way either path', async () => {
+      const r = await installToolchainAnySource(anyOpts({ viaProxy: true, goSettings: { goproxy: fx.url, gosumdb: fx.vkey } }));
+      assert.deepEqual([r.via, r.via === 'proxy' && r.fallbackFrom], ['proxy', undefined]);
+      await fx.set({ zip: 'flip' });
+      const e = await rejection(installToolchainAnySource(anyOpts({ version: '1.21.0', goSettings: { goproxy: fx.url, gosumdb: fx.vkey } })));
+      assert.equal(e.code, 'toolchain.checksumMismatch');
+      await nothingInstalled('go1.21.0');
+    });
   });
 });
 
