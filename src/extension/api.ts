@@ -10,6 +10,8 @@ export interface GoEnvApi {
   readonly activationMs: number;
   /** Performs fixes of `kind` in the editor from now on (instead of a terminal command line). */
   registerFixHandler<K extends FixKind>(kind: K, handler: FixHandler<K>): vscode.Disposable;
+  /** Whether the editor performs fixes of `kind` itself. */
+  hasFixHandler(kind: FixKind): boolean;
   /** Runs a diagnosis now (cancelling a running one); undefined when cancelled or superseded. */
   diagnose(token?: vscode.CancellationToken): Promise<Report | undefined>;
   /** The report of the last finished diagnosis. */

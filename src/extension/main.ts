@@ -133,6 +133,7 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
   return {
     activationMs,
     registerFixHandler: (kind, handler) => ctx.own(registry.register(kind, handler)),
+    hasFixHandler: (kind) => registry.has(kind),
     diagnose: async (token) => {
       const r = await runner.run('api', token);
       return r.kind === 'done' ? r.outcome.report : undefined;

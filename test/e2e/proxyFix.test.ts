@@ -17,7 +17,7 @@ import { Workbench } from './workbench';
 
 /** What the diagnosis asks every GOPROXY entry for, so the new entries are judged working. */
 const X_TEXT: MirrorModule = { path: 'golang.org/x/text', version: 'v0.21.0', mod: 'module golang.org/x/text\n' };
-const FIX_TITLE = 'Switch GOPROXY to the fastest working mirror';
+const FIX_TITLE = 'Switch GOPROXY to the fastest working mirror…';
 
 describe('e2e: switching GOPROXY to the fastest working mirror from the quick fix', function () {
   this.timeout(180_000);
