@@ -13,7 +13,11 @@ Commands:
                        https://golang.google.cn/dl/); https only, except on loopback.
       --mirror URL     Fetch <URL><file name> from this mirror first (repeatable, in order); its bytes
                        are still checked against the official SHA-256.
-      --json           One JSON document: {ok, version, goroot, sha256, bytes, source} or {ok:false, finding}.
+      --via-proxy      Skip the release index: fetch the module golang.org/toolchain@v0.0.1-go<version>.<os>-<arch>
+                       from GOPROXY (any mirror) and install it only if the Go checksum database (GOSUMDB)
+                       vouches for its h1: hash. Used automatically when the release index cannot be read.
+      --json           One JSON document: {ok, version, goroot, via, sha256, bytes, source} (via "proxy" adds
+                       h1, module, verification) or {ok:false, finding}.
   set-proxy            Point GOPROXY at mirrors that work, written with "go env -w" (undo: restore-proxy).
       --auto           Probe mirrors (3 requests each); keep those whose content matches the checksum
                        database; write <fastest>,<second>,direct.

@@ -5,3 +5,4 @@
 export * as proxyset from '../core/proxyset';
 export * as toolchainInstall from '../core/toolchain/install';
 export * as toolchainCatalog from '../core/toolchain/catalog';
+export * as toolchainAny from '../core/toolchain/installAny';

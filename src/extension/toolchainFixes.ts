@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { DoctorError } from '../core/errors';
 import { hostPlatform, type Platform } from '../core/platform';
 import { redact } from '../core/redact';
-import type { InstallResult } from '../core/toolchain/install';
+import type { AnySourceInstallResult } from '../core/toolchain/installAny';
 import type { InstallTimeouts } from '../core/toolchain/timeouts';
 import type { Ctx } from './context';
 import type { FixContext, FixHandler, FixOutcome, FixRegistry } from './fixes';
@@ -135,7 +135,7 @@ export class ToolchainFixes {
   }
 
   /** After an install, in the background: "use it for this workspace?". */
-  private offer(result: InstallResult): void {
+  private offer(result: AnySourceInstallResult): void {
     const p = this.offerUse(result).catch((err: unknown) => {
       this.showError(err, `Use ${result.version}`);
       return undefined;
@@ -143,10 +143,10 @@ export class ToolchainFixes {
     this.deps.onOffer?.(p);
   }
 
-  private async offerUse(result: InstallResult): Promise<UseSummary | undefined> {
+  private async offerUse(result: AnySourceInstallResult): Promise<UseSummary | undefined> {
     const home = os.homedir();
     const goBinary = goBinaryIn(result.goroot, process.platform);
-    const summary = { version: result.version, goroot: result.goroot, alreadyInstalled: result.alreadyInstalled, source: result.source, bytes: result.bytes };
+    const summary = { version: result.version, goroot: result.goroot, alreadyInstalled: result.alreadyInstalled, source: result.source, bytes: result.bytes, via: result.via };
     if (vscode.workspace.getConfiguration('goEnv').get<string>('goPath') === goBinary) {
       void vscode.window.showInformationMessage(`Go Env: ${goDisplayName(result.version.replace(/^go/, ''))} is installed in ${tildify(result.goroot, home)} and already used here (goEnv.goPath).`);
       return undefined;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { DoctorError, isAbortError } from '../core/errors';
 import type { Platform } from '../core/platform';
 import { redact } from '../core/redact';
-import type { InstallResult } from '../core/toolchain/install';
+import type { AnySourceInstallResult } from '../core/toolchain/installAny';
 import type { InstallTimeouts } from '../core/toolchain/timeouts';
 import { loadHeavyCore } from './lazyCore';
 import { editorRemedy, installTitle, progressMessage, ProgressSteps } from './toolchainPresentation';
@@ -27,7 +27,7 @@ export interface InstallRun {
   timeouts?: Partial<InstallTimeouts>;
 }
 
-export type InstallRunResult = { kind: 'installed'; result: InstallResult } | { kind: 'cancelled' };
+export type InstallRunResult = { kind: 'installed'; result: AnySourceInstallResult } | { kind: 'cancelled' };
 
 export async function runInstall(run: InstallRun): Promise<InstallRunResult> {
   const bad = settingsError(run.settings);
@@ -53,9 +53,11 @@ async function install(run: InstallRun, progress: ProgressSink, tokens: vscode.C
   progress.report({ message: 'reading the official release index…' });
   try {
     // From the separately bundled fix implementations, loaded on first use (see lazyCore.ts).
-    const { installToolchain } = loadHeavyCore().toolchainInstall;
+    // The release archive, or when no official index answers, the golang.org/toolchain module
+    // from GOPROXY verified against the checksum database, as the go command fetches toolchains.
+    const { installToolchainAnySource } = loadHeavyCore().toolchainAny;
     let lastSource = '';
-    const result = await installToolchain({
+    const result = await installToolchainAnySource({
       version: run.version,
       dir: settings.sdkDir,
       ...(settings.dlBases ? { dlBases: settings.dlBases } : {}),
@@ -78,11 +80,7 @@ async function install(run: InstallRun, progress: ProgressSink, tokens: vscode.C
     });
     for (const e of result.events) log.info(`  ${redact(e)}`);
     const ms = Math.round(performance.now() - started);
-    log.info(
-      result.alreadyInstalled
-        ? `${result.version} is already installed in ${result.goroot} (${ms} ms)`
-        : `installed ${result.version} in ${result.goroot} in ${ms} ms: ${result.bytes ?? 0} bytes from ${redact(result.source ?? '?')}, SHA-256 ${result.sha256} verified`,
-    );
+    log.info(`${redact(result.description)} (${ms} ms)`);
     return { kind: 'installed', result };
   } catch (err) {
     if (controller.signal.aborted || isAbortError(err)) {

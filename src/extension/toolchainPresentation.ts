@@ -172,6 +172,8 @@ export interface InstalledSummary {
   alreadyInstalled: boolean;
   source: string | undefined;
   bytes: number | undefined;
+  /** Archive: SHA-256 against the official index; proxy: the module's h1: against the checksum database. */
+  via?: 'archive' | 'proxy';
 }
 
 export const USE_CHOICE = 'Use in This Workspace';
@@ -183,7 +185,7 @@ export function useOfferMessage(r: InstalledSummary, homeDir: string): string {
   const where = tildify(r.goroot, homeDir);
   const how = r.alreadyInstalled
     ? `${name} is already installed in ${where}.`
-    : `${name} is installed in ${where}${r.bytes ? ` (${mb(r.bytes)}${r.source ? ` from ${sourceHost(r.source)}` : ''}, SHA-256 verified against the official release index)` : ''}.`;
+    : `${name} is installed in ${where}${r.bytes ? ` (${mb(r.bytes)}${r.source ? ` from ${sourceHost(r.source)}` : ''}, ${r.via === 'proxy' ? 'verified against the Go checksum database' : 'SHA-256 verified against the official release index'})` : ''}.`;
   return `Go Env: ${how} Use it for this workspace? The Go extension (go.alternateTools), Go Env Doctor (goEnv.goPath) and new terminals (PATH) will run it.`;
 }
 

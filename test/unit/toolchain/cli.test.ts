@@ -71,7 +71,7 @@ describe('go-env-doctor install (CLI)', function () {
     server.serve(filePath, { data: tgz });
     const r = await runInstall(args('--json'));
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(json(r), { ok: true, version: NAME, goroot: path.join(sdk, NAME), sha256: sha256(tgz), bytes: tgz.length, source: `${server.url}${filePath}`, alreadyInstalled: false });
+    assert.deepEqual(json(r), { ok: true, version: NAME, goroot: path.join(sdk, NAME), via: 'archive', sha256: sha256(tgz), bytes: tgz.length, source: `${server.url}${filePath}`, alreadyInstalled: false });
     assert.equal(r.stderr, '', 'no progress when stderr is not a terminal');
     assert.equal(await goVersion(), 'go version go1.22.5 linux/amd64');
     const again = await runInstall(args('--json'));
@@ -95,7 +95,7 @@ describe('go-env-doctor install (CLI)', function () {
         stdoutIsTTY: false,
         stderrIsTTY: o.tty ?? false,
         cwd: tmp,
-        platform: { env: {}, homeDir: tmp, os: 'linux', arch: 'x64', now: Date.now },
+        platform: { env: { GOPROXY: 'off' }, homeDir: tmp, os: 'linux', arch: 'x64', now: Date.now },
       };
       try {
         return { code: await installCommand(argv, io, new AbortController().signal), stdout, stderr };
