@@ -1,7 +1,7 @@
 // The diagnosis: find go, ask it about itself, read go env with sources, check go.mod, and probe
 // the network, all at once, each with a timeout, so a run ends within about timeout + 1 s.
 import * as path from 'node:path';
-import type { Finding } from './findings';
+import { redactFinding, type Finding } from './findings';
 import type { Platform } from './platform';
 import type { EnvEntry, Report } from './report/model';
 import { locateGo } from './go/locate';
@@ -149,14 +149,4 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     durationMs: since(),
   };
   return report;
-}
-
-function redactFinding(f: Finding): Finding {
-  return {
-    ...f,
-    title: redact(f.title),
-    detail: redact(f.detail),
-    ...(f.subject !== undefined ? { subject: redact(f.subject) } : {}),
-    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, command: redact(x.command), title: redact(x.title) })) } : {}),
-  };
 }

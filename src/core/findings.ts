@@ -1,6 +1,8 @@
 // The finding model: the public contract of `--json` and of every surface (CLI, VS Code).
 // Documented for users in docs/findings.md; keep both in step.
 
+import { redact } from './redact';
+
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { ok: 0, info: 1, warning: 2, error: 3 };
@@ -53,4 +55,15 @@ export function worstSeverity(findings: readonly Finding[]): Severity {
   let worst: Severity = 'ok';
   for (const f of findings) if (SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[worst]) worst = f.severity;
   return worst;
+}
+
+/** The finding with credentials removed from every text a surface may show. */
+export function redactFinding(f: Finding): Finding {
+  return {
+    ...f,
+    title: redact(f.title),
+    detail: redact(f.detail),
+    ...(f.subject !== undefined ? { subject: redact(f.subject) } : {}),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, command: redact(x.command), title: redact(x.title) })) } : {}),
+  };
 }

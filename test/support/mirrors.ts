@@ -5,11 +5,10 @@
 // set-proxy / restore-proxy CLI, as a real process once src/cli.ts has the subcommands, else
 // in-process with captured output.
 import * as http from 'node:http';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { KeyPair } from './certs';
 import { startHttpServer, startHttpsServer, type StartedServer } from './servers';
-import { buildCli, CLI, runCli } from './cli';
+import { buildCli, runCli } from './cli';
 import { UsageError } from '../../src/cli/args';
 import type { CliIO, Subcommand } from '../../src/cli/io';
 import { restoreProxyCommand, setProxyCommand } from '../../src/cli/setProxy';
@@ -123,21 +122,6 @@ export interface CliResult {
   how: 'process' | 'in-process';
 }
 
-let wired: Promise<boolean> | undefined;
-
-/** Whether dist/cli.js (built now) dispatches set-proxy. */
-function cliHasSetProxy(): Promise<boolean> {
-  wired ??= (async () => {
-    try {
-      await buildCli();
-      return (await fs.readFile(CLI, 'utf8')).includes('say how to choose GOPROXY');
-    } catch {
-      return false; // another module does not build right now: run in-process
-    }
-  })();
-  return wired;
-}
-
 /**
  * `go-env-doctor set-proxy|restore-proxy <args>` with exactly `env` (HOME must be set) and cwd.
  * `inProcess` skips the process start (~0.3 s each on a busy machine) where only the command's
@@ -145,7 +129,8 @@ function cliHasSetProxy(): Promise<boolean> {
  */
 export async function runProxyCli(command: 'set-proxy' | 'restore-proxy', args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; inProcess?: boolean }): Promise<CliResult> {
   const cwd = opts.cwd ?? opts.env['HOME']!;
-  if (!opts.inProcess && (await cliHasSetProxy())) {
+  if (!opts.inProcess) {
+    await buildCli();
     const r = await runCli([command, ...args], { env: opts.env, cwd, timeoutMs: 60_000 });
     return { code: r.code, stdout: r.stdout, stderr: r.stderr, how: 'process' };
   }

@@ -1,26 +1,12 @@
-// How the toolchain tests start the CLI as a real child process: `node dist/cli.js install ...`
-// once src/cli.ts has the install subcommand (built fresh with esbuild.mjs), otherwise the
-// compiled stand-in test/support/toolchainCliEntry.ts, which runs the same installCommand.
+// How the toolchain tests start the CLI as a real child process: `node dist/cli.js install ...`,
+// bundled fresh by esbuild.mjs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { buildCli, CLI, REPO } from './cli';
 
-let resolved: Promise<string[]> | undefined;
-
 /** The argv (after `node`) that runs `go-env-doctor install`. */
-export function installArgv(): Promise<string[]> {
-  resolved ??= (async () => {
-    try {
-      await buildCli();
-      const text = await fs.readFile(CLI, 'utf8');
-      if (text.includes('install needs a version')) return [CLI, 'install'];
-    } catch {
-      // The bundle does not build right now (another module in progress): use the stand-in.
-    }
-    return [path.join(REPO, 'out', 'test', 'support', 'toolchainCliEntry.js'), 'install'];
-  })();
-  return resolved;
+export async function installArgv(): Promise<string[]> {
+  await buildCli();
+  return [CLI, 'install'];
 }
 
 export interface InstallRun {

@@ -2,13 +2,12 @@
 // HTTP(S)_PROXY. Every probe starts at once and has the same timeout, so the whole run ends within
 // about timeoutMs whatever the network does.
 import type { Finding } from '../findings';
-import { SEVERITY_ORDER } from '../findings';
+import { redactFinding, SEVERITY_ORDER } from '../findings';
 import type { Platform } from '../platform';
 import { loadGoTrust } from '../net/trust';
 import { netProxyConfigFromEnv, type NetProxyConfig } from '../net/netproxy';
 import { parseGoproxy } from '../goproxy';
 import { parseGosumdb } from '../sumdb/gosumdb';
-import { redact } from '../redact';
 import { netContext } from './netContext';
 import { runProxyCheck } from './proxyCheck';
 import { runSumdbCheck } from './sumdbCheck';
@@ -87,16 +86,6 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-function redactFinding(f: Finding): Finding {
-  return {
-    ...f,
-    title: redact(f.title),
-    detail: redact(f.detail),
-    ...(f.subject !== undefined ? { subject: redact(f.subject) } : {}),
-    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, command: redact(x.command), title: redact(x.title) })) } : {}),
-  };
 }
 
 function abortError(signal: AbortSignal): Error {

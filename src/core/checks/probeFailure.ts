@@ -3,7 +3,7 @@
 import type { Fix } from '../findings';
 import type { Platform } from '../platform';
 import type { ProbeResult, TlsFailureInfo } from '../net/probe';
-import { stepInWords } from '../net/probe';
+import { stepInWords, UNTRUSTED_CERT_CODES } from '../net/probe';
 import type { GoTrust } from '../net/trust';
 import { trustDifference } from '../net/trust';
 
@@ -32,18 +32,6 @@ export interface FailureView {
   fixes: Fix[];
 }
 
-const UNTRUSTED_CODES = new Set([
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_UNTRUSTED',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_REJECTED',
-  'INVALID_CA',
-  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
-]);
 
 export interface FailureContext {
   /** Go's CA set, loaded on first need. */
@@ -164,7 +152,7 @@ async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Pro
       fixes: [],
     };
   }
-  if (!UNTRUSTED_CODES.has(t.code)) {
+  if (!UNTRUSTED_CERT_CODES.has(t.code)) {
     return { id: 'tls.handshake', short: 'certificate is rejected', cause: `${capitalize(e.message)} (${t.code}).${approx}`, notFound: false, tls: t, fixes: [] };
   }
   const selfSigned = t.code === 'DEPTH_ZERO_SELF_SIGNED_CERT';

@@ -468,10 +468,8 @@ function chainOf(peer: tls.DetailedPeerCertificate | undefined): X509Certificate
   return out;
 }
 
-const CERT_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
+/** Verification codes that mean "the issuer is not one Go trusts" (vs expired, wrong host...). */
+export const UNTRUSTED_CERT_CODES: ReadonlySet<string> = new Set([
   'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -483,6 +481,8 @@ const CERT_CODES = new Set([
   'INVALID_CA',
   'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
 ]);
+
+const CERT_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', ...UNTRUSTED_CERT_CODES]);
 
 function tlsFailure(err: NodeJS.ErrnoException, host: string, chain: X509Certificate[], peer: tls.DetailedPeerCertificate | undefined): unknown {
   const code = err.code ?? 'ETLS';

@@ -3,29 +3,20 @@ import type { Finding } from '../../../src/core/findings';
 import { clockCheck, clockSamples } from '../../../src/core/checks/clockCheck';
 import { runNetworkChecks } from '../../../src/core/checks/network';
 import type { ProbeResult } from '../../../src/core/net/probe';
+import { ids, only, serverPool } from '../../support/findingAsserts';
 import { testCerts, type TestCerts } from '../../support/certs';
 import { testEnv, testPlatform, removeNetTestFiles } from '../../support/netEnv';
-import { goproxyHandler, startHttpServer, startHttpsServer, type StartedServer } from '../../support/servers';
+import { goproxyHandler, startHttpServer, startHttpsServer } from '../../support/servers';
 
-const ids = (fs: Finding[]): string[] => fs.map((f) => f.id);
-const only = (fs: Finding[], id: string): Finding => {
-  const hits = fs.filter((f) => f.id === id);
-  assert.equal(hits.length, 1, `expected one ${id} in ${JSON.stringify(ids(fs))}`);
-  return hits[0]!;
-};
 
 // Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
 after(removeNetTestFiles);
 
 describe('checks/clock (skew from Date headers)', () => {
   let certs: TestCerts;
-  const servers: StartedServer[] = [];
-  const keep = <T extends StartedServer>(s: T): T => (servers.push(s), s);
+  const keep = serverPool();
   before(async () => {
     certs = await testCerts();
-  });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
   /** Runs the network checks against one server whose Date is shifted by `offsetMs`. */

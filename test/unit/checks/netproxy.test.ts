@@ -1,31 +1,21 @@
 import * as assert from 'node:assert/strict';
-import type { Finding } from '../../../src/core/findings';
 import { runNetproxyCheck } from '../../../src/core/checks/netproxyCheck';
 import { runNetworkChecks } from '../../../src/core/checks/network';
 import { netProxyConfigFromEnv } from '../../../src/core/net/netproxy';
+import { ids, only, serverPool } from '../../support/findingAsserts';
 import { testCerts, type TestCerts } from '../../support/certs';
 import { testEnv, testPlatform, removeNetTestFiles } from '../../support/netEnv';
-import { goproxyHandler, refusedPort, startConnectProxy, startHttpsServer, startSilentServer, type StartedServer } from '../../support/servers';
+import { goproxyHandler, refusedPort, startConnectProxy, startHttpsServer, startSilentServer } from '../../support/servers';
 
-const ids = (fs: Finding[]): string[] => fs.map((f) => f.id);
-const only = (fs: Finding[], id: string): Finding => {
-  const hits = fs.filter((f) => f.id === id);
-  assert.equal(hits.length, 1, `expected one ${id} in ${JSON.stringify(ids(fs))}`);
-  return hits[0]!;
-};
 
 // Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
 after(removeNetTestFiles);
 
 describe('checks/netproxy (HTTP(S)_PROXY)', () => {
   let certs: TestCerts;
-  const servers: StartedServer[] = [];
-  const keep = <T extends StartedServer>(s: T): T => (servers.push(s), s);
+  const keep = serverPool();
   before(async () => {
     certs = await testCerts();
-  });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
   const network = async (env: NodeJS.ProcessEnv, goproxy: string, timeoutMs = 2000) =>

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { serverPool } from '../../support/findingAsserts';
 import type { Finding } from '../../../src/core/findings';
 import { runNetworkChecks } from '../../../src/core/checks/network';
 import { testCerts, type TestCerts } from '../../support/certs';
@@ -12,7 +13,6 @@ import {
   startSilentServer,
   startStallingBodyServer,
   testVerifierKey,
-  type StartedServer,
 } from '../../support/servers';
 
 const ids = (fs: Finding[]): string[] => fs.map((f) => f.id).sort();
@@ -22,13 +22,9 @@ after(removeNetTestFiles);
 
 describe('checks/network (runNetworkChecks)', () => {
   let certs: TestCerts;
-  const servers: StartedServer[] = [];
-  const keep = <T extends StartedServer>(s: T): T => (servers.push(s), s);
+  const keep = serverPool();
   before(async () => {
     certs = await testCerts();
-  });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
   const run = async (o: { goproxy: string; gosumdb: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal; extraMirrors?: string[] }) =>

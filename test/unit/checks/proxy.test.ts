@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding } from '../../../src/core/findings';
 import { parseLatest, runProxyCheck } from '../../../src/core/checks/proxyCheck';
+import { ids, only, serverPool } from '../../support/findingAsserts';
 import { testCerts, type TestCerts, type KeyPair } from '../../support/certs';
 import { testNet, removeNetTestFiles } from '../../support/netEnv';
 import {
@@ -17,23 +17,15 @@ import {
   startHttpsServer,
   startSilentServer,
   type GoproxyOptions,
-  type StartedServer,
 } from '../../support/servers';
 
-const ids = (fs: Finding[]): string[] => fs.map((f) => f.id);
-const only = (fs: Finding[], id: string): Finding => {
-  const hits = fs.filter((f) => f.id === id);
-  assert.equal(hits.length, 1, `expected one ${id} in ${JSON.stringify(ids(fs))}`);
-  return hits[0]!;
-};
 
 // Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
 after(removeNetTestFiles);
 
 describe('checks/proxy (GOPROXY entries)', () => {
   let certs: TestCerts;
-  const servers: StartedServer[] = [];
-  const keep = <T extends StartedServer>(s: T): T => (servers.push(s), s);
+  const keep = serverPool();
   const https = async (cert: KeyPair, o: GoproxyOptions = {}): Promise<string> => {
     const s = keep(await startHttpsServer(goproxyHandler(o), cert));
     return `https://localhost:${s.port}`;
@@ -44,9 +36,6 @@ describe('checks/proxy (GOPROXY entries)', () => {
 
   before(async () => {
     certs = await testCerts();
-  });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
   it('proxy.ok: a working HTTPS proxy, with per-step timings', async () => {
