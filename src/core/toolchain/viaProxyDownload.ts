@@ -98,6 +98,8 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
   } finally {
     await file.close();
   }
+  // Nothing received: leave no empty partial file behind.
+  if ((await sizeOf(opts.partialPath)) === 0) await fsp.rm(opts.partialPath, { force: true }).catch(() => undefined);
   const what = `${opts.modulePath}@${opts.version}`;
   if (failures.length === 0) {
     throw toolchainError(
