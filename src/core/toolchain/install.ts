@@ -3,10 +3,9 @@
 // that becomes visible (by rename) only after the hash matched.
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Dispatcher } from 'undici';
 import { isAbortError } from '../errors';
 import { goName, parseGoVersion } from '../goVersion';
-import { goosGoarch, type Platform } from '../platform';
+import { goosGoarch } from '../platform';
 import { redact } from '../redact';
 import { isCompleteToolchain, readMarker, stageAndCommit, tidyLeftovers, type CommitCheckpoint, type ToolchainMarker } from './commit';
 import { downloadVerified, type ByteConsumer, type DownloadSource } from './download';
@@ -15,32 +14,19 @@ import { extractZipFile, TarGzExtractor } from './extract';
 import { loadGoTrust } from '../net/trust';
 import { createDispatcher } from './http';
 import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from './layout';
-import type { LockHolder } from './lock';
-import type { InstallProgress } from './progress';
 import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type ReleaseFile } from './releaseIndex';
-import { withDefaults, type InstallTimeouts } from './timeouts';
+import { withDefaults } from './timeouts';
+import type { InstallHostOptions } from './hostOptions';
 
 export type InstallCheckpoint = CommitCheckpoint | 'downloading';
 
-export interface InstallOptions {
+export interface InstallOptions extends InstallHostOptions {
   /** `1.22.5`, `go1.22.5`, `1.23rc1` or `latest` (the newest stable release with an archive for this platform). */
   version: string;
-  /** SDK directory; default `~/sdk`. */
-  dir?: string;
   /** Official index bases, tried in order; default go.dev/dl then golang.google.cn/dl. */
   dlBases?: readonly string[];
   /** Tried in order before the dl bases; a file URL is `<mirror><filename>`. */
   mirrors?: readonly string[];
-  platform: Platform;
-  signal?: AbortSignal;
-  onProgress?: (p: InstallProgress) => void;
-  /** Called when another process holds this version's install lock (we wait for it). */
-  onWait?: (holder: LockHolder | undefined) => void;
-  timeouts?: Partial<InstallTimeouts>;
-  /** Default: undici routed like the go command (proxy variables in platform.env, Go's CA set). */
-  dispatcher?: Dispatcher;
-  /** Where partial downloads are kept between runs; default `<dir>/.downloads`. */
-  downloadDir?: string;
   /**
    * Called about every 2 MB downloaded. Each network read and each inflated chunk is a fresh
    * buffer, and V8 only collects them after ~64 MB of such garbage; a host that owns its process

@@ -6,7 +6,6 @@
 // running go, since a broken or missing go is often why a toolchain is being installed.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Dispatcher } from 'undici';
 import { DoctorError, isAbortError } from '../errors';
 import { effectiveSetting, goEnvFilePath, readGoEnvFile, readGorootGoEnv, type SettingLayers } from '../go/envFile';
 import { locateGo } from '../go/locate';
@@ -20,24 +19,20 @@ import { readMarker } from './commit';
 import { cancelled, toolchainError } from './errors';
 import { createDispatcher } from './http';
 import { installToolchain, type InstallCheckpoint, type InstallResult } from './install';
-import type { LockHolder } from './lock';
-import type { InstallProgress } from './progress';
-import { withDefaults, type InstallTimeouts } from './timeouts';
+import { withDefaults } from './timeouts';
 import { describeViaProxyInstall, installToolchainViaProxy, type ViaProxyInstallResult } from './viaProxy';
 import { planChecksumDb, TOOLCHAIN_MODULE, toolchainModuleVersion, type ChecksumDbSettings } from './viaProxyVerify';
+import type { InstallHostOptions } from './hostOptions';
 
-export interface AnySourceInstallOptions {
+export interface AnySourceInstallOptions extends InstallHostOptions {
   /** `1.22.5`, `go1.22.5`, or `latest` (archive path only: the module path has no "latest"). */
   version: string;
   /** Skip the release index and install the golang.org/toolchain module from GOPROXY. */
   viaProxy?: boolean;
-  /** SDK directory; default `~/sdk`. */
-  dir?: string;
   /** Archive path: official index bases, tried in order; default go.dev/dl then golang.google.cn/dl. */
   dlBases?: readonly string[];
   /** Archive path: mirrors of the release files, tried before the dl bases. */
   mirrors?: readonly string[];
-  platform: Platform;
   /**
    * Module path: GOPROXY, GOSUMDB, GONOSUMDB, GOPRIVATE. Default: read like the go command
    * (readGoChecksumSettings); a value given here wins over what would be read.
@@ -51,15 +46,8 @@ export interface AnySourceInstallOptions {
   directBase?: string;
   /** Module path: checksum-database requests (default: undici over the dispatcher). */
   sumdbGet?: HttpGet;
-  signal?: AbortSignal;
-  onProgress?: (p: InstallProgress) => void;
-  onWait?: (holder: LockHolder | undefined) => void;
   /** Called when the release index failed and the install switches to GOPROXY. */
   onFallback?: (e: FallbackNotice) => void;
-  timeouts?: Partial<InstallTimeouts>;
-  /** Default: undici routed like the go command, trusting Go's CA set. */
-  dispatcher?: Dispatcher;
-  downloadDir?: string;
   /** Archive path only, see InstallOptions.reclaimMemory. */
   reclaimMemory?: () => void;
   /** Test hook (crash points); 'downloading' is reached on the archive path only. */

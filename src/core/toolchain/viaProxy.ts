@@ -7,7 +7,6 @@
 // `<dir>/go<version>` (stageAndCommit: lock, staging, marker, rename), like the archive path.
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Dispatcher } from 'undici';
 import { DoctorError, isAbortError } from '../errors';
 import { goName, parseGoVersion } from '../goVersion';
 import { parseGoproxy } from '../goproxy';
@@ -18,9 +17,8 @@ import { isCompleteToolchain, readMarker, stageAndCommit, type CommitCheckpoint 
 import { cancelled, toolchainError, UnsafeArchiveError } from './errors';
 import { createDispatcher } from './http';
 import { defaultDownloadDir, defaultSdkDir, gorootFor } from './layout';
-import type { LockHolder } from './lock';
+import { withDefaults } from './timeouts';
 import type { InstallProgress } from './progress';
-import { withDefaults, type InstallTimeouts } from './timeouts';
 import { downloadModuleZip, type ModuleDownloadOutcome } from './viaProxyDownload';
 import { CorruptZipError, extractModuleZip } from './viaProxyExtract';
 import {
@@ -34,27 +32,17 @@ import {
   type ChecksumDbSettings,
   type ToolchainHashLookup,
 } from './viaProxyVerify';
+import type { InstallHostOptions } from './hostOptions';
 
-export interface ViaProxyInstallOptions extends ChecksumDbSettings {
+export interface ViaProxyInstallOptions extends ChecksumDbSettings, InstallHostOptions {
   /** `1.22.5` or `go1.22.5` (a release; `latest` needs the release index, which this path avoids). */
   version: string;
-  /** SDK directory; default `~/sdk`. */
-  dir?: string;
-  platform: Platform;
   /** Where the newest verified checksum-database tree head is kept; default defaultSumdbStateDir(platform). */
   stateDir?: string;
   /** What `direct` in GOPROXY fetches from; default https://go.dev/dl/mod (tests point it elsewhere). */
   directBase?: string;
-  signal?: AbortSignal;
-  onProgress?: (p: InstallProgress) => void;
-  onWait?: (holder: LockHolder | undefined) => void;
-  timeouts?: Partial<InstallTimeouts>;
-  /** Default: undici honouring HTTP(S)_PROXY / NO_PROXY from platform.env. */
-  dispatcher?: Dispatcher;
   /** Checksum-database requests; default undici over `dispatcher`. */
   sumdbGet?: HttpGet;
-  /** Where the partial zip is kept between runs; default `<dir>/.downloads`. */
-  downloadDir?: string;
   checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
 }
 

@@ -1,0 +1,21 @@
+// What every toolchain installer takes from its host (the CLI, the editor, a test).
+import type { Dispatcher } from 'undici';
+import type { Platform } from '../platform';
+import type { LockHolder } from './lock';
+import type { InstallProgress } from './progress';
+import type { InstallTimeouts } from './timeouts';
+
+export interface InstallHostOptions {
+  /** SDK directory; default `~/sdk`. */
+  dir?: string;
+  platform: Platform;
+  signal?: AbortSignal;
+  onProgress?: (p: InstallProgress) => void;
+  /** Called when another process holds this version's install lock (we wait for it). */
+  onWait?: (holder: LockHolder | undefined) => void;
+  timeouts?: Partial<InstallTimeouts>;
+  /** Default: undici routed like the go command (proxy variables in platform.env, Go's CA set). */
+  dispatcher?: Dispatcher;
+  /** Where partial downloads are kept between runs; default `<dir>/.downloads`. */
+  downloadDir?: string;
+}
