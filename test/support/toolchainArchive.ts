@@ -4,6 +4,7 @@
 // index in the go.dev/dl JSON format.
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as tar from 'tar';
@@ -55,6 +56,16 @@ export async function fakeToolchainTarGz(scratch: string, o: FakeToolchainOption
   const root = await fs.mkdtemp(path.join(scratch, 'tree-'));
   await writeToolchainTree(root, o);
   return packTarGz(root);
+}
+
+/** The same archive, built in a scratch directory that is removed afterwards. */
+export async function fakeToolchainTarGzBuffer(o: FakeToolchainOptions): Promise<Buffer> {
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'ged-tgz-'));
+  try {
+    return await fakeToolchainTarGz(scratch, o);
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import { createDispatcher } from './http';
 import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from './layout';
 import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type ReleaseFile } from './releaseIndex';
 import { withDefaults } from './timeouts';
-import type { InstallHostOptions } from './hostOptions';
+import { lockOptions, type InstallHostOptions } from './hostOptions';
 
 export type InstallCheckpoint = CommitCheckpoint | 'downloading';
 
@@ -85,7 +85,7 @@ export async function installToolchain(opts: InstallOptions): Promise<InstallRes
       dir,
       name,
       ...(signal ? { signal } : {}),
-      lock: { staleMs: timeouts.lockStaleMs, pollMs: timeouts.lockPollMs, ...(opts.onWait ? { onWait: opts.onWait } : {}) },
+      lock: lockOptions(timeouts, opts.onWait),
       ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
       populate: async (ctx) => {
         const consumer = isZip ? new DiscardConsumer() : new StagingConsumer(ctx.root);

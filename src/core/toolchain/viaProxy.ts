@@ -32,7 +32,7 @@ import {
   type ChecksumDbSettings,
   type ToolchainHashLookup,
 } from './viaProxyVerify';
-import type { InstallHostOptions } from './hostOptions';
+import { lockOptions, type InstallHostOptions } from './hostOptions';
 
 export interface ViaProxyInstallOptions extends ChecksumDbSettings, InstallHostOptions {
   /** `1.22.5` or `go1.22.5` (a release; `latest` needs the release index, which this path avoids). */
@@ -127,7 +127,7 @@ export async function installToolchainViaProxy(opts: ViaProxyInstallOptions): Pr
       dir,
       name,
       ...(signal ? { signal } : {}),
-      lock: { staleMs: timeouts.lockStaleMs, pollMs: timeouts.lockPollMs, ...(opts.onWait ? { onWait: opts.onWait } : {}) },
+      lock: lockOptions(timeouts, opts.onWait),
       ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
       populate: async (ctx) => {
         // The lookup does not depend on the zip: run it while the zip downloads.

@@ -2,29 +2,18 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-
-const REPO = path.resolve(__dirname, '../../../..');
-
-async function sources(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await sources(p)));
-    else if (e.name.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
+import { REPO_ROOT, tsFiles } from '../../support/sourceFiles';
 
 describe('docs/findings.md', () => {
   it('documents every finding id the diagnosis can produce, including the contract minimum', async () => {
-    const doc = await fs.readFile(path.join(REPO, 'docs', 'findings.md'), 'utf8');
+    const doc = await fs.readFile(path.join(REPO_ROOT, 'docs', 'findings.md'), 'utf8');
     const ids = new Set<string>([
       'go.notFound', 'go.failed', 'go.timeout', 'env.overridden', 'env.proxyOff', 'env.proxyInvalid', 'env.sumdbOff', 'env.insecure',
       'proxy.ok', 'proxy.dns', 'proxy.refused', 'proxy.timeout', 'proxy.httpStatus', 'proxy.badResponse', 'proxy.slow', 'sumdb.ok',
       'sumdb.unreachable', 'tls.expired', 'tls.notYetValid', 'tls.untrusted', 'tls.hostnameMismatch', 'clock.skew', 'netproxy.unreachable', 'gomod.goTooNew',
     ]);
     for (const dir of ['checks', 'go', 'gomod']) {
-      for (const f of await sources(path.join(REPO, 'src', 'core', dir))) {
+      for (const f of await tsFiles(path.join(REPO_ROOT, 'src', 'core', dir))) {
         for (const m of (await fs.readFile(f, 'utf8')).matchAll(/\bid: '([a-z]+\.[a-zA-Z]+)'/g)) ids.add(m[1]!);
       }
     }

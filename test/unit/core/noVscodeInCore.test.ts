@@ -2,20 +2,11 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-
-async function tsFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await tsFiles(p)));
-    else if (e.name.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
+import { REPO_ROOT, tsFiles } from '../../support/sourceFiles';
 
 describe('src/core', () => {
   it('never imports vscode', async () => {
-    const root = path.resolve(__dirname, '../../../../src/core');
+    const root = path.join(REPO_ROOT, 'src', 'core');
     const files = await tsFiles(root);
     assert.ok(files.length > 10, `expected core sources under ${root}`);
     const offenders: string[] = [];

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { DownloadServer } from '../../support/downloadServer';
-import { archiveEntry, fakeToolchainTarGz, releaseIndex, sha256 } from '../../support/toolchainArchive';
+import { archiveEntry, fakeToolchainTarGzBuffer, releaseIndex, sha256 } from '../../support/toolchainArchive';
 import { installArgv, runInstall, spawnInstall, type InstallRun } from '../../support/toolchainCli';
 import { UsageError } from '../../../src/cli/args';
 import { installCommand } from '../../../src/cli/install';
@@ -28,9 +28,7 @@ describe('go-env-doctor install (CLI)', function () {
   let filePath: string;
 
   before(async () => {
-    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'ged-clitgz-'));
-    tgz = await fakeToolchainTarGz(scratch, { name: NAME, randomBytes: 2_000_000 });
-    await fs.rm(scratch, { recursive: true, force: true });
+    tgz = await fakeToolchainTarGzBuffer({ name: NAME, randomBytes: 2_000_000 });
     await installArgv(); // build (or pick) the CLI once, outside the per-test timings
   });
 

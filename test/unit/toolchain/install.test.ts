@@ -17,7 +17,7 @@ import type { InstallProgress } from '../../../src/core/toolchain/progress';
 import { TreeWriter } from '../../../src/core/toolchain/treeWriter';
 import { DownloadServer, type ServedFile } from '../../support/downloadServer';
 import { startConnectProxy } from '../../support/servers';
-import { archiveEntry, fakeToolchainTarGz, goodRawEntries, gzip, rawTar, releaseIndex, sha256, zipArchive } from '../../support/toolchainArchive';
+import { archiveEntry, fakeToolchainTarGzBuffer, goodRawEntries, gzip, rawTar, releaseIndex, sha256, zipArchive } from '../../support/toolchainArchive';
 
 const NAME = 'go1.22.5';
 const TIMEOUTS = { retryBaseMs: 20, retryMaxMs: 100, stallMs: 400, headersMs: 3000, connectMs: 3000, lockPollMs: 20 };
@@ -32,9 +32,7 @@ describe('toolchain install', function () {
   let platform: Platform;
 
   before(async () => {
-    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'ged-tgz-'));
-    tgz = await fakeToolchainTarGz(scratch, { name: NAME, randomBytes: 1_000_000 });
-    await fs.rm(scratch, { recursive: true, force: true });
+    tgz = await fakeToolchainTarGzBuffer({ name: NAME, randomBytes: 1_000_000 });
   });
 
   beforeEach(async () => {
