@@ -96,8 +96,9 @@ describe('toolchain install in VS Code', function () {
   it('reports percent and speed, stops promptly when cancelled (nothing installed, partial kept), then resumes from the mirror', async () => {
     const r = release('go1.30.0');
     const file = host.mirrorPath(r.filename);
-    // Throttled, so the download lasts long enough to show a rate and to be cancelled midway.
-    host.mirror.serve(file, { data: r.archive, bytesPerSec: 1_000_000 });
+    // Throttled (about 8 s for the whole archive), so there is a rate to show and the
+    // cancellation lands midway with seconds to spare even on a loaded machine.
+    host.mirror.serve(file, { data: r.archive, bytesPerSec: 250_000 });
     const sdk = path.join(scratch, 'sdk-cancel');
     const tc = toolchainFixes(settings(sdk));
     const reported: Reported[] = [];
@@ -112,7 +113,7 @@ describe('toolchain install in VS Code', function () {
     assert.deepEqual(await running, { rediagnose: false });
     const cancelMs = Date.now() - t0;
     metrics['toolchain.cancelMs'] = cancelMs;
-    assert.ok(cancelMs < 2000, `cancel took ${cancelMs} ms`);
+    assert.ok(cancelMs < 5000, `cancel took ${cancelMs} ms`); // the rest of the download would take ~6 s
     // Nothing visible: no toolchain, no staging, no lock; the partial download stays for a resume.
     assert.deepEqual(await entriesOf(sdk), ['.downloads']);
     const partials = await entriesOf(path.join(sdk, '.downloads'));

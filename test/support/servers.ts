@@ -79,6 +79,8 @@ export function testVerifierKey(name: string): string {
 export interface GoproxyOptions {
   /** Wait this long before answering anything. */
   delayMs?: number;
+  /** Called on every request; answering waits until the returned promise settles. */
+  hold?: () => Promise<void>;
   /** Checksum database names this server forwards (`/sumdb/<name>/...`); default sum.golang.org. */
   sumdbNames?: string[];
   /** Shift the Date header by this much (ms). */
@@ -129,8 +131,36 @@ export function goproxyHandler(o: GoproxyOptions = {}): http.RequestListener {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found\n');
     };
-    if (o.delayMs) setTimeout(answer, o.delayMs);
-    else answer();
+    const delayed = (): void => {
+      if (o.delayMs) setTimeout(answer, o.delayMs);
+      else answer();
+    };
+    if (o.hold) void o.hold().then(delayed, delayed);
+    else delayed();
+  };
+}
+
+/**
+ * A barrier across servers: each server's `hold` (pass it as GoproxyOptions.hold) marks that
+ * server as reached and waits until all `count` servers have been reached. Requests made one
+ * endpoint after another never get past the first server, which is what a concurrency test needs.
+ */
+export function rendezvous(count: number): { hold: () => () => Promise<void>; reached: () => number } {
+  let reached = 0;
+  let release!: () => void;
+  const all = new Promise<void>((r) => (release = r));
+  return {
+    hold: () => {
+      let counted = false;
+      return () => {
+        if (!counted) {
+          counted = true;
+          if (++reached === count) release();
+        }
+        return all;
+      };
+    },
+    reached: () => reached,
   };
 }
 

@@ -22,7 +22,7 @@ export interface PreparedSuite {
   base: string;
 }
 
-async function prepare(name: 'trusted' | 'untrusted'): Promise<PreparedSuite> {
+export async function prepare(name: 'trusted' | 'untrusted', grep = process.env['GED_TEST_GREP']): Promise<PreparedSuite> {
   const base = await scratchDir(`ged-it-${name}-`);
   const workspace = path.join(base, 'workspace');
   await writeFiles(workspace, TWO_MODULES);
@@ -43,12 +43,12 @@ async function prepare(name: 'trusted' | 'untrusted'): Promise<PreparedSuite> {
     [RESULTS_ENV]: resultsFile,
     [SUITE_ENV]: name,
     GED_TEST_TMP: base,
-    ...(process.env['GED_TEST_GREP'] ? { GED_TEST_GREP: process.env['GED_TEST_GREP'] } : {}),
+    ...(grep ? { GED_TEST_GREP: grep } : {}),
   });
   return { name, workspace, userDataDir, extensionsDir, trusted: name === 'trusted', env, resultsFile, base };
 }
 
-async function runInCodeServer(s: PreparedSuite): Promise<SuiteResults> {
+export async function runInCodeServer(s: PreparedSuite): Promise<SuiteResults> {
   await fs.mkdir(RESULTS_DIR, { recursive: true });
   const logFile = path.join(RESULTS_DIR, `integration-${s.name}-code-server.log`);
   const server = await startCodeServer({ workspace: s.workspace, extensionsDir: s.extensionsDir, userDataDir: s.userDataDir, trustAll: s.trusted, env: s.env, logFile });
@@ -104,7 +104,10 @@ async function main(): Promise<void> {
   if (failed > 0) process.exitCode = 1;
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  process.exitCode = 1;
-});
+// Also imported by the activation benchmark, which runs its own launches.
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exitCode = 1;
+  });
+}

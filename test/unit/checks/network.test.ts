@@ -8,7 +8,7 @@ import {
   goproxyHandler,
   startConnectProxy,
   startCutBodyServer,
-  startDelayedProxy,
+  rendezvous,
   startHttpsServer,
   startSilentServer,
   startStallingBodyServer,
@@ -37,25 +37,20 @@ describe('checks/network (runNetworkChecks)', () => {
       ...(o.signal ? { signal: o.signal } : {}),
     });
 
-  it('probes every endpoint at once: five slow endpoints take about as long as one', async () => {
-    const delay = 400;
-    const proxies = await Promise.all([0, 1, 2, 3].map(() => startDelayedProxy(delay, { cert: certs.valid })));
-    const db = await startDelayedProxy(delay, { cert: certs.valid });
-    [...proxies, db].forEach(keep);
-    const goproxy = proxies.map((p) => `https://localhost:${p.port}`).join('|');
-    const gosumdb = `sum.golang.org https://localhost:${db.port}`;
-    await run({ goproxy: `https://localhost:${proxies[0]!.port}`, gosumdb }); // warm up (trust set, code paths)
-
-    let t = performance.now();
-    const one = await run({ goproxy: `https://localhost:${proxies[0]!.port}`, gosumdb });
-    const oneMs = performance.now() - t;
-    t = performance.now();
-    const five = await run({ goproxy, gosumdb });
-    const fiveMs = performance.now() - t;
-    assert.deepEqual(ids(one), ['clock.ok', 'proxy.ok', 'sumdb.ok']);
-    assert.deepEqual(ids(five), ['clock.ok', 'proxy.ok', 'proxy.ok', 'proxy.ok', 'proxy.ok', 'sumdb.ok']);
-    assert.ok(fiveMs < oneMs * 1.25 + 50, `one endpoint ${Math.round(oneMs)} ms, five ${Math.round(fiveMs)} ms`);
-    assert.ok(fiveMs < 2 * delay, `five endpoints took ${Math.round(fiveMs)} ms`);
+  it('probes every endpoint at once: no endpoint answers until all five have been asked', async () => {
+    // Each server holds its answer until every server has received a request. Probing one
+    // endpoint after another would stall on the first until the probe timeout (proxy.timeout).
+    const meet = rendezvous(5);
+    const servers = await Promise.all([0, 1, 2, 3, 4].map(() => startHttpsServer(goproxyHandler({ hold: meet.hold() }), certs.valid)));
+    servers.forEach(keep);
+    const [db, ...proxies] = servers;
+    const fs = await run({
+      goproxy: proxies.map((p) => `https://localhost:${p.port}`).join('|'),
+      gosumdb: `sum.golang.org https://localhost:${db!.port}`,
+      timeoutMs: 10_000,
+    });
+    assert.equal(meet.reached(), 5);
+    assert.deepEqual(ids(fs), ['clock.ok', 'proxy.ok', 'proxy.ok', 'proxy.ok', 'proxy.ok', 'sumdb.ok']);
   });
 
   it('ends within about the timeout whatever the servers do (silent, stalled body, cut body)', async () => {
@@ -70,7 +65,8 @@ describe('checks/network (runNetworkChecks)', () => {
       timeoutMs: 500,
     });
     const took = performance.now() - t;
-    assert.ok(took < 500 + 400, `took ${Math.round(took)} ms`);
+    // None of them ever finishes an answer: ending at all is the timeout (precise bound: the bench).
+    assert.ok(took < 10_000, `took ${Math.round(took)} ms`);
     // The stalled and cut bodies still brought headers, so the clock could be read.
     assert.deepEqual(ids(fs), ['clock.ok', 'proxy.badResponse', 'proxy.timeout', 'proxy.timeout', 'proxy.timeout', 'sumdb.unreachable']);
   });
@@ -80,8 +76,8 @@ describe('checks/network (runNetworkChecks)', () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);
     const t = performance.now();
-    await assert.rejects(run({ goproxy: silent.url, gosumdb: `sum.golang.org ${silent.url}`, timeoutMs: 5000, signal: ac.signal }), (e: Error) => e.name === 'AbortError');
-    assert.ok(performance.now() - t < 1000);
+    await assert.rejects(run({ goproxy: silent.url, gosumdb: `sum.golang.org ${silent.url}`, timeoutMs: 30_000, signal: ac.signal }), (e: Error) => e.name === 'AbortError');
+    assert.ok(performance.now() - t < 10_000); // far below the 30 s timeout: it was the signal
   });
 
   it('reports one TLS finding per host when GOPROXY and the checksum DB meet the same bad certificate', async () => {

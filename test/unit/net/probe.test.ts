@@ -120,7 +120,9 @@ describe('net/probe', () => {
     const took = Date.now() - t;
     assert.equal(r.error?.kind, 'timeout');
     assert.equal(r.error?.step, 'http');
-    assert.ok(took >= 290 && took < 700, `took ${took} ms`);
+    // The server never answers, so anything that ends was the timeout; the upper bound only
+    // catches a timer started far too late (the precise bound is in `npm run bench`).
+    assert.ok(took >= 290 && took < 5000, `took ${took} ms`);
   });
 
   it('gives up on an HTTPS server that never completes the handshake', async () => {
@@ -155,9 +157,9 @@ describe('net/probe', () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 50);
     const t = Date.now();
-    const r = await probe({ url: latest(s.url), timeoutMs: 5000, signal: ac.signal });
+    const r = await probe({ url: latest(s.url), timeoutMs: 30_000, signal: ac.signal });
     assert.equal(r.error?.kind, 'aborted');
-    assert.ok(Date.now() - t < 1000);
+    assert.ok(Date.now() - t < 10_000); // far below the 30 s timeout: it was the signal
   });
 
   it('tunnels HTTPS through a CONNECT proxy, times the CONNECT, and sends proxy credentials', async () => {

@@ -120,7 +120,7 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     const t0 = performance.now();
     const ranking = await rankMirrors({ candidates: [silent.url, fast.url], platform: await platform(), gosumdb: parseGosumdb(db.gosumdb), reference: REF, timeoutMs: 1000 });
     const ms = performance.now() - t0;
-    assert.ok(ms < 2500, `took ${ms} ms`);
+    assert.ok(ms < 10_000, `took ${ms} ms`); // the server never answers: ending at all is the timeout
     const row = ranking.rows.find((r) => r.url === silent.url)!;
     assert.equal(row.healthy, false);
     assert.match(row.reason!, /no answer within 1000 ms \(stuck in the HTTP response\)/);
@@ -133,8 +133,8 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 200);
     const t0 = performance.now();
-    await assert.rejects(rankMirrors({ candidates: [silent.url], platform: await platform(), gosumdb: parseGosumdb(db.gosumdb), reference: REF, timeoutMs: 10000, signal: ac.signal }));
-    assert.ok(performance.now() - t0 < 1500);
+    await assert.rejects(rankMirrors({ candidates: [silent.url], platform: await platform(), gosumdb: parseGosumdb(db.gosumdb), reference: REF, timeoutMs: 30_000, signal: ac.signal }));
+    assert.ok(performance.now() - t0 < 10_000); // far below the 30 s timeout: it was the signal
   });
 
   describe('planProxyChange --auto with the real go and its GOSUMDB', () => {
