@@ -237,3 +237,152 @@ export function archiveEntry(name: string, data: Buffer, goos = 'linux', goarch 
   const ext = goos === 'windows' ? 'zip' : 'tar.gz';
   return { filename: `${name}.${goos}-${goarch}.${ext}`, os: goos, arch: goarch, sha256: sha256(data), size: data.length };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Module zips with DEFLATE entries, data descriptors and hand-corrupted fields, for testing how
+// an unpacker treats broken and unusual zips. The layout of every entry is returned so a test can
+// flip bytes at a precise place (inside the compressed data, in a header field).
+
+/** Raw header fields to write instead of the consistent ones (to make a header lie). */
+export interface ZipHeaderOverrides {
+  signature?: number;
+  flags?: number;
+  method?: number;
+  crc32?: number;
+  compressedSize?: number;
+  uncompressedSize?: number;
+  nameLength?: number;
+}
+
+export interface ModuleZipEntry {
+  name: string;
+  data?: Buffer;
+  /** Full unix mode including the type bits; defaults to 0o100644, or 0o040755 for `name/`. */
+  mode?: number;
+  /**
+   * 'deflate' (default for files, as Go's zip.Writer does), 'store' (default for `name/`), or a
+   * raw method number written in both headers with the data stored as-is (e.g. 12, bzip2).
+   */
+  method?: 'store' | 'deflate' | number;
+  /**
+   * The bytes written as the entry's data instead of `data` compressed by `method` (e.g. a
+   * deflate stream corrupted on purpose); the CRC-32 and uncompressed size still describe `data`.
+   */
+  body?: Buffer;
+  /** General-purpose flags for both headers (0x0800, UTF-8 names, by default). */
+  flags?: number;
+  /**
+   * Streamed like Go's zip.Writer.Create: flag bit 3, zero CRC and sizes in the local header, and
+   * a data descriptor (with its optional signature) after the data.
+   */
+  descriptor?: boolean;
+  local?: ZipHeaderOverrides;
+  central?: ZipHeaderOverrides;
+}
+
+export interface ModuleZipLayout {
+  name: string;
+  /** Offset of the local file header. */
+  localOffset: number;
+  /** Offset and length of the (compressed) data as written. */
+  dataOffset: number;
+  dataLength: number;
+  /** Offset of the entry's central directory record. */
+  centralOffset: number;
+}
+
+export interface ModuleZipOptions {
+  /** Write the central directory records in reverse order of the local entries. */
+  reverseCentral?: boolean;
+}
+
+export interface BuiltModuleZip {
+  zip: Buffer;
+  entries: ModuleZipLayout[];
+}
+
+const LOCAL_SIG = 0x04034b50;
+const CENTRAL_SIG = 0x02014b50;
+const DESCRIPTOR_SIG = 0x08074b50;
+const END_SIG = 0x06054b50;
+const ZIP_TIME = 0x0000;
+const ZIP_DATE = 0x0021; // 1980-01-01
+
+export function moduleZip(entries: readonly ModuleZipEntry[], opts: ModuleZipOptions = {}): BuiltModuleZip {
+  const parts: Buffer[] = [];
+  const centrals: Array<{ record: Buffer; index: number }> = [];
+  const layout: ModuleZipLayout[] = [];
+  let offset = 0;
+  entries.forEach((e, index) => {
+    const isDir = e.name.endsWith('/');
+    const name = Buffer.from(e.name, 'utf8');
+    const data = e.data ?? Buffer.alloc(0);
+    const kind = e.method ?? (isDir ? 'store' : 'deflate');
+    const method = kind === 'store' ? 0 : kind === 'deflate' ? 8 : kind;
+    const body = e.body ?? (kind === 'deflate' ? zlib.deflateRawSync(data) : data);
+    const crc = zlib.crc32(data);
+    const flags = (e.flags ?? 0x0800) | (e.descriptor ? 0x0008 : 0);
+    const mode = e.mode ?? (isDir ? 0o040755 : 0o100644);
+
+    const lo = e.local ?? {};
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(lo.signature ?? LOCAL_SIG, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(lo.flags ?? flags, 6);
+    local.writeUInt16LE(lo.method ?? method, 8);
+    local.writeUInt16LE(ZIP_TIME, 10);
+    local.writeUInt16LE(ZIP_DATE, 12);
+    local.writeUInt32LE((lo.crc32 ?? (e.descriptor ? 0 : crc)) >>> 0, 14);
+    local.writeUInt32LE(lo.compressedSize ?? (e.descriptor ? 0 : body.length), 18);
+    local.writeUInt32LE(lo.uncompressedSize ?? (e.descriptor ? 0 : data.length), 22);
+    local.writeUInt16LE(lo.nameLength ?? name.length, 26);
+    local.writeUInt16LE(0, 28);
+
+    const ce = e.central ?? {};
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(ce.signature ?? CENTRAL_SIG, 0);
+    central.writeUInt16LE((3 << 8) | 20, 4); // made by unix, so the external attributes hold a mode
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(ce.flags ?? flags, 8);
+    central.writeUInt16LE(ce.method ?? method, 10);
+    central.writeUInt16LE(ZIP_TIME, 12);
+    central.writeUInt16LE(ZIP_DATE, 14);
+    central.writeUInt32LE((ce.crc32 ?? crc) >>> 0, 16);
+    central.writeUInt32LE(ce.compressedSize ?? body.length, 20);
+    central.writeUInt32LE(ce.uncompressedSize ?? data.length, 24);
+    central.writeUInt16LE(ce.nameLength ?? name.length, 28);
+    central.writeUInt32LE((mode << 16) >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+
+    const dataOffset = offset + local.length + name.length;
+    parts.push(local, name, body);
+    let size = local.length + name.length + body.length;
+    if (e.descriptor) {
+      const dd = Buffer.alloc(16);
+      dd.writeUInt32LE(DESCRIPTOR_SIG, 0);
+      dd.writeUInt32LE(crc >>> 0, 4);
+      dd.writeUInt32LE(body.length, 8);
+      dd.writeUInt32LE(data.length, 12);
+      parts.push(dd);
+      size += dd.length;
+    }
+    layout.push({ name: e.name, localOffset: offset, dataOffset, dataLength: body.length, centralOffset: 0 });
+    centrals.push({ record: Buffer.concat([central, name]), index });
+    offset += size;
+  });
+  const cdStart = offset;
+  if (opts.reverseCentral) centrals.reverse();
+  for (const c of centrals) {
+    layout[c.index]!.centralOffset = offset;
+    parts.push(c.record);
+    offset += c.record.length;
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_SIG, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(offset - cdStart, 12);
+  end.writeUInt32LE(cdStart, 16);
+  parts.push(end);
+  return { zip: Buffer.concat(parts), entries: layout };
+}

@@ -29,6 +29,18 @@ export class UnsafeArchiveError extends Error {
   }
 }
 
+/**
+ * The zip itself is unreadable (bad structure, corrupt deflate data, lying sizes, wrong CRC-32).
+ * For a module zip this means the bytes are not the ones the checksum database vouches for, so
+ * the installer reports it as a checksum mismatch rather than as an unsafe official archive.
+ */
+export class CorruptZipError extends UnsafeArchiveError {
+  constructor(entry: string | undefined, reason: string) {
+    super(entry, reason);
+    this.name = 'CorruptZipError';
+  }
+}
+
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 const DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
 

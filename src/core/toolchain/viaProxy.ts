@@ -20,7 +20,7 @@ import { defaultDownloadDir, defaultSdkDir, gorootFor } from './layout';
 import { withDefaults } from './timeouts';
 import type { InstallProgress } from './progress';
 import { downloadModuleZip, type ModuleDownloadOutcome } from './viaProxyDownload';
-import { CorruptZipError, extractModuleZip } from './viaProxyExtract';
+import { extractModuleZip } from './viaProxyExtract';
 import {
   lookupToolchainHash,
   planChecksumDb,
@@ -242,7 +242,9 @@ async function unpack(
     if (!(err instanceof UnsafeArchiveError) || signal?.aborted) throw err;
     const found = await lookup.promise;
     const what = `${TOOLCHAIN_MODULE}@${moduleVersion} zip`;
-    const h1 = err instanceof CorruptZipError ? undefined : await hashZip(download.file).catch(() => undefined);
+    // Hashed apart from unpacking, so the message can name both hashes when the zip is still
+    // readable (a flipped byte that only broke an entry's CRC-32, for instance).
+    const h1 = await hashZip(download.file).catch(() => undefined);
     if (h1 === undefined) {
       throw toolchainError(
         'toolchain.checksumMismatch',

@@ -1,32 +1,25 @@
 // Unpacks a golang.org/toolchain module zip into a staging directory in one pass, hashing every
 // entry on the way (dirhash Hash1, the go.sum `h1:`) on a worker thread, so verification costs no
 // second read or inflate and little time. Names and types of all entries are checked first (from
-// the central directory), then a few entries are unpacked at once. It strips the `golang.org/toolchain@v0.0.1-goX.Y.Z.GOOS-GOARCH/` prefix, applies the
-// toolchain installer's archive-safety rules (archivePath.ts, TreeWriter), and then does what
-// cmd/go does to a downloaded toolchain before running it (toolchain/select.go): set the execute
-// bits zips do not record, and copy each `_go.mod` back to `go.mod` (the module zip renames them
-// because a module cannot contain nested go.mod files).
+// the central directory); then the data is read in file order (zipEntryData.ts) and several
+// entries are inflated and written at once. It strips the
+// `golang.org/toolchain@v0.0.1-goX.Y.Z.GOOS-GOARCH/` prefix, applies the toolchain installer's
+// archive-safety rules (archivePath.ts, TreeWriter), and then does what cmd/go does to a
+// downloaded toolchain before running it (toolchain/select.go): set the execute bits zips do not
+// record, and copy each `_go.mod` back to `go.mod` (the module zip renames them because a module
+// cannot contain nested go.mod files).
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
+import * as fsp from 'node:fs/promises';
 import type * as yauzl from 'yauzl';
 import { hash1FromDigests, openZipRaw, rawEntryName, type FileDigest } from '../sumdb/dirhash';
-import { startHasher, type FileHash, type ParallelHasher } from '../sumdb/hashWorker';
+import { startHasher } from '../sumdb/hashWorker';
 import { entryName } from './archivePath';
-import { UnsafeArchiveError } from './errors';
+import { CorruptZipError, UnsafeArchiveError } from './errors';
 import { TreeWriter, type FileSink, type TreeLimits, type TreeSummary } from './treeWriter';
+import { ZipEntryData, type ZipEntryInfo } from './zipEntryData';
 
-/**
- * The zip itself is unreadable (bad structure, corrupt deflate data, lying sizes). For a module
- * zip this means the bytes are not the ones the checksum database vouches for, so the installer
- * reports it as a checksum mismatch rather than as an unsafe official archive.
- */
-export class CorruptZipError extends UnsafeArchiveError {
-  constructor(entry: string | undefined, reason: string) {
-    super(entry, reason);
-    this.name = 'CorruptZipError';
-  }
-}
+export { CorruptZipError } from './errors';
 
 /** x/mod/zip's limit for a module zip and for its unpacked content (MaxZipFile). */
 export const MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
@@ -62,9 +55,11 @@ export function isToolchainExecutable(components: readonly string[]): boolean {
 
 /**
  * Unpacks `zipPath` into the (new, empty) directory `root`. Throws UnsafeArchiveError for
- * anything the archive rules refuse; the caller removes `root` on any error.
+ * anything the archive rules refuse (CorruptZipError when the zip itself is unreadable); the
+ * caller removes `root` on any error.
  */
 export async function extractModuleZip(zipPath: string, root: string, opts: ModuleZipExtractOptions): Promise<ModuleZipExtractResult> {
+  opts.signal?.throwIfAborted();
   const writer = new TreeWriter(root, { maxTotalBytes: MAX_MODULE_ZIP_BYTES, ...opts.limits });
   // Digests by entry index, so a repeated name resolves like dirhash.HashZip (last one wins).
   const digests: Array<Promise<FileDigest>> = [];
@@ -77,6 +72,11 @@ export async function extractModuleZip(zipPath: string, root: string, opts: Modu
     await hasher?.close();
     throw new CorruptZipError(undefined, `not a valid zip file (${(err as Error).message})`);
   }
+  let fh: fsp.FileHandle | undefined;
+  // Entries being inflated and written, and the first error one of them met: that error names
+  // the cause (a short entry's size mismatch, which the writer also records, is only a symptom).
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
   try {
     // 1. The central directory: every name and type is checked before anything is written.
     const jobs: FileJob[] = [];
@@ -98,59 +98,99 @@ export async function extractModuleZip(zipPath: string, root: string, opts: Modu
         if (hasher) digests.push(Promise.resolve({ name: raw, sha256: EMPTY_SHA256 }));
         continue;
       }
-      jobs.push({ entry, raw, rawName, components: name.components, index: digests.length });
+      const info: ZipEntryInfo = {
+        name: rawName,
+        localHeaderOffset: entry.relativeOffsetOfLocalHeader,
+        compressedSize: entry.compressedSize,
+        uncompressedSize: entry.uncompressedSize,
+        compressionMethod: entry.compressionMethod,
+        crc32: entry.crc32,
+      };
+      jobs.push({ info, raw, components: name.components, index: digests.length });
       if (hasher) digests.push(Promise.resolve({ name: raw, sha256: EMPTY_SHA256 })); // replaced below
     }
 
-    // 2. The data: a few entries at a time, so reads, inflates and writes of different files
-    // overlap on the thread pool instead of waiting on each other.
-    let next = 0;
-    const work = async (): Promise<void> => {
-      while (next < jobs.length && writer.error === undefined) {
-        opts.signal?.throwIfAborted();
-        const job = jobs[next++]!;
-        const exec = opts.goos !== 'windows' && isToolchainExecutable(job.components);
-        const fileOpts = { mode: exec ? 0o755 : 0o644, size: job.entry.uncompressedSize };
-        const sinks: FileSink[] = [writer.file(job.components, fileOpts)];
-        if (job.components[job.components.length - 1] === '_go.mod') {
-          sinks.push(writer.file([...job.components.slice(0, -1), 'go.mod'], fileOpts));
-        }
-        const hash = hasher?.file();
-        const stream = await zip.openReadStreamPromise(job.entry).catch((err: Error) => {
-          throw new CorruptZipError(job.rawName, `cannot read entry (${err.message})`);
-        });
-        try {
-          await pump(stream, sinks, hash, hasher, writer, job.rawName);
-        } finally {
-          for (const s of sinks) s.end();
-        }
+    // 2. The data, in file order: one large read serves many small entries. Small entries are
+    // inflated whole on the thread pool, several at once; large ones are streamed one at a time.
+    jobs.sort((a, b) => a.info.localHeaderOffset - b.info.localHeaderOffset);
+    fh = await fsp.open(zipPath, 'r');
+    const data = new ZipEntryData(fh, zip.fileSize);
+    for (const job of jobs) {
+      opts.signal?.throwIfAborted();
+      if (failure !== undefined) break;
+      if (writer.error !== undefined) throw writer.error;
+      while (inFlight.size >= ENTRY_CONCURRENCY) await Promise.race(inFlight);
+      if (writer.saturated) await writer.drained();
+      if (hasher?.saturated) await hasher.drained();
+      const exec = opts.goos !== 'windows' && isToolchainExecutable(job.components);
+      const fileOpts = { mode: exec ? 0o755 : 0o644, size: job.info.uncompressedSize };
+      const sinks: FileSink[] = [writer.file(job.components, fileOpts)];
+      if (job.components[job.components.length - 1] === '_go.mod') {
+        sinks.push(writer.file([...job.components.slice(0, -1), 'go.mod'], fileOpts));
+      }
+      const hash = hasher?.file();
+      const deliver = (chunk: Buffer): void => {
+        for (const s of sinks) s.write(chunk);
+        hash?.update(chunk);
+      };
+      const finish = (): void => {
+        for (const s of sinks) s.end();
         if (hash) {
           const digest = hash.digest().then((sha256) => ({ name: job.raw, sha256 }));
           digest.catch(() => undefined); // observed below
           digests[job.index] = digest;
         }
+      };
+      if (ZipEntryData.fitsWhole(job.info)) {
+        const task = data
+          .whole(job.info)
+          .then(deliver, (err: unknown) => void (failure ??= err))
+          .finally(finish)
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
+      } else {
+        try {
+          await data.stream(
+            job.info,
+            async (chunk) => {
+              deliver(chunk);
+              if (writer.error !== undefined) throw writer.error;
+              if (writer.saturated) await writer.drained();
+              if (hasher?.saturated) await hasher.drained();
+            },
+            opts.signal,
+          );
+        } catch (err) {
+          failure ??= err;
+          throw err;
+        } finally {
+          finish();
+        }
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(ENTRY_CONCURRENCY, jobs.length) }, work));
+    }
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
+    opts.signal?.throwIfAborted();
     hasher?.flush();
     const summary = await writer.finish();
     return hasher ? { summary, h1: hash1FromDigests(await Promise.all(digests)) } : { summary };
   } catch (err) {
+    await Promise.allSettled(inFlight); // nothing may still read the zip once it is closed
     await writer.abort();
-    throw asZipError(err, opts.signal);
+    throw asZipError(failure ?? err, opts.signal);
   } finally {
     zip.close();
+    await fh?.close();
     await hasher?.close();
   }
 }
 
-/** Entries unpacked at once; more buys nothing on a 2-core machine and costs memory. */
-const ENTRY_CONCURRENCY = 4;
+/** Entries inflated and written at once; more buys nothing on a 2-core machine and costs memory. */
+const ENTRY_CONCURRENCY = 8;
 
 interface FileJob {
-  entry: yauzl.Entry;
+  info: ZipEntryInfo;
   raw: Buffer;
-  rawName: string;
   components: string[];
   index: number;
 }
@@ -165,22 +205,3 @@ function asZipError(err: unknown, signal: AbortSignal | undefined): unknown {
 }
 
 const EMPTY_SHA256 = createHash('sha256').digest();
-
-async function pump(stream: Readable, sinks: FileSink[], hash: FileHash | undefined, hasher: ParallelHasher | undefined, writer: TreeWriter, name: string): Promise<void> {
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      for (const s of sinks) s.write(chunk);
-      hash?.update(chunk);
-      if (writer.error !== undefined) {
-        stream.destroy();
-        return;
-      }
-      if (writer.saturated) await writer.drained();
-      if (hasher?.saturated) await hasher.drained();
-    }
-  } catch (err) {
-    if (err instanceof UnsafeArchiveError) throw err;
-    // yauzl reports lying sizes and corrupt deflate data as stream errors.
-    throw new CorruptZipError(name, `corrupt entry data (${(err as Error).message})`);
-  }
-}
