@@ -16,6 +16,8 @@ export const DEFLATED = 8;
 export const WHOLE_ENTRY_MAX = 4 << 20;
 const WINDOW = 4 << 20;
 const PIECE = 1 << 20;
+// Output chunks of a streamed entry: fewer, larger writes than zlib's 16 KB default.
+const STREAM_CHUNK = 256 << 10;
 const LOCAL_HEADER = 30;
 const MIN_CHUNK = 64;
 const INFLATE_INLINE_MAX = 64 << 10;
@@ -80,7 +82,7 @@ export class ZipEntryData {
     const start = await this.dataStart(e);
     if (start + e.compressedSize > this.fileSize) throw new CorruptZipError(e.name, 'entry data runs past the end of the file');
     const source = Readable.from(this.pieces(start, e.compressedSize, e.name, signal));
-    const out: Readable = e.compressionMethod === STORED ? source : pipeline(source, zlib.createInflateRaw(), () => undefined);
+    const out: Readable = e.compressionMethod === STORED ? source : pipeline(source, zlib.createInflateRaw({ chunkSize: STREAM_CHUNK }), () => undefined);
     let size = 0;
     let crc = 0;
     let sinkError: unknown;
