@@ -19,8 +19,6 @@ import { CorruptZipError, UnsafeArchiveError } from './errors';
 import { TreeWriter, type FileSink, type TreeLimits, type TreeSummary } from './treeWriter';
 import { ZipEntryData, type ZipEntryInfo } from './zipEntryData';
 
-export { CorruptZipError } from './errors';
-
 /** x/mod/zip's limit for a module zip and for its unpacked content (MaxZipFile). */
 export const MAX_MODULE_ZIP_BYTES = 500 * 1024 * 1024;
 

@@ -11,8 +11,8 @@ import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as zlib from 'node:zlib';
 import { hashZip } from '../../../src/core/sumdb/dirhash';
-import { UnsafeArchiveError } from '../../../src/core/toolchain/errors';
-import { CorruptZipError, extractModuleZip, MAX_MODULE_ZIP_BYTES, type ModuleZipExtractOptions, type ModuleZipExtractResult } from '../../../src/core/toolchain/viaProxyExtract';
+import { CorruptZipError, UnsafeArchiveError } from '../../../src/core/toolchain/errors';
+import { extractModuleZip, MAX_MODULE_ZIP_BYTES, type ModuleZipExtractOptions, type ModuleZipExtractResult } from '../../../src/core/toolchain/viaProxyExtract';
 import { moduleZip, type ModuleZipEntry } from '../../support/toolchainArchive';
 
 const P = 'golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/';
