@@ -118,11 +118,15 @@ describe('e2e: installing a verified Go toolchain from the quick fix', function 
   /** Ctrl+. on the go directive (line 3), then Enter on "Install … 1.30.0 (verified)". */
   async function applyInstallQuickFix(): Promise<void> {
     const editor = wb.page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-lines').click();
-    await wb.page.keyboard.press('Control+Home');
-    await wb.page.keyboard.press('ArrowDown');
-    await wb.page.keyboard.press('ArrowDown');
-    const menu = await wb.quickFixMenu();
+    // The cursor on the `go` directive's line (the third), where the diagnostic is.
+    const toGoLine = async (): Promise<void> => {
+      await editor.locator('.view-lines').click();
+      await wb.page.keyboard.press('Control+Home');
+      await wb.page.keyboard.press('ArrowDown');
+      await wb.page.keyboard.press('ArrowDown');
+    };
+    await toGoLine();
+    const menu = await wb.quickFixMenu(toGoLine);
     const install = menu.locator('.monaco-list-row', { hasText: /Install (go|Go )1\.30\.0 \(verified\)/ }).first();
     await install.waitFor();
     assert.doesNotMatch(await install.innerText(), /in a terminal/);

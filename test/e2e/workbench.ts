@@ -67,12 +67,23 @@ export class Workbench {
     await this.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor();
   }
 
-  /** Presses Ctrl+. and returns the code action menu. */
-  async quickFixMenu(): Promise<Locator> {
-    await this.page.keyboard.press('Control+.');
+  /**
+   * Presses Ctrl+. and returns the code action menu. A keystroke that lands while the workbench
+   * is still moving focus (a notification just closed) is lost, so `refocus` puts the cursor back
+   * and the key is pressed again, up to three times; the menu must still appear.
+   */
+  async quickFixMenu(refocus?: () => Promise<void>): Promise<Locator> {
     const menu = this.page.locator('.action-widget');
-    await menu.waitFor();
-    return menu;
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await menu.waitFor({ timeout: attempt < 3 ? 10_000 : 30_000 });
+        return menu;
+      } catch (err) {
+        if (attempt >= 3 || !refocus) throw err;
+        await refocus();
+      }
+    }
   }
 
   async close(): Promise<void> {
