@@ -27,11 +27,11 @@ await Promise.all([
   }).then(async (r) => {
     if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(r.metafile));
   }),
-  // Loaded by the extension on first use of a fix (src/extension/lazyCore.ts).
+  // Loaded by the extension on first use of a fix (src/extension/fixes/loadBundle.ts).
   esbuild.build({
     ...common,
-    entryPoints: ['src/extension/heavyCore.ts'],
-    outfile: 'dist/heavy.js',
+    entryPoints: ['src/extension/fixes/bundle.ts'],
+    outfile: 'dist/fixes.js',
   }),
   esbuild.build({
     ...common,

@@ -8,10 +8,10 @@ import { DoctorError, isAbortError } from '../core/errors';
 import type { Finding, Fix } from '../core/findings';
 import { parseGoVersion } from '../core/goVersion';
 import { redact } from '../core/redact';
-import type { InstallCheckpoint } from '../core/toolchain/install';
-import { installToolchainAnySource, type AnySourceInstallResult, type FallbackNotice, type ProxyInstall } from '../core/toolchain/installAny';
+import type { InstallCheckpoint } from '../core/toolchain/release/install';
+import { installToolchainAnySource, type AnySourceInstallResult, type FallbackNotice, type ProxyInstall } from '../core/toolchain/install';
 import type { InstallProgress } from '../core/toolchain/progress';
-import { sumdbFailureOf } from '../core/toolchain/viaProxyVerify';
+import { sumdbFailureOf } from '../core/toolchain/module/verify';
 import { parseArgs, UsageError } from './args';
 import type { CliIO, Subcommand } from './io';
 

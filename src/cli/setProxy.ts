@@ -9,13 +9,13 @@ import * as path from 'node:path';
 import { intFlag, parseArgs, UsageError } from './args';
 import type { CliIO, Subcommand } from './io';
 import { DoctorError } from '../core/errors';
-import { parseGoproxy } from '../core/goproxy';
+import { parseGoproxy } from '../core/go/goproxy';
 import { redact } from '../core/redact';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/proxyset/defaults';
-import type { FileSetting } from '../core/proxyset/goEnv';
-import { applyProxyChange, restoreProxy, type RestoreResult, type WriteOutcome } from '../core/proxyset/apply';
-import { describePlannedValue, planProxyChange, validateGoproxyValue, type EnvironmentOverride, type ProxyMode, type ProxyPlan } from '../core/proxyset/plan';
-import type { RankingRow } from '../core/proxyset/rank';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/proxyRewrite/defaults';
+import type { FileSetting } from '../core/proxyRewrite/goEnv';
+import { applyProxyChange, restoreProxy, type RestoreResult, type WriteOutcome } from '../core/proxyRewrite/apply';
+import { describePlannedValue, planProxyChange, validateGoproxyValue, type EnvironmentOverride, type ProxyMode, type ProxyPlan } from '../core/proxyRewrite/plan';
+import type { RankingRow } from '../core/proxyRewrite/rank';
 
 // ---------------------------------------------------------------------------------------------
 // set-proxy

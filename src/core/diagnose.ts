@@ -10,7 +10,7 @@ import { effectiveSetting, goEnvFilePath, readGoEnvFile, readGorootGoEnv, type S
 import { goNotFoundFinding, goOkFinding, goProblemFinding } from './checks/goCheck';
 import { envFindings } from './checks/envCheck';
 import { findGoMod, goModFindings } from './checks/gomodCheck';
-import { runNetworkChecks } from './checks/network';
+import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';

@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 import type { Platform } from '../core/platform';
 import type { Report } from '../core/report/model';
-import type { FixHandler, FixKind } from './fixes';
+import type { FixHandler, FixKind } from './fixes/registry';
 
 export interface GoEnvApi {
   /** Milliseconds our activate() took (our own code only). */

@@ -1,7 +1,7 @@
 // The one object that owns every disposable of the extension, and the services the features
 // share. Created in activate(), disposed with the extension (it sits in context.subscriptions).
 import * as vscode from 'vscode';
-import { readHttpSettings, type VsCodeHttpSettings } from './httpSettings';
+import { readHttpSettings, type VsCodeHttpSettings } from './proxy/httpSettings';
 import { readSettings, SECTION, type Settings } from './settings';
 
 export class Ctx implements vscode.Disposable {

@@ -3,21 +3,21 @@
 import * as vscode from 'vscode';
 import { hostPlatform } from '../core/platform';
 import type { GoEnvApi } from './api';
-import { FixApplier } from './applyFix';
-import { registerBuiltinFixes } from './builtinFixes';
-import { GO_MOD_SELECTOR, GoModCodeActions } from './codeActions';
+import { FixApplier } from './fixes/apply';
+import { registerBuiltinFixes } from './fixes/builtin';
+import { GO_MOD_SELECTOR, GoModCodeActions } from './fixes/codeActions';
 import { Commands } from './commands';
 import { Ctx } from './context';
-import { GoModDiagnostics } from './diagnostics';
-import { showFindingsPick } from './findingsPick';
-import { FixRegistry } from './fixes';
-import { requestEnv } from './httpSettings';
-import { registerProxyFixes } from './proxyFixes';
-import { registerToolchainFixes } from './toolchainFixes';
-import { REPORT_SCHEME, ReportDocument } from './reportDocument';
+import { GoModDiagnostics } from './diagnostics/collection';
+import { showFindingsPick } from './status/findingsPick';
+import { FixRegistry } from './fixes/registry';
+import { requestEnv } from './proxy/httpSettings';
+import { registerProxyFixes } from './proxy/fixes';
+import { registerToolchainFixes } from './toolchain/fixes';
+import { REPORT_SCHEME, ReportDocument } from './diagnostics/report';
 import { DiagnosisRunner, type RunResult } from './runner';
 import { SETTINGS_THAT_MATTER } from './settings';
-import { GoEnvStatusBar } from './statusBar';
+import { GoEnvStatusBar } from './status/bar';
 
 export function activate(extension: vscode.ExtensionContext): GoEnvApi {
   const started = performance.now();

@@ -8,10 +8,9 @@ import { hostPlatform } from '../core/platform';
 import { redact } from '../core/redact';
 import type { Report } from '../core/report/model';
 import type { Ctx } from './context';
-import type { GoModTarget } from './diagnosticsPlan';
-import { findWorkspaceGoMods } from './goMods';
-import { httpSettingsFinding, ignoredGoPathFinding } from './httpSettings';
-import { untrustedWorkspaceGoPath } from './workspaceGoPath';
+import type { GoModTarget } from './diagnostics/plan';
+import { findWorkspaceGoMods, untrustedWorkspaceGoPath } from './workspace';
+import { httpSettingsFinding, ignoredGoPathFinding } from './proxy/httpSettings';
 
 export interface DiagnosisOutcome {
   report: Report;

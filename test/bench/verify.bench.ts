@@ -9,15 +9,15 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseGoproxy } from '../../src/core/goproxy';
+import { parseGoproxy } from '../../src/core/go/goproxy';
 import type { Platform } from '../../src/core/platform';
 import { stageAndCommit } from '../../src/core/toolchain/commit';
 import { createDispatcher } from '../../src/core/toolchain/http';
 import { withDefaults } from '../../src/core/toolchain/timeouts';
-import { installToolchainViaProxy } from '../../src/core/toolchain/viaProxy';
-import { downloadModuleZip } from '../../src/core/toolchain/viaProxyDownload';
-import { extractModuleZip } from '../../src/core/toolchain/viaProxyExtract';
-import { lookupToolchainHash, toolchainModuleVersion, toolchainZipPrefix } from '../../src/core/toolchain/viaProxyVerify';
+import { installToolchainViaProxy } from '../../src/core/toolchain/module/install';
+import { downloadModuleZip } from '../../src/core/toolchain/module/download';
+import { extractModuleZip } from '../../src/core/toolchain/module/extract';
+import { lookupToolchainHash, toolchainModuleVersion, toolchainZipPrefix } from '../../src/core/toolchain/module/verify';
 import { REPO } from '../support/cli';
 import { buildSumdbFixture, startSumdbFixture } from '../support/sumdbFixture';
 

@@ -2,9 +2,9 @@
 // disable or weaken module downloads and verification.
 import type { Finding, Fix } from '../findings';
 import type { EnvEntry } from '../report/model';
-import { describeGoproxy, parseGoproxy } from '../goproxy';
+import { describeGoproxy, parseGoproxy } from '../go/goproxy';
 import { redact } from '../redact';
-import { AUTO_PROXY_FIX } from './proxyFixes';
+import { AUTO_PROXY_FIX } from './fixes';
 
 export interface EnvCheckInput {
   env: Record<string, EnvEntry>;

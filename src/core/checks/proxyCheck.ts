@@ -5,13 +5,13 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Finding, Fix, Severity } from '../findings';
-import { parseGoproxy, proxyResource, type ProxyEntry } from '../goproxy';
+import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { trustDifference } from '../net/trust';
 import { redact } from '../redact';
 import { describeFailure, fmt, stepTimings, type FailureView } from './probeFailure';
 import type { NetContext } from './netContext';
-import { AUTO_PROXY_FIX, OFFLINE_FIX } from './proxyFixes';
+import { AUTO_PROXY_FIX, OFFLINE_FIX } from './fixes';
 
 export const PROBE_MODULE = 'golang.org/x/text';
 export const SLOW_MS = 2000;

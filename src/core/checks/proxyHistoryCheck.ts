@@ -1,9 +1,9 @@
 // When go-env-doctor changed GOPROXY before, say so and offer the way back.
 import type { Finding } from '../findings';
 import type { Platform } from '../platform';
-import { latestChange } from '../proxyset/history';
+import { latestChange } from '../proxyRewrite/history';
 import { redact } from '../redact';
-import { RESTORE_PROXY_FIX } from './proxyFixes';
+import { RESTORE_PROXY_FIX } from './fixes';
 
 export async function proxyHistoryFindings(p: Platform, envFile: string | undefined): Promise<Finding[]> {
   if (!envFile) return [];

@@ -7,8 +7,8 @@
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Finding, Fix } from '../findings';
-import { parseGoproxy, proxyResource, type ProxyEntry } from '../goproxy';
-import { parseGosumdb, type SumDatabase } from '../sumdb/gosumdb';
+import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
+import { parseGosumdb, type SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
 import { describeFailure, fmt, stepTimings, type FailureContext, type FailureView } from './probeFailure';

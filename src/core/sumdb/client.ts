@@ -6,9 +6,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { errorMessage } from '../errors';
-import { escapeModulePath, proxyResource, type ProxyEntry } from '../goproxy';
+import { escapeModulePath, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { redact } from '../redact';
-import type { SumDatabase } from './gosumdb';
+import type { SumDatabase } from '../go/gosumdb';
 import type { HttpGet, HttpResult } from './httpGet';
 import { openNote, NoteError } from './note';
 import {

@@ -8,7 +8,7 @@ import type { Platform } from '../platform';
 import { isCompleteToolchain, readMarker, type ToolchainMarker } from './commit';
 import { loadGoTrust } from '../net/trust';
 import { createDispatcher } from './http';
-import { fetchReleaseIndex, findArchive, type ReleaseFile } from './releaseIndex';
+import { fetchReleaseIndex, findArchive, type ReleaseFile } from './release/officialIndex';
 import { withDefaults, type InstallTimeouts } from './timeouts';
 
 export interface InstalledToolchain {

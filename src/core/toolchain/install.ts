@@ -1,194 +1,262 @@
-// Installs a Go release into `<dir>/go<version>`: the SHA-256 from the official index, the
-// bytes from mirrors or the official host, unpacked while downloading into a staging directory
-// that becomes visible (by rename) only after the hash matched.
-import * as fsp from 'node:fs/promises';
+// One entry point for "install Go X.Y.Z" used by the CLI and the editor: the official release
+// archive (SHA-256 from the go.dev/dl index) when the index can be read, otherwise the module
+// golang.org/toolchain from the user's GOPROXY, verified against the Go checksum database, the
+// way the go command itself fetches toolchains. The GOPROXY/GOSUMDB settings are read like the
+// go command reads them (environment, go env file, $GOROOT/go.env, built-in defaults) without
+// running go, since a broken or missing go is often why a toolchain is being installed.
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { isAbortError } from '../errors';
-import { goName, parseGoVersion } from '../goVersion';
-import { goosGoarch } from '../platform';
-import { redact } from '../redact';
-import { isCompleteToolchain, readMarker, stageAndCommit, tidyLeftovers, type CommitCheckpoint, type ToolchainMarker } from './commit';
-import { downloadVerified, type ByteConsumer, type DownloadSource } from './download';
-import { cancelled, fsFailure, toolchainError } from './errors';
-import { extractZipFile, TarGzExtractor } from './extract';
+import { DoctorError, isAbortError } from '../errors';
+import { effectiveSetting, goEnvFilePath, readGoEnvFile, readGorootGoEnv, type SettingLayers } from '../go/envFile';
+import { locateGo } from '../go/locate';
+import { parseGoproxy, type ProxyEntry } from '../go/goproxy';
+import { goName, parseGoVersion, supportsToolchainSwitch } from '../goVersion';
 import { loadGoTrust } from '../net/trust';
+import { goosGoarch, type Platform } from '../platform';
+import { redact } from '../redact';
+import type { HttpGet } from '../sumdb/httpGet';
+import { readMarker } from './commit';
+import { cancelled, toolchainError } from './errors';
 import { createDispatcher } from './http';
-import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from './layout';
-import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type ReleaseFile } from './releaseIndex';
+import { installToolchain, type InstallCheckpoint, type InstallResult } from './release/install';
 import { withDefaults } from './timeouts';
-import { lockOptions, type InstallHostOptions } from './hostOptions';
+import { describeViaProxyInstall, installToolchainViaProxy, type ViaProxyInstallResult } from './module/install';
+import { planChecksumDb, TOOLCHAIN_MODULE, toolchainModuleVersion, type ChecksumDbSettings } from './module/verify';
+import type { InstallHostOptions } from './hostOptions';
 
-export type InstallCheckpoint = CommitCheckpoint | 'downloading';
-
-export interface InstallOptions extends InstallHostOptions {
-  /** `1.22.5`, `go1.22.5`, `1.23rc1` or `latest` (the newest stable release with an archive for this platform). */
+export interface AnySourceInstallOptions extends InstallHostOptions {
+  /** `1.22.5`, `go1.22.5`, or `latest` (archive path only: the module path has no "latest"). */
   version: string;
-  /** Official index bases, tried in order; default go.dev/dl then golang.google.cn/dl. */
+  /** Skip the release index and install the golang.org/toolchain module from GOPROXY. */
+  viaProxy?: boolean;
+  /** Archive path: official index bases, tried in order; default go.dev/dl then golang.google.cn/dl. */
   dlBases?: readonly string[];
-  /** Tried in order before the dl bases; a file URL is `<mirror><filename>`. */
+  /** Archive path: mirrors of the release files, tried before the dl bases. */
   mirrors?: readonly string[];
   /**
-   * Called about every 2 MB downloaded. Each network read and each inflated chunk is a fresh
-   * buffer, and V8 only collects them after ~64 MB of such garbage; a host that owns its process
-   * (the CLI) can pass a cheap young-generation GC here to keep peak memory flat.
+   * Module path: GOPROXY, GOSUMDB, GONOSUMDB, GOPRIVATE. Default: read like the go command
+   * (readGoChecksumSettings); a value given here wins over what would be read.
    */
+  goSettings?: Partial<ChecksumDbSettings>;
+  /** GOROOT whose go.env supplies defaults; default $GOROOT, else the go found on PATH. */
+  goroot?: string;
+  /** Module path: where the newest verified checksum-database tree head is kept. */
+  stateDir?: string;
+  /** Module path: what `direct` in GOPROXY fetches from (tests point it at a local server). */
+  directBase?: string;
+  /** Module path: checksum-database requests (default: undici over the dispatcher). */
+  sumdbGet?: HttpGet;
+  /** Called when the release index failed and the install switches to GOPROXY. */
+  onFallback?: (e: FallbackNotice) => void;
+  /** Archive path only, see InstallOptions.reclaimMemory. */
   reclaimMemory?: () => void;
-  /** Test hook, see commit.ts. */
+  /** Test hook (crash points); 'downloading' is reached on the archive path only. */
   checkpoint?: (name: InstallCheckpoint) => void | Promise<void>;
 }
 
-export interface InstallResult {
-  /** `go1.22.5` */
-  version: string;
-  goroot: string;
-  /** SHA-256 of the verified archive; undefined for a toolchain found installed without our marker. */
-  sha256: string | undefined;
-  bytes: number | undefined;
-  /** Where the bytes came from (redacted), or 'partial download' when a kept file was complete. */
-  source: string | undefined;
-  alreadyInstalled: boolean;
-  /** Resumes, restarts and fallbacks that happened, for logs. */
-  events: string[];
+export interface FallbackNotice {
+  /** Why the archive path was given up (the index error). */
+  reason: DoctorError;
+  /** The effective GOPROXY and GOSUMDB (credentials redacted) and where each came from. */
+  goproxy: SettingValue;
+  gosumdb: SettingValue;
+  /** The checksum database's name, e.g. sum.golang.org. */
+  database: string;
 }
 
-export async function installToolchain(opts: InstallOptions): Promise<InstallResult> {
-  const { platform, signal } = opts;
-  const timeouts = withDefaults(opts.timeouts);
-  const dir = path.resolve(opts.dir ?? defaultSdkDir(platform));
-  const wanted = opts.version.trim();
-  if (wanted !== 'latest') {
-    const v = parseGoVersion(wanted);
-    if (!v) {
-      throw toolchainError('toolchain.notFound', `"${opts.version}" is not a Go release version.`, 'Give a release such as 1.22.5 or go1.22.5, or "latest".');
-    }
-    // Installed and complete: nothing to fetch, not even the index (works offline).
-    const goroot = gorootFor(dir, goName(v));
-    if (await isCompleteToolchain(goroot)) {
-      const marker = await readMarker(goroot);
-      await tidyLeftovers(dir, goName(v), { staleMs: timeouts.lockStaleMs });
-      if (marker?.sha256) await removePartial(partialPathFor(opts.downloadDir ?? defaultDownloadDir(dir), marker.sha256));
-      return installedResult(goName(v), goroot, [], marker);
-    }
-  }
+export interface SettingValue {
+  value: string;
+  source: 'environment' | 'goenv' | 'default' | 'option';
+}
 
-  const dispatcher = opts.dispatcher ?? createDispatcher(platform, timeouts, { secureContext: (await loadGoTrust(platform)).secureContext });
+/** Installed from the official release archive, its SHA-256 checked against the official index. */
+export interface ArchiveInstall extends InstallResult {
+  via: 'archive';
+  /** One sentence: where it came from and how it was verified. */
+  description: string;
+}
+
+/** Installed from the golang.org/toolchain module, its h1: proven by the checksum database. */
+export interface ProxyInstall extends ViaProxyInstallResult {
+  via: 'proxy';
+  /** One sentence: where it came from and how it was verified. */
+  description: string;
+  /** Set when the archive path was tried first and failed: the index error's message. */
+  fallbackFrom: string | undefined;
+  /** The settings the module path used; undefined when nothing had to be fetched. */
+  goproxy: SettingValue | undefined;
+  gosumdb: SettingValue | undefined;
+}
+
+export type AnySourceInstallResult = ArchiveInstall | ProxyInstall;
+
+export async function installToolchainAnySource(opts: AnySourceInstallOptions): Promise<AnySourceInstallResult> {
+  if (opts.viaProxy) return viaProxy(opts, undefined);
+  let archive: InstallResult;
   try {
-    const index = await fetchReleaseIndex({ dispatcher, timeouts, ...(opts.dlBases ? { dlBases: opts.dlBases } : {}), ...(signal ? { signal } : {}) });
-    const { release, file } = resolveRelease(index, wanted, platform);
-    const name = release.name;
-    const sources = downloadSources(file, opts.mirrors ?? [], index.base, opts.dlBases ?? DEFAULT_DL_BASES);
-    const partialPath = partialPathFor(opts.downloadDir ?? defaultDownloadDir(dir), file.sha256);
-    const isZip = goosGoarch(platform).goos === 'windows';
-    let events: string[] = [];
-
-    const committed = await stageAndCommit({
-      dir,
-      name,
-      ...(signal ? { signal } : {}),
-      lock: lockOptions(timeouts, opts.onWait),
-      ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
-      populate: async (ctx) => {
-        const consumer = isZip ? new DiscardConsumer() : new StagingConsumer(ctx.root);
-        try {
-          const outcome = await downloadVerified({
-            filename: file.filename,
-            sources,
-            sha256: file.sha256,
-            size: file.size,
-            partialPath,
-            consumer,
-            dispatcher,
-            timeouts,
-            ...(signal ? { signal } : {}),
-            ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-            onHalf: () => opts.checkpoint?.('downloading'),
-            ...(opts.reclaimMemory ? { reclaimMemory: opts.reclaimMemory } : {}),
-          });
-          events = outcome.events;
-          if (consumer instanceof StagingConsumer) await consumer.finish();
-          else {
-            opts.onProgress?.({ phase: 'extract', bytes: file.size, total: file.size, bytesPerSec: 0, etaSec: undefined, source: outcome.source });
-            await extractZipFile(partialPath, ctx.root, signal ? { signal } : {});
-          }
-          return { sha256: file.sha256, bytes: file.size, source: outcome.source };
-        } catch (err) {
-          await consumer.abort();
-          if (isAbortError(err) || signal?.aborted) throw cancelled(err);
-          throw err;
-        }
-      },
+    archive = await installToolchain({
+      version: opts.version,
+      platform: opts.platform,
+      ...pick(opts, ['dir', 'dlBases', 'mirrors', 'signal', 'onProgress', 'onWait', 'timeouts', 'dispatcher', 'downloadDir', 'reclaimMemory', 'checkpoint']),
     });
-    if (committed.alreadyInstalled) {
-      await removePartial(partialPath);
-      return installedResult(name, committed.goroot, events, committed.marker);
-    }
-    // Verified and in place: the kept download has served its purpose.
-    await removePartial(partialPath);
-    return { version: name, goroot: committed.goroot, sha256: file.sha256, bytes: file.size, source: committed.marker?.source, alreadyInstalled: false, events };
   } catch (err) {
-    if (isAbortError(err) || signal?.aborted) throw cancelled(err);
+    if (!(err instanceof DoctorError) || err.code !== 'toolchain.indexUnavailable' || opts.signal?.aborted) throw err;
+    return fallBack(opts, err);
+  }
+  return (await installedViaProxyBefore(archive, opts)) ?? { ...archive, via: 'archive', description: describeArchiveInstall(archive) };
+}
+
+/** One sentence for the CLI and the editor, the archive-path twin of describeViaProxyInstall. */
+export function describeArchiveInstall(r: InstallResult): string {
+  if (r.alreadyInstalled) return `${r.version} is already installed in ${r.goroot}${r.sha256 ? ` (its archive's SHA-256 ${r.sha256} was checked against the official Go release index when it was installed)` : ''}.`;
+  const from = r.source === 'partial download' ? 'a download kept from an earlier run' : (r.source ?? 'the official download host');
+  return `Installed ${r.version} in ${r.goroot} from the release archive at ${redact(from)}; its SHA-256 ${r.sha256} matches the official Go release index.`;
+}
+
+/** GOPROXY, GOSUMDB, GONOSUMDB and GOPRIVATE as the go command would use them, with their sources. */
+export async function readGoChecksumSettings(
+  platform: Platform,
+  goroot?: string,
+): Promise<{ goproxy: SettingValue; gosumdb: SettingValue; gonosumdb: SettingValue; goprivate: SettingValue }> {
+  const file = await readGoEnvFile(goEnvFilePath(platform));
+  const layers: SettingLayers = {
+    os: platform.env,
+    file: file.kind === 'read' ? file.values : new Map(),
+    goroot: await readGorootGoEnv(goroot ?? (await guessGoroot(platform))),
+  };
+  const get = (name: string): SettingValue => effectiveSetting(name, layers);
+  return { goproxy: get('GOPROXY'), gosumdb: get('GOSUMDB'), gonosumdb: get('GONOSUMDB'), goprivate: get('GOPRIVATE') };
+}
+
+/** $GOROOT, else the GOROOT of the go the user would run (symlinks resolved, as go does). */
+async function guessGoroot(platform: Platform): Promise<string | undefined> {
+  if (platform.env['GOROOT']) return platform.env['GOROOT'];
+  const located = await locateGo(platform);
+  if (!located.found) return undefined;
+  const real = await fs.realpath(located.go.path).catch(() => located.go.path);
+  return path.dirname(path.dirname(real));
+}
+
+async function settingsFor(opts: AnySourceInstallOptions): Promise<{ goproxy: SettingValue; gosumdb: SettingValue; checksumDb: ChecksumDbSettings }> {
+  const given = opts.goSettings ?? {};
+  const read = await readGoChecksumSettings(opts.platform, opts.goroot);
+  const choose = (v: string | undefined, fallback: SettingValue): SettingValue => (v === undefined ? fallback : { value: v, source: 'option' });
+  const goproxy = choose(given.goproxy, read.goproxy);
+  const gosumdb = choose(given.gosumdb, read.gosumdb);
+  return {
+    goproxy,
+    gosumdb,
+    checksumDb: { goproxy: goproxy.value, gosumdb: gosumdb.value, gonosumdb: choose(given.gonosumdb, read.gonosumdb).value, goprivate: choose(given.goprivate, read.goprivate).value },
+  };
+}
+
+async function fallBack(opts: AnySourceInstallOptions, indexError: DoctorError): Promise<ProxyInstall> {
+  const v = opts.version.trim() === 'latest' ? undefined : parseGoVersion(opts.version.trim());
+  if (!v) {
+    throw withNote(
+      indexError,
+      'The toolchain could not be fetched through GOPROXY instead: "latest" needs the release index.',
+      'Name the version (e.g. go-env-doctor install 1.22.5): then it can come through GOPROXY, verified against the Go checksum database. Or fix the network ("go-env-doctor diagnose" tests it).',
+    );
+  }
+  if (!supportsToolchainSwitch(v)) {
+    throw withNote(indexError, `The toolchain could not be fetched through GOPROXY instead: ${goName(v)} predates Go 1.21, the first release published as a ${TOOLCHAIN_MODULE} module.`);
+  }
+  const settings = await settingsFor(opts);
+  if (!canDownload(parseGoproxy(settings.goproxy.value))) {
+    throw withNote(
+      indexError,
+      `The toolchain could not be fetched through GOPROXY instead: GOPROXY=${redact(settings.goproxy.value)} allows no module downloads.`,
+      'Check the network and proxy settings ("go-env-doctor diagnose" tests them), or point GOPROXY at a module mirror you can reach ("go-env-doctor set-proxy --auto" finds one): toolchains from a mirror are verified against the Go checksum database.',
+    );
+  }
+  try {
+    const plan = planChecksumDb(settings.checksumDb); // GOSUMDB=off refuses here, before any announcement
+    opts.onFallback?.({ reason: indexError, goproxy: redacted(settings.goproxy), gosumdb: redacted(settings.gosumdb), database: plan.db.name });
+    return await viaProxy(opts, indexError, settings);
+  } catch (err) {
+    if (!(err instanceof DoctorError)) throw err;
+    // The proxy's failure is the one to act on; the index failure explains why it was tried. The
+    // cause stays the proxy error's own, so sumdbFailureOf still tells which check failed.
+    const message = `${indexError.message} Fetching it through GOPROXY (${redact(settings.goproxy.value)}) instead failed too: ${err.message}`;
+    throw new DoctorError(err.code, message, err.remedy, err.cause === undefined ? undefined : { cause: err.cause });
+  }
+}
+
+async function viaProxy(opts: AnySourceInstallOptions, indexError: DoctorError | undefined, known?: Awaited<ReturnType<typeof settingsFor>>): Promise<ProxyInstall> {
+  const settings = known ?? (await settingsFor(opts));
+  const timeouts = withDefaults(opts.timeouts);
+  const dispatcher = opts.dispatcher ?? createDispatcher(opts.platform, timeouts, { secureContext: (await loadGoTrust(opts.platform)).secureContext });
+  try {
+    const r = await installToolchainViaProxy({
+      version: opts.version,
+      platform: opts.platform,
+      dispatcher,
+      ...settings.checksumDb,
+      ...pick(opts, ['dir', 'stateDir', 'directBase', 'sumdbGet', 'signal', 'onProgress', 'onWait', 'timeouts', 'downloadDir']),
+      ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
+    });
+    const fetched = !r.alreadyInstalled;
+    return {
+      ...r,
+      via: 'proxy',
+      description: describeViaProxyInstall(r),
+      fallbackFrom: indexError?.message,
+      goproxy: fetched ? redacted(settings.goproxy) : undefined,
+      gosumdb: fetched ? redacted(settings.gosumdb) : undefined,
+    };
+  } catch (err) {
+    if (isAbortError(err) || opts.signal?.aborted) throw cancelled(err);
     throw err;
   } finally {
     if (!opts.dispatcher) await dispatcher.close().catch(() => undefined);
   }
 }
 
-async function removePartial(partialPath: string): Promise<void> {
-  await fsp.rm(partialPath, { force: true }).catch(() => undefined);
-  await fsp.rmdir(path.dirname(partialPath)).catch(() => undefined); // only if now empty
+/**
+ * The archive installer reports any complete toolchain as installed; when our marker says it came
+ * from the module path (an h1:, no SHA-256), say so instead of implying an archive.
+ */
+async function installedViaProxyBefore(r: InstallResult, opts: AnySourceInstallOptions): Promise<ProxyInstall | undefined> {
+  if (!r.alreadyInstalled || r.sha256 !== undefined) return undefined;
+  const marker = await readMarker(r.goroot);
+  if (!marker?.h1) return undefined;
+  const { goos, goarch } = goosGoarch(opts.platform);
+  const installed: ViaProxyInstallResult = {
+    version: r.version,
+    goroot: r.goroot,
+    module: `${TOOLCHAIN_MODULE}@${toolchainModuleVersion(r.version, goos, goarch)}`,
+    h1: marker.h1,
+    bytes: marker.bytes,
+    source: marker.source,
+    alreadyInstalled: true,
+    verification: undefined,
+    events: r.events,
+  };
+  return { ...installed, via: 'proxy', description: describeViaProxyInstall(installed), fallbackFrom: undefined, goproxy: undefined, gosumdb: undefined };
 }
 
-async function installedResult(name: string, goroot: string, events: string[], known?: ToolchainMarker): Promise<InstallResult> {
-  const marker = known ?? (await readMarker(goroot));
-  return { version: name, goroot, sha256: marker?.sha256, bytes: marker?.bytes, source: marker?.source, alreadyInstalled: true, events };
-}
-
-/** Mirrors first (in the order given), then the base that served the index, then the other bases. */
-export function downloadSources(file: Pick<ReleaseFile, 'filename'>, mirrors: readonly string[], indexBase: string, dlBases: readonly string[]): DownloadSource[] {
-  const bases = [withSlash(indexBase), ...dlBases.map(withSlash).filter((b) => b !== withSlash(indexBase))];
-  const urls = [...mirrors.map(withSlash), ...bases].map((b) => `${b}${file.filename}`);
-  return [...new Set(urls)].map((url) => ({ url, label: redact(url) }));
-}
-
-/** Feeds the streaming tar.gz extractor; a restart of the download starts a fresh, empty tree. */
-class StagingConsumer implements ByteConsumer {
-  private extractor: TarGzExtractor | undefined;
-
-  constructor(private readonly root: string) {}
-
-  async reset(): Promise<void> {
-    if (this.extractor) {
-      await this.extractor.abort();
-      await emptyDir(this.root);
-    }
-    this.extractor = new TarGzExtractor(this.root);
+/** Whether GOPROXY reaches a url or `direct` entry before `off` or an invalid entry stops the list. */
+function canDownload(entries: readonly ProxyEntry[]): boolean {
+  for (const e of entries) {
+    if (e.kind === 'url' || e.kind === 'direct') return true;
+    if (e.kind === 'off' || e.kind === 'invalid') return false;
   }
-
-  async write(chunk: Buffer): Promise<void> {
-    try {
-      await this.extractor!.write(chunk);
-    } catch (err) {
-      throw fsFailure(err, 'unpack the toolchain into', this.root) ?? err;
-    }
-  }
-
-  async finish(): Promise<void> {
-    await this.extractor!.end();
-  }
-
-  async abort(): Promise<void> {
-    await this.extractor?.abort();
-  }
+  return false;
 }
 
-/** Zip archives are unpacked after verification; during the download only hash and file matter. */
-class DiscardConsumer implements ByteConsumer {
-  async reset(): Promise<void> {}
-  async write(): Promise<void> {}
-  async abort(): Promise<void> {}
+/** The index error, saying why the module path was not tried; `remedy` replaces the index's own. */
+function withNote(err: DoctorError, note: string, remedy?: string): DoctorError {
+  return toolchainError('toolchain.indexUnavailable', `${err.message} ${note}`, remedy ?? err.remedy, err.cause);
 }
 
-async function emptyDir(dir: string): Promise<void> {
-  const names = await fsp.readdir(dir);
-  await Promise.all(names.map((n) => fsp.rm(path.join(dir, n), { recursive: true, force: true })));
+function redacted(s: SettingValue): SettingValue {
+  return { value: redact(s.value), source: s.source };
+}
+
+/** The listed options that are set, for spreading into another options object (exactOptionalPropertyTypes). */
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): { [P in K]?: Exclude<T[P], undefined> } {
+  const out: { [P in K]?: Exclude<T[P], undefined> } = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k] as Exclude<T[K], undefined>;
+  return out;
 }

@@ -1,0 +1,196 @@
+// The plan for a GOPROXY change: what is there now (in the go env file and as go sees it), what
+// would be written and why (a mirror ranking, a value the user gave, or the module cache for
+// offline work), what the checksum database needs, and whether an OS variable would override it.
+// Nothing is written here; applyProxyChange() does that.
+import { DoctorError } from '../errors';
+import { describeGoproxy, parseGoproxy } from '../go/goproxy';
+import { locateGo } from '../go/locate';
+import type { Platform } from '../platform';
+import { redact } from '../redact';
+import { parseGosumdb } from '../go/gosumdb';
+import { DEFAULT_MIRRORS, DEFAULT_REQUEST_TIMEOUT_MS, MIRRORS_IN_VALUE, type ReferenceModule } from './defaults';
+import { readGoSettings, type FileSetting, type GoSettings } from './goEnv';
+import { goNetwork, type GoNetwork } from './http';
+import { offlineGoproxy, planOffline, type OfflinePlan } from './offline';
+import { describeOverrideSources, findOverrideSources, type OverrideSource } from './overrideSources';
+import { rankMirrors, type MirrorRanking } from './rank';
+import { adviseSumdb, type SumdbAdvice, type SumdbAlias } from './sumdbAdvice';
+
+export type ProxyMode =
+  | {
+      kind: 'auto';
+      /** Mirrors to probe; default: DEFAULT_MIRRORS plus the http(s) entries of the current GOPROXY. */
+      candidates?: readonly string[];
+      rounds?: number;
+      reference?: ReferenceModule;
+      /** The checksum database's alternative to offer (tests); null: none; default: by name. */
+      sumdbAlias?: SumdbAlias | null;
+    }
+  | { kind: 'value'; value: string }
+  | { kind: 'offline'; /** Where to look for go.mod. */ cwd: string };
+
+export interface PlanOptions {
+  platform: Platform;
+  /** An explicit go binary (--go); otherwise found as `diagnose` finds it. */
+  goPath?: string;
+  mode: ProxyMode;
+  /** Per request / per go invocation. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Network access (default: goNetwork(platform), closed afterwards). */
+  network?: Pick<GoNetwork, 'fetch' | 'sumdbGet'>;
+  /** Where verified checksum-database tree heads are kept (default: the state dir). */
+  stateDir?: string;
+}
+
+export interface EnvironmentOverride {
+  /** The OS-environment value (raw; redact before printing). */
+  value: string;
+  /** Files and lines that set it, when found. */
+  sources: OverrideSource[];
+  /** Where it comes from and what to do, in sentences. */
+  explanation: string;
+}
+
+export interface ProxyPlan {
+  mode: ProxyMode['kind'];
+  goPath: string;
+  /** The go env file `go env -w` writes. */
+  envFile: string;
+  /** GOPROXY in the go env file now (absent, or a value). */
+  previous: FileSetting;
+  /** GOPROXY as the go command uses it now. */
+  previousEffective: string;
+  /** What would be written; undefined when nothing can be (then `blocked` says why). */
+  value?: string;
+  blocked?: string;
+  /** The go env file already holds `value`: nothing to write. */
+  unchanged: boolean;
+  /** A GOPROXY in the OS environment that beats the go env file (and so the new value). */
+  override?: EnvironmentOverride;
+  ranking?: MirrorRanking;
+  sumdb?: SumdbAdvice;
+  offline?: OfflinePlan;
+}
+
+/** Why a GOPROXY value is refused, or undefined when go will accept it. */
+export function validateGoproxyValue(value: string): string | undefined {
+  if (value.trim() === '') return 'the value is empty (to go back to what was there before, run restore-proxy; for the default, use https://proxy.golang.org,direct)';
+  if (/[\x00-\x1f\x7f]/.test(value)) return 'the value contains control characters (a line break would corrupt the go env file)';
+  const entries = parseGoproxy(value);
+  const bad = entries.filter((e) => e.kind === 'invalid');
+  if (bad.length > 0) return bad.map((e) => `"${redact(e.text)}" ${e.kind === 'invalid' ? e.reason : ''}`).join('; ');
+  if (entries.length === 0) return 'the value has no entries';
+  return undefined;
+}
+
+/** Candidate mirrors for --auto when none are given: the defaults plus the current http(s) entries. */
+export function defaultCandidates(currentGoproxy: string): string[] {
+  const current = parseGoproxy(currentGoproxy)
+    .filter((e): e is Extract<typeof e, { kind: 'url' }> => e.kind === 'url' && (e.url.protocol === 'https:' || e.url.protocol === 'http:'))
+    .map((e) => e.text);
+  const norm = (u: string) => u.replace(/\/+$/, '');
+  const seen = new Set<string>();
+  return [...DEFAULT_MIRRORS, ...current].filter((u) => {
+    const k = norm(u);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The go binary to use, and what go says about its settings. */
+export async function resolveGo(p: Platform, explicit: string | undefined, timeoutMs: number, signal?: AbortSignal): Promise<{ goPath: string; settings: GoSettings; envFile: string } | DoctorError> {
+  const located = await locateGo(p, explicit);
+  if (!located.found) {
+    return new DoctorError(
+      'go.notFound',
+      explicit ? `The go binary ${explicit} does not exist or is not executable.` : `No go binary was found (looked in ${located.searched.length} places, PATH first).`,
+      'Install Go (`go-env-doctor install latest`) or pass the one to use with --go.',
+    );
+  }
+  const settings = await readGoSettings(located.go.path, p, timeoutMs, signal);
+  if (settings instanceof DoctorError) return settings;
+  if (!settings.envFile) {
+    return new DoctorError('goenv.off', 'GOENV is "off", so the go command reads no go env file and `go env -w` cannot write one.', 'Unset GOENV (or point it at a file) to let go-env-doctor change settings, or set GOPROXY in the environment yourself.');
+  }
+  return { goPath: located.go.path, settings, envFile: settings.envFile };
+}
+
+export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan | DoctorError> {
+  const p = o.platform;
+  const timeoutMs = o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const go = await resolveGo(p, o.goPath, timeoutMs, o.signal);
+  if (go instanceof DoctorError) return go;
+  const { settings } = go;
+  const previousEffective = settings.effective['GOPROXY'] ?? '';
+  const plan: ProxyPlan = {
+    mode: o.mode.kind,
+    goPath: go.goPath,
+    envFile: go.envFile,
+    previous: settings.file('GOPROXY'),
+    previousEffective,
+    unchanged: false,
+  };
+
+  if (o.mode.kind === 'value') {
+    const why = validateGoproxyValue(o.mode.value);
+    if (why) return new DoctorError('usage.invalidGoproxy', `GOPROXY "${redact(o.mode.value)}" is not valid: ${why}.`, 'Entries are https:// (or http://, file://) URLs or the keywords direct and off, separated by "," (next on 404/410) or "|" (next on any error).');
+    plan.value = o.mode.value;
+  } else if (o.mode.kind === 'offline') {
+    const gomodcache = settings.effective['GOMODCACHE'];
+    if (!gomodcache) return new DoctorError('goenv.noModCache', '`go env GOMODCACHE` is empty, so there is no module cache to work from.', 'Set GOPATH or GOMODCACHE (go env -w GOMODCACHE=...), download the modules once while online, then try again.');
+    plan.offline = await planOffline({ gomodcache, cwd: o.mode.cwd });
+    plan.value = offlineGoproxy(plan.offline.fileUrl, previousEffective);
+  } else {
+    const own = o.network ? undefined : goNetwork(p);
+    const network = o.network ?? own!;
+    try {
+      const gosumdb = parseGosumdb(settings.effective['GOSUMDB']);
+      const ranking = await rankMirrors({
+        candidates: o.mode.candidates ?? defaultCandidates(previousEffective),
+        platform: p,
+        gosumdb,
+        reference: o.mode.reference,
+        rounds: o.mode.rounds,
+        timeoutMs,
+        signal: o.signal,
+        network,
+        stateDir: o.stateDir,
+      });
+      plan.ranking = ranking;
+      const healthy = ranking.rows.filter((r) => r.healthy);
+      if (healthy.length === 0) {
+        plan.blocked = 'no candidate mirror is healthy, so GOPROXY was left as it is';
+      } else {
+        plan.value = [...healthy.slice(0, MIRRORS_IN_VALUE).map((r) => r.url), 'direct'].join(',');
+        plan.sumdb = await adviseSumdb({
+          gosumdb,
+          first: healthy[0],
+          reference: ranking.reference,
+          ...(o.mode.sumdbAlias !== undefined ? { alias: o.mode.sumdbAlias } : {}),
+          get: network.sumdbGet,
+          timeoutMs,
+          signal: o.signal,
+        });
+      }
+    } finally {
+      await own?.close();
+    }
+  }
+
+  if (plan.value !== undefined) {
+    plan.unchanged = plan.previous.inFile && plan.previous.value === plan.value;
+    const fromOs = settings.fromOs('GOPROXY');
+    if (fromOs !== undefined && fromOs !== plan.value) {
+      const sources = await findOverrideSources('GOPROXY', p);
+      plan.override = { value: fromOs, sources, explanation: describeOverrideSources('GOPROXY', sources, p) };
+    }
+  }
+  return plan;
+}
+
+/** The plan's new value in words (what go will do with it). */
+export function describePlannedValue(plan: ProxyPlan): string | undefined {
+  return plan.value === undefined ? undefined : describeGoproxy(parseGoproxy(plan.value));
+}

@@ -1,0 +1,289 @@
+// `go-env-doctor install <version> --via-proxy`: installs a Go toolchain from the module
+// golang.org/toolchain@v0.0.1-go<version>.<goos>-<goarch> served by the GOPROXY list (so any
+// mirror works), trusted only after the Go checksum database vouches for it, exactly as the go
+// command does for GOTOOLCHAIN switches. The checksum-database lookup runs while the zip
+// downloads; the zip is unpacked into the installer's staging directory with every entry hashed
+// on the way; only when the `h1:` matches the database's proven record is the tree committed to
+// `<dir>/go<version>` (stageAndCommit: lock, staging, marker, rename), like the archive path.
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import { DoctorError, isAbortError } from '../../errors';
+import { goName, parseGoVersion } from '../../goVersion';
+import { parseGoproxy } from '../../go/goproxy';
+import { goosGoarch, type Platform } from '../../platform';
+import { hashZip } from '../../sumdb/dirhash';
+import { undiciGet, type HttpGet } from '../../sumdb/httpGet';
+import { isCompleteToolchain, readMarker, stageAndCommit, type CommitCheckpoint } from '../commit';
+import { cancelled, toolchainError, UnsafeArchiveError } from '../errors';
+import { createDispatcher } from '../http';
+import { defaultDownloadDir, defaultSdkDir, gorootFor } from '../layout';
+import { withDefaults } from '../timeouts';
+import type { InstallProgress } from '../progress';
+import { downloadModuleZip, type ModuleDownloadOutcome } from './download';
+import { extractModuleZip } from './extract';
+import {
+  lookupToolchainHash,
+  planChecksumDb,
+  requireHashMatch,
+  sumdbFailureOf,
+  TOOLCHAIN_MODULE,
+  toolchainModuleVersion,
+  toolchainZipPrefix,
+  type ChecksumDbSettings,
+  type ToolchainHashLookup,
+} from './verify';
+import { lockOptions, type InstallHostOptions } from '../hostOptions';
+
+export interface ViaProxyInstallOptions extends ChecksumDbSettings, InstallHostOptions {
+  /** `1.22.5` or `go1.22.5` (a release; `latest` needs the release index, which this path avoids). */
+  version: string;
+  /** Where the newest verified checksum-database tree head is kept; default defaultSumdbStateDir(platform). */
+  stateDir?: string;
+  /** What `direct` in GOPROXY fetches from; default https://go.dev/dl/mod (tests point it elsewhere). */
+  directBase?: string;
+  /** Checksum-database requests; default undici over `dispatcher`. */
+  sumdbGet?: HttpGet;
+  checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
+}
+
+export interface ViaProxyVerification {
+  /** The checksum database that vouched for the zip, e.g. `sum.golang.org`. */
+  database: string;
+  /** Whether it was reached through a GOPROXY mirror's /sumdb/ or directly. */
+  via: 'proxy' | 'direct';
+  /** Size of the signed tree the record was proven in, and the record's number. */
+  treeSize: number;
+  recordId: number;
+  /** E.g. that GONOSUMDB matched golang.org/toolchain and was not honoured. */
+  notes: string[];
+}
+
+export interface ViaProxyInstallResult {
+  /** `go1.22.5` */
+  version: string;
+  goroot: string;
+  /** `golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64` */
+  module: string;
+  /** The go.sum hash of the zip, as the checksum database records it. */
+  h1: string | undefined;
+  /** Size of the zip. */
+  bytes: number | undefined;
+  /** The GOPROXY entry that served the zip (redacted). */
+  source: string | undefined;
+  alreadyInstalled: boolean;
+  /** How the zip was verified; undefined when the toolchain was already installed. */
+  verification: ViaProxyVerification | undefined;
+  events: string[];
+}
+
+/** One sentence for the CLI and the editor: where the toolchain came from and how it was verified. */
+export function describeViaProxyInstall(r: ViaProxyInstallResult): string {
+  if (r.alreadyInstalled) return `${r.version} is already installed in ${r.goroot}${r.h1 ? ` (installed from ${r.source ?? 'a module proxy'}, ${r.h1})` : ''}.`;
+  const v = r.verification;
+  const how = v
+    ? `its ${r.h1} matches the record that the checksum database ${v.database} proved is in its signed log of ${v.treeSize.toLocaleString('en-US')} records (reached ${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'})`
+    : `its hash is ${r.h1}`;
+  return `Installed ${r.version} in ${r.goroot} from the module ${r.module} served by ${r.source}; ${how}.`;
+}
+
+/** A per-user place for the checksum database's tree heads (like $GOPATH/pkg/sumdb for cmd/go). */
+export function defaultSumdbStateDir(platform: Pick<Platform, 'env' | 'homeDir' | 'os'>): string {
+  const env = platform.env;
+  if (platform.os === 'win32') return path.join(env['LOCALAPPDATA'] || path.join(platform.homeDir, 'AppData', 'Local'), 'go-env-doctor', 'sumdb');
+  if (platform.os === 'darwin') return path.join(platform.homeDir, 'Library', 'Application Support', 'go-env-doctor', 'sumdb');
+  return path.join(env['XDG_STATE_HOME'] || path.join(platform.homeDir, '.local', 'state'), 'go-env-doctor', 'sumdb');
+}
+
+export async function installToolchainViaProxy(opts: ViaProxyInstallOptions): Promise<ViaProxyInstallResult> {
+  const { platform, signal } = opts;
+  const timeouts = withDefaults(opts.timeouts);
+  const dir = path.resolve(opts.dir ?? defaultSdkDir(platform));
+  const v = parseGoVersion(opts.version.trim());
+  if (!v || (v.patch === undefined && !v.pre && (v.major > 1 || v.minor >= 21))) {
+    throw toolchainError(
+      'toolchain.notFound',
+      `"${opts.version}" is not a Go release version${v ? ' (from Go 1.21 on, releases have three numbers, e.g. 1.22.0)' : ''}.`,
+      'Give a release such as 1.22.5 or go1.22.5; "latest" needs the go.dev release index (install without --via-proxy).',
+    );
+  }
+  const name = goName(v);
+  const { goos, goarch } = goosGoarch(platform);
+  const moduleVersion = toolchainModuleVersion(v.text, goos, goarch);
+  const module = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+  const goroot = gorootFor(dir, name);
+  if (await isCompleteToolchain(goroot)) return installed(name, goroot, module, []);
+
+  const plan = planChecksumDb(opts); // refuses GOSUMDB=off before any network traffic
+  const settings: ChecksumDbSettings = { gosumdb: opts.gosumdb, gonosumdb: opts.gonosumdb, goprivate: opts.goprivate, goproxy: opts.goproxy };
+  const proxies = parseGoproxy(opts.goproxy ?? '');
+  const stateDir = opts.stateDir ?? defaultSumdbStateDir(platform);
+  const partialPath = path.join(opts.downloadDir ?? defaultDownloadDir(dir), `${TOOLCHAIN_MODULE.replace(/\//g, '_')}@${moduleVersion}.zip.partial`);
+  const dispatcher = opts.dispatcher ?? createDispatcher(platform, timeouts);
+  const events: string[] = [];
+  let verification: ViaProxyVerification | undefined;
+
+  try {
+    const committed = await stageAndCommit({
+      dir,
+      name,
+      ...(signal ? { signal } : {}),
+      lock: lockOptions(timeouts, opts.onWait),
+      ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
+      populate: async (ctx) => {
+        // The lookup does not depend on the zip: run it while the zip downloads.
+        const lookup = settle(
+          lookupToolchainHash(TOOLCHAIN_MODULE, moduleVersion, {
+            ...settings,
+            stateDir,
+            get: opts.sumdbGet ?? undiciGet(dispatcher),
+            timeoutMs: timeouts.headersMs,
+            ...(signal ? { signal } : {}),
+          }),
+        );
+        const stopDownload = new AbortController();
+        const downloadSignal = signal ? AbortSignal.any([signal, stopDownload.signal]) : stopDownload.signal;
+        // A database that cannot be consulted makes the download pointless.
+        void lookup.promise.catch((err) => {
+          if (sumdbFailureOf(err) !== 'notFound') stopDownload.abort(err);
+        });
+
+        const fetchZip = async (fresh: boolean): Promise<ModuleDownloadOutcome> => {
+          try {
+            return await downloadModuleZip({
+              modulePath: TOOLCHAIN_MODULE,
+              version: moduleVersion,
+              proxies,
+              ...(opts.directBase ? { directBase: opts.directBase } : {}),
+              partialPath,
+              fresh,
+              dispatcher,
+              timeouts,
+              signal: downloadSignal,
+              ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+            });
+          } catch (err) {
+            if (signal?.aborted) throw cancelled(err);
+            // The lookup's failure explains an aborted or failed download better, unless the
+            // version simply does not exist (both say so; the download's message is clearer).
+            if (lookup.error !== undefined && !(err instanceof DoctorError && err.code === 'toolchain.notFound')) throw lookup.error;
+            if (stopDownload.signal.aborted) throw await lookup.promise.then(() => err, (e: unknown) => e);
+            throw err;
+          }
+        };
+
+        let download: ModuleDownloadOutcome | undefined;
+        const downloadAndCheck = async (fresh: boolean) => {
+          download = await fetchZip(fresh);
+          events.push(...download.events);
+          const h1 = await unpack(download, ctx.root, lookup, moduleVersion, goos, signal, opts.onProgress);
+          const found = await lookup.promise;
+          requireHashMatch(h1, found.expected, `${module} zip`, download.source, found.plan.db.name);
+          return { download, h1, found };
+        };
+        const isMismatch = (err: unknown) => err instanceof DoctorError && err.code === 'toolchain.checksumMismatch';
+        let checked: Awaited<ReturnType<typeof downloadAndCheck>>;
+        try {
+          try {
+            checked = await downloadAndCheck(false);
+          } catch (err) {
+            if (!isMismatch(err) || !download?.resumed) throw err;
+            // Bytes kept from an earlier run or attempt may be the culprit: fetch the whole zip once more.
+            events.push(`the resumed download did not verify (${(err as Error).message}); downloading it again from byte 0`);
+            await emptyDir(ctx.root);
+            checked = await downloadAndCheck(true);
+          }
+        } catch (err) {
+          if (isMismatch(err)) await fsp.rm(partialPath, { force: true }).catch(() => undefined); // never resume from these bytes
+          throw err;
+        }
+        const { h1, found } = checked;
+        verification = {
+          database: found.plan.db.name,
+          via: found.lookup.via,
+          treeSize: found.lookup.tree.n,
+          recordId: found.lookup.recordId,
+          notes: found.plan.notes,
+        };
+        return { h1, bytes: checked.download.bytes, source: checked.download.source };
+      },
+    });
+    if (committed.alreadyInstalled) return installed(name, committed.goroot, module, events, committed.marker);
+    await fsp.rm(partialPath, { force: true }).catch(() => undefined);
+    await fsp.rmdir(path.dirname(partialPath)).catch(() => undefined); // only if now empty
+    const m = committed.marker;
+    return { version: name, goroot: committed.goroot, module, h1: m?.h1, bytes: m?.bytes, source: m?.source, alreadyInstalled: false, verification, events: [...plan.notes, ...events] };
+  } catch (err) {
+    if (isAbortError(err) || signal?.aborted) throw cancelled(err);
+    throw err;
+  } finally {
+    if (!opts.dispatcher) await dispatcher.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Unpacks and hashes the zip. An entry the archive rules refuse is a checksum mismatch when the
+ * zip's hash differs from the database's (a tampered download), and an unsafe archive only if
+ * the database really vouches for those bytes.
+ */
+async function unpack(
+  download: ModuleDownloadOutcome,
+  root: string,
+  lookup: Settled<ToolchainHashLookup>,
+  moduleVersion: string,
+  goos: string,
+  signal: AbortSignal | undefined,
+  onProgress: ((p: InstallProgress) => void) | undefined,
+): Promise<string> {
+  onProgress?.({ phase: 'extract', bytes: download.bytes, total: download.bytes, bytesPerSec: 0, etaSec: undefined, source: download.source });
+  try {
+    const r = await extractModuleZip(download.file, root, { prefix: toolchainZipPrefix(moduleVersion), goos, hash: true, ...(signal ? { signal } : {}) });
+    return r.h1!;
+  } catch (err) {
+    if (!(err instanceof UnsafeArchiveError) || signal?.aborted) throw err;
+    const found = await lookup.promise;
+    const what = `${TOOLCHAIN_MODULE}@${moduleVersion} zip`;
+    // Hashed apart from unpacking, so the message can name both hashes when the zip is still
+    // readable (a flipped byte that only broke an entry's CRC-32, for instance).
+    const h1 = await hashZip(download.file).catch(() => undefined);
+    if (h1 === undefined) {
+      throw toolchainError(
+        'toolchain.checksumMismatch',
+        `The ${what} downloaded from ${download.source} is not a readable zip (${err.message}), so it cannot be what the checksum database ${found.plan.db.name} records (${found.expected.join(' or ')}). Nothing was installed.`,
+        'Try again, or use another GOPROXY mirror: the mirror or something between you and it served damaged bytes.',
+        err,
+      );
+    }
+    requireHashMatch(h1, found.expected, what, download.source, found.plan.db.name);
+    throw toolchainError(
+      'toolchain.unsafeArchive',
+      `The ${what} matches the checksum database but contains an entry that is not safe to unpack: ${err.message}. Nothing was installed.`,
+      'Official toolchain zips contain only plain files under golang.org/toolchain@<version>/; report this to the Go team (golang.org/issue) with the version and platform.',
+      err,
+    );
+  }
+}
+
+interface Settled<T> {
+  promise: Promise<T>;
+  /** The rejection reason, once the promise has rejected. */
+  error: unknown;
+}
+
+/** A promise whose rejection is observed at once (no unhandled rejection) and readable later. */
+function settle<T>(p: Promise<T>): Settled<T> {
+  const s: Settled<T> = { promise: p, error: undefined };
+  p.catch((err: unknown) => {
+    s.error = err;
+  });
+  return s;
+}
+
+async function installed(name: string, goroot: string, module: string, events: string[], known?: Awaited<ReturnType<typeof readMarker>>): Promise<ViaProxyInstallResult> {
+  const marker = known ?? (await readMarker(goroot));
+  return { version: name, goroot, module, h1: marker?.h1, bytes: marker?.bytes, source: marker?.source, alreadyInstalled: true, verification: undefined, events };
+}
+
+async function emptyDir(dir: string): Promise<void> {
+  const names = await fsp.readdir(dir);
+  await Promise.all(names.map((n) => fsp.rm(path.join(dir, n), { recursive: true, force: true })));
+}

@@ -1,0 +1,387 @@
+// A resumable, verified download from a list of sources. Every byte goes, as it arrives, into
+// the SHA-256, into a partial file named by the expected hash (so a later run can resume), and to
+// a consumer (the streaming extractor). Resume uses `Range` and accepts only a 206 whose
+// Content-Range continues exactly where we are; a server that ignores Range (200) restarts the
+// transfer from byte 0 (the partial file is truncated, never appended to). A partial file found
+// at start is re-read through the hash and the consumer before any network byte is added.
+import { createHash, type Hash } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request, type Dispatcher } from 'undici';
+import { isAbortError } from '../../errors';
+import { cancelled, fsFailure, toolchainError } from '../errors';
+import { describeNetError, type NetFailure } from '../http';
+import { ProgressMeter, type InstallProgress } from '../progress';
+import { backoffMs, type InstallTimeouts } from '../timeouts';
+
+/** Receives the file's bytes in order from offset 0. */
+export interface ByteConsumer {
+  /** Before the first byte, and whenever the transfer restarts from byte 0. */
+  reset(): Promise<void>;
+  /** Throwing here (disk full...) stops the download; it is not retried. */
+  write(chunk: Buffer): Promise<void>;
+}
+
+export interface DownloadSource {
+  url: string;
+  /** For messages and progress: the URL with credentials redacted. */
+  label: string;
+}
+
+export interface DownloadOptions {
+  filename: string;
+  sources: readonly DownloadSource[];
+  sha256: string;
+  size: number;
+  partialPath: string;
+  consumer: ByteConsumer;
+  dispatcher: Dispatcher;
+  timeouts: InstallTimeouts;
+  signal?: AbortSignal;
+  onProgress?: (p: InstallProgress) => void;
+  /** Called once when half of the file is in (a test checkpoint). */
+  onHalf?: () => void | Promise<void>;
+  /** Called about every 2 MB (see InstallOptions.reclaimMemory). */
+  reclaimMemory?: () => void;
+}
+
+const RECLAIM_EVERY = 2 * 1024 * 1024;
+
+export interface DownloadOutcome {
+  /** The source that delivered the last bytes, or 'partial download' when the kept file was complete. */
+  source: string;
+  /** Bytes taken from a partial file an earlier run left. */
+  reused: number;
+  /** Bytes received over the network by this run. */
+  received: number;
+  /** What happened on the way (resumes, restarts, fallbacks), for logs. */
+  events: string[];
+}
+
+/** Resolves only once the bytes handed to the consumer hashed to `sha256`. */
+export async function downloadVerified(opts: DownloadOptions): Promise<DownloadOutcome> {
+  const dir = path.dirname(opts.partialPath);
+  await fsp.mkdir(dir, { recursive: true }).catch((err) => {
+    throw fsFailure(err, 'create the download directory', dir) ?? err;
+  });
+  const file = await PartialFile.open(opts.partialPath);
+  try {
+    return await new Transfer(opts, file).run();
+  } finally {
+    await file.close();
+  }
+}
+
+/** One attempt's failure: a network problem, an HTTP status, or a source serving the wrong file. */
+class AttemptFailure extends Error {
+  constructor(readonly failure: NetFailure & { wrongFile?: boolean }) {
+    super(failure.reason);
+  }
+}
+
+/** An error that must end the download at once (disk full, cancel). */
+class Fatal extends Error {
+  constructor(readonly inner: unknown) {
+    super('fatal');
+  }
+}
+
+class Transfer {
+  private offset = 0;
+  private hash: Hash = createHash('sha256');
+  private received = 0;
+  private reused = 0;
+  private halfSignalled = false;
+  private sinceReclaim = 0;
+  private readonly meter: ProgressMeter;
+  private readonly events: string[] = [];
+
+  constructor(private readonly o: DownloadOptions, private readonly file: PartialFile) {
+    this.meter = new ProgressMeter(o.size, o.onProgress);
+  }
+
+  async run(): Promise<DownloadOutcome> {
+    const o = this.o;
+    await this.resumeFromDisk();
+    if (this.offset === o.size) {
+      if (this.hash.digest('hex') === o.sha256) return this.outcome('partial download');
+      this.events.push('the kept partial download did not verify; starting over');
+      await this.restart();
+    }
+
+    const mismatched: string[] = [];
+    const failures: string[] = [];
+    for (const source of o.sources) {
+      // Bytes before this offset came from an earlier run or another source.
+      let mixed = this.offset > 0;
+      let retriedClean = false;
+      let failuresInRow = 0;
+      let attempts = 0;
+      for (;;) {
+        attempts++;
+        const before = this.offset;
+        try {
+          if (before > 0) this.events.push(`resuming at byte ${before} from ${source.label}`);
+          const restarted = await this.attempt(source);
+          if (restarted) mixed = false;
+          await this.file.flush();
+          const digest = this.hash.digest('hex');
+          if (digest === o.sha256) return this.outcome(source.label);
+          await this.restart();
+          if (mixed && !retriedClean) {
+            // The mismatch may come from bytes kept from before; fetch the whole file once more.
+            this.events.push(`SHA-256 mismatch after a resumed transfer from ${source.label}; downloading it again from byte 0`);
+            retriedClean = true;
+            mixed = false;
+            continue;
+          }
+          this.events.push(`${source.label} served bytes with SHA-256 ${digest}, not ${o.sha256}`);
+          mismatched.push(`${source.label} (got SHA-256 ${digest})`);
+          break;
+        } catch (err) {
+          if (err instanceof Fatal) throw err.inner;
+          if (isAbortError(err) || o.signal?.aborted) throw cancelled(err);
+          if (!(err instanceof AttemptFailure)) throw err;
+          const f = err.failure;
+          if (f.wrongFile) {
+            await this.restart();
+            this.events.push(`${source.label}: ${f.reason}`);
+            mismatched.push(`${source.label} (${f.reason})`);
+            break;
+          }
+          failuresInRow = this.offset > before ? 1 : failuresInRow + 1;
+          if (this.offset < before) mixed = false;
+          this.events.push(`${source.label}: ${f.reason}`);
+          if (!f.retryable || failuresInRow >= o.timeouts.attemptsPerSource || attempts >= o.timeouts.attemptsPerSource * 5) {
+            failures.push(`${source.label}: ${f.reason}`);
+            break;
+          }
+          await sleep(backoffMs(o.timeouts, failuresInRow), undefined, o.signal ? { signal: o.signal } : {});
+        }
+      }
+    }
+    if (mismatched.length > 0) {
+      throw toolchainError(
+        'toolchain.checksumMismatch',
+        `${o.filename} did not match the SHA-256 in the official release index (${o.sha256}): ${mismatched.join('; ')}${failures.length ? `; other sources failed: ${failures.join('; ')}` : ''}.`,
+        'Nothing was installed. A mirror or proxy on the way is serving altered or stale bytes: drop that --mirror (or fix the proxy) and try again.',
+      );
+    }
+    const kept = this.offset > 0 ? ` The ${this.offset} bytes received so far are kept; running the same command again resumes from there.` : '';
+    throw toolchainError(
+      'toolchain.downloadFailed',
+      `Could not download ${o.filename}: ${failures.join('; ') || 'no source to download from'}.`,
+      `Check the network and proxy settings ("go-env-doctor diagnose" tests them), or add a mirror you can reach with --mirror URL; its bytes are still checked against the official SHA-256.${kept}`,
+    );
+  }
+
+  private outcome(source: string): DownloadOutcome {
+    this.meter.update(this.offset, 0, source, 'download', true);
+    return { source, reused: this.reused, received: this.received, events: this.events };
+  }
+
+  /** Re-reads a kept partial file through the hash and the consumer. */
+  private async resumeFromDisk(): Promise<void> {
+    await this.reset();
+    const size = await this.file.size();
+    if (size > this.o.size) {
+      this.events.push('the kept partial download is larger than the file; starting over');
+      await this.file.truncate();
+      return;
+    }
+    if (size === 0) return;
+    const label = `partial download ${this.o.partialPath}`;
+    for (let pos = 0; pos < size; ) {
+      this.o.signal?.throwIfAborted();
+      const chunk = await this.file.read(pos, Math.min(1024 * 1024, size - pos));
+      if (chunk.length === 0) break;
+      this.hash.update(chunk);
+      pos += chunk.length;
+      this.offset = pos;
+      await this.o.consumer.write(chunk);
+      this.meter.update(this.offset, 0, label, 'verify');
+    }
+    this.reused = this.offset;
+    this.events.push(`re-read ${this.offset} bytes kept from an earlier run`);
+  }
+
+  private async reset(): Promise<void> {
+    this.offset = 0;
+    this.hash = createHash('sha256');
+    await this.o.consumer.reset();
+  }
+
+  /** Back to byte 0: the partial file is truncated, never appended to. */
+  private async restart(): Promise<void> {
+    await this.file.flush().catch(() => undefined);
+    await this.file.truncate();
+    await this.reset();
+  }
+
+  /** One request. Resolves when all bytes are in; returns whether it restarted from byte 0. */
+  private async attempt(source: DownloadSource): Promise<boolean> {
+    const o = this.o;
+    const from = this.offset;
+    const headers: Record<string, string> = { 'accept-encoding': 'identity' };
+    if (from > 0) headers.range = `bytes=${from}-`;
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(source.url, {
+        dispatcher: o.dispatcher,
+        headers,
+        ...(o.signal ? { signal: o.signal } : {}),
+        headersTimeout: o.timeouts.headersMs,
+        bodyTimeout: o.timeouts.stallMs,
+      });
+    } catch (err) {
+      if (isAbortError(err)) throw err;
+      throw new AttemptFailure(describeNetError(err, o.timeouts));
+    }
+    const status = res.statusCode;
+    let restarted = false;
+    if (status === 206) {
+      const cr = parseContentRange(header(res.headers, 'content-range'));
+      if (!cr || cr.start !== from || cr.end !== o.size - 1 || cr.total !== o.size) {
+        await res.body.dump().catch(() => undefined);
+        // Do not trust this server's ranges any more: the next attempt starts from byte 0.
+        await this.restart();
+        throw new AttemptFailure({ reason: `answered "Range: bytes=${from}-" with Content-Range "${header(res.headers, 'content-range') ?? ''}"`, retryable: true });
+      }
+    } else if (status === 200) {
+      const len = header(res.headers, 'content-length');
+      if (len !== undefined && Number(len) !== o.size) {
+        await res.body.dump().catch(() => undefined);
+        throw new AttemptFailure({ reason: `serves ${len} bytes, but the official index says ${o.size}`, retryable: false, wrongFile: true });
+      }
+      if (from > 0) {
+        this.events.push(`${source.label} ignored the Range request; restarting from byte 0`);
+        await this.restart();
+        restarted = true;
+      }
+    } else {
+      await res.body.dump().catch(() => undefined);
+      if (status === 416) {
+        await this.restart();
+        throw new AttemptFailure({ reason: `refused the range request (HTTP 416); starting over`, retryable: true });
+      }
+      const retryable = status === 408 || status === 429 || status >= 500;
+      throw new AttemptFailure({ reason: `HTTP ${status}${status === 404 ? ' (file not found)' : ''}`, retryable });
+    }
+
+    try {
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        if (this.offset + chunk.length > o.size) {
+          res.body.destroy();
+          throw new AttemptFailure({ reason: `sent more than the ${o.size} bytes the official index lists`, retryable: false, wrongFile: true });
+        }
+        try {
+          await this.accept(chunk, source);
+        } catch (err) {
+          res.body.destroy();
+          throw new Fatal(err);
+        }
+      }
+    } catch (err) {
+      if (err instanceof Fatal || err instanceof AttemptFailure || isAbortError(err)) throw err;
+      throw new AttemptFailure(describeNetError(err, o.timeouts));
+    }
+    if (this.offset < o.size) {
+      throw new AttemptFailure({ reason: `the connection ended after byte ${this.offset} of ${o.size}`, retryable: true });
+    }
+    return restarted;
+  }
+
+  private async accept(chunk: Buffer, source: DownloadSource): Promise<void> {
+    this.hash.update(chunk);
+    const pos = this.offset;
+    this.offset += chunk.length;
+    this.received += chunk.length;
+    await Promise.all([this.file.write(chunk, pos), this.o.consumer.write(chunk)]);
+    this.meter.update(this.offset, chunk.length, source.label, 'download');
+    this.sinceReclaim += chunk.length;
+    if (this.sinceReclaim >= RECLAIM_EVERY && this.o.reclaimMemory) {
+      this.sinceReclaim = 0;
+      this.o.reclaimMemory();
+    }
+    if (!this.halfSignalled && this.offset * 2 >= this.o.size) {
+      this.halfSignalled = true;
+      await this.o.onHalf?.();
+    }
+  }
+}
+
+/** The partial file: positional writes, queued in order so a crash leaves a clean prefix. */
+class PartialFile {
+  private chain: Promise<void> = Promise.resolve();
+  private pendingBytes = 0;
+  private error: unknown;
+
+  private constructor(private readonly fh: fsp.FileHandle, private readonly path: string) {}
+
+  static async open(p: string): Promise<PartialFile> {
+    // 'a+' would force appends; we need positional writes and truncation, so open read-write, creating.
+    try {
+      return new PartialFile(await fsp.open(p, fsp.constants.O_RDWR | fsp.constants.O_CREAT, 0o644), p);
+    } catch (err) {
+      throw fsFailure(err, 'save the download to', p) ?? err;
+    }
+  }
+
+  async size(): Promise<number> {
+    return (await this.fh.stat()).size;
+  }
+
+  async read(pos: number, len: number): Promise<Buffer> {
+    // A fresh buffer per read: the consumer may keep slices of it until its writes finish.
+    const buf = Buffer.allocUnsafe(len);
+    const { bytesRead } = await this.fh.read(buf, 0, len, pos);
+    return buf.subarray(0, bytesRead);
+  }
+
+  async write(chunk: Buffer, pos: number): Promise<void> {
+    if (this.error !== undefined) throw this.error;
+    this.pendingBytes += chunk.length;
+    this.chain = this.chain.then(async () => {
+      try {
+        if (this.error === undefined) {
+          let off = 0;
+          while (off < chunk.length) off += (await this.fh.write(chunk, off, chunk.length - off, pos + off)).bytesWritten;
+        }
+      } catch (err) {
+        this.error ??= fsFailure(err, 'save the download to', this.path) ?? err;
+      } finally {
+        this.pendingBytes -= chunk.length;
+      }
+    });
+    // Keep the network ahead of the disk by a bounded amount only.
+    if (this.pendingBytes > 1024 * 1024) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    await this.chain;
+    if (this.error !== undefined) throw this.error;
+  }
+
+  async truncate(): Promise<void> {
+    await this.chain;
+    this.error = undefined;
+    await this.fh.truncate(0);
+  }
+
+  async close(): Promise<void> {
+    await this.chain;
+    await this.fh.close();
+  }
+}
+
+function header(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function parseContentRange(v: string | undefined): { start: number; end: number; total: number } | undefined {
+  const m = v && /^bytes (\d+)-(\d+)\/(\d+)$/.exec(v.trim());
+  if (!m) return undefined;
+  return { start: Number(m[1]), end: Number(m[2]), total: Number(m[3]) };
+}

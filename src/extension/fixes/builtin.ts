@@ -1,0 +1,64 @@
+// The fix kinds the editor layer performs itself. Other issues register theirs the same way.
+import * as vscode from 'vscode';
+import { DoctorError } from '../../core/errors';
+import { runProcess } from '../../core/process/run';
+import { redact } from '../../core/redact';
+import { Commands } from '../commands';
+import type { FixContext, FixRegistry } from './registry';
+
+const GO_ENV_WRITE_TIMEOUT_MS = 15_000;
+/** cmd/go prints this when an OS variable will keep winning over what was written. */
+const OVERRIDDEN = /does not override conflicting OS environment variable/;
+
+export function registerBuiltinFixes(registry: FixRegistry): vscode.Disposable {
+  return vscode.Disposable.from(
+    registry.register('showReport', async () => {
+      await vscode.commands.executeCommand(Commands.showReport);
+      return { rediagnose: false };
+    }),
+    registry.register('openSettings', async (action) => {
+      await vscode.commands.executeCommand('workbench.action.openSettings', action.query);
+      return { rediagnose: false };
+    }),
+    registry.register('setGoEnv', (action, ctx) => goEnvWrite(['-w', `${action.name}=${action.value}`], action.name, ctx)),
+    registry.register('unsetGoEnv', (action, ctx) => goEnvWrite(['-u', action.name], action.name, ctx)),
+  );
+}
+
+/** `go env -w` / `go env -u` with the go binary the report is about. */
+async function goEnvWrite(args: string[], name: string, ctx: FixContext): Promise<void> {
+  const go = ctx.report.go.path;
+  if (!go) {
+    throw new DoctorError('go.notFound', 'There is no go binary to run `go env` with.', 'Install Go or set goEnv.goPath, then diagnose again.');
+  }
+  const abort = new AbortController();
+  const sub = ctx.token.onCancellationRequested(() => abort.abort());
+  try {
+    const shown = redact(`go env ${args.join(' ')}`);
+    ctx.log.info(`running ${shown} with ${go}`);
+    // GOTOOLCHAIN=local: writing a setting must not download a toolchain first.
+    const r = await runProcess(go, {
+      args: ['env', ...args],
+      env: { ...process.env, GOTOOLCHAIN: 'local' },
+      timeoutMs: GO_ENV_WRITE_TIMEOUT_MS,
+      signal: abort.signal,
+    });
+    if (r.kind === 'aborted') return;
+    if (r.kind === 'spawnError') throw new DoctorError('go.failed', `${go} could not be started: ${r.message}`, 'Check goEnv.goPath.');
+    if (r.kind === 'timeout') throw new DoctorError('go.timeout', `\`${shown}\` did not finish within ${GO_ENV_WRITE_TIMEOUT_MS} ms.`, `Run it in a terminal to see where it waits.`);
+    const stderr = redact(r.stderr.trim());
+    if (r.code !== 0) {
+      throw new DoctorError('go.failed', `\`${shown}\` failed: ${stderr || `exit status ${r.code}`}`, `Run it in a terminal; the go env file (go env GOENV) may be unwritable.`);
+    }
+    ctx.log.info(`${shown}: done${stderr ? `; go said: ${stderr}` : ''}`);
+    if (OVERRIDDEN.test(stderr)) {
+      void vscode.window.showWarningMessage(
+        `Go Env: ${shown} was written to the go env file, but ${name} is also set in the environment VS Code was started with, and that value keeps winning. Remove ${name} from your shell profile or system environment, then restart VS Code.`,
+      );
+    } else {
+      void vscode.window.showInformationMessage(`Go Env: ran \`${shown}\`.`);
+    }
+  } finally {
+    sub.dispose();
+  }
+}

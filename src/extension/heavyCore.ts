@@ -1,8 +1,0 @@
-// The fix implementations (proxy rewrite, toolchain install: undici, archive readers, the
-// checksum-database client) as one module, bundled separately into dist/heavy.js and loaded the
-// first time a fix needs it, so opening a Go workspace loads ~100 KB instead of ~700 KB.
-// No vscode import here: it is core code, only gathered.
-export * as proxyset from '../core/proxyset';
-export * as toolchainInstall from '../core/toolchain/install';
-export * as toolchainCatalog from '../core/toolchain/catalog';
-export * as toolchainAny from '../core/toolchain/installAny';
