@@ -18,6 +18,7 @@ import { REPORT_SCHEME, ReportDocument } from './diagnostics/report';
 import { DiagnosisRunner, type RunResult } from './runner';
 import { SETTINGS_THAT_MATTER } from './settings';
 import { GoEnvStatusBar } from './status/bar';
+import type { Report } from '../core/report/model';
 
 export function activate(extension: vscode.ExtensionContext): GoEnvApi {
   const started = performance.now();
@@ -120,7 +121,7 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
   ctx.own(vscode.workspace.onDidChangeWorkspaceFolders(() => runner.schedule('workspace folders changed')));
   ctx.own(vscode.workspace.onDidGrantWorkspaceTrust(() => runner.schedule('workspace trusted')));
 
-  const reports = ctx.own(new vscode.EventEmitter<import('../core/report/model').Report>());
+  const reports = ctx.own(new vscode.EventEmitter<Report>());
   ctx.own(runner.onDidFinish((o) => reports.fire(o.report)));
 
   if (ctx.settings().runOnStartup) {

@@ -11,6 +11,7 @@ import { diagnose } from '../../src/core/diagnose';
 import type { Platform } from '../../src/core/platform';
 import { startDelayedProxy, startSilentServer, type StartedServer } from '../support/servers';
 import { buildCli, runCli } from '../support/cli';
+import { execFile } from 'node:child_process';
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
       if (r.code !== 0) throw new Error(`healthy setup exited ${r.code}: ${r.stdout}${r.stderr}`);
       cold.push(r.ms);
       const t0 = performance.now();
-      await new Promise((res) => require('node:child_process').execFile(process.execPath, ['-e', '0'], res));
+      await new Promise((res) => execFile(process.execPath, ['-e', '0'], res));
       bare.push(performance.now() - t0);
     }
     console.log('3. CLI cold start, healthy local setup (process start to exit, median of %d)', RUNS);

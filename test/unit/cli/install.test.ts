@@ -130,7 +130,7 @@ describe('go-env-doctor install (CLI)', function () {
       const text = await cli(['1.99.0', '--dir', 'sdk', '--dl-base', `${server.url}/dl/`]);
       assert.equal(text.code, 1);
       assert.equal(text.stdout, '');
-      assert.match(text.stderr, /✗ Go release not found\n  go1\.99\.0 is not in/);
+      assert.match(text.stderr, /✗ Go release not found\n {2}go1\.99\.0 is not in/);
       const down = await cli(['1.22.5', '--json', '--dir', 'sdk', '--dl-base', `${server.url}/nothing/`]);
       assert.equal((JSON.parse(down.stdout) as { finding: Finding }).finding.id, 'toolchain.indexUnavailable');
       assert.deepEqual((JSON.parse(down.stdout) as { finding: Finding }).finding.fixes?.map((f) => f.command), ['go-env-doctor diagnose']);
@@ -140,7 +140,7 @@ describe('go-env-doctor install (CLI)', function () {
       server.serve(filePath, { data: tgz, bytesPerSec: 4_000_000 });
       const r = await cli([NAME, '--dir', 'sdk', '--dl-base', `${server.url}/dl/`], { tty: true });
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stderr, /\rDownloading go1\.22\.5 +\d+%  [\d.]+ MB \/ [\d.]+ MB  [\d.]+ MB\/s  ETA \d+s  from http:\/\/127\.0\.0\.1:\d+\/dl\/go1\.22\.5\.linux-amd64\.tar\.gz/);
+      assert.match(r.stderr, /\rDownloading go1\.22\.5 +\d+% {2}[\d.]+ MB \/ [\d.]+ MB {2}[\d.]+ MB\/s {2}ETA \d+s {2}from http:\/\/127\.0\.0\.1:\d+\/dl\/go1\.22\.5\.linux-amd64\.tar\.gz/);
       assert.match(r.stderr, /100%/);
       assert.match(r.stdout, new RegExp(`Installed go1\\.22\\.5 in ${sdk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/go1\\.22\\.5\\n  SHA-256 ${sha256(tgz)} verified`));
     });

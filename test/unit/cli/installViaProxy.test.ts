@@ -146,7 +146,7 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
     const text = await install(['1.22.5', '--dl-base', refused], { GOSUMDB: '' });
     assert.equal(text.code, 1, text.stderr);
     assert.equal(text.stdout, '');
-    assert.match(text.stderr, /^✗ Go checksum database unavailable; toolchain not installed\n  The Go release index could not be read from any official source .* Fetching it through GOPROXY \(http:\/\/127\.0\.0\.1:\d+\) instead failed too: GOSUMDB=off turns the Go checksum database off/);
+    assert.match(text.stderr, /^✗ Go checksum database unavailable; toolchain not installed\n {2}The Go release index could not be read from any official source .* Fetching it through GOPROXY \(http:\/\/127\.0\.0\.1:\d+\) instead failed too: GOSUMDB=off turns the Go checksum database off/);
     assert.doesNotMatch(text.stderr, /Fetching the toolchain through GOPROXY/, 'no announcement of a fallback that cannot run');
     assert.deepEqual(await visible(), []);
     assert.deepEqual(await fx.counts(), before, 'neither the proxy nor the database was asked');

@@ -22,7 +22,7 @@ export function entryName(raw: string, rootPrefix: string): EntryName {
   if (raw.includes('\\')) throw new UnsafeArchiveError(raw, 'backslash in entry name');
   if (raw.startsWith('/')) throw new UnsafeArchiveError(raw, 'absolute path');
   if (/^[A-Za-z]:/.test(raw)) throw new UnsafeArchiveError(raw, 'drive-letter path');
-  // eslint-disable-next-line no-control-regex
+   
   if (/[\u0000-\u001f\u007f]/.test(raw)) throw new UnsafeArchiveError(raw, 'control character in entry name');
   if (raw.includes(':')) throw new UnsafeArchiveError(raw, 'colon in entry name');
   const trailingSlash = raw.endsWith('/');
