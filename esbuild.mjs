@@ -18,15 +18,17 @@ const common = {
 };
 
 await Promise.all([
-  esbuild.build({
-    ...common,
-    entryPoints: ['src/extension/main.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    metafile: true,
-  }).then(async (r) => {
-    if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(r.metafile));
-  }),
+  esbuild
+    .build({
+      ...common,
+      entryPoints: ['src/extension/main.ts'],
+      outfile: 'dist/extension.js',
+      external: ['vscode'],
+      metafile: true,
+    })
+    .then(async (r) => {
+      if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(r.metafile));
+    }),
   // Loaded by the extension on first use of a fix (src/extension/fixes/loadBundle.ts).
   esbuild.build({
     ...common,

@@ -33,13 +33,15 @@ export async function main(argv: readonly string[], io: CliIO, signal: AbortSign
     return 2;
   }
   try {
-    return await (await load())(args, io, signal);
+    return await (
+      await load()
+    )(args, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`go-env-doctor ${name}: ${err.message}\nRun "go-env-doctor --help" for usage.\n`);
       return 2;
     }
-    io.stderr(`go-env-doctor: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    io.stderr(`go-env-doctor: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 2;
   }
 }
@@ -62,7 +64,12 @@ if (require.main === module) {
     platform: hostPlatform(),
   };
   main(process.argv.slice(2), io, controller.signal).then(
-    (code) => { process.exitCode = interrupted && code === 0 ? 130 : code; },
-    (err) => { process.stderr.write(`go-env-doctor: ${String(err)}\n`); process.exitCode = 2; },
+    (code) => {
+      process.exitCode = interrupted && code === 0 ? 130 : code;
+    },
+    (err) => {
+      process.stderr.write(`go-env-doctor: ${String(err)}\n`);
+      process.exitCode = 2;
+    },
   );
 }

@@ -58,6 +58,7 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
 export function intFlag(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number of milliseconds, not "${String(value)}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`--${name} must be a positive whole number of milliseconds, not "${String(value)}"`);
   return n;
 }

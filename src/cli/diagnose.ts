@@ -7,7 +7,13 @@ import { diagnose, DEFAULT_TIMEOUT_MS } from '../core/diagnose';
 import { renderText } from '../core/report/text';
 
 export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
-  const { flags, positionals } = parseArgs(argv, { json: 'boolean', cwd: 'string', go: 'string', timeout: 'string', verbose: 'boolean' });
+  const { flags, positionals } = parseArgs(argv, {
+    json: 'boolean',
+    cwd: 'string',
+    go: 'string',
+    timeout: 'string',
+    verbose: 'boolean',
+  });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const cwd = path.resolve(io.cwd, (flags['cwd'] as string | undefined) ?? '.');
   const st = await fs.stat(cwd).catch(() => undefined);
@@ -20,6 +26,9 @@ export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
     signal,
   });
   if (flags['json']) io.stdout(JSON.stringify(report, null, 2) + '\n');
-  else io.stdout(renderText(report, { color: io.stdoutIsTTY && !io.platform.env['NO_COLOR'], verbose: Boolean(flags['verbose']) }));
+  else
+    io.stdout(
+      renderText(report, { color: io.stdoutIsTTY && !io.platform.env['NO_COLOR'], verbose: Boolean(flags['verbose']) }),
+    );
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
 };

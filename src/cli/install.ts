@@ -9,7 +9,12 @@ import type { Finding, Fix } from '../core/findings';
 import { parseGoVersion } from '../core/goVersion';
 import { redact } from '../core/redact';
 import type { InstallCheckpoint } from '../core/toolchain/release/install';
-import { installToolchainAnySource, type AnySourceInstallResult, type FallbackNotice, type ProxyInstall } from '../core/toolchain/install';
+import {
+  installToolchainAnySource,
+  type AnySourceInstallResult,
+  type FallbackNotice,
+  type ProxyInstall,
+} from '../core/toolchain/install';
 import type { InstallProgress } from '../core/toolchain/progress';
 import { sumdbFailureOf } from '../core/toolchain/module/verify';
 import { parseArgs, UsageError } from './args';
@@ -34,21 +39,39 @@ const TITLES: Record<string, string> = {
 };
 
 export const installCommand: Subcommand = async (argv, io, signal) => {
-  const { flags, positionals } = parseArgs(argv, { dir: 'string', 'dl-base': 'string', mirror: 'list', 'via-proxy': 'boolean', json: 'boolean' });
-  if (positionals.length === 0) throw new UsageError('install needs a version, e.g. "go-env-doctor install 1.22.5" or "go-env-doctor install latest"');
+  const { flags, positionals } = parseArgs(argv, {
+    dir: 'string',
+    'dl-base': 'string',
+    mirror: 'list',
+    'via-proxy': 'boolean',
+    json: 'boolean',
+  });
+  if (positionals.length === 0)
+    throw new UsageError(
+      'install needs a version, e.g. "go-env-doctor install 1.22.5" or "go-env-doctor install latest"',
+    );
   if (positionals.length > 1) throw new UsageError(`install takes one version, not "${positionals.join(' ')}"`);
   const version = positionals[0]!;
-  if (version !== 'latest' && !parseGoVersion(version)) throw new UsageError(`"${version}" is not a Go version (expected e.g. 1.22.5, go1.22.5 or latest)`);
+  if (version !== 'latest' && !parseGoVersion(version))
+    throw new UsageError(`"${version}" is not a Go version (expected e.g. 1.22.5, go1.22.5 or latest)`);
   const dlBase = flags['dl-base'] === undefined ? undefined : indexBase(String(flags['dl-base']));
   const mirrors = ((flags.mirror as string[] | undefined) ?? []).map((m) => httpUrl(m, '--mirror'));
   const dir = flags.dir === undefined ? undefined : path.resolve(io.cwd, String(flags.dir));
   const json = flags.json === true;
   const viaProxy = flags['via-proxy'] === true;
-  if (viaProxy && version === 'latest') throw new UsageError('--via-proxy needs a release version such as 1.22.5: "latest" is known only to the release index, which --via-proxy skips');
-  if (viaProxy && (dlBase || mirrors.length > 0)) throw new UsageError(`--via-proxy fetches the toolchain module from GOPROXY; ${dlBase ? '--dl-base' : '--mirror'} applies to release archives only`);
+  if (viaProxy && version === 'latest')
+    throw new UsageError(
+      '--via-proxy needs a release version such as 1.22.5: "latest" is known only to the release index, which --via-proxy skips',
+    );
+  if (viaProxy && (dlBase || mirrors.length > 0))
+    throw new UsageError(
+      `--via-proxy fetches the toolchain module from GOPROXY; ${dlBase ? '--dl-base' : '--mirror'} applies to release archives only`,
+    );
 
   const crashAt = io.platform.env[CRASH_ENV];
-  const progress = io.stderrIsTTY ? new ProgressLine(io, version === 'latest' ? 'latest Go' : `go${parseGoVersion(version)!.text}`) : undefined;
+  const progress = io.stderrIsTTY
+    ? new ProgressLine(io, version === 'latest' ? 'latest Go' : `go${parseGoVersion(version)!.text}`)
+    : undefined;
   let result: AnySourceInstallResult;
   try {
     result = await installToolchainAnySource({
@@ -61,26 +84,41 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       mirrors,
       ...(progress ? { onProgress: (p: InstallProgress) => progress.show(p) } : {}),
       onWait: (holder) => {
-        io.stderr(`Another install of this version is running${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}; waiting for it to finish…\n`);
+        io.stderr(
+          `Another install of this version is running${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}; waiting for it to finish…\n`,
+        );
       },
       onFallback: (e) => {
         progress?.done();
         io.stderr(redact(fallbackNotice(e)));
       },
       reclaimMemory: tuneProcessMemory(),
-      ...(crashAt ? { checkpoint: (name: InstallCheckpoint) => { if (name === crashAt) process.kill(process.pid, 'SIGKILL'); } } : {}),
+      ...(crashAt
+        ? {
+            checkpoint: (name: InstallCheckpoint) => {
+              if (name === crashAt) process.kill(process.pid, 'SIGKILL');
+            },
+          }
+        : {}),
     });
   } catch (err) {
     progress?.done();
     if (isAbortError(err)) {
-      io.stderr('go-env-doctor install: cancelled. Nothing was installed; the part already downloaded is kept, so running the command again resumes.\n');
+      io.stderr(
+        'go-env-doctor install: cancelled. Nothing was installed; the part already downloaded is kept, so running the command again resumes.\n',
+      );
       if (json) io.stdout(`${JSON.stringify({ ok: false, cancelled: true })}\n`);
       return 130;
     }
     if (!(err instanceof DoctorError)) throw err;
     const finding = toFinding(err, version, viaProxy);
     if (json) io.stdout(`${redact(JSON.stringify({ ok: false, finding }, null, 2))}\n`);
-    else io.stderr(redact(`✗ ${finding.title}\n  ${finding.detail}\n${(finding.fixes ?? []).map((f) => `  Try: ${f.command}  (${f.title})\n`).join('')}`));
+    else
+      io.stderr(
+        redact(
+          `✗ ${finding.title}\n  ${finding.detail}\n${(finding.fixes ?? []).map((f) => `  Try: ${f.command}  (${f.title})\n`).join('')}`,
+        ),
+      );
     return 1;
   }
   progress?.done();
@@ -114,7 +152,13 @@ function tuneProcessMemory(): () => void {
 function successDocument(r: AnySourceInstallResult): Record<string, unknown> {
   const common = { ok: true, version: r.version, goroot: r.goroot, via: r.via };
   if (r.via === 'archive') {
-    return { ...common, sha256: r.sha256 ?? null, bytes: r.bytes ?? null, source: r.source ?? null, alreadyInstalled: r.alreadyInstalled };
+    return {
+      ...common,
+      sha256: r.sha256 ?? null,
+      bytes: r.bytes ?? null,
+      source: r.source ?? null,
+      alreadyInstalled: r.alreadyInstalled,
+    };
   }
   return {
     ...common,
@@ -140,7 +184,9 @@ function humanSummary(r: AnySourceInstallResult): string {
 
 function proxyLines(r: ProxyInstall): string {
   const v = r.verification;
-  const lines = [`  ${mb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`];
+  const lines = [
+    `  ${mb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`,
+  ];
   if (v) {
     lines.push(
       `  ${r.h1} verified against the checksum database ${v.database} (${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'}): ` +
@@ -148,7 +194,8 @@ function proxyLines(r: ProxyInstall): string {
     );
     for (const note of v.notes) lines.push(`  Note: ${note}`);
   }
-  if (r.fallbackFrom) lines.push('  (The Go release index could not be read, so the toolchain came through GOPROXY instead.)');
+  if (r.fallbackFrom)
+    lines.push('  (The Go release index could not be read, so the toolchain came through GOPROXY instead.)');
   return lines.map((l) => `${l}\n`).join('');
 }
 
@@ -162,11 +209,18 @@ function fallbackNotice(e: FallbackNotice): string {
 function toFinding(err: DoctorError, version: string, viaProxy: boolean): Finding {
   const fixes: Fix[] = [];
   // (toolchain.sumdbUnavailable is also GOSUMDB=off or unparsable: a setting, not the network.)
-  if (err.code === 'toolchain.downloadFailed' || err.code === 'toolchain.indexUnavailable' || sumdbFailureOf(err) === 'unavailable') {
+  if (
+    err.code === 'toolchain.downloadFailed' ||
+    err.code === 'toolchain.indexUnavailable' ||
+    sumdbFailureOf(err) === 'unavailable'
+  ) {
     fixes.push({ command: 'go-env-doctor diagnose', title: 'Find out why the network fails' });
   }
   if (err.code === 'toolchain.downloadFailed' || err.code === 'toolchain.diskFull') {
-    fixes.push({ command: `go-env-doctor install ${version}${viaProxy ? ' --via-proxy' : ''}`, title: 'Run again to resume the download' });
+    fixes.push({
+      command: `go-env-doctor install ${version}${viaProxy ? ' --via-proxy' : ''}`,
+      title: 'Run again to resume the download',
+    });
   }
   const finding: Finding = {
     id: err.code,
@@ -183,7 +237,9 @@ function indexBase(raw: string): string {
   const url = httpUrl(raw, '--dl-base');
   const host = new URL(url).hostname;
   if (url.startsWith('http:') && !['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
-    throw new UsageError(`--dl-base must use https:// (the release index supplies the checksums every download is verified against); "${redact(raw)}" does not`);
+    throw new UsageError(
+      `--dl-base must use https:// (the release index supplies the checksums every download is verified against); "${redact(raw)}" does not`,
+    );
   }
   return url;
 }
@@ -195,7 +251,8 @@ function httpUrl(raw: string, flag: string): string {
   } catch {
     throw new UsageError(`${flag} needs a URL such as https://host/path/, not "${redact(raw)}"`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UsageError(`${flag} must be an http:// or https:// URL, not "${redact(raw)}"`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new UsageError(`${flag} must be an http:// or https:// URL, not "${redact(raw)}"`);
   return raw.endsWith('/') ? raw : `${raw}/`;
 }
 
@@ -207,12 +264,19 @@ function mb(bytes: number): string {
 class ProgressLine {
   private drawn = false;
 
-  constructor(private readonly io: CliIO, private readonly what: string) {}
+  constructor(
+    private readonly io: CliIO,
+    private readonly what: string,
+  ) {}
 
   show(p: InstallProgress): void {
     const pct = p.total > 0 ? Math.floor((p.bytes / p.total) * 100) : 0;
     const parts = [
-      p.phase === 'verify' ? `Checking the kept partial download of ${this.what}` : p.phase === 'extract' ? `Unpacking ${this.what}` : `Downloading ${this.what}`,
+      p.phase === 'verify'
+        ? `Checking the kept partial download of ${this.what}`
+        : p.phase === 'extract'
+          ? `Unpacking ${this.what}`
+          : `Downloading ${this.what}`,
       `${String(pct).padStart(3)}%`,
       `${mb(p.bytes)} / ${mb(p.total)}`,
     ];
@@ -234,5 +298,7 @@ class ProgressLine {
 function eta(sec: number): string {
   if (sec < 60) return `${sec}s`;
   const m = Math.floor(sec / 60);
-  return m < 60 ? `${m}m${String(sec % 60).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+  return m < 60
+    ? `${m}m${String(sec % 60).padStart(2, '0')}s`
+    : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }

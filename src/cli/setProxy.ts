@@ -14,7 +14,14 @@ import { redact } from '../core/redact';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/proxyRewrite/defaults';
 import type { FileSetting } from '../core/proxyRewrite/goEnv';
 import { applyProxyChange, restoreProxy, type RestoreResult, type WriteOutcome } from '../core/proxyRewrite/apply';
-import { describePlannedValue, planProxyChange, validateGoproxyValue, type EnvironmentOverride, type ProxyMode, type ProxyPlan } from '../core/proxyRewrite/plan';
+import {
+  describePlannedValue,
+  planProxyChange,
+  validateGoproxyValue,
+  type EnvironmentOverride,
+  type ProxyMode,
+  type ProxyPlan,
+} from '../core/proxyRewrite/plan';
 import type { RankingRow } from '../core/proxyRewrite/rank';
 
 // ---------------------------------------------------------------------------------------------
@@ -34,7 +41,12 @@ export const setProxyCommand: Subcommand = async (argv, io, signal) => {
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const modes = (['auto', 'value', 'offline'] as const).filter((m) => flags[m] !== undefined);
-  if (modes.length !== 1) throw new UsageError(modes.length === 0 ? 'say how to choose GOPROXY: --auto, --value LIST or --offline' : `--${modes.join(' and --')} cannot be combined`);
+  if (modes.length !== 1)
+    throw new UsageError(
+      modes.length === 0
+        ? 'say how to choose GOPROXY: --auto, --value LIST or --offline'
+        : `--${modes.join(' and --')} cannot be combined`,
+    );
   const candidates = flags['candidate'] as string[] | undefined;
   if (candidates && !flags['auto']) throw new UsageError('--candidate only applies to --auto');
   if (flags['cwd'] !== undefined && !flags['offline']) throw new UsageError('--cwd only applies to --offline');
@@ -52,7 +64,10 @@ export const setProxyCommand: Subcommand = async (argv, io, signal) => {
   } else if (flags['value'] !== undefined) {
     const value = flags['value'] as string;
     const why = validateGoproxyValue(value);
-    if (why) throw new UsageError(`--value "${redact(value)}" is not a valid GOPROXY: ${why}. Entries are URLs (https://goproxy.example) or the keywords direct and off, separated by "," or "|".`);
+    if (why)
+      throw new UsageError(
+        `--value "${redact(value)}" is not a valid GOPROXY: ${why}. Entries are URLs (https://goproxy.example) or the keywords direct and off, separated by "," or "|".`,
+      );
     mode = { kind: 'value', value };
   } else {
     const cwd = path.resolve(io.cwd, (flags['cwd'] as string | undefined) ?? '.');
@@ -64,7 +79,13 @@ export const setProxyCommand: Subcommand = async (argv, io, signal) => {
   if (!json && io.stderrIsTTY && mode.kind === 'auto') io.stderr('Probing mirrors…\n');
   let plan: Awaited<ReturnType<typeof planProxyChange>>;
   try {
-    plan = await planProxyChange({ platform: io.platform, goPath: flags['go'] as string | undefined, mode, timeoutMs, signal });
+    plan = await planProxyChange({
+      platform: io.platform,
+      goPath: flags['go'] as string | undefined,
+      mode,
+      timeoutMs,
+      signal,
+    });
   } catch (err) {
     if (!signal.aborted) throw err;
     io.stderr('go-env-doctor set-proxy: cancelled; nothing was written.\n');
@@ -73,9 +94,14 @@ export const setProxyCommand: Subcommand = async (argv, io, signal) => {
   if (plan instanceof DoctorError) return failWith(io, json, plan);
 
   let outcome: WriteOutcome | DoctorError | undefined;
-  if (!dryRun && plan.value !== undefined) outcome = await applyProxyChange(plan, { platform: io.platform, timeoutMs, signal });
+  if (!dryRun && plan.value !== undefined)
+    outcome = await applyProxyChange(plan, { platform: io.platform, timeoutMs, signal });
   if (outcome instanceof DoctorError) {
-    if (json) io.stdout(JSON.stringify({ ...setProxyJson(plan, undefined, dryRun), ok: false, error: errorJson(outcome) }, null, 2) + '\n');
+    if (json)
+      io.stdout(
+        JSON.stringify({ ...setProxyJson(plan, undefined, dryRun), ok: false, error: errorJson(outcome) }, null, 2) +
+          '\n',
+      );
     else {
       io.stdout(renderPlan(plan));
       io.stderr(errorText(outcome));
@@ -94,7 +120,8 @@ function candidateProblem(c: string): string | undefined {
   if (/[,|]/.test(c)) return 'must be one URL (give --candidate once per mirror)';
   const [e] = parseGoproxy(c);
   if (!e || e.kind !== 'url') return e?.kind === 'invalid' ? `is not a valid URL: ${e.reason}` : 'is not a mirror URL';
-  if (e.url.protocol !== 'https:' && e.url.protocol !== 'http:') return 'must be an https:// or http:// URL (file:// mirrors are not probed)';
+  if (e.url.protocol !== 'https:' && e.url.protocol !== 'http:')
+    return 'must be an https:// or http:// URL (file:// mirrors are not probed)';
   return undefined;
 }
 
@@ -138,7 +165,12 @@ export interface SetProxyJson {
   sumdb?: { kind: string; message: string; command?: string };
   overriddenByEnvironment: boolean;
   environment?: { value: string; sources: { file: string; line: number }[]; explanation: string };
-  offline?: { cacheDir: string; cacheExists: boolean; goMod: string | null; missing: { path: string; version: string; status: string; line: number }[] };
+  offline?: {
+    cacheDir: string;
+    cacheExists: boolean;
+    goMod: string | null;
+    missing: { path: string; version: string; status: string; line: number }[];
+  };
   message: string;
   error?: { code: string; message: string; remedy: string };
 }
@@ -164,27 +196,49 @@ function setProxyJson(plan: ProxyPlan, outcome: WriteOutcome | undefined, dryRun
   };
   if (plan.ranking) {
     const r = plan.ranking.reference;
-    doc.reference = { module: r.module, version: r.version, goModHash: r.hash ?? null, source: r.source, detail: redact(r.detail) };
+    doc.reference = {
+      module: r.module,
+      version: r.version,
+      goModHash: r.hash ?? null,
+      source: r.source,
+      detail: redact(r.detail),
+    };
   }
-  if (plan.sumdb) doc.sumdb = { kind: plan.sumdb.kind, message: plan.sumdb.message, ...('command' in plan.sumdb ? { command: redact(plan.sumdb.command) } : {}) };
+  if (plan.sumdb)
+    doc.sumdb = {
+      kind: plan.sumdb.kind,
+      message: plan.sumdb.message,
+      ...('command' in plan.sumdb ? { command: redact(plan.sumdb.command) } : {}),
+    };
   if (override) doc.environment = overrideJson(override);
   if (plan.offline) {
     doc.offline = {
       cacheDir: plan.offline.cacheDir,
       cacheExists: plan.offline.cacheExists,
       goMod: plan.offline.goMod ?? null,
-      missing: plan.offline.modules.filter((m) => m.status !== 'cached').map((m) => ({ path: m.path, version: m.version, status: m.status, line: m.line })),
+      missing: plan.offline.modules
+        .filter((m) => m.status !== 'cached')
+        .map((m) => ({ path: m.path, version: m.version, status: m.status, line: m.line })),
     };
   }
   return doc;
 }
 
 function rowJson(r: RankingRow): SetProxyJson['ranking'][number] {
-  return { url: r.display, healthy: r.healthy, medianMs: r.medianMs, ...(r.reason !== undefined ? { reason: redact(r.reason) } : {}) };
+  return {
+    url: r.display,
+    healthy: r.healthy,
+    medianMs: r.medianMs,
+    ...(r.reason !== undefined ? { reason: redact(r.reason) } : {}),
+  };
 }
 
 function overrideJson(o: EnvironmentOverride): NonNullable<SetProxyJson['environment']> {
-  return { value: redact(o.value), sources: o.sources.map((s) => ({ file: s.file, line: s.line })), explanation: redact(o.explanation) };
+  return {
+    value: redact(o.value),
+    sources: o.sources.map((s) => ({ file: s.file, line: s.line })),
+    explanation: redact(o.explanation),
+  };
 }
 
 export interface RestoreProxyJson {
@@ -206,7 +260,17 @@ export interface RestoreProxyJson {
 
 function restoreJson(r: RestoreResult): RestoreProxyJson {
   if (!r.restored) {
-    return { ok: false, restored: false, previous: fileValue(r.current), value: fileValue(r.current), effective: redact(r.effective), goEnvFile: r.envFile, changedSince: false, overriddenByEnvironment: false, message: r.reason };
+    return {
+      ok: false,
+      restored: false,
+      previous: fileValue(r.current),
+      value: fileValue(r.current),
+      effective: redact(r.effective),
+      goEnvFile: r.envFile,
+      changedSince: false,
+      overriddenByEnvironment: false,
+      message: r.reason,
+    };
   }
   return {
     ok: true,
@@ -228,7 +292,21 @@ function errorJson(e: DoctorError): NonNullable<SetProxyJson['error']> {
 
 function failWith(io: CliIO, json: boolean, e: DoctorError): number {
   if (json) {
-    io.stdout(JSON.stringify({ ok: false, previous: null, value: null, ranking: [], overriddenByEnvironment: false, message: redact(e.message), error: errorJson(e) }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        {
+          ok: false,
+          previous: null,
+          value: null,
+          ranking: [],
+          overriddenByEnvironment: false,
+          message: redact(e.message),
+          error: errorJson(e),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   } else io.stderr(errorText(e));
   return 1;
 }
@@ -282,7 +360,8 @@ function renderPlan(plan: ProxyPlan): string {
       else if (missing.length === 0) out += `All ${o.modules.length} modules ${o.goMod} requires are in the cache.\n`;
       else {
         out += `${missing.length} of the ${o.modules.length} modules ${o.goMod} requires are not fully in the cache (builds that need them will fail offline):\n`;
-        for (const m of missing) out += `  ${m.path} ${m.version}  ${m.status === 'missing' ? 'missing' : 'only its go.mod is cached (no source)'}${m.replacedBy ? ` (replaced by ${m.replacedBy})` : ''}   go.mod:${m.line}\n`;
+        for (const m of missing)
+          out += `  ${m.path} ${m.version}  ${m.status === 'missing' ? 'missing' : 'only its go.mod is cached (no source)'}${m.replacedBy ? ` (replaced by ${m.replacedBy})` : ''}   go.mod:${m.line}\n`;
         out += `Fetch them while online with \`go mod download\` in ${path.dirname(o.goMod)}.\n`;
       }
     } else out += 'No go.mod governs this directory, so no module list was checked.\n';
@@ -298,12 +377,15 @@ function renderResult(plan: ProxyPlan, outcome: WriteOutcome | undefined, dryRun
   if (words) out += `  (${redact(words)})\n`;
   const override = outcome ? outcome.override : plan.override;
   if (dryRun) {
-    out += plan.unchanged ? '\nDry run: the go env file already holds this value; nothing would be written.\n' : '\nDry run: nothing was written. Run the same command without --dry-run to write it.\n';
+    out += plan.unchanged
+      ? '\nDry run: the go env file already holds this value; nothing would be written.\n'
+      : '\nDry run: nothing was written. Run the same command without --dry-run to write it.\n';
   } else if (outcome && !outcome.written) {
     out += '\nThe go env file already holds this value; nothing was written.\n';
   } else if (outcome) {
     out += `\nWritten with \`go env -w\`. The previous value is saved; undo with: go-env-doctor restore-proxy\n`;
-    if (outcome.otherSettingsChanged.length) out += `[!] go also changed ${outcome.otherSettingsChanged.join(', ')} in ${plan.envFile} while writing; check the file.\n`;
+    if (outcome.otherSettingsChanged.length)
+      out += `[!] go also changed ${outcome.otherSettingsChanged.join(', ')} in ${plan.envFile} while writing; check the file.\n`;
   }
   if (override) {
     out += `\n[✗] ${dryRun ? 'This change would not take effect' : 'This change does not take effect yet'}: GOPROXY=${redact(override.value)} is set in the OS environment, and that beats the go env file.\n    ${redact(override.explanation)}\n`;
@@ -315,7 +397,9 @@ function summary(plan: ProxyPlan, outcome: WriteOutcome | undefined, dryRun: boo
   if (plan.value === undefined) return `Nothing was written: ${plan.blocked ?? 'no value'}.`;
   const override = outcome ? outcome.override : plan.override;
   const v = redact(plan.value);
-  const tail = override ? ` but GOPROXY=${redact(override.value)} in the OS environment overrides the go env file, so go ${dryRun ? 'would keep using' : 'keeps using'} the environment's value.` : '.';
+  const tail = override
+    ? ` but GOPROXY=${redact(override.value)} in the OS environment overrides the go env file, so go ${dryRun ? 'would keep using' : 'keeps using'} the environment's value.`
+    : '.';
   if (dryRun) return `Would set GOPROXY=${v} in ${plan.envFile}${plan.unchanged ? ' (already set)' : ''}${tail}`;
   if (outcome && !outcome.written) return `GOPROXY=${v} is already set in ${plan.envFile}; nothing was written${tail}`;
   return `Set GOPROXY=${v} in ${plan.envFile}${tail}`;
@@ -329,7 +413,9 @@ function restoreSummary(r: Extract<RestoreResult, { restored: true }>): string {
 function renderRestore(r: RestoreResult): string {
   if (!r.restored) return `Nothing to restore: ${r.reason}\n(Saved changes are kept in ${r.stateFile}.)\n`;
   let out = `${restoreSummary(r)}\n  before: ${showFile(r.replaced)}\n  after:  ${showFile(r.now, r.outcome.effective)}\n`;
-  if (r.changedSince) out += `[!] GOPROXY had been changed to ${showFile(r.replaced)} after go-env-doctor wrote ${redact(r.change.wrote['GOPROXY'] ?? '')}; that later value was replaced too.\n`;
-  if (r.outcome.override) out += `[!] GOPROXY=${redact(r.outcome.override.value)} in the OS environment still decides what go uses (it did before, too). ${redact(r.outcome.override.explanation)}\n`;
+  if (r.changedSince)
+    out += `[!] GOPROXY had been changed to ${showFile(r.replaced)} after go-env-doctor wrote ${redact(r.change.wrote['GOPROXY'] ?? '')}; that later value was replaced too.\n`;
+  if (r.outcome.override)
+    out += `[!] GOPROXY=${redact(r.outcome.override.value)} in the OS environment still decides what go uses (it did before, too). ${redact(r.outcome.override.explanation)}\n`;
   return out;
 }

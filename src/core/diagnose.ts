@@ -54,17 +54,32 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     file: envFile.kind === 'read' ? envFile.values : new Map(),
     goroot: await readGorootGoEnv(guessedGoroot),
   };
-  const predicted = Object.fromEntries(NETWORK_SETTINGS.map((n) => [n, effectiveSetting(n, layers)])) as Record<(typeof NETWORK_SETTINGS)[number], EnvEntry>;
+  const predicted = Object.fromEntries(NETWORK_SETTINGS.map((n) => [n, effectiveSetting(n, layers)])) as Record<
+    (typeof NETWORK_SETTINGS)[number],
+    EnvEntry
+  >;
 
   const goWork = (async () => {
     if (!goPath) return undefined;
-    const [v, e] = await Promise.all([goVersion(goPath, p, timeoutMs, opts.signal), goEnvJson(goPath, p, timeoutMs, opts.signal)]);
-    log(`go version: ${'ok' in v ? v.ok.version : v.problem.kind} (${v.ms} ms); go env -json: ${'ok' in e ? 'ok' : e.problem.kind} (${e.ms} ms)`);
+    const [v, e] = await Promise.all([
+      goVersion(goPath, p, timeoutMs, opts.signal),
+      goEnvJson(goPath, p, timeoutMs, opts.signal),
+    ]);
+    log(
+      `go version: ${'ok' in v ? v.ok.version : v.problem.kind} (${v.ms} ms); go env -json: ${'ok' in e ? 'ok' : e.problem.kind} (${e.ms} ms)`,
+    );
     return { v, e };
   })();
 
   const network = (gp: string, sd: string) =>
-    runNetworkChecks({ goproxy: gp, gosumdb: sd, extraMirrors: opts.extraMirrors, platform: p, timeoutMs, signal: opts.signal }).then((f) => {
+    runNetworkChecks({
+      goproxy: gp,
+      gosumdb: sd,
+      extraMirrors: opts.extraMirrors,
+      platform: p,
+      timeoutMs,
+      signal: opts.signal,
+    }).then((f) => {
       log(`network checks: ${f.length} findings at ${since()} ms`);
       return f;
     });
@@ -88,9 +103,11 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
 
   // The report's env: go's own answer where we have it, with where each value comes from.
   const env: Record<string, EnvEntry> = {};
-  const source = (name: string): EnvEntry['source'] => (p.env[name] ? 'environment' : layers.file.get(name) ? 'goenv' : 'default');
+  const source = (name: string): EnvEntry['source'] =>
+    p.env[name] ? 'environment' : layers.file.get(name) ? 'goenv' : 'default';
   if (goEnv) {
-    for (const [name, value] of Object.entries(goEnv).sort(([a], [b]) => a.localeCompare(b))) env[name] = { value, source: source(name) };
+    for (const [name, value] of Object.entries(goEnv).sort(([a], [b]) => a.localeCompare(b)))
+      env[name] = { value, source: source(name) };
   }
   // go ran with GOTOOLCHAIN=local to stay put; report the user's own setting.
   for (const name of NETWORK_SETTINGS) {
@@ -100,7 +117,13 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   const local = info ? parseGoVersion(info.version.replace(/^devel /, '')) : undefined;
   if (goEnv && local && !supportsToolchainSwitch(local)) delete env['GOTOOLCHAIN'];
 
-  findings.push(...envFindings({ env, os: p.env, file: envFile.kind === 'read' ? { path: envFile.path, values: envFile.values } : undefined }));
+  findings.push(
+    ...envFindings({
+      env,
+      os: p.env,
+      file: envFile.kind === 'read' ? { path: envFile.path, values: envFile.values } : undefined,
+    }),
+  );
   if (envFile.kind === 'unreadable') {
     findings.push({
       id: 'env.fileUnreadable',

@@ -42,12 +42,7 @@ function stage(v: GoVersion): [number, number] {
 }
 
 export function compareGoVersions(a: GoVersion, b: GoVersion): number {
-  return (
-    a.major - b.major ||
-    a.minor - b.minor ||
-    stage(a)[0] - stage(b)[0] ||
-    stage(a)[1] - stage(b)[1]
-  );
+  return a.major - b.major || a.minor - b.minor || stage(a)[0] - stage(b)[0] || stage(a)[1] - stage(b)[1];
 }
 
 /** Orders two version strings; unparseable ones sort first. */

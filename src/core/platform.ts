@@ -28,6 +28,17 @@ export function hostPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
 export function goosGoarch(p: Pick<Platform, 'os' | 'arch'>): { goos: string; goarch: string } {
   const goos = p.os === 'win32' ? 'windows' : p.os;
   const goarch =
-    ({ x64: 'amd64', ia32: '386', arm: 'armv6l', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x', loong64: 'loong64', riscv64: 'riscv64' } as Record<string, string>)[p.arch] ?? p.arch;
+    (
+      {
+        x64: 'amd64',
+        ia32: '386',
+        arm: 'armv6l',
+        arm64: 'arm64',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        loong64: 'loong64',
+        riscv64: 'riscv64',
+      } as Record<string, string>
+    )[p.arch] ?? p.arch;
   return { goos, goarch };
 }

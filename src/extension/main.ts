@@ -69,15 +69,21 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
 
   const diagnoseWithProgress = (reason: string): Thenable<RunResult> =>
     vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Go Env: diagnosing the Go environment…', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'Go Env: diagnosing the Go environment…',
+        cancellable: true,
+      },
       (_progress, token) => runner.run(reason, token),
     );
 
   const reportFrom = async (r: RunResult | undefined) => {
     if (r?.kind === 'failed') {
-      void vscode.window.showErrorMessage(`Go Env: the diagnosis failed: ${r.error.message}`, 'Show Log').then((pick) => {
-        if (pick) ctx.log.show();
-      });
+      void vscode.window
+        .showErrorMessage(`Go Env: the diagnosis failed: ${r.error.message}`, 'Show Log')
+        .then((pick) => {
+          if (pick) ctx.log.show();
+        });
     }
     if (r?.kind !== 'done') return undefined;
     await diagnostics.show(r.outcome);
@@ -86,9 +92,17 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
   };
 
   ctx.own(vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reportDoc));
-  ctx.own(vscode.languages.registerCodeActionsProvider(GO_MOD_SELECTOR, new GoModCodeActions(diagnostics, registry), GoModCodeActions.metadata));
+  ctx.own(
+    vscode.languages.registerCodeActionsProvider(
+      GO_MOD_SELECTOR,
+      new GoModCodeActions(diagnostics, registry),
+      GoModCodeActions.metadata,
+    ),
+  );
 
-  ctx.own(vscode.commands.registerCommand(Commands.diagnose, async () => reportFrom(await diagnoseWithProgress('command'))));
+  ctx.own(
+    vscode.commands.registerCommand(Commands.diagnose, async () => reportFrom(await diagnoseWithProgress('command'))),
+  );
   ctx.own(
     vscode.commands.registerCommand(Commands.showReport, async () => {
       if (!(await reportFrom(await ensureReport()))) return undefined;

@@ -87,7 +87,8 @@ export class DiagnosisRunner implements vscode.Disposable {
     const started = performance.now();
     try {
       const settings = this.ctx.settings();
-      if (!vscode.workspace.isTrusted && !settings.ignoredWorkspaceGoPath) settings.ignoredWorkspaceGoPath = await untrustedWorkspaceGoPath();
+      if (!vscode.workspace.isTrusted && !settings.ignoredWorkspaceGoPath)
+        settings.ignoredWorkspaceGoPath = await untrustedWorkspaceGoPath();
       const http = this.ctx.httpSettings();
       const targets = await findWorkspaceGoMods();
       if (signal.aborted) return { kind: 'cancelled' };
@@ -100,7 +101,8 @@ export class DiagnosisRunner implements vscode.Disposable {
         `diagnosis #${id} (${reason}): go ${settings.goPath ? `from goEnv.goPath ${redact(settings.goPath)}` : 'from PATH'}, ` +
           `${targets.length} go.mod file(s), probe timeout ${settings.probeTimeoutMs} ms`,
       );
-      if (settings.ignoredWorkspaceGoPath) log.warn(`goEnv.goPath from the untrusted workspace is ignored: ${redact(settings.ignoredWorkspaceGoPath)}`);
+      if (settings.ignoredWorkspaceGoPath)
+        log.warn(`goEnv.goPath from the untrusted workspace is ignored: ${redact(settings.ignoredWorkspaceGoPath)}`);
       const report = await diagnose({
         cwd,
         platform,
@@ -112,7 +114,9 @@ export class DiagnosisRunner implements vscode.Disposable {
         log: (line) => log.info(`  ${redact(line)}`),
       });
       if (signal.aborted || id !== this.runId) {
-        log.info(`diagnosis #${id} discarded: cancelled or superseded after ${Math.round(performance.now() - started)} ms`);
+        log.info(
+          `diagnosis #${id} discarded: cancelled or superseded after ${Math.round(performance.now() - started)} ms`,
+        );
         return { kind: 'cancelled' };
       }
       const extra: Finding[] = [];

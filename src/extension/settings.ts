@@ -118,9 +118,14 @@ export function stripJsonc(text: string): string {
 export function goPathInSettingsFile(text: string, key = 'goEnv.goPath'): string | undefined {
   try {
     const parsed = JSON.parse(stripJsonc(text)) as unknown;
-    const obj = (parsed && typeof parsed === 'object' && 'settings' in parsed && typeof (parsed as { settings: unknown }).settings === 'object'
-      ? (parsed as { settings: Record<string, unknown> }).settings // a .code-workspace file
-      : parsed) as Record<string, unknown> | null;
+    const obj = (
+      parsed &&
+      typeof parsed === 'object' &&
+      'settings' in parsed &&
+      typeof (parsed as { settings: unknown }).settings === 'object'
+        ? (parsed as { settings: Record<string, unknown> }).settings // a .code-workspace file
+        : parsed
+    ) as Record<string, unknown> | null;
     return obj ? nonEmpty(obj[key]) : undefined;
   } catch {
     return undefined;

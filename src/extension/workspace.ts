@@ -12,7 +12,10 @@ const MAX_GO_MODS = 200;
 
 export async function findWorkspaceGoMods(token?: vscode.CancellationToken): Promise<GoModTarget[]> {
   const uris = await vscode.workspace.findFiles('**/go.mod', EXCLUDE, MAX_GO_MODS, token);
-  const files = uris.filter((u) => u.scheme === 'file').map((u) => u.fsPath).sort();
+  const files = uris
+    .filter((u) => u.scheme === 'file')
+    .map((u) => u.fsPath)
+    .sort();
   return Promise.all(files.map(async (file) => ({ file, moduleLine: await moduleLine(file) })));
 }
 
@@ -29,7 +32,8 @@ async function moduleLine(file: string): Promise<number> {
 export async function untrustedWorkspaceGoPath(): Promise<string | undefined> {
   const files: vscode.Uri[] = [];
   if (vscode.workspace.workspaceFile?.scheme === 'file') files.push(vscode.workspace.workspaceFile);
-  for (const f of vscode.workspace.workspaceFolders ?? []) files.push(vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+  for (const f of vscode.workspace.workspaceFolders ?? [])
+    files.push(vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
   for (const uri of files) {
     try {
       const found = goPathInSettingsFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));

@@ -19,7 +19,9 @@ function productionBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['esbuild.mjs', '--production'], { cwd: REPO, stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`esbuild.mjs --production exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`esbuild.mjs --production exited with ${code}`)),
+    );
   });
 }
 
@@ -32,7 +34,8 @@ async function main(): Promise<void> {
     try {
       const r = await runInCodeServer(s);
       const ms = r.metrics?.['activationMs'];
-      if (r.passed !== 1 || typeof ms !== 'number') throw new Error(`launch ${i + 1}: no activation measured (${r.passed} passed, ${r.failed} failed)`);
+      if (r.passed !== 1 || typeof ms !== 'number')
+        throw new Error(`launch ${i + 1}: no activation measured (${r.passed} passed, ${r.failed} failed)`);
       samples.push(ms);
       console.log(`  launch ${i + 1}: activate() ${ms.toFixed(2)} ms`);
     } finally {
@@ -44,9 +47,13 @@ async function main(): Promise<void> {
   const ext = (await fs.stat(path.join(REPO, 'dist', 'extension.js'))).size;
   const fixBundle = (await fs.stat(path.join(REPO, 'dist', 'fixes.js'))).size;
   const ok = worst < BUDGET_MS;
-  console.log(`activate(): median ${med.toFixed(2)} ms, worst ${worst.toFixed(2)} ms of ${LAUNCHES} launches; ` +
-    `worst / budget = ${(worst / BUDGET_MS).toFixed(2)}x (budget ${BUDGET_MS} ms) ${ok ? 'PASS' : 'FAIL'}`);
-  console.log(`bundle: dist/extension.js ${(ext / 1024).toFixed(0)} KB loaded at activation; dist/fixes.js ${(fixBundle / 1024).toFixed(0)} KB loaded on the first fix (${(ext / (ext + fixBundle) * 100).toFixed(0)}% of the code at activation)`);
+  console.log(
+    `activate(): median ${med.toFixed(2)} ms, worst ${worst.toFixed(2)} ms of ${LAUNCHES} launches; ` +
+      `worst / budget = ${(worst / BUDGET_MS).toFixed(2)}x (budget ${BUDGET_MS} ms) ${ok ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `bundle: dist/extension.js ${(ext / 1024).toFixed(0)} KB loaded at activation; dist/fixes.js ${(fixBundle / 1024).toFixed(0)} KB loaded on the first fix (${((ext / (ext + fixBundle)) * 100).toFixed(0)}% of the code at activation)`,
+  );
   if (!ok) process.exitCode = 1;
 }
 

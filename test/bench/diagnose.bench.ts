@@ -28,7 +28,10 @@ function platform(env: NodeJS.ProcessEnv): Platform {
 async function timeDiagnosis(env: NodeJS.ProcessEnv): Promise<{ ms: number; errors: string[] }> {
   const t0 = performance.now();
   const r = await diagnose({ cwd: env['HOME']!, platform: platform(env), timeoutMs: 5000 });
-  return { ms: performance.now() - t0, errors: r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.id) };
+  return {
+    ms: performance.now() - t0,
+    errors: r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.id),
+  };
 }
 
 async function main(): Promise<void> {
@@ -61,9 +64,16 @@ async function main(): Promise<void> {
     servers.push(silent);
     const stallEnv = { ...env, GOPROXY: silent.url, GOSUMDB: `sum.golang.org ${silent.url}` };
     const stall = await runCli(['--timeout', '2000', '--json'], { env: stallEnv, cwd: env['HOME'] });
-    const stallIds = (JSON.parse(stall.stdout).findings as { id: string }[]).map((f) => f.id).filter((id) => /timeout|unreachable/.test(id));
+    const stallIds = (JSON.parse(stall.stdout).findings as { id: string }[])
+      .map((f) => f.id)
+      .filter((id) => /timeout|unreachable/.test(id));
     console.log('2. an endpoint that never answers, --timeout 2000 (whole CLI process)');
-    console.log('   wall time        %s ms  (target < 3500 ms) %s   findings: %s', stall.ms, stall.ms < 3500 ? 'PASS' : 'FAIL', stallIds.join(', '));
+    console.log(
+      '   wall time        %s ms  (target < 3500 ms) %s   findings: %s',
+      stall.ms,
+      stall.ms < 3500 ? 'PASS' : 'FAIL',
+      stallIds.join(', '),
+    );
 
     const fast = await startDelayedProxy(0);
     servers.push(fast);
@@ -79,7 +89,11 @@ async function main(): Promise<void> {
       bare.push(performance.now() - t0);
     }
     console.log('3. CLI cold start, healthy local setup (process start to exit, median of %d)', RUNS);
-    console.log('   go-env-doctor    %s ms   (node -e 0 alone: %s ms)', median(cold).toFixed(0), median(bare).toFixed(0));
+    console.log(
+      '   go-env-doctor    %s ms   (node -e 0 alone: %s ms)',
+      median(cold).toFixed(0),
+      median(bare).toFixed(0),
+    );
     if (ratio > 1.25 || stall.ms >= 3500) process.exitCode = 1;
   } finally {
     await Promise.all(servers.map((s) => s.close()));

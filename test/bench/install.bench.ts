@@ -50,22 +50,33 @@ async function archive(): Promise<Archive> {
   try {
     const go = path.join(tree, 'go');
     await fs.mkdir(path.join(go, 'bin'), { recursive: true });
-    await fs.writeFile(path.join(go, 'bin', 'go'), `#!/bin/sh\necho "go version ${NAME} linux/amd64"\n`, { mode: 0o755 });
+    await fs.writeFile(path.join(go, 'bin', 'go'), `#!/bin/sh\necho "go version ${NAME} linux/amd64"\n`, {
+      mode: 0o755,
+    });
     await fs.writeFile(path.join(go, 'VERSION'), `${NAME}\n`);
     for (let d = 0; d < SMALL_FILES / 50; d++) {
       const sub = path.join(go, 'src', `pkg${d}`);
       await fs.mkdir(sub, { recursive: true });
-      for (let i = 0; i < 50; i++) await fs.writeFile(path.join(sub, `f${i}.go`), randomBytes(1024 + Math.floor(Math.random() * 15 * 1024)));
+      for (let i = 0; i < 50; i++)
+        await fs.writeFile(path.join(sub, `f${i}.go`), randomBytes(1024 + Math.floor(Math.random() * 15 * 1024)));
     }
     await fs.mkdir(path.join(go, 'pkg', 'tool', 'linux_amd64'), { recursive: true });
-    for (let i = 0; i < BIG_FILES; i++) await fs.writeFile(path.join(go, 'pkg', 'tool', 'linux_amd64', `tool${i}`), randomBytes(BIG_FILE_BYTES), { mode: 0o755 });
+    for (let i = 0; i < BIG_FILES; i++)
+      await fs.writeFile(path.join(go, 'pkg', 'tool', 'linux_amd64', `tool${i}`), randomBytes(BIG_FILE_BYTES), {
+        mode: 0o755,
+      });
     await tar.c({ gzip: { level: 1 }, cwd: tree, portable: true, file }, ['go']);
   } finally {
     await fs.rm(tree, { recursive: true, force: true });
   }
   const hash = createHash('sha256');
   for await (const c of createReadStream(file)) hash.update(c as Buffer);
-  const m: Archive = { file, size: (await fs.stat(file)).size, sha256: hash.digest('hex'), entries: SMALL_FILES + BIG_FILES + 2 };
+  const m: Archive = {
+    file,
+    size: (await fs.stat(file)).size,
+    sha256: hash.digest('hex'),
+    entries: SMALL_FILES + BIG_FILES + 2,
+  };
   await fs.writeFile(meta, JSON.stringify(m));
   return m;
 }
@@ -80,7 +91,10 @@ interface ChildRun {
 function timed(file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildRun> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(file, args, {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b));
     child.on('error', reject);
@@ -93,26 +107,48 @@ async function main(): Promise<void> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'ged-bench-install-'));
   const server = await DownloadServer.start();
   try {
-    server.setIndex('/dl/', releaseIndex([{ version: NAME, files: [{ filename: FILE, os: 'linux', arch: 'amd64', sha256: a.sha256, size: a.size }] }]));
+    server.setIndex(
+      '/dl/',
+      releaseIndex([
+        { version: NAME, files: [{ filename: FILE, os: 'linux', arch: 'amd64', sha256: a.sha256, size: a.size }] },
+      ]),
+    );
     server.serve(`/dl/${FILE}`, { data: { path: a.file, size: a.size } });
     const url = `${server.url}/dl/${FILE}`;
     const cli = await installArgv();
     const preload = path.join(work, 'rss.js');
     const rssFile = path.join(work, 'rss.txt');
-    await fs.writeFile(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+    await fs.writeFile(
+      preload,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+    );
 
     const baseline = async (): Promise<ChildRun> => {
       const d = path.join(work, 'curl');
       await fs.rm(d, { recursive: true, force: true });
       await fs.mkdir(d);
-      const r = await timed('sh', ['-c', `curl -sS -o "$D/f" "$URL" && sha256sum "$D/f" >/dev/null && tar xzf "$D/f" -C "$D"`], { D: d, URL: url });
+      const r = await timed(
+        'sh',
+        ['-c', `curl -sS -o "$D/f" "$URL" && sha256sum "$D/f" >/dev/null && tar xzf "$D/f" -C "$D"`],
+        { D: d, URL: url },
+      );
       if (r.code !== 0) throw new Error(`baseline failed: ${r.stderr}`);
       return r;
     };
     const ours = async (): Promise<ChildRun> => {
       const d = path.join(work, 'sdk');
       await fs.rm(d, { recursive: true, force: true });
-      const r = await timed(process.execPath, ['-r', preload, ...cli, NAME, '--dir', d, '--dl-base', `${server.url}/dl/`, '--json']);
+      const r = await timed(process.execPath, [
+        '-r',
+        preload,
+        ...cli,
+        NAME,
+        '--dir',
+        d,
+        '--dl-base',
+        `${server.url}/dl/`,
+        '--json',
+      ]);
       if (r.code !== 0) throw new Error(`install failed: ${r.stderr}`);
       r.maxRssKb = Number(await fs.readFile(rssFile, 'utf8'));
       return r;
@@ -149,12 +185,21 @@ async function main(): Promise<void> {
       ['go-env-doctor install', `${(median(mine) / 1000).toFixed(2)} s`, '', ''],
       ['ratio (ours / curl+sha256sum+tar)', `${ratio.toFixed(2)}x`, '<= 1.00x', verdict(ratio <= 1.0)],
       ['peak RSS of the install process', `${rssMb.toFixed(0)} MB`, '< 100 MB', verdict(rssMb < 100)],
-      [`resume after a cut at 60% (${fileReqs.length} requests)`, `${(resumeShare * 100).toFixed(1)}% of the file`, '<= 45%', verdict(resumeShare <= 0.45 && fileReqs.length === 2 && fileReqs[1]!.status === 206)],
+      [
+        `resume after a cut at 60% (${fileReqs.length} requests)`,
+        `${(resumeShare * 100).toFixed(1)}% of the file`,
+        '<= 45%',
+        verdict(resumeShare <= 0.45 && fileReqs.length === 2 && fileReqs[1]!.status === 206),
+      ],
     ];
-    console.log(`Install of a ${mb(a.size)} random-content tar.gz (${a.entries} entries) from 127.0.0.1; times are medians of ${RUNS} alternating runs`);
+    console.log(
+      `Install of a ${mb(a.size)} random-content tar.gz (${a.entries} entries) from 127.0.0.1; times are medians of ${RUNS} alternating runs`,
+    );
     console.log(`  ${'measure'.padEnd(44)}${'value'.padEnd(22)}${'target'.padEnd(12)}result`);
     for (const [m, v, t, r] of rows) console.log(`  ${m.padEnd(44)}${v.padEnd(22)}${t.padEnd(12)}${r}`);
-    console.log(`  (runs: curl ${base.map((x) => (x / 1000).toFixed(2)).join(', ')} s; ours ${mine.map((x) => (x / 1000).toFixed(2)).join(', ')} s; ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)})`);
+    console.log(
+      `  (runs: curl ${base.map((x) => (x / 1000).toFixed(2)).join(', ')} s; ours ${mine.map((x) => (x / 1000).toFixed(2)).join(', ')} s; ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)})`,
+    );
     if (rows.some((r) => r[3] === 'FAIL')) process.exitCode = 1;
   } finally {
     await server.close();

@@ -17,7 +17,11 @@ import { withDefaults } from '../../src/core/toolchain/timeouts';
 import { installToolchainViaProxy } from '../../src/core/toolchain/module/install';
 import { downloadModuleZip } from '../../src/core/toolchain/module/download';
 import { extractModuleZip } from '../../src/core/toolchain/module/extract';
-import { lookupToolchainHash, toolchainModuleVersion, toolchainZipPrefix } from '../../src/core/toolchain/module/verify';
+import {
+  lookupToolchainHash,
+  toolchainModuleVersion,
+  toolchainZipPrefix,
+} from '../../src/core/toolchain/module/verify';
 import { REPO } from '../support/cli';
 import { buildSumdbFixture, startSumdbFixture } from '../support/sumdbFixture';
 
@@ -47,7 +51,13 @@ const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
   // Keyed by the fixture's source hash: a changed generator builds a new zip.
-  const cache = path.join(REPO, '.cache', 'bench', 'toolchain-zips', path.basename(path.dirname(await buildSumdbFixture())));
+  const cache = path.join(
+    REPO,
+    '.cache',
+    'bench',
+    'toolchain-zips',
+    path.basename(path.dirname(await buildSumdbFixture())),
+  );
   await fs.mkdir(cache, { recursive: true });
   const t0 = performance.now();
   const fx = await startSumdbFixture({ big: [GO], dir: cache });
@@ -57,14 +67,28 @@ async function main(): Promise<void> {
   try {
     const zip = await fx.zipPath(mv); // builds the zip on first use (cached afterwards)
     const expected = await fx.h1(mv); // and makes the fixture hash it once, outside the timings
-    console.log('fixture ready in %s s; zip %s (%s)', ((performance.now() - t0) / 1000).toFixed(1), mb((await fs.stat(zip)).size), path.relative(REPO, zip));
+    console.log(
+      'fixture ready in %s s; zip %s (%s)',
+      ((performance.now() - t0) / 1000).toFixed(1),
+      mb((await fs.stat(zip)).size),
+      path.relative(REPO, zip),
+    );
 
     let run = 0;
     const verified = async (): Promise<Timing> => {
       const dir = path.join(work, `sdk-${run++}`);
       let h1: string | undefined;
       const t = await timed(async () => {
-        h1 = (await installToolchainViaProxy({ version: GO, dir, platform, goproxy: fx.url, gosumdb: fx.vkey, stateDir: path.join(work, 'state') })).h1;
+        h1 = (
+          await installToolchainViaProxy({
+            version: GO,
+            dir,
+            platform,
+            goproxy: fx.url,
+            gosumdb: fx.vkey,
+            stateDir: path.join(work, 'state'),
+          })
+        ).h1;
       });
       if (h1 !== expected) throw new Error(`verified install produced ${h1}, fixture says ${expected}`);
       await fs.rm(dir, { recursive: true, force: true });
@@ -122,12 +146,25 @@ async function main(): Promise<void> {
       plain.push(p);
       checked.push(c);
       pairRatios.push(c.wallMs / p.wallMs);
-      console.log('   pair %d: without %s ms, with %s ms  (%s)', i + 1, p.wallMs.toFixed(0), c.wallMs.toFixed(0), pct(c.wallMs / p.wallMs));
+      console.log(
+        '   pair %d: without %s ms, with %s ms  (%s)',
+        i + 1,
+        p.wallMs.toFixed(0),
+        c.wallMs.toFixed(0),
+        pct(c.wallMs / p.wallMs),
+      );
     }
     // The checksum-database part alone (a fresh state dir each time, so the full proof is checked).
     const lookups: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const t = await timed(async () => void (await lookupToolchainHash('golang.org/toolchain', mv, { goproxy: fx.url, gosumdb: fx.vkey, stateDir: path.join(work, `lookup-${i}`) })));
+      const t = await timed(
+        async () =>
+          void (await lookupToolchainHash('golang.org/toolchain', mv, {
+            goproxy: fx.url,
+            gosumdb: fx.vkey,
+            stateDir: path.join(work, `lookup-${i}`),
+          })),
+      );
       lookups.push(t.wallMs);
     }
     const loadAfter = os.loadavg()[0]!;
@@ -136,21 +173,52 @@ async function main(): Promise<void> {
     const verdict = median(pairRatios);
     const ofMedians = med(checked, 'wallMs') / med(plain, 'wallMs');
     const cores = os.cpus().length;
-    console.log('download + install of the %s toolchain zip from a local proxy: %d alternating pairs, load average %s -> %s on %d cores', mb((await fs.stat(zip)).size), PAIRS, loadBefore.toFixed(1), loadAfter.toFixed(1), cores);
-    for (const [label, ts] of [['without verification', plain], ['with verification   ', checked]] as const) {
-      console.log('   %s  median %s ms wall; CPU %s ms user + %s ms sys   (runs: %s)', label, med(ts, 'wallMs').toFixed(0), med(ts, 'userMs').toFixed(0), med(ts, 'sysMs').toFixed(0), ts.map((x) => x.wallMs.toFixed(0)).join(', '));
+    console.log(
+      'download + install of the %s toolchain zip from a local proxy: %d alternating pairs, load average %s -> %s on %d cores',
+      mb((await fs.stat(zip)).size),
+      PAIRS,
+      loadBefore.toFixed(1),
+      loadAfter.toFixed(1),
+      cores,
+    );
+    for (const [label, ts] of [
+      ['without verification', plain],
+      ['with verification   ', checked],
+    ] as const) {
+      console.log(
+        '   %s  median %s ms wall; CPU %s ms user + %s ms sys   (runs: %s)',
+        label,
+        med(ts, 'wallMs').toFixed(0),
+        med(ts, 'userMs').toFixed(0),
+        med(ts, 'sysMs').toFixed(0),
+        ts.map((x) => x.wallMs.toFixed(0)).join(', '),
+      );
     }
-    console.log('   where verification time goes: +%s ms user CPU (SHA-256 of every entry, on a worker thread), %s ms sys CPU, checksum-database lookup + proofs %s ms wall (runs while the zip downloads)',
+    console.log(
+      '   where verification time goes: +%s ms user CPU (SHA-256 of every entry, on a worker thread), %s ms sys CPU, checksum-database lookup + proofs %s ms wall (runs while the zip downloads)',
       (med(checked, 'userMs') - med(plain, 'userMs')).toFixed(0),
       `${med(checked, 'sysMs') >= med(plain, 'sysMs') ? '+' : ''}${(med(checked, 'sysMs') - med(plain, 'sysMs')).toFixed(0)}`,
       median(lookups).toFixed(0),
     );
-    console.log('   ratio of medians %sx; pair ratios %s', ofMedians.toFixed(2), pairRatios.map((r) => `${r.toFixed(2)}x`).join(', '));
+    console.log(
+      '   ratio of medians %sx; pair ratios %s',
+      ofMedians.toFixed(2),
+      pairRatios.map((r) => `${r.toFixed(2)}x`).join(', '),
+    );
     if (Math.max(loadBefore, loadAfter) > cores) {
-      console.log('   note: the machine was busy (load above %d): the worker thread that hashes competes for the cores, so the overhead reads higher than on an idle machine', cores);
+      console.log(
+        '   note: the machine was busy (load above %d): the worker thread that hashes competes for the cores, so the overhead reads higher than on an idle machine',
+        cores,
+      );
     }
     const pass = verdict <= TARGET;
-    console.log('RESULT: %s  verification adds %s (median of %d alternating pairs; target <= %s)', pass ? 'PASS' : 'FAIL', pct(verdict), PAIRS, pct(TARGET));
+    console.log(
+      'RESULT: %s  verification adds %s (median of %d alternating pairs; target <= %s)',
+      pass ? 'PASS' : 'FAIL',
+      pct(verdict),
+      PAIRS,
+      pct(TARGET),
+    );
     if (!pass) process.exitCode = 1;
   } finally {
     await fx.stop();

@@ -61,13 +61,23 @@ describe('e2e: switching GOPROXY to the fastest working mirror from the quick fi
     // Only the local mirrors are candidates (the current GOPROXY entry is probed too).
     await writeUserSettings(userDataDir, { 'goEnv.proxyCandidates': [slow.url, fast.url] });
     await fs.mkdir(RESULTS_DIR, { recursive: true });
-    const server = await startCodeServer({ workspace, extensionsDir, userDataDir, trustAll: true, env, logFile: path.join(RESULTS_DIR, 'e2e-proxy-fix-code-server.log') });
+    const server = await startCodeServer({
+      workspace,
+      extensionsDir,
+      userDataDir,
+      trustAll: true,
+      env,
+      logFile: path.join(RESULTS_DIR, 'e2e-proxy-fix-code-server.log'),
+    });
     let wb: Workbench | undefined;
     try {
       wb = await Workbench.open(browser, server);
       const page = wb.page;
       const problems = await wb.openProblems();
-      await problems.locator('.monaco-list-row', { hasText: `GOPROXY entry ${refused}` }).first().waitFor({ timeout: 30_000 });
+      await problems
+        .locator('.monaco-list-row', { hasText: `GOPROXY entry ${refused}` })
+        .first()
+        .waitFor({ timeout: 30_000 });
       assert.match(await problems.innerText(), /proxy\.refused/);
 
       await wb.openFile('go.mod');
@@ -79,7 +89,12 @@ describe('e2e: switching GOPROXY to the fastest working mirror from the quick fi
       await fixRow.waitFor();
       assert.doesNotMatch(await fixRow.innerText(), /in a terminal/, 'the editor performs it itself');
       // Keyboard, as a user would: a pointer-block layer sits over the menu while it is open.
-      for (let i = 0; i < 10 && (await menu.locator('.monaco-list-row.focused').getAttribute('aria-label')) !== FIX_TITLE; i++) await page.keyboard.press('ArrowDown');
+      for (
+        let i = 0;
+        i < 10 && (await menu.locator('.monaco-list-row.focused').getAttribute('aria-label')) !== FIX_TITLE;
+        i++
+      )
+        await page.keyboard.press('ArrowDown');
       assert.equal(await menu.locator('.monaco-list-row.focused').getAttribute('aria-label'), FIX_TITLE);
       const t0 = Date.now();
       await page.keyboard.press('Enter');
@@ -94,19 +109,30 @@ describe('e2e: switching GOPROXY to the fastest working mirror from the quick fi
       assert.match(text, new RegExp(`${esc(slow.url)}\\s*1\\d\\d ms median`));
       assert.match(text, new RegExp(`${esc(refused)}\\s*rejected[\\s\\S]*Rejected: could not be reached`));
       assert.match(text, /switch GOPROXY to the fastest working mirror \(3 mirrors checked in .*, 2 healthy\)/);
-      assert.equal(await fs.readFile(goenv, 'utf8'), `GOPRIVATE=corp.example.com\nGOPROXY=${refused}\n`, 'nothing written before Enter');
+      assert.equal(
+        await fs.readFile(goenv, 'utf8'),
+        `GOPRIVATE=corp.example.com\nGOPROXY=${refused}\n`,
+        'nothing written before Enter',
+      );
       await page.screenshot({ path: path.join(RESULTS_DIR, 'proxy-ranking.png') });
 
       const tEnter = Date.now();
       await page.keyboard.press('Enter');
       await pick.waitFor({ state: 'hidden' });
-      await page.locator('.notifications-toasts', { hasText: `GOPROXY is now ${fast.url},${slow.url},direct` }).first().waitFor({ timeout: 30_000 });
-      assert.equal(await fs.readFile(goenv, 'utf8'), `GOPRIVATE=corp.example.com\nGOPROXY=${fast.url},${slow.url},direct\n`);
+      await page
+        .locator('.notifications-toasts', { hasText: `GOPROXY is now ${fast.url},${slow.url},direct` })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      assert.equal(
+        await fs.readFile(goenv, 'utf8'),
+        `GOPRIVATE=corp.example.com\nGOPROXY=${fast.url},${slow.url},direct\n`,
+      );
 
       // The diagnosis ran again by itself and the diagnostic is gone.
       const deadline = Date.now() + 30_000;
       while (/proxy\.refused/.test(await problems.innerText())) {
-        if (Date.now() > deadline) throw new Error(`proxy.refused is still in the Problems panel:\n${await problems.innerText()}`);
+        if (Date.now() > deadline)
+          throw new Error(`proxy.refused is still in the Problems panel:\n${await problems.innerText()}`);
         await page.waitForTimeout(200);
       }
       console.log(`      (quick fix → quick pick ${rankedMs} ms; Enter → diagnostic gone ${Date.now() - tEnter} ms)`);
@@ -116,10 +142,14 @@ describe('e2e: switching GOPROXY to the fastest working mirror from the quick fi
       await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
       const undoDeadline = Date.now() + 30_000;
       while ((await fs.readFile(goenv, 'utf8')) !== `GOPRIVATE=corp.example.com\nGOPROXY=${refused}\n`) {
-        if (Date.now() > undoDeadline) throw new Error(`the undo did not restore ${goenv}:\n${await fs.readFile(goenv, 'utf8')}`);
+        if (Date.now() > undoDeadline)
+          throw new Error(`the undo did not restore ${goenv}:\n${await fs.readFile(goenv, 'utf8')}`);
         await page.waitForTimeout(100);
       }
-      await problems.locator('.monaco-list-row', { hasText: `GOPROXY entry ${refused}` }).first().waitFor({ timeout: 30_000 });
+      await problems
+        .locator('.monaco-list-row', { hasText: `GOPROXY entry ${refused}` })
+        .first()
+        .waitFor({ timeout: 30_000 });
     } catch (err) {
       await wb?.page.screenshot({ path: path.join(RESULTS_DIR, 'e2e-failed-proxy-fix.png') }).catch(() => undefined);
       throw err;

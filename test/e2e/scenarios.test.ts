@@ -7,7 +7,14 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../vscode/browser';
-import { ensureCodeServer, freePort, installVsix, startCodeServer, writeUserSettings, type RunningCodeServer } from '../vscode/codeServer';
+import {
+  ensureCodeServer,
+  freePort,
+  installVsix,
+  startCodeServer,
+  writeUserSettings,
+  type RunningCodeServer,
+} from '../vscode/codeServer';
 import { RESULTS_DIR, ROOT, VSIX } from '../vscode/paths';
 import { loopbackGoEnv, scratchDir, writeFiles } from '../vscode/workspaces';
 import { goproxyHandler, startHttpServer, type StartedServer } from '../support/servers';
@@ -17,7 +24,11 @@ const MEDIA = path.join(ROOT, 'media');
 /** Committed screenshots are rewritten only on request (or when missing), to keep diffs quiet. */
 const UPDATE_MEDIA = process.env['GED_UPDATE_SCREENSHOTS'] === '1';
 
-async function screenshot(wb: Workbench, name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
+async function screenshot(
+  wb: Workbench,
+  name: string,
+  clip?: { x: number; y: number; width: number; height: number },
+): Promise<void> {
   await fs.mkdir(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, name);
   await wb.page.screenshot({ path: file, ...(clip ? { clip } : {}) });
@@ -39,7 +50,10 @@ describe('e2e: the packaged extension in VS Code', function () {
     extensionsDir = path.join(base, 'extensions');
     await installVsix(VSIX, extensionsDir, path.join(base, 'install-user-data'));
     const installed = await fs.readdir(extensionsDir);
-    assert.ok(installed.some((d) => d.startsWith('go-env-doctor.go-env-doctor-')), `installed: ${installed.join(', ')}`);
+    assert.ok(
+      installed.some((d) => d.startsWith('go-env-doctor.go-env-doctor-')),
+      `installed: ${installed.join(', ')}`,
+    );
     goproxy = await startHttpServer(goproxyHandler());
     browser = await launchChromium();
   });
@@ -51,7 +65,12 @@ describe('e2e: the packaged extension in VS Code', function () {
   });
 
   /** A code-server on its own workspace, environment and user data; the shared extensions folder. */
-  async function session(name: string, files: Record<string, string>, env: NodeJS.ProcessEnv, settings: Record<string, unknown> = {}) {
+  async function session(
+    name: string,
+    files: Record<string, string>,
+    env: NodeJS.ProcessEnv,
+    settings: Record<string, unknown> = {},
+  ) {
     const dir = path.join(base, name);
     const workspace = path.join(dir, 'workspace');
     await writeFiles(workspace, files);
@@ -124,7 +143,12 @@ describe('e2e: the packaged extension in VS Code', function () {
         const box = (await hover.boundingBox())!;
         const viewport = wb.page.viewportSize()!;
         const top = Math.max(0, Math.floor(box.y) - 12);
-        await screenshot(wb, 'status-bar.png', { x: 0, y: top, width: Math.min(viewport.width, Math.ceil(box.x + box.width) + 240), height: viewport.height - top });
+        await screenshot(wb, 'status-bar.png', {
+          x: 0,
+          y: top,
+          width: Math.min(viewport.width, Math.ceil(box.x + box.width) + 240),
+          height: viewport.height - top,
+        });
 
         await wb.statusItem().click();
         const pick = wb.quickPick();
@@ -164,7 +188,10 @@ describe('e2e: the packaged extension in VS Code', function () {
         await screenshot(wb, 'quick-fix.png', {
           x: Math.floor(editorBox.x),
           y: Math.floor(editorBox.y),
-          width: Math.min(wb.page.viewportSize()!.width - Math.floor(editorBox.x), Math.ceil(Math.max(menuBox.x + menuBox.width, editorBox.x + 500) - editorBox.x) + 40),
+          width: Math.min(
+            wb.page.viewportSize()!.width - Math.floor(editorBox.x),
+            Math.ceil(Math.max(menuBox.x + menuBox.width, editorBox.x + 500) - editorBox.x) + 40,
+          ),
           height: Math.ceil(menuBox.y + menuBox.height - editorBox.y) + 40,
         });
         await wb.page.keyboard.press('Escape');

@@ -14,7 +14,13 @@ import { stripJsonc } from '../../src/extension/settings';
 import { goproxyHandler, startHttpServer, type StartedServer } from '../support/servers';
 import { startLocalGoRelease, type LocalGoReleaseHost } from '../support/toolchainRelease';
 import { launchChromium } from '../vscode/browser';
-import { ensureCodeServer, installVsix, startCodeServer, writeUserSettings, type RunningCodeServer } from '../vscode/codeServer';
+import {
+  ensureCodeServer,
+  installVsix,
+  startCodeServer,
+  writeUserSettings,
+  type RunningCodeServer,
+} from '../vscode/codeServer';
 import { RESULTS_DIR, VSIX } from '../vscode/paths';
 import { loopbackGoEnv, scratchDir, writeFiles } from '../vscode/workspaces';
 import { Workbench } from './workbench';
@@ -33,7 +39,18 @@ async function addGoExtensionSettingsStandIn(extensionsDir: string): Promise<voi
       displayName: 'Go settings stand-in (test)',
       version: '0.0.0',
       engines: { vscode: '^1.75.0' },
-      contributes: { configuration: { properties: { 'go.alternateTools': { type: 'object', default: {}, scope: 'resource', description: 'Alternate tools or alternate paths for the same tools.' } } } },
+      contributes: {
+        configuration: {
+          properties: {
+            'go.alternateTools': {
+              type: 'object',
+              default: {},
+              scope: 'resource',
+              description: 'Alternate tools or alternate paths for the same tools.',
+            },
+          },
+        },
+      },
     }),
   });
   // Installed extensions are listed in extensions.json; add ours the way `--install-extension` does.
@@ -69,20 +86,37 @@ describe('e2e: installing a verified Go toolchain from the quick fix', function 
     await addGoExtensionSettingsStandIn(extensionsDir);
 
     const { goos, goarch } = goosGoarch(hostPlatform());
-    host = await startLocalGoRelease({ scratch: base, names: ['go1.30.0', 'go1.29.4'], goos, goarch, padBytes: 3 * 1024 * 1024 });
+    host = await startLocalGoRelease({
+      scratch: base,
+      names: ['go1.30.0', 'go1.29.4'],
+      goos,
+      goarch,
+      padBytes: 3 * 1024 * 1024,
+    });
     // Throttled so the progress notification is there long enough to read (about 2 s).
     const r = host.releases[0]!;
     host.mirror.serve(host.mirrorPath(r.filename), { data: r.archive, bytesPerSec: 1_500_000 });
     goproxy = await startHttpServer(goproxyHandler());
 
     workspace = path.join(base, 'workspace');
-    await writeFiles(workspace, { 'go.mod': 'module example.com/hello\n\ngo 1.30\n', 'main.go': 'package main\n\nfunc main() {}\n' });
+    await writeFiles(workspace, {
+      'go.mod': 'module example.com/hello\n\ngo 1.30\n',
+      'main.go': 'package main\n\nfunc main() {}\n',
+    });
     sdk = path.join(base, 'sdk');
     const userDataDir = path.join(base, 'user-data');
     await writeUserSettings(userDataDir);
     // goEnv.toolchain.* are machine-scoped: in code-server (a remote window) that is the Machine settings file.
     await writeFiles(userDataDir, {
-      'Machine/settings.json': JSON.stringify({ 'goEnv.toolchain.dlBase': host.dlBase, 'goEnv.toolchain.mirrors': [host.mirrorBase], 'goEnv.toolchain.sdkDir': sdk }, null, 2),
+      'Machine/settings.json': JSON.stringify(
+        {
+          'goEnv.toolchain.dlBase': host.dlBase,
+          'goEnv.toolchain.mirrors': [host.mirrorBase],
+          'goEnv.toolchain.sdkDir': sdk,
+        },
+        null,
+        2,
+      ),
     });
     await fs.mkdir(RESULTS_DIR, { recursive: true });
     server = await startCodeServer({
@@ -131,8 +165,14 @@ describe('e2e: installing a verified Go toolchain from the quick fix', function 
     await install.waitFor();
     assert.doesNotMatch(await install.innerText(), /in a terminal/);
     // Keyboard, as a user would after Ctrl+. (the menu's pointer shield swallows synthetic clicks).
-    const focused = () => menu.locator('.monaco-list-row.focused').first().innerText().catch(() => '');
-    for (let i = 0; i < 10 && !/Install (go|Go )1\.30\.0/.test(await focused()); i++) await wb.page.keyboard.press('ArrowDown');
+    const focused = () =>
+      menu
+        .locator('.monaco-list-row.focused')
+        .first()
+        .innerText()
+        .catch(() => '');
+    for (let i = 0; i < 10 && !/Install (go|Go )1\.30\.0/.test(await focused()); i++)
+      await wb.page.keyboard.press('ArrowDown');
     await wb.page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
   }
@@ -142,7 +182,10 @@ describe('e2e: installing a verified Go toolchain from the quick fix', function 
       const started = Date.now();
       await wb.waitForStatus(/Go 1\.19\.8, 1 problem, worst error/, 60_000);
       const problems = await wb.openProblems();
-      await problems.locator('.monaco-list-row', { hasText: 'go.mod needs Go 1.30' }).first().waitFor({ timeout: 15_000 });
+      await problems
+        .locator('.monaco-list-row', { hasText: 'go.mod needs Go 1.30' })
+        .first()
+        .waitFor({ timeout: 15_000 });
 
       await wb.openFile('go.mod');
       const toasts = wb.page.locator('.notifications-toasts');
@@ -158,7 +201,11 @@ describe('e2e: installing a verified Go toolchain from the quick fix', function 
       // which this workspace's local proxy does not have: both causes are named.
       assert.match(failureText, /Fetching it through GOPROXY \(http:\/\/127\.0\.0\.1:\d+\) instead failed too/);
       assert.doesNotMatch(failureText, /--dl-base/);
-      await failure.locator('.codicon-notifications-clear').first().click().catch(() => undefined);
+      await failure
+        .locator('.codicon-notifications-clear')
+        .first()
+        .click()
+        .catch(() => undefined);
       assert.equal(existsSync(path.join(sdk, 'go1.30.0')), false);
 
       // Then with the index back. Progress: a notification with percent, size and speed, and Cancel.
@@ -171,9 +218,15 @@ describe('e2e: installing a verified Go toolchain from the quick fix', function 
       await toasts.screenshot({ path: path.join(RESULTS_DIR, 'toolchain-progress.png') }).catch(() => undefined);
       // Cancel midway: it stops, says so, installs nothing and keeps the part downloaded.
       await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
-      await toasts.locator('.notification-toast', { hasText: 'the install of Go 1.30.0 was cancelled' }).first().waitFor({ timeout: 10_000 });
+      await toasts
+        .locator('.notification-toast', { hasText: 'the install of Go 1.30.0 was cancelled' })
+        .first()
+        .waitFor({ timeout: 10_000 });
       const sentAtCancel = host.mirror.bytesSent(archivePath);
-      assert.ok(sentAtCancel > 0 && sentAtCancel < host.releases[0]!.archive.length, `cancelled midway (${sentAtCancel} bytes sent)`);
+      assert.ok(
+        sentAtCancel > 0 && sentAtCancel < host.releases[0]!.archive.length,
+        `cancelled midway (${sentAtCancel} bytes sent)`,
+      );
       assert.equal(existsSync(path.join(sdk, 'go1.30.0')), false);
       assert.equal((await fs.readdir(path.join(sdk, '.downloads'))).length, 1, 'the partial download is kept');
 
@@ -185,21 +238,32 @@ describe('e2e: installing a verified Go toolchain from the quick fix', function 
       // Then the offer to use it.
       const offer = toasts.locator('.notification-toast', { hasText: 'Use it for this workspace?' }).first();
       await offer.waitFor({ timeout: 30_000 });
-      assert.match(await offer.innerText(), /Go 1\.30\.0 is installed in .*go1\.30\.0 .*SHA-256 verified against the official release index/);
+      assert.match(
+        await offer.innerText(),
+        /Go 1\.30\.0 is installed in .*go1\.30\.0 .*SHA-256 verified against the official release index/,
+      );
       await offer.locator('.monaco-button', { hasText: 'Use in This Workspace' }).click();
 
       // The diagnosis now runs the installed go: no problem left, status bar on Go 1.30.0.
       await wb.waitForStatus(/Go 1\.30\.0/, 30_000);
       assert.match(await wb.statusLabel(), /Go 1\.30\.0, no problems/);
-      await problems.locator('.monaco-list-row', { hasText: 'go.mod needs Go 1.30' }).first().waitFor({ state: 'detached', timeout: 15_000 });
+      await problems
+        .locator('.monaco-list-row', { hasText: 'go.mod needs Go 1.30' })
+        .first()
+        .waitFor({ state: 'detached', timeout: 15_000 });
       console.log(`      quick fix to Go 1.30.0 in use: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
       // Installed as `<sdk>/go1.30.0`, from the mirror; the workspace points the Go extension and us at it.
       const goBinary = path.join(sdk, 'go1.30.0', 'bin', 'go');
       assert.ok(existsSync(path.join(sdk, 'go1.30.0', '.unpacked-success')));
       const requests = host.mirror.requestsFor(archivePath);
-      assert.ok(requests.some((q) => q.complete && q.status === 206 && q.range !== undefined), `resumed from the mirror with Range: ${JSON.stringify(requests)}`);
-      const settings = JSON.parse(stripJsonc(await fs.readFile(path.join(workspace, '.vscode', 'settings.json'), 'utf8'))) as Record<string, unknown>;
+      assert.ok(
+        requests.some((q) => q.complete && q.status === 206 && q.range !== undefined),
+        `resumed from the mirror with Range: ${JSON.stringify(requests)}`,
+      );
+      const settings = JSON.parse(
+        stripJsonc(await fs.readFile(path.join(workspace, '.vscode', 'settings.json'), 'utf8')),
+      ) as Record<string, unknown>;
       assert.equal(settings['goEnv.goPath'], goBinary);
       assert.deepEqual(settings['go.alternateTools'], { go: goBinary });
     });
@@ -212,7 +276,10 @@ describe('e2e: installing a verified Go toolchain from the quick fix', function 
       const input = wb.page.locator('.quick-input-widget input');
       await input.waitFor();
       await input.fill('>Go Env: Install Go Toolchain');
-      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Go Env: Install Go Toolchain…' }).first().waitFor();
+      await wb.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Go Env: Install Go Toolchain…' })
+        .first()
+        .waitFor();
       await wb.page.keyboard.press('Enter');
       const pick = wb.quickPick();
       await pick.locator('.monaco-list-row', { hasText: 'Go 1.29.4' }).first().waitFor({ timeout: 15_000 });

@@ -16,10 +16,20 @@ describe('diagnostics on go.mod', () => {
   });
 
   it('puts gomod.goTooNew on the go directive and environment problems on every module line', async () => {
-    const report = await diagnoseUntil((r) => r.go.path === go && r.findings.some((f) => f.id === 'gomod.goTooNew'), 'the fake go 1.22.5 meets go.mod 1.30');
-    assert.ok(report.findings.some((f) => f.id.startsWith('proxy.') && f.severity === 'error'), 'expected a proxy error for the refused loopback GOPROXY');
+    const report = await diagnoseUntil(
+      (r) => r.go.path === go && r.findings.some((f) => f.id === 'gomod.goTooNew'),
+      'the fake go 1.22.5 meets go.mod 1.30',
+    );
+    assert.ok(
+      report.findings.some((f) => f.id.startsWith('proxy.') && f.severity === 'error'),
+      'expected a proxy error for the refused loopback GOPROXY',
+    );
 
-    const root = await waitForDiagnostics(rootGoMod(), (ds) => ds.some((d) => codeOf(d) === 'gomod.goTooNew'), 'goTooNew on go.mod');
+    const root = await waitForDiagnostics(
+      rootGoMod(),
+      (ds) => ds.some((d) => codeOf(d) === 'gomod.goTooNew'),
+      'goTooNew on go.mod',
+    );
     const tooNew = root.find((d) => codeOf(d) === 'gomod.goTooNew')!;
     assert.equal(tooNew.range.start.line, 2, 'the `go 1.30` line');
     assert.equal(tooNew.severity, vscode.DiagnosticSeverity.Error);
@@ -50,14 +60,22 @@ describe('diagnostics on go.mod', () => {
       edit.replace(uri, line.range, 'go 1.21');
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.ok(await doc.save());
-      await waitForDiagnostics(uri, (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'gomod.goTooNew'), 'goTooNew gone after saving go 1.21');
+      await waitForDiagnostics(
+        uri,
+        (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'gomod.goTooNew'),
+        'goTooNew gone after saving go 1.21',
+      );
     } finally {
       const restore = new vscode.WorkspaceEdit();
       restore.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
       await vscode.workspace.applyEdit(restore);
       await doc.save();
     }
-    await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'gomod.goTooNew'), 'goTooNew back after restoring go 1.30');
+    await waitForDiagnostics(
+      uri,
+      (ds) => ds.some((d) => codeOf(d) === 'gomod.goTooNew'),
+      'goTooNew back after restoring go 1.30',
+    );
   });
 
   it('with no go binary, says so on go.mod and offers the install fix', async () => {
@@ -66,11 +84,25 @@ describe('diagnostics on go.mod', () => {
       const report = await diagnoseUntil((r) => r.go.path === null, 'no go is found');
       const notFound = report.findings.find((f) => f.id === 'go.notFound');
       assert.ok(notFound, 'go.notFound finding');
-      assert.ok(notFound.fixes?.some((f) => f.action?.kind === 'installToolchain'), 'offers to install Go');
-      const ds = await waitForDiagnostics(rootGoMod(), (d) => d.some((x) => codeOf(x) === 'go.notFound'), 'go.notFound on go.mod');
+      assert.ok(
+        notFound.fixes?.some((f) => f.action?.kind === 'installToolchain'),
+        'offers to install Go',
+      );
+      const ds = await waitForDiagnostics(
+        rootGoMod(),
+        (d) => d.some((x) => codeOf(x) === 'go.notFound'),
+        'go.notFound on go.mod',
+      );
       assert.equal(ds.find((d) => codeOf(d) === 'go.notFound')!.range.start.line, 0);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', rootGoMod(), ds.find((d) => codeOf(d) === 'go.notFound')!.range);
-      assert.ok(actions.some((a) => /Install the latest Go/.test(a.title)), actions.map((a) => a.title).join(' | '));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        rootGoMod(),
+        ds.find((d) => codeOf(d) === 'go.notFound')!.range,
+      );
+      assert.ok(
+        actions.some((a) => /Install the latest Go/.test(a.title)),
+        actions.map((a) => a.title).join(' | '),
+      );
     } finally {
       await setGoPath(go);
     }

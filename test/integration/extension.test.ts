@@ -23,7 +23,11 @@ describe('activation', () => {
     for (const id of ['goEnv.diagnose', 'goEnv.showReport', 'goEnv.showLog', 'goEnv.showFindings', 'goEnv.applyFix']) {
       assert.ok(all.has(id), `${id} is not registered`);
     }
-    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string; category: string }[] } }).contributes.commands;
+    const contributed = (
+      vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+        contributes: { commands: { command: string; category: string }[] };
+      }
+    ).contributes.commands;
     for (const c of contributed) {
       assert.ok(all.has(c.command), `${c.command} is contributed but not registered`);
       assert.equal(c.category, 'Go Env');

@@ -31,7 +31,10 @@ export const subGoMod = () => vscode.Uri.file(path.join(workspaceRoot(), 'sub', 
  * A fake go whose `go env -json` agrees with the environment the launcher set (loopback
  * GOPROXY/GOSUMDB), so the diagnosis never has a reason to probe anything else.
  */
-export async function fakeGo(version = 'go1.22.5', spec: Omit<FakeGoSpec, 'version' | 'envJson'> = {}): Promise<string> {
+export async function fakeGo(
+  version = 'go1.22.5',
+  spec: Omit<FakeGoSpec, 'version' | 'envJson'> = {},
+): Promise<string> {
   // Inside the launcher's scratch folder, which it removes after the run.
   const scratch = process.env['GED_TEST_TMP'];
   const dir = scratch ? await fs.mkdtemp(path.join(scratch, 'go-')) : await tempDir('ged-it-go-');
@@ -69,7 +72,9 @@ export async function diagnoseUntil(ok: (r: Report) => boolean, what: string, at
     }
     await sleep(200);
   }
-  throw new Error(`no report where ${what} after ${attempts} runs; last findings: ${last?.findings.map((f) => `${f.id}(${f.severity})`).join(', ')}; go: ${JSON.stringify(last?.go)}`);
+  throw new Error(
+    `no report where ${what} after ${attempts} runs; last findings: ${last?.findings.map((f) => `${f.id}(${f.severity})`).join(', ')}; go: ${JSON.stringify(last?.go)}`,
+  );
 }
 
 export const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Go Env');
@@ -84,11 +89,20 @@ export async function waitFor<T>(probe: () => T | undefined | false, what: strin
   }
 }
 
-export async function waitForDiagnostics(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return waitFor(() => {
-    const ds = ours(uri);
-    return ok(ds) ? ds : undefined;
-  }, `${what} (have: ${ours(uri).map((d) => `${String(d.code)}@${d.range.start.line}`).join(', ')})`);
+export async function waitForDiagnostics(
+  uri: vscode.Uri,
+  ok: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    () => {
+      const ds = ours(uri);
+      return ok(ds) ? ds : undefined;
+    },
+    `${what} (have: ${ours(uri)
+      .map((d) => `${String(d.code)}@${d.range.start.line}`)
+      .join(', ')})`,
+  );
 }
 
 export const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));

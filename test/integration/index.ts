@@ -8,7 +8,16 @@ import { metrics } from './helpers';
 import { RESULTS_ENV, SUITE_ENV, type SuiteResults, type TestOutcome } from '../vscode/results';
 
 const SUITES: Record<string, string[]> = {
-  trusted: ['extension.test.js', 'diagnostics.test.js', 'fixes.test.js', 'report.test.js', 'network.test.js', 'proxyFixes.test.js', 'toolchain.test.js', 'lifecycle.test.js'],
+  trusted: [
+    'extension.test.js',
+    'diagnostics.test.js',
+    'fixes.test.js',
+    'report.test.js',
+    'network.test.js',
+    'proxyFixes.test.js',
+    'toolchain.test.js',
+    'lifecycle.test.js',
+  ],
   untrusted: ['untrusted.test.js'],
 };
 
@@ -17,17 +26,35 @@ export async function run(): Promise<void> {
   const files = SUITES[suite];
   if (!files) throw new Error(`unknown suite ${suite}; expected one of ${Object.keys(SUITES).join(', ')}`);
   const grep = process.env['GED_TEST_GREP'];
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, slow: 5_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    slow: 5_000,
+    color: false,
+    reporter: 'spec',
+    ...(grep ? { grep } : {}),
+  });
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
   const started = Date.now();
   const tests: TestOutcome[] = [];
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((failed) => resolve(failed));
-    runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed', ...(t.duration !== undefined ? { durationMs: t.duration } : {}) }));
+    runner.on('pass', (t) =>
+      tests.push({
+        title: t.fullTitle(),
+        state: 'passed',
+        ...(t.duration !== undefined ? { durationMs: t.duration } : {}),
+      }),
+    );
     runner.on('pending', (t) => tests.push({ title: t.fullTitle(), state: 'pending' }));
     runner.on('fail', (t, err: Error) =>
-      tests.push({ title: t.fullTitle(), state: 'failed', error: err.stack ?? err.message, ...(t.duration !== undefined ? { durationMs: t.duration } : {}) }),
+      tests.push({
+        title: t.fullTitle(),
+        state: 'failed',
+        error: err.stack ?? err.message,
+        ...(t.duration !== undefined ? { durationMs: t.duration } : {}),
+      }),
     );
   });
   const results: SuiteResults = {

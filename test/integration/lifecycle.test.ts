@@ -53,7 +53,11 @@ describe('lifecycle', () => {
 
     const pids = (await fs.readFile(pidsFile, 'utf8')).split('\n').filter(Boolean).map(Number);
     assert.ok(pids.length >= 2, `pids: ${pids.join(',')}`);
-    await waitFor(() => pids.every((p) => !alive(p)), `every hanging go killed (${pids.filter(alive).join(',')} alive)`, 5_000);
+    await waitFor(
+      () => pids.every((p) => !alive(p)),
+      `every hanging go killed (${pids.filter(alive).join(',')} alive)`,
+      5_000,
+    );
   });
 
   it('re-diagnoses when a setting that matters changes', async () => {

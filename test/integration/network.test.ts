@@ -28,8 +28,16 @@ describe('network checks inside VS Code', () => {
   it('reports a working loopback GOPROXY and checksum database as working', async () => {
     const report = await diagnoseUntil((r) => r.env['GOPROXY']?.value === server.url, `GOPROXY is ${server.url}`);
     const proxy = report.findings.filter((f) => f.id.startsWith('proxy.'));
-    assert.deepEqual(proxy.map((f) => `${f.id} ${f.severity}`), ['proxy.ok ok'], proxy.map((f) => `${f.id}: ${f.title} — ${f.detail}`).join('\n'));
+    assert.deepEqual(
+      proxy.map((f) => `${f.id} ${f.severity}`),
+      ['proxy.ok ok'],
+      proxy.map((f) => `${f.id}: ${f.title} — ${f.detail}`).join('\n'),
+    );
     const sumdb = report.findings.filter((f) => f.id.startsWith('sumdb.'));
-    assert.deepEqual(sumdb.map((f) => `${f.id} ${f.severity}`), ['sumdb.ok ok'], sumdb.map((f) => `${f.id}: ${f.title} — ${f.detail}`).join('\n'));
+    assert.deepEqual(
+      sumdb.map((f) => `${f.id} ${f.severity}`),
+      ['sumdb.ok ok'],
+      sumdb.map((f) => `${f.id}: ${f.title} — ${f.detail}`).join('\n'),
+    );
   });
 });

@@ -25,15 +25,21 @@ describe('report', () => {
     assert.match(text, /^# Go Env Doctor report/);
     assert.match(text, /go1\.22\.5/);
     assert.match(text, /`gomod\.goTooNew`/);
-    assert.ok(vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), 'the report is the active editor');
+    assert.ok(
+      vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(),
+      'the report is the active editor',
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('reports http.proxy that differs from the go command\'s environment, without its password', async () => {
+  it("reports http.proxy that differs from the go command's environment, without its password", async () => {
     const http = vscode.workspace.getConfiguration('http');
     await http.update('proxy', 'http://alice:s3cret-pw@127.0.0.1:9', vscode.ConfigurationTarget.Global);
     try {
-      const report = await diagnoseUntil((r) => r.findings.some((f) => f.id === 'vscode.proxyDiffers'), 'vscode.proxyDiffers is reported');
+      const report = await diagnoseUntil(
+        (r) => r.findings.some((f) => f.id === 'vscode.proxyDiffers'),
+        'vscode.proxyDiffers is reported',
+      );
       const finding = report.findings.find((f) => f.id === 'vscode.proxyDiffers')!;
       assert.equal(finding.severity, 'info');
       assert.match(finding.detail, /http\.proxy/);
@@ -49,6 +55,9 @@ describe('report', () => {
     } finally {
       await http.update('proxy', undefined, vscode.ConfigurationTarget.Global);
     }
-    await diagnoseUntil((r) => !r.findings.some((f) => f.id === 'vscode.proxyDiffers'), 'the finding is gone with the setting');
+    await diagnoseUntil(
+      (r) => !r.findings.some((f) => f.id === 'vscode.proxyDiffers'),
+      'the finding is gone with the setting',
+    );
   });
 });

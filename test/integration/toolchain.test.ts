@@ -20,7 +20,21 @@ import type { ToolchainSettings } from '../../src/extension/toolchain/settings';
 import { tempDir } from '../support/fakeGo';
 import { refusedPort } from '../support/servers';
 import { startLocalGoRelease, type LocalGoReleaseHost } from '../support/toolchainRelease';
-import { api, codeOf, diagnoseUntil, EXTENSION_ID, fakeGo, fileExists, metrics, ours, rootGoMod, setGoPath, sleep, waitFor, waitForDiagnostics } from './helpers';
+import {
+  api,
+  codeOf,
+  diagnoseUntil,
+  EXTENSION_ID,
+  fakeGo,
+  fileExists,
+  metrics,
+  ours,
+  rootGoMod,
+  setGoPath,
+  sleep,
+  waitFor,
+  waitForDiagnostics,
+} from './helpers';
 
 type Reported = { message?: string; increment?: number };
 const ACTION = { kind: 'installToolchain' as const, version: '1.30.0' };
@@ -40,7 +54,13 @@ describe('toolchain install in VS Code', function () {
     const base = process.env['GED_TEST_TMP'];
     scratch = base ? await fs.mkdtemp(path.join(base, 'toolchain-')) : await tempDir('ged-it-toolchain-');
     // 2 MB of incompressible bytes per archive: long enough to watch progress when throttled.
-    host = await startLocalGoRelease({ scratch, names: ['go1.30.0', 'go1.29.4'], goos, goarch, padBytes: 2 * 1024 * 1024 });
+    host = await startLocalGoRelease({
+      scratch,
+      names: ['go1.30.0', 'go1.29.4'],
+      goos,
+      goarch,
+      padBytes: 2 * 1024 * 1024,
+    });
     log = vscode.window.createOutputChannel('Go Env toolchain tests', { log: true });
   });
 
@@ -63,7 +83,10 @@ describe('toolchain install in VS Code', function () {
   }
 
   /** Handlers over a sandboxed SDK directory; "use it?" answered with `answer`. */
-  function toolchainFixes(s: ToolchainSettings, o: { answer?: string; offers?: Promise<UseSummary | undefined>[]; asked?: string[] } = {}): ToolchainFixes {
+  function toolchainFixes(
+    s: ToolchainSettings,
+    o: { answer?: string; offers?: Promise<UseSummary | undefined>[]; asked?: string[] } = {},
+  ): ToolchainFixes {
     const deps: ToolchainFixDeps = {
       settings: () => s,
       requestPlatform: platform,
@@ -85,10 +108,34 @@ describe('toolchain install in VS Code', function () {
     return new ToolchainFixes(deps);
   }
 
-  function fixContext(token: vscode.CancellationToken, reported?: Reported[]): FixContext & { progress?: vscode.Progress<Reported> } {
-    const finding: Finding = { id: 'gomod.goTooNew', severity: 'error', title: 'go.mod needs Go 1.30', detail: '', fixes: [FIX] };
-    const report: Report = { schemaVersion: 1, tool: { name: 'go-env-doctor', version: 'test' }, go: { path: '/usr/bin/go', version: 'go1.19.8', goroot: null }, env: {}, findings: [finding], durationMs: 0 };
-    return { report, finding, fix: FIX, requestPlatform: platform(), log, token, ...(reported ? { progress: { report: (v: Reported) => void reported.push(v) } } : {}) };
+  function fixContext(
+    token: vscode.CancellationToken,
+    reported?: Reported[],
+  ): FixContext & { progress?: vscode.Progress<Reported> } {
+    const finding: Finding = {
+      id: 'gomod.goTooNew',
+      severity: 'error',
+      title: 'go.mod needs Go 1.30',
+      detail: '',
+      fixes: [FIX],
+    };
+    const report: Report = {
+      schemaVersion: 1,
+      tool: { name: 'go-env-doctor', version: 'test' },
+      go: { path: '/usr/bin/go', version: 'go1.19.8', goroot: null },
+      env: {},
+      findings: [finding],
+      durationMs: 0,
+    };
+    return {
+      report,
+      finding,
+      fix: FIX,
+      requestPlatform: platform(),
+      log,
+      token,
+      ...(reported ? { progress: { report: (v: Reported) => void reported.push(v) } } : {}),
+    };
   }
 
   const entriesOf = async (dir: string) => (await fs.readdir(dir).catch(() => [] as string[])).sort();
@@ -105,8 +152,19 @@ describe('toolchain install in VS Code', function () {
     const cts = new vscode.CancellationTokenSource();
     const running = tc.handler(ACTION, fixContext(cts.token, reported));
 
-    const withRate = await waitFor(() => reported.find((p) => /^\d+% · [\d.]+ MB of [\d.]+ MB · \d+(\.\d)? (MB|kB)\/s · .*from 127\.0\.0\.1:\d+$/.test(p.message ?? '')), 'a progress message with a rate', 20_000);
-    assert.match(withRate.message!, new RegExp(`from 127\\.0\\.0\\.1:${new URL(host.mirror.url).port}$`), 'the bytes come from the mirror');
+    const withRate = await waitFor(
+      () =>
+        reported.find((p) =>
+          /^\d+% · [\d.]+ MB of [\d.]+ MB · \d+(\.\d)? (MB|kB)\/s · .*from 127\.0\.0\.1:\d+$/.test(p.message ?? ''),
+        ),
+      'a progress message with a rate',
+      20_000,
+    );
+    assert.match(
+      withRate.message!,
+      new RegExp(`from 127\\.0\\.0\\.1:${new URL(host.mirror.url).port}$`),
+      'the bytes come from the mirror',
+    );
     await host.mirror.waitUntil(() => host.mirror.bytesSent(file) > r.archive.length / 4, 20_000);
     const t0 = Date.now();
     cts.cancel();
@@ -124,9 +182,14 @@ describe('toolchain install in VS Code', function () {
     host.mirror.serve(file, { data: r.archive });
     const again: Reported[] = [];
     const before = host.mirror.requestsFor(file).length;
-    assert.deepEqual(await tc.handler(ACTION, fixContext(new vscode.CancellationTokenSource().token, again)), { rediagnose: true });
+    assert.deepEqual(await tc.handler(ACTION, fixContext(new vscode.CancellationTokenSource().token, again)), {
+      rediagnose: true,
+    });
     const resumed = host.mirror.requestsFor(file).slice(before);
-    assert.ok(resumed.some((q) => q.status === 206 && q.range !== undefined), `resumed with Range: ${JSON.stringify(resumed)}`);
+    assert.ok(
+      resumed.some((q) => q.status === 206 && q.range !== undefined),
+      `resumed with Range: ${JSON.stringify(resumed)}`,
+    );
     assert.ok(await fileExists(path.join(sdk, 'go1.30.0', 'bin', 'go')));
     assert.ok(await fileExists(path.join(sdk, 'go1.30.0', '.unpacked-success')));
     const total = again.reduce((n, p) => n + (p.increment ?? 0), 0);
@@ -137,11 +200,22 @@ describe('toolchain install in VS Code', function () {
     const r = release('go1.30.0');
     const tampered = Buffer.from(r.archive);
     tampered[tampered.length >> 1] ^= 0xff;
-    host.mirror.serve(host.mirrorPath(r.filename), { data: r.archive, faults: [{ body: tampered }, { body: tampered }] });
-    host.official.serve(host.officialPath(r.filename), { data: r.archive, faults: [{ body: tampered }, { body: tampered }] });
+    host.mirror.serve(host.mirrorPath(r.filename), {
+      data: r.archive,
+      faults: [{ body: tampered }, { body: tampered }],
+    });
+    host.official.serve(host.officialPath(r.filename), {
+      data: r.archive,
+      faults: [{ body: tampered }, { body: tampered }],
+    });
     const sdk = path.join(scratch, 'sdk-errors');
     try {
-      const mismatch = await tc(settings(sdk)).handler(ACTION, fixContext(new vscode.CancellationTokenSource().token)).then(() => undefined, (e: unknown) => e);
+      const mismatch = await tc(settings(sdk))
+        .handler(ACTION, fixContext(new vscode.CancellationTokenSource().token))
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       assert.ok(mismatch instanceof DoctorError, String(mismatch));
       assert.equal(mismatch.code, 'toolchain.checksumMismatch');
       assert.match(mismatch.remedy, /remove that mirror from goEnv\.toolchain\.mirrors/);
@@ -153,7 +227,12 @@ describe('toolchain install in VS Code', function () {
     }
 
     const refused = `http://127.0.0.1:${await refusedPort()}/dl/`;
-    const noIndex = await tc(settings(sdk, { dlBases: [refused] })).handler(ACTION, fixContext(new vscode.CancellationTokenSource().token)).then(() => undefined, (e: unknown) => e);
+    const noIndex = await tc(settings(sdk, { dlBases: [refused] }))
+      .handler(ACTION, fixContext(new vscode.CancellationTokenSource().token))
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     assert.ok(noIndex instanceof DoctorError, String(noIndex));
     // No index: the installer falls back to GOPROXY, as the go command would. Here GOPROXY and
     // GOSUMDB are loopback addresses with nothing behind them, so that fails too, and says both.
@@ -162,7 +241,14 @@ describe('toolchain install in VS Code', function () {
     assert.match(noIndex.message, /127\.0\.0\.1/);
 
     const requests = host.official.requests.length;
-    const bad = await tc(settings(sdk, { problems: ['goEnv.toolchain.dlBase "http://dl.example.com/" must use https://.'] })).handler(ACTION, fixContext(new vscode.CancellationTokenSource().token)).then(() => undefined, (e: unknown) => e);
+    const bad = await tc(
+      settings(sdk, { problems: ['goEnv.toolchain.dlBase "http://dl.example.com/" must use https://.'] }),
+    )
+      .handler(ACTION, fixContext(new vscode.CancellationTokenSource().token))
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     assert.ok(bad instanceof DoctorError, String(bad));
     assert.equal(bad.code, 'settings.invalid');
     assert.equal(host.official.requests.length, requests, 'no request with unusable settings');
@@ -176,7 +262,13 @@ describe('toolchain install in VS Code', function () {
   it('"Install Go Toolchain…" lists stable releases with the installed one marked, installs the pick and offers to use it', async () => {
     const sdk = path.join(scratch, 'sdk-pick');
     // go1.29.4 is already there (installed by the core directly).
-    await installToolchain({ version: '1.29.4', dir: sdk, dlBases: [host.dlBase], mirrors: [host.mirrorBase], platform: platform() });
+    await installToolchain({
+      version: '1.29.4',
+      dir: sdk,
+      dlBases: [host.dlBase],
+      mirrors: [host.mirrorBase],
+      platform: platform(),
+    });
     const offers: Promise<UseSummary | undefined>[] = [];
     const asked: string[] = [];
     const tc = toolchainFixes(settings(sdk), { offers, asked });
@@ -184,7 +276,11 @@ describe('toolchain install in VS Code', function () {
     const pick = await waitFor(() => picks[0], 'the release quick pick', 10_000);
     await waitFor(() => !pick.busy, 'the release index in the pick', 10_000);
     const rows = pick.items.map((i) => `${i.label}${i.description ? ` | ${i.description}` : ''}`);
-    assert.deepEqual(rows.slice(0, 3), [`Stable releases (127.0.0.1:${new URL(host.official.url).port})`, `$(cloud-download) Go 1.30.0 | latest · ${(release('go1.30.0').archive.length / 1e6).toFixed(1)} MB`, `$(check) Go 1.29.4 | installed in ${sdk}/go1.29.4`]);
+    assert.deepEqual(rows.slice(0, 3), [
+      `Stable releases (127.0.0.1:${new URL(host.official.url).port})`,
+      `$(cloud-download) Go 1.30.0 | latest · ${(release('go1.30.0').archive.length / 1e6).toFixed(1)} MB`,
+      `$(check) Go 1.29.4 | installed in ${sdk}/go1.29.4`,
+    ]);
     assert.equal(pick.activeItems[0]?.label, '$(cloud-download) Go 1.30.0', 'Enter installs the newest');
     pick.activeItems = [pick.items[1]!];
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -194,7 +290,10 @@ describe('toolchain install in VS Code', function () {
     assert.equal(outcome.result.goroot, path.join(sdk, 'go1.30.0'));
     await Promise.all(offers);
     assert.equal(asked.length, 1);
-    assert.match(asked[0]!, /Go 1\.30\.0 is installed in .*go1\.30\.0 \(.* MB from 127\.0\.0\.1:\d+, SHA-256 verified against the official release index\)\. Use it for this workspace\?/);
+    assert.match(
+      asked[0]!,
+      /Go 1\.30\.0 is installed in .*go1\.30\.0 \(.* MB from 127\.0\.0\.1:\d+, SHA-256 verified against the official release index\)\. Use it for this workspace\?/,
+    );
   });
 
   describe('through the extension: quick fix on go.mod → install → use in this workspace', () => {
@@ -213,24 +312,43 @@ describe('toolchain install in VS Code', function () {
 
     after(async () => {
       await setGoPath(undefined);
-      for (const key of ['toolchain.dlBase', 'toolchain.mirrors', 'toolchain.sdkDir']) await goEnv().update(key, undefined, vscode.ConfigurationTarget.Global);
+      for (const key of ['toolchain.dlBase', 'toolchain.mirrors', 'toolchain.sdkDir'])
+        await goEnv().update(key, undefined, vscode.ConfigurationTarget.Global);
     });
 
     it('declares and registers "Go Env: Install Go Toolchain…" and machine-scoped settings', async () => {
-      const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string; title: string; category: string }[]; configuration: { properties: Record<string, { scope?: string }> } } };
+      const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+        contributes: {
+          commands: { command: string; title: string; category: string }[];
+          configuration: { properties: Record<string, { scope?: string }> };
+        };
+      };
       const declared = pkg.contributes.commands.find((c) => c.command === INSTALL_TOOLCHAIN_COMMAND);
-      assert.deepEqual(declared && { title: declared.title, category: declared.category }, { title: 'Install Go Toolchain…', category: 'Go Env' });
+      assert.deepEqual(declared && { title: declared.title, category: declared.category }, {
+        title: 'Install Go Toolchain…',
+        category: 'Go Env',
+      });
       assert.ok((await vscode.commands.getCommands(true)).includes(INSTALL_TOOLCHAIN_COMMAND));
-      for (const key of ['dlBase', 'mirrors', 'sdkDir']) assert.equal(pkg.contributes.configuration.properties[`goEnv.toolchain.${key}`]?.scope, 'machine', key);
+      for (const key of ['dlBase', 'mirrors', 'sdkDir'])
+        assert.equal(pkg.contributes.configuration.properties[`goEnv.toolchain.${key}`]?.scope, 'machine', key);
       assert.equal(goEnv().get('toolchain.sdkDir'), sdk, 'the user value is in effect');
     });
 
     it('installs Go 1.30.0 from the local mirror, uses it for the workspace, and the diagnostic goes away', async () => {
-      const ds = await waitForDiagnostics(rootGoMod(), (d) => d.some((x) => codeOf(x) === 'gomod.goTooNew'), 'goTooNew on go.mod');
+      const ds = await waitForDiagnostics(
+        rootGoMod(),
+        (d) => d.some((x) => codeOf(x) === 'gomod.goTooNew'),
+        'goTooNew on go.mod',
+      );
       const diagnostic = ds.find((d) => codeOf(d) === 'gomod.goTooNew')!;
       // Code actions are computed on an open document.
       await vscode.workspace.openTextDocument(rootGoMod());
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', rootGoMod(), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        rootGoMod(),
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const install = actions.find((a) => /Install (go|Go )1\.30\.0 \(verified\)/.test(a.title));
       assert.ok(install?.command, actions.map((a) => a.title).join(' | '));
       assert.doesNotMatch(install.title, /in a terminal/, 'the editor performs it');
@@ -244,21 +362,36 @@ describe('toolchain install in VS Code', function () {
       await until(() => fileExists(path.join(sdk, 'go1.30.0', '.unpacked-success')), 'the installed toolchain', 30_000);
       assert.equal(await applied, 'handled');
       metrics['toolchain.quickFixInstallMs'] = Date.now() - started;
-      assert.equal(host.mirror.requestsFor(file).filter((q) => q.complete).length, servedBefore + 1, 'downloaded from the mirror');
+      assert.equal(
+        host.mirror.requestsFor(file).filter((q) => q.complete).length,
+        servedBefore + 1,
+        'downloaded from the mirror',
+      );
 
       // "Use in This Workspace" is the primary action of the notification that follows.
-      await until(async () => {
-        await vscode.commands.executeCommand('notification.acceptPrimaryAction');
-        await sleep(150);
-        return goEnv().inspect<string>('goPath')?.workspaceValue === goBinary;
-      }, 'goEnv.goPath in the workspace settings', 15_000);
+      await until(
+        async () => {
+          await vscode.commands.executeCommand('notification.acceptPrimaryAction');
+          await sleep(150);
+          return goEnv().inspect<string>('goPath')?.workspaceValue === goBinary;
+        },
+        'goEnv.goPath in the workspace settings',
+        15_000,
+      );
 
       // The diagnosis runs the installed go now, and go.mod is satisfied.
       await waitForDiagnostics(rootGoMod(), (d) => !d.some((x) => codeOf(x) === 'gomod.goTooNew'), 'goTooNew gone');
       const goEnvApi = await api();
-      const report = await waitFor(() => (goEnvApi.lastReport()?.go.path === goBinary ? goEnvApi.lastReport() : undefined), 'a report with the installed go', 15_000);
+      const report = await waitFor(
+        () => (goEnvApi.lastReport()?.go.path === goBinary ? goEnvApi.lastReport() : undefined),
+        'a report with the installed go',
+        15_000,
+      );
       assert.equal(report.go.version, 'go1.30.0');
-      assert.ok(report.findings.some((f) => f.id === 'gomod.ok'), report.findings.map((f) => f.id).join(', '));
+      assert.ok(
+        report.findings.some((f) => f.id === 'gomod.ok'),
+        report.findings.map((f) => f.id).join(', '),
+      );
       assert.equal(ours(rootGoMod()).filter((d) => codeOf(d) === 'gomod.goTooNew').length, 0);
 
       // go.alternateTools is the Go extension's setting; it is not installed here, so not written.
@@ -266,16 +399,23 @@ describe('toolchain install in VS Code', function () {
 
       // A new integrated terminal has the toolchain's bin first on PATH.
       const out = path.join(scratch, 'terminal-path.txt');
-      const terminal = vscode.window.createTerminal({ name: 'Go Env PATH check', shellPath: '/bin/sh', shellArgs: ['-c', `printf '%s' "$PATH" > '${out}'`] });
+      const terminal = vscode.window.createTerminal({
+        name: 'Go Env PATH check',
+        shellPath: '/bin/sh',
+        shellArgs: ['-c', `printf '%s' "$PATH" > '${out}'`],
+      });
       try {
-        const termPath = await until(async () => (await fs.readFile(out, 'utf8').catch(() => '')) || undefined, 'the terminal to write its PATH', 15_000);
+        const termPath = await until(
+          async () => (await fs.readFile(out, 'utf8').catch(() => '')) || undefined,
+          'the terminal to write its PATH',
+          15_000,
+        );
         assert.ok(termPath.startsWith(`${path.join(sdk, 'go1.30.0', 'bin')}${path.delimiter}`), termPath);
       } finally {
         terminal.dispose();
       }
     });
   });
-
 });
 
 /** waitFor for asynchronous probes. */

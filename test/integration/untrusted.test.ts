@@ -14,7 +14,10 @@ describe('untrusted workspace', () => {
     // The launcher wrote .vscode/settings.json with goEnv.goPath pointing at a fake go that
     // leaves a marker file when it runs.
     const marker = path.join(workspaceRoot(), '..', 'workspace-go-ran');
-    const report = await diagnoseUntil((r) => r.go.path !== null || r.findings.some((f) => f.id === 'go.notFound'), 'a report');
+    const report = await diagnoseUntil(
+      (r) => r.go.path !== null || r.findings.some((f) => f.id === 'go.notFound'),
+      'a report',
+    );
     assert.ok(!(report.go.path ?? '').includes('workspace-go'), `used ${report.go.path}`);
     assert.equal(await fileExists(marker), false, 'the workspace-named go must not have run');
     const ignored = report.findings.find((f) => f.id === 'vscode.goPathIgnored');

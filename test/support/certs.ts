@@ -13,7 +13,16 @@ const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const DAY = 24 * 3600 * 1000;
 
 /** Names every "valid" leaf covers: loopback plus the `*.test` hosts the CONNECT proxy maps. */
-export const TEST_HOSTS = ['localhost', 'mirror.test', 'goproxy.test', 'sum.test', 'a.test', 'b.test', 'c.test', 'd.test'];
+export const TEST_HOSTS = [
+  'localhost',
+  'mirror.test',
+  'goproxy.test',
+  'sum.test',
+  'a.test',
+  'b.test',
+  'c.test',
+  'd.test',
+];
 export const TEST_IPS = ['127.0.0.1', '::1'];
 
 export interface KeyPair {
@@ -67,14 +76,23 @@ async function generate(): Promise<TestCerts> {
   const now = Date.now();
   const ca = await makeCa('Go Env Doctor Test CA');
   const intercept = await makeCa('Corp Intercept CA', 'Example Corp Security');
-  const sanAll = [...TEST_HOSTS.map((value) => ({ type: 'dns' as const, value })), ...TEST_IPS.map((value) => ({ type: 'ip' as const, value }))];
+  const sanAll = [
+    ...TEST_HOSTS.map((value) => ({ type: 'dns' as const, value })),
+    ...TEST_IPS.map((value) => ({ type: 'ip' as const, value })),
+  ];
 
   const valid = await makeLeaf(ca, 'localhost', sanAll, new Date(now - DAY), new Date(now + 30 * DAY));
   const expiredAfter = new Date(now - 10 * 60 * 1000);
   const expired = await makeLeaf(ca, 'localhost', sanAll, new Date(now - 30 * DAY), expiredAfter);
   const futureBefore = new Date(now + 10 * 60 * 1000);
   const notYetValid = await makeLeaf(ca, 'localhost', sanAll, futureBefore, new Date(now + 30 * DAY));
-  const wrongHost = await makeLeaf(ca, 'wrong.test', [{ type: 'dns', value: 'wrong.test' }], new Date(now - DAY), new Date(now + 30 * DAY));
+  const wrongHost = await makeLeaf(
+    ca,
+    'wrong.test',
+    [{ type: 'dns', value: 'wrong.test' }],
+    new Date(now - DAY),
+    new Date(now + 30 * DAY),
+  );
   const intercepted = await makeLeaf(intercept, 'localhost', sanAll, new Date(now - DAY), new Date(now + 30 * DAY));
   const selfSigned = await makeSelfSignedLeaf(sanAll, new Date(now - DAY), new Date(now + 30 * DAY));
 
@@ -155,7 +173,11 @@ async function makeLeaf(
   return { cert: x.toString('pem'), key: await pemKey(keys.privateKey) };
 }
 
-async function makeSelfSignedLeaf(san: { type: 'dns' | 'ip'; value: string }[], notBefore: Date, notAfter: Date): Promise<KeyPair> {
+async function makeSelfSignedLeaf(
+  san: { type: 'dns' | 'ip'; value: string }[],
+  notBefore: Date,
+  notAfter: Date,
+): Promise<KeyPair> {
   const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const x = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: nextSerial(),

@@ -9,7 +9,9 @@ export const CLI = path.join(REPO, 'dist', 'cli.js');
 let built: Promise<void> | undefined;
 /** Bundles src/cli.ts once per test run. */
 export function buildCli(): Promise<void> {
-  built ??= promisify(execFile)(process.execPath, [path.join(REPO, 'esbuild.mjs')], { cwd: REPO }).then(() => undefined);
+  built ??= promisify(execFile)(process.execPath, [path.join(REPO, 'esbuild.mjs')], { cwd: REPO }).then(
+    () => undefined,
+  );
   return built;
 }
 
@@ -20,10 +22,17 @@ export interface CliRun {
   ms: number;
 }
 
-export function runCli(args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number },
+): Promise<CliRun> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: opts.env, cwd: opts.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: opts.env,
+      cwd: opts.cwd ?? REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b) => (stdout += b));

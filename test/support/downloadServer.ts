@@ -50,7 +50,10 @@ export class DownloadServer {
   private readonly sockets = new Set<net.Socket>();
   private readonly held = new Set<() => void>();
 
-  private constructor(private readonly server: http.Server, readonly url: string) {}
+  private constructor(
+    private readonly server: http.Server,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<DownloadServer> {
     const server = http.createServer();
@@ -109,7 +112,14 @@ export class DownloadServer {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const u = new URL(req.url ?? '/', 'http://x');
-    const record: RequestRecord = { path: u.pathname, query: u.search, range: req.headers.range, status: 0, bytesSent: 0, complete: false };
+    const record: RequestRecord = {
+      path: u.pathname,
+      query: u.search,
+      range: req.headers.range,
+      status: 0,
+      bytesSent: 0,
+      complete: false,
+    };
     this.requests.push(record);
     const route = this.routes.get(u.pathname);
     if (!route) return this.finish(res, record, 404, 'not found\n');
@@ -134,10 +144,19 @@ export class DownloadServer {
         return;
       }
       record.status = 206;
-      res.writeHead(206, { 'Content-Length': String(size - start), 'Content-Range': `bytes ${start}-${size - 1}/${size}`, 'Content-Type': 'application/octet-stream', 'Accept-Ranges': 'bytes' });
+      res.writeHead(206, {
+        'Content-Length': String(size - start),
+        'Content-Range': `bytes ${start}-${size - 1}/${size}`,
+        'Content-Type': 'application/octet-stream',
+        'Accept-Ranges': 'bytes',
+      });
     } else {
       record.status = 200;
-      res.writeHead(200, { 'Content-Length': String(size), 'Content-Type': 'application/octet-stream', ...(route.ignoreRange ? {} : { 'Accept-Ranges': 'bytes' }) });
+      res.writeHead(200, {
+        'Content-Length': String(size),
+        'Content-Type': 'application/octet-stream',
+        ...(route.ignoreRange ? {} : { 'Accept-Ranges': 'bytes' }),
+      });
     }
     const limit = fault.cutAfter ?? fault.stallAfter ?? fault.holdAfter ?? Infinity;
     try {
@@ -184,7 +203,13 @@ export class DownloadServer {
     }
   }
 
-  private finish(res: http.ServerResponse, record: RequestRecord, status: number, body: string, type = 'text/plain'): void {
+  private finish(
+    res: http.ServerResponse,
+    record: RequestRecord,
+    status: number,
+    body: string,
+    type = 'text/plain',
+  ): void {
     record.status = status;
     res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)) });
     res.end(body, () => {

@@ -23,7 +23,15 @@ export async function makeFakeGo(spec: FakeGoSpec, dir?: string): Promise<string
   const bin = path.join(root, 'bin');
   await fs.mkdir(bin, { recursive: true });
   const goroot = root;
-  const env = spec.envJson ?? JSON.stringify({ GOROOT: goroot, GOPROXY: 'https://proxy.golang.org,direct', GOSUMDB: 'sum.golang.org', GOVERSION: 'go1.22.5', GOENV: '/nonexistent/go/env' });
+  const env =
+    spec.envJson ??
+    JSON.stringify({
+      GOROOT: goroot,
+      GOPROXY: 'https://proxy.golang.org,direct',
+      GOSUMDB: 'sum.golang.org',
+      GOVERSION: 'go1.22.5',
+      GOENV: '/nonexistent/go/env',
+    });
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const script = `#!/bin/sh
 case "$1" in

@@ -22,9 +22,17 @@ export interface MirrorModule {
 }
 
 /** The real rsc.io/quote v1.5.2 go.mod (its go.sum line is h1:LzX7hefJvL54yjefDEDHNONDjII0t9xZLPXsUe+TKr0=). */
-export const RSC_QUOTE: MirrorModule = { path: 'rsc.io/quote', version: 'v1.5.2', mod: 'module "rsc.io/quote"\n\nrequire "rsc.io/sampler" v1.3.0\n' };
+export const RSC_QUOTE: MirrorModule = {
+  path: 'rsc.io/quote',
+  version: 'v1.5.2',
+  mod: 'module "rsc.io/quote"\n\nrequire "rsc.io/sampler" v1.3.0\n',
+};
 /** The module the Go sumdb fixture (sumdbFixture.ts) records, with the go.mod its proxy serves. */
-export const FIXTURE_TOOLCHAIN: MirrorModule = { path: 'golang.org/toolchain', version: 'v0.0.1-go1.21.0.linux-amd64', mod: 'module golang.org/toolchain\n' };
+export const FIXTURE_TOOLCHAIN: MirrorModule = {
+  path: 'golang.org/toolchain',
+  version: 'v0.0.1-go1.21.0.linux-amd64',
+  mod: 'module golang.org/toolchain\n',
+};
 
 export interface MirrorOptions {
   modules?: MirrorModule[];
@@ -127,7 +135,11 @@ export interface CliResult {
  * `inProcess` skips the process start (~0.3 s each on a busy machine) where only the command's
  * own behaviour is under test.
  */
-export async function runProxyCli(command: 'set-proxy' | 'restore-proxy', args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; inProcess?: boolean }): Promise<CliResult> {
+export async function runProxyCli(
+  command: 'set-proxy' | 'restore-proxy',
+  args: string[],
+  opts: { env: NodeJS.ProcessEnv; cwd?: string; inProcess?: boolean },
+): Promise<CliResult> {
   const cwd = opts.cwd ?? opts.env['HOME']!;
   if (!opts.inProcess) {
     await buildCli();
@@ -137,11 +149,30 @@ export async function runProxyCli(command: 'set-proxy' | 'restore-proxy', args: 
   return runInProcess(command === 'set-proxy' ? setProxyCommand : restoreProxyCommand, command, args, opts.env, cwd);
 }
 
-async function runInProcess(cmd: Subcommand, name: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<CliResult> {
+async function runInProcess(
+  cmd: Subcommand,
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const platform: Platform = { env, homeDir: env['HOME']!, os: process.platform, arch: process.arch, now: () => Date.now() };
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdoutIsTTY: false, stderrIsTTY: false, cwd: path.resolve(cwd), platform };
+  const platform: Platform = {
+    env,
+    homeDir: env['HOME']!,
+    os: process.platform,
+    arch: process.arch,
+    now: () => Date.now(),
+  };
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    cwd: path.resolve(cwd),
+    platform,
+  };
   let code: number;
   try {
     code = await cmd(args, io, new AbortController().signal);

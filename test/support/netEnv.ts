@@ -28,7 +28,9 @@ export function testPlatform(env: NodeJS.ProcessEnv, now: () => number = () => D
   return { env, homeDir: '/nonexistent-home', os: 'linux', arch: 'x64', now };
 }
 
-export async function testNet(o: { env?: NodeJS.ProcessEnv; timeoutMs?: number; now?: () => number; signal?: AbortSignal } = {}): Promise<NetContext> {
+export async function testNet(
+  o: { env?: NodeJS.ProcessEnv; timeoutMs?: number; now?: () => number; signal?: AbortSignal } = {},
+): Promise<NetContext> {
   const env = await testEnv(o.env);
   const platform = testPlatform(env, o.now);
   return netContext({

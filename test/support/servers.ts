@@ -104,7 +104,9 @@ export function goproxyHandler(o: GoproxyOptions = {}): http.RequestListener {
       if (o.dateOffsetMs) res.setHeader('Date', new Date(Date.now() + o.dateOffsetMs).toUTCString());
       if (o.captivePortal) {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-        res.end('<!DOCTYPE html><html><head><title>Hotel WiFi - Sign in</title></head><body>Please accept the terms.</body></html>');
+        res.end(
+          '<!DOCTYPE html><html><head><title>Hotel WiFi - Sign in</title></head><body>Please accept the terms.</body></html>',
+        );
         return;
       }
       if (o.status) {
@@ -168,7 +170,10 @@ export function rendezvous(count: number): { hold: () => () => Promise<void>; re
  * A module proxy + checksum DB that waits `delayMs` before each answer (benchmarks: N of these
  * show whether probes really run in parallel). Plain HTTP unless `cert` is given.
  */
-export function startDelayedProxy(delayMs: number, o: Omit<GoproxyOptions, 'delayMs'> & { cert?: KeyPair } = {}): Promise<StartedServer> {
+export function startDelayedProxy(
+  delayMs: number,
+  o: Omit<GoproxyOptions, 'delayMs'> & { cert?: KeyPair } = {},
+): Promise<StartedServer> {
   const handler = goproxyHandler({ ...o, delayMs });
   return o.cert ? startHttpsServer(handler, o.cert) : startHttpServer(handler);
 }
@@ -222,7 +227,8 @@ export interface ConnectProxy extends StartedServer {
 /** Where the test proxy sends `host`: `*.test`, localhost and 127.0.0.1 go to 127.0.0.1; nothing else is reachable. */
 function mapHost(host: string): string | undefined {
   const h = host.toLowerCase();
-  if (h === 'localhost' || h === '127.0.0.1' || h.endsWith('.test')) return h.startsWith('unreachable.') ? undefined : '127.0.0.1';
+  if (h === 'localhost' || h === '127.0.0.1' || h.endsWith('.test'))
+    return h.startsWith('unreachable.') ? undefined : '127.0.0.1';
   return undefined;
 }
 
@@ -258,21 +264,34 @@ export async function startConnectProxy(o: ConnectProxyOptions = {}): Promise<Co
     }
     const headers = { ...req.headers };
     delete headers['proxy-authorization'];
-    const up = http.request({ host: ip, port: Number(target.port || 80), method: req.method, path: `${target.pathname}${target.search}`, headers }, (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-      upRes.pipe(res);
-    });
+    const up = http.request(
+      {
+        host: ip,
+        port: Number(target.port || 80),
+        method: req.method,
+        path: `${target.pathname}${target.search}`,
+        headers,
+      },
+      (upRes) => {
+        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        upRes.pipe(res);
+      },
+    );
     up.on('error', () => {
       res.destroy();
     });
     req.pipe(up);
   };
-  const server: http.Server = o.cert ? https.createServer({ cert: o.cert.cert, key: o.cert.key }, handler) : http.createServer(handler);
+  const server: http.Server = o.cert
+    ? https.createServer({ cert: o.cert.cert, key: o.cert.key }, handler)
+    : http.createServer(handler);
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     requests.push(req.url ?? '');
     client.on('error', () => undefined);
     if (!authorized(req)) {
-      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n');
+      client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     const [host = '', portText = '443'] = (req.url ?? '').split(/:(?=\d+$)/);
@@ -343,7 +362,12 @@ export async function startSocks5Proxy(o: ConnectProxyOptions = {}): Promise<Con
           const atyp = buf[3]!;
           const alen = atyp === 1 ? 4 : atyp === 4 ? 16 : 1 + buf[4]!;
           if (buf.length < 4 + alen + 2) return;
-          const host = atyp === 3 ? buf.subarray(5, 5 + buf[4]!).toString() : atyp === 1 ? [...buf.subarray(4, 8)].join('.') : '::1';
+          const host =
+            atyp === 3
+              ? buf.subarray(5, 5 + buf[4]!).toString()
+              : atyp === 1
+                ? [...buf.subarray(4, 8)].join('.')
+                : '::1';
           const port = buf.readUInt16BE(4 + alen);
           buf = buf.subarray(4 + alen + 2);
           stage = 'done';

@@ -27,12 +27,18 @@ export function buildSumdbFixture(): Promise<string> {
 async function build(): Promise<string> {
   const names = (await fs.readdir(SOURCES)).filter((n) => n.endsWith('.go')).sort();
   const h = createHash('sha256');
-  for (const n of names) h.update(n).update('\0').update(await fs.readFile(path.join(SOURCES, n))).update('\0');
+  for (const n of names)
+    h.update(n)
+      .update('\0')
+      .update(await fs.readFile(path.join(SOURCES, n)))
+      .update('\0');
   const bin = path.join(CACHE, h.digest('hex').slice(0, 16), 'sumdb-fixture');
   if (await exists(bin)) return bin;
 
   if (!(await exists(path.join(GOPATH_XMOD, 'src', 'golang.org', 'x', 'mod', 'sumdb', 'server.go')))) {
-    throw new Error(`golang.org/x/mod is not installed at ${GOPATH_XMOD}; install the Debian packages golang-go and golang-golang-x-mod-dev (.ci/run does this)`);
+    throw new Error(
+      `golang.org/x/mod is not installed at ${GOPATH_XMOD}; install the Debian packages golang-go and golang-golang-x-mod-dev (.ci/run does this)`,
+    );
   }
   await fs.mkdir(path.dirname(bin), { recursive: true });
   const tmp = `${bin}.${process.pid}.tmp`;
@@ -60,9 +66,12 @@ async function build(): Promise<string> {
   lastBuildMs = Date.now() - started;
   // Binaries of older fixture sources are of no further use.
   for (const d of await fs.readdir(CACHE)) {
-    if (/^[0-9a-f]{16}$/.test(d) && d !== path.basename(path.dirname(bin))) await fs.rm(path.join(CACHE, d), { recursive: true, force: true });
+    if (/^[0-9a-f]{16}$/.test(d) && d !== path.basename(path.dirname(bin)))
+      await fs.rm(path.join(CACHE, d), { recursive: true, force: true });
   }
-  process.stderr.write(`      (built the Go sumdb fixture in ${(lastBuildMs / 1000).toFixed(1)} s: ${path.relative(REPO, bin)})\n`);
+  process.stderr.write(
+    `      (built the Go sumdb fixture in ${(lastBuildMs / 1000).toFixed(1)} s: ${path.relative(REPO, bin)})\n`,
+  );
   return bin;
 }
 

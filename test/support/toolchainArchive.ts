@@ -32,15 +32,25 @@ export async function writeToolchainTree(root: string, o: FakeToolchainOptions):
   await fs.mkdir(path.join(go, 'bin'), { recursive: true });
   await fs.mkdir(path.join(go, 'src', 'runtime'), { recursive: true });
   await fs.mkdir(path.join(go, 'pkg', 'tool', `${goos}_${goarch}`), { recursive: true });
-  await fs.writeFile(path.join(go, 'bin', 'go'), `#!/bin/sh\necho "go version ${o.name} ${goos}/${goarch}"\n`, { mode: 0o755 });
+  await fs.writeFile(path.join(go, 'bin', 'go'), `#!/bin/sh\necho "go version ${o.name} ${goos}/${goarch}"\n`, {
+    mode: 0o755,
+  });
   await fs.writeFile(path.join(go, 'bin', 'gofmt'), '#!/bin/sh\ncat\n', { mode: 0o755 });
   await fs.writeFile(path.join(go, 'VERSION'), `${o.name}\ntime 2024-07-02T15:26:36Z\n`);
-  await fs.writeFile(path.join(go, 'src', 'runtime', 'extern.go'), '// Package runtime (fake, for tests).\npackage runtime\n');
-  await fs.writeFile(path.join(go, 'pkg', 'tool', `${goos}_${goarch}`, 'compile'), randomBytes(o.randomBytes ?? 64 * 1024), { mode: 0o755 });
+  await fs.writeFile(
+    path.join(go, 'src', 'runtime', 'extern.go'),
+    '// Package runtime (fake, for tests).\npackage runtime\n',
+  );
+  await fs.writeFile(
+    path.join(go, 'pkg', 'tool', `${goos}_${goarch}`, 'compile'),
+    randomBytes(o.randomBytes ?? 64 * 1024),
+    { mode: 0o755 },
+  );
   const n = o.smallFiles ?? 20;
   if (n > 0) {
     await fs.mkdir(path.join(go, 'src', 'fmt'), { recursive: true });
-    for (let i = 0; i < n; i++) await fs.writeFile(path.join(go, 'src', 'fmt', `f${i}.go`), `package fmt\n\n// file ${i}\nconst X${i} = ${i}\n`);
+    for (let i = 0; i < n; i++)
+      await fs.writeFile(path.join(go, 'src', 'fmt', `f${i}.go`), `package fmt\n\n// file ${i}\nconst X${i} = ${i}\n`);
   }
 }
 
@@ -228,14 +238,28 @@ export function releaseIndex(releases: readonly IndexRelease[]): object[] {
   return releases.map((r) => ({
     version: r.version,
     stable: r.stable ?? true,
-    files: r.files.map((f) => ({ filename: f.filename, os: f.os, arch: f.arch, version: r.version, sha256: f.sha256, size: f.size, kind: f.kind ?? 'archive' })),
+    files: r.files.map((f) => ({
+      filename: f.filename,
+      os: f.os,
+      arch: f.arch,
+      version: r.version,
+      sha256: f.sha256,
+      size: f.size,
+      kind: f.kind ?? 'archive',
+    })),
   }));
 }
 
 /** The index entry for a linux/amd64 archive with these bytes. */
 export function archiveEntry(name: string, data: Buffer, goos = 'linux', goarch = 'amd64'): IndexFile {
   const ext = goos === 'windows' ? 'zip' : 'tar.gz';
-  return { filename: `${name}.${goos}-${goarch}.${ext}`, os: goos, arch: goarch, sha256: sha256(data), size: data.length };
+  return {
+    filename: `${name}.${goos}-${goarch}.${ext}`,
+    os: goos,
+    arch: goarch,
+    sha256: sha256(data),
+    size: data.length,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

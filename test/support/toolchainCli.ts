@@ -26,7 +26,10 @@ export interface SpawnedInstall {
  * Starts `[wrapper...] node <cli> install <args>`; `wrapper` runs it through e.g. setpriv or unshare.
  * The child gets only `env` (plus PATH and HOME defaults), never the test's own environment.
  */
-export async function spawnInstall(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; wrapper?: string[]; timeoutMs?: number } = {}): Promise<SpawnedInstall> {
+export async function spawnInstall(
+  args: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; wrapper?: string[]; timeoutMs?: number } = {},
+): Promise<SpawnedInstall> {
   const argv = [...(await installArgv()), ...args];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env };
   const [file, ...rest] = opts.wrapper ? [...opts.wrapper, process.execPath, ...argv] : [process.execPath, ...argv];
@@ -47,6 +50,9 @@ export async function spawnInstall(args: readonly string[], opts: { env?: NodeJS
   return { child, done };
 }
 
-export async function runInstall(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; wrapper?: string[]; timeoutMs?: number } = {}): Promise<InstallRun> {
+export async function runInstall(
+  args: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; wrapper?: string[]; timeoutMs?: number } = {},
+): Promise<InstallRun> {
   return (await spawnInstall(args, opts)).done;
 }

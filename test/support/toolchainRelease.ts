@@ -70,12 +70,24 @@ export interface LocalGoReleaseHost {
  * Serves `names` (newest first, e.g. ['go1.30.0', 'go1.29.4']) for goos/goarch. Each archive holds
  * `padBytes` of incompressible data, so downloads take long enough to watch progress.
  */
-export async function startLocalGoRelease(o: { scratch: string; names: string[]; goos: string; goarch: string; padBytes?: number }): Promise<LocalGoReleaseHost> {
+export async function startLocalGoRelease(o: {
+  scratch: string;
+  names: string[];
+  goos: string;
+  goarch: string;
+  padBytes?: number;
+}): Promise<LocalGoReleaseHost> {
   const releases: LocalRelease[] = [];
   const index: IndexRelease[] = [];
   for (const name of o.names) {
     const root = await fs.mkdtemp(path.join(o.scratch, 'release-'));
-    await writeToolchainTree(root, { name, goos: o.goos, goarch: o.goarch, randomBytes: o.padBytes ?? 256 * 1024, smallFiles: 5 });
+    await writeToolchainTree(root, {
+      name,
+      goos: o.goos,
+      goarch: o.goarch,
+      randomBytes: o.padBytes ?? 256 * 1024,
+      smallFiles: 5,
+    });
     await fs.writeFile(path.join(root, 'go', 'bin', 'go'), toolchainGoScript(name, o.goos, o.goarch), { mode: 0o755 });
     const archive = await packTarGz(root);
     await fs.rm(root, { recursive: true, force: true });

@@ -47,7 +47,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): voi
 
 /** Runs test/vscode/setup.sh when code-server is not in .cache yet. */
 export async function ensureCodeServer(): Promise<void> {
-  if (existsSync(CODE_SERVER_ENTRY) && existsSync(path.join(CODE_SERVER_PREFIX, `.installed-${CODE_SERVER_VERSION}`))) return;
+  if (existsSync(CODE_SERVER_ENTRY) && existsSync(path.join(CODE_SERVER_PREFIX, `.installed-${CODE_SERVER_VERSION}`)))
+    return;
   console.log(`code-server ${CODE_SERVER_VERSION} is not in ${CODE_SERVER_PREFIX}; running ${SETUP_SCRIPT}`);
   await new Promise<void>((resolve, reject) => {
     const child = spawn('bash', [SETUP_SCRIPT], { stdio: 'inherit' });
@@ -128,18 +129,26 @@ export async function startCodeServer(o: CodeServerOptions): Promise<RunningCode
   const origin = `http://127.0.0.1:${port}`;
   const args = [
     CODE_SERVER_ENTRY,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
     ...(o.trustAll ? ['--disable-workspace-trust'] : []),
-    '--extensions-dir', o.extensionsDir,
-    '--user-data-dir', o.userDataDir,
+    '--extensions-dir',
+    o.extensionsDir,
+    '--user-data-dir',
+    o.userDataDir,
     o.workspace,
   ];
   const log = createWriteStream(o.logFile);
-  const child = spawn(process.execPath, args, { env: { ...o.env, ...NO_GALLERY }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, {
+    env: { ...o.env, ...NO_GALLERY },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   live.add(child);
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
@@ -175,7 +184,10 @@ export async function startCodeServer(o: CodeServerOptions): Promise<RunningCode
     exited: () => exitMessage,
     async stop() {
       killGroup(child, 'SIGTERM');
-      const done = await Promise.race([exitedPromise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 3000))]);
+      const done = await Promise.race([
+        exitedPromise.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 3000)),
+      ]);
       // The extension host and terminals share the group: make sure none is left behind.
       killGroup(child, 'SIGKILL');
       if (!done) await Promise.race([exitedPromise, new Promise((r) => setTimeout(r, 2000))]);
@@ -186,16 +198,37 @@ export async function startCodeServer(o: CodeServerOptions): Promise<RunningCode
 }
 
 /** `code-server --install-extension file.vsix` into an extensions folder. */
-export async function installVsix(vsix: string, extensionsDir: string, userDataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function installVsix(
+  vsix: string,
+  extensionsDir: string,
+  userDataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let output = '';
-    const child = spawn(process.execPath, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], {
-      env: { ...env, ...NO_GALLERY },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        CODE_SERVER_ENTRY,
+        '--extensions-dir',
+        extensionsDir,
+        '--user-data-dir',
+        userDataDir,
+        '--install-extension',
+        vsix,
+      ],
+      {
+        env: { ...env, ...NO_GALLERY },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 && /successfully installed/i.test(output) ? resolve() : reject(new Error(`installing ${vsix} failed (${code}):\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 && /successfully installed/i.test(output)
+        ? resolve()
+        : reject(new Error(`installing ${vsix} failed (${code}):\n${output}`)),
+    );
   });
 }

@@ -6,7 +6,14 @@ export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CACHE_DIR = path.join(ROOT, '.cache');
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CODE_SERVER_PREFIX = path.join(CACHE_DIR, 'code-server');
-export const CODE_SERVER_ENTRY = path.join(CODE_SERVER_PREFIX, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CODE_SERVER_ENTRY = path.join(
+  CODE_SERVER_PREFIX,
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
 export const SETUP_SCRIPT = path.join(ROOT, 'test', 'vscode', 'setup.sh');
 export const CHROMIUM = process.env['GED_CHROMIUM'] ?? '/usr/bin/chromium';
 /** Screenshots and logs of failed runs (ignored by git). */

@@ -24,7 +24,11 @@ export const RESULTS_ENV = 'GED_TEST_RESULTS';
 /** Which integration suite to run (`trusted` or `untrusted`). */
 export const SUITE_ENV = 'GED_TEST_SUITE';
 
-export async function waitForResults(file: string, timeoutMs: number, isAlive: () => string | undefined): Promise<SuiteResults> {
+export async function waitForResults(
+  file: string,
+  timeoutMs: number,
+  isAlive: () => string | undefined,
+): Promise<SuiteResults> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -43,8 +47,16 @@ export function printResults(r: SuiteResults): void {
   for (const t of r.tests) {
     const mark = t.state === 'passed' ? '  ✓' : t.state === 'failed' ? '  ✗' : '  -';
     console.log(`${mark} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
-    if (t.error) console.log(t.error.split('\n').map((l) => `      ${l}`).join('\n'));
+    if (t.error)
+      console.log(
+        t.error
+          .split('\n')
+          .map((l) => `      ${l}`)
+          .join('\n'),
+      );
   }
   for (const [k, v] of Object.entries(r.metrics ?? {})) console.log(`  ${k}: ${v}`);
-  console.log(`${r.suite}: ${r.passed} passed, ${r.failed} failed, ${r.pending} pending in ${(r.durationMs / 1000).toFixed(1)} s`);
+  console.log(
+    `${r.suite}: ${r.passed} passed, ${r.failed} failed, ${r.pending} pending in ${(r.durationMs / 1000).toFixed(1)} s`,
+  );
 }

@@ -16,8 +16,10 @@ export async function runInElectron(s: PreparedSuite): Promise<SuiteResults> {
       launchArgs: [
         s.workspace,
         '--disable-extensions',
-        '--user-data-dir', s.userDataDir,
-        '--extensions-dir', s.extensionsDir,
+        '--user-data-dir',
+        s.userDataDir,
+        '--extensions-dir',
+        s.extensionsDir,
         ...(s.trusted ? ['--disable-workspace-trust'] : []),
       ],
     });

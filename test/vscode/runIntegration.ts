@@ -22,14 +22,23 @@ export interface PreparedSuite {
   base: string;
 }
 
-export async function prepare(name: 'trusted' | 'untrusted', grep = process.env['GED_TEST_GREP']): Promise<PreparedSuite> {
+export async function prepare(
+  name: 'trusted' | 'untrusted',
+  grep = process.env['GED_TEST_GREP'],
+): Promise<PreparedSuite> {
   const base = await scratchDir(`ged-it-${name}-`);
   const workspace = path.join(base, 'workspace');
   await writeFiles(workspace, TWO_MODULES);
   if (name === 'untrusted') {
     // A go the workspace names: it leaves a marker if anything runs it.
     const marker = path.join(base, 'workspace-go-ran');
-    const go = await makeFakeGo({ versionScript: `touch '${marker}'; echo 'go version go1.99.0 linux/amd64'`, envScript: `touch '${marker}'; echo '{}'` }, path.join(base, 'workspace-go'));
+    const go = await makeFakeGo(
+      {
+        versionScript: `touch '${marker}'; echo 'go version go1.99.0 linux/amd64'`,
+        envScript: `touch '${marker}'; echo '{}'`,
+      },
+      path.join(base, 'workspace-go'),
+    );
     await writeFiles(workspace, { '.vscode/settings.json': JSON.stringify({ 'goEnv.goPath': go }, null, 2) });
   }
   const userDataDir = path.join(base, 'user-data');
@@ -51,17 +60,26 @@ export async function prepare(name: 'trusted' | 'untrusted', grep = process.env[
 export async function runInCodeServer(s: PreparedSuite): Promise<SuiteResults> {
   await fs.mkdir(RESULTS_DIR, { recursive: true });
   const logFile = path.join(RESULTS_DIR, `integration-${s.name}-code-server.log`);
-  const server = await startCodeServer({ workspace: s.workspace, extensionsDir: s.extensionsDir, userDataDir: s.userDataDir, trustAll: s.trusted, env: s.env, logFile });
+  const server = await startCodeServer({
+    workspace: s.workspace,
+    extensionsDir: s.extensionsDir,
+    userDataDir: s.userDataDir,
+    trustAll: s.trusted,
+    env: s.env,
+    logFile,
+  });
   const browser = await launchChromium();
   try {
     const remote = (p: string) => `vscode-remote://${new URL(server.origin).host}${p}`;
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.workbenchUrl([
-      ['extensionDevelopmentPath', remote(ROOT)],
-      ['extensionTestsPath', remote(INTEGRATION_INDEX)],
-    ]));
+    await page.goto(
+      server.workbenchUrl([
+        ['extensionDevelopmentPath', remote(ROOT)],
+        ['extensionTestsPath', remote(INTEGRATION_INDEX)],
+      ]),
+    );
     try {
       return await waitForResults(s.resultsFile, 240_000, server.exited);
     } catch (err) {
@@ -80,7 +98,10 @@ export async function runInCodeServer(s: PreparedSuite): Promise<SuiteResults> {
 async function main(): Promise<void> {
   const electron = process.env['GED_VSCODE'] === 'electron' || process.argv.includes('--electron');
   for (const f of [path.join(ROOT, 'dist', 'extension.js'), INTEGRATION_INDEX]) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run \`node esbuild.mjs && npx tsc -p test/vscode\` first (npm run test:integration does)`);
+    if (!existsSync(f))
+      throw new Error(
+        `${f} is missing: run \`node esbuild.mjs && npx tsc -p test/vscode\` first (npm run test:integration does)`,
+      );
   }
   if (!electron) await ensureCodeServer();
   const started = Date.now();
@@ -100,7 +121,9 @@ async function main(): Promise<void> {
     failed += results.failed;
     if (results.passed + results.failed === 0) failed++;
   }
-  console.log(`integration: ${((Date.now() - started) / 1000).toFixed(1)} s in ${electron ? '@vscode/test-electron' : 'code-server'}`);
+  console.log(
+    `integration: ${((Date.now() - started) / 1000).toFixed(1)} s in ${electron ? '@vscode/test-electron' : 'code-server'}`,
+  );
   if (failed > 0) process.exitCode = 1;
 }
 

@@ -24,8 +24,28 @@ export const TWO_MODULES: Record<string, string> = {
   'sub/sub.go': 'package sub\n',
 };
 
-const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
-const GO_VARS = ['GOFLAGS', 'GONOSUMDB', 'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOTOOLCHAIN', 'GO111MODULE', 'GOROOT', 'GOPATH'];
+const PROXY_VARS = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+];
+const GO_VARS = [
+  'GOFLAGS',
+  'GONOSUMDB',
+  'GONOSUMCHECK',
+  'GONOPROXY',
+  'GOPRIVATE',
+  'GOINSECURE',
+  'GOTOOLCHAIN',
+  'GO111MODULE',
+  'GOROOT',
+  'GOPATH',
+];
 
 /**
  * The environment code-server (and so the extension host, go and terminals) runs with: the
@@ -33,7 +53,11 @@ const GO_VARS = ['GOFLAGS', 'GONOSUMDB', 'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE
  * at `goproxyUrl` (a loopback server, or a loopback port nothing listens on) and a private
  * go env file.
  */
-export function loopbackGoEnv(goproxyUrl: string, goenvFile: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function loopbackGoEnv(
+  goproxyUrl: string,
+  goenvFile: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of [...PROXY_VARS, ...GO_VARS]) delete env[name];
   for (const name of Object.keys(env)) if (name.startsWith('VSCODE_')) delete env[name];

@@ -47,7 +47,10 @@ export function clockCheck(probes: readonly ProbeResult[], platform: Pick<Platfo
   const sorted = [...samples].sort((a, b) => a.skewMs - b.skewMs);
   const mid = Math.floor((sorted.length - 1) / 2);
   // Even count: of the two middle samples, the one closer to zero (the benefit of the doubt).
-  const pick = sorted.length % 2 === 0 && Math.abs(sorted[mid + 1]!.skewMs) < Math.abs(sorted[mid]!.skewMs) ? sorted[mid + 1]! : sorted[mid]!;
+  const pick =
+    sorted.length % 2 === 0 && Math.abs(sorted[mid + 1]!.skewMs) < Math.abs(sorted[mid]!.skewMs)
+      ? sorted[mid + 1]!
+      : sorted[mid]!;
   const skewMs = pick.skewMs;
   const certainMs = Math.max(0, Math.abs(skewMs) - pick.uncertaintyMs);
   const hosts = [...new Set(samples.map((s) => hostOf(s.url)))];
@@ -86,12 +89,17 @@ export function explainWithClock(findings: Finding[], verdict: ClockVerdict): Fi
   const skew = verdict.finding?.id === 'clock.skew' ? verdict.skewMs : undefined;
   if (skew === undefined) return findings;
   // A fast clock makes valid certificates look expired; a slow one makes them look not yet valid.
-  const explained = findings.filter((f) => (f.id === 'tls.expired' && skew > 0) || (f.id === 'tls.notYetValid' && skew < 0));
+  const explained = findings.filter(
+    (f) => (f.id === 'tls.expired' && skew > 0) || (f.id === 'tls.notYetValid' && skew < 0),
+  );
   if (explained.length === 0) return findings;
   const skewText = `${duration(Math.abs(skew))} ${skew > 0 ? 'ahead' : 'behind'}`;
   return findings.map((f) => {
     if (explained.includes(f)) {
-      return { ...f, detail: `${f.detail} This computer's clock is ${skewText} (see clock.skew): the clock is the likely cause; correct it before anything else.` };
+      return {
+        ...f,
+        detail: `${f.detail} This computer's clock is ${skewText} (see clock.skew): the clock is the likely cause; correct it before anything else.`,
+      };
     }
     if (f === verdict.finding) {
       const which = [...new Set(explained.map((x) => x.subject ?? x.id))].join(', ');

@@ -14,7 +14,20 @@ export interface EnvCheckInput {
   file?: { path: string; values: Map<string, string> };
 }
 
-const SETTINGS_WORTH_CHECKING = ['GOPROXY', 'GOSUMDB', 'GONOSUMDB', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOFLAGS', 'GOTOOLCHAIN', 'GO111MODULE', 'GOPATH', 'GOMODCACHE', 'GOBIN'];
+const SETTINGS_WORTH_CHECKING = [
+  'GOPROXY',
+  'GOSUMDB',
+  'GONOSUMDB',
+  'GONOPROXY',
+  'GOPRIVATE',
+  'GOINSECURE',
+  'GOFLAGS',
+  'GOTOOLCHAIN',
+  'GO111MODULE',
+  'GOPATH',
+  'GOMODCACHE',
+  'GOBIN',
+];
 
 const WHERE_OS_VARS_COME_FROM =
   'It usually comes from a shell profile (~/.bashrc, ~/.zshrc, ~/.profile), the system environment (/etc/environment, Windows System Properties → Environment Variables), or VS Code settings (go.toolsEnvVars, terminal.integrated.env.*).';
@@ -35,7 +48,12 @@ export function envFindings(input: EnvCheckInput): Finding[] {
           title: `${name} in the environment overrides the go env file`,
           detail: `${name} is "${redact(fromOs)}" in the OS environment and "${redact(fromFile)}" in ${input.file.path}. The environment wins, so the file's value (and any \`go env -w ${name}=…\`) has no effect. ${WHERE_OS_VARS_COME_FROM} Remove it there to let the go env file decide, or make both the same.`,
           subject: name,
-          fixes: [{ command: `unset ${name}   # then remove it from the shell profile that sets it`, title: `Remove ${name} from the OS environment` }],
+          fixes: [
+            {
+              command: `unset ${name}   # then remove it from the shell profile that sets it`,
+              title: `Remove ${name} from the OS environment`,
+            },
+          ],
         });
       }
     }
@@ -43,8 +61,15 @@ export function envFindings(input: EnvCheckInput): Finding[] {
 
   const goproxy = v('GOPROXY');
   const entries = parseGoproxy(goproxy);
-  const sourceNote = (name: string) => (input.env[name]?.source === 'environment' ? ' (set in the OS environment, which a `go env -w` cannot override)' : '');
-  const restoreProxy: Fix = { command: 'go env -w GOPROXY=https://proxy.golang.org,direct', title: 'Use the default module proxy', action: { kind: 'setGoEnv', name: 'GOPROXY', value: 'https://proxy.golang.org,direct' } };
+  const sourceNote = (name: string) =>
+    input.env[name]?.source === 'environment'
+      ? ' (set in the OS environment, which a `go env -w` cannot override)'
+      : '';
+  const restoreProxy: Fix = {
+    command: 'go env -w GOPROXY=https://proxy.golang.org,direct',
+    title: 'Use the default module proxy',
+    action: { kind: 'setGoEnv', name: 'GOPROXY', value: 'https://proxy.golang.org,direct' },
+  };
   const autoProxy = AUTO_PROXY_FIX;
 
   const offIndex = entries.findIndex((e) => e.kind === 'off');
@@ -56,7 +81,10 @@ export function envFindings(input: EnvCheckInput): Finding[] {
       detail:
         offIndex === 0
           ? `GOPROXY is "${redact(goproxy)}"${sourceNote('GOPROXY')}: the go command refuses to download any module or toolchain and builds only from the module cache. That is right for an air-gapped machine; otherwise set a proxy.`
-          : `After ${entries.slice(0, offIndex).map((e) => redact(e.text)).join(', ')}, the go command stops instead of trying further sources.`,
+          : `After ${entries
+              .slice(0, offIndex)
+              .map((e) => redact(e.text))
+              .join(', ')}, the go command stops instead of trying further sources.`,
       subject: 'GOPROXY',
       fixes: offIndex === 0 ? [autoProxy, restoreProxy] : [],
     });
@@ -74,7 +102,11 @@ export function envFindings(input: EnvCheckInput): Finding[] {
     });
   }
   // Several mirrors joined by "," look like failover but are not: say so.
-  if (invalid.length === 0 && entries.filter((e) => e.kind === 'url').length >= 2 && entries.some((e) => e.kind === 'url' && e.next === 'notFound')) {
+  if (
+    invalid.length === 0 &&
+    entries.filter((e) => e.kind === 'url').length >= 2 &&
+    entries.some((e) => e.kind === 'url' && e.next === 'notFound')
+  ) {
     out.push({
       id: 'env.proxyList',
       severity: 'info',
@@ -93,8 +125,16 @@ export function envFindings(input: EnvCheckInput): Finding[] {
       detail: `GOSUMDB is off${sourceNote('GOSUMDB')}: new modules are not checked against the Go checksum database, so a compromised proxy or mirror can serve altered code unnoticed, and the go command refuses to download toolchains at all. If sum.golang.org is unreachable from your network, use its official mirror sum.golang.google.cn or a GOPROXY that forwards the checksum database instead.`,
       subject: 'GOSUMDB',
       fixes: [
-        { command: 'go env -w GOSUMDB=sum.golang.org', title: 'Turn checksum verification back on', action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.org' } },
-        { command: 'go env -w GOSUMDB=sum.golang.google.cn', title: 'Use the official checksum database mirror reachable from mainland China', action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.google.cn' } },
+        {
+          command: 'go env -w GOSUMDB=sum.golang.org',
+          title: 'Turn checksum verification back on',
+          action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.org' },
+        },
+        {
+          command: 'go env -w GOSUMDB=sum.golang.google.cn',
+          title: 'Use the official checksum database mirror reachable from mainland China',
+          action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.google.cn' },
+        },
       ],
     });
   }
@@ -107,7 +147,13 @@ export function envFindings(input: EnvCheckInput): Finding[] {
       title: 'GOINSECURE allows unverified downloads',
       detail: `GOINSECURE is "${redact(insecure)}"${sourceNote('GOINSECURE')}: modules matching it may be fetched over plain HTTP or with unchecked certificates. If a TLS error made you set it, fix the trust instead (add your organisation's root certificate to SSL_CERT_FILE or the system store) and remove it.`,
       subject: 'GOINSECURE',
-      fixes: [{ command: 'go env -u GOINSECURE', title: 'Remove GOINSECURE', action: { kind: 'unsetGoEnv', name: 'GOINSECURE' } }],
+      fixes: [
+        {
+          command: 'go env -u GOINSECURE',
+          title: 'Remove GOINSECURE',
+          action: { kind: 'unsetGoEnv', name: 'GOINSECURE' },
+        },
+      ],
     });
   }
   const goflags = v('GOFLAGS');
@@ -118,7 +164,12 @@ export function envFindings(input: EnvCheckInput): Finding[] {
       title: 'GOFLAGS contains -insecure',
       detail: `GOFLAGS is "${redact(goflags)}"${sourceNote('GOFLAGS')}: -insecure lets go get use plain HTTP and skip certificate checks. Remove it and fix the underlying TLS problem instead.`,
       subject: 'GOFLAGS',
-      fixes: [{ command: 'go env -w GOFLAGS=' + JSON.stringify(goflags.replace(/(^|\s)-{1,2}insecure(=\S*)?/g, '').trim()), title: 'Remove -insecure from GOFLAGS' }],
+      fixes: [
+        {
+          command: 'go env -w GOFLAGS=' + JSON.stringify(goflags.replace(/(^|\s)-{1,2}insecure(=\S*)?/g, '').trim()),
+          title: 'Remove -insecure from GOFLAGS',
+        },
+      ],
     });
   }
 

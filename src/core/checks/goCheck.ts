@@ -52,8 +52,12 @@ export function goProblemFinding(goPath: string, p: GoProblem): Finding {
       };
     case 'failed': {
       const how = p.signal ? `was killed by ${p.signal}` : `exited with status ${p.exitCode}`;
-      const stderr = p.stderr ? `: ${redact(p.stderr.split('\n').slice(0, 6).join('\n'))}` : ' and printed nothing on stderr';
-      const envHint = /go env file|GOENV|go\.env/i.test(p.stderr) ? ' The go env file looks damaged: fix or remove the line it names (`go env GOENV` prints where it is).' : '';
+      const stderr = p.stderr
+        ? `: ${redact(p.stderr.split('\n').slice(0, 6).join('\n'))}`
+        : ' and printed nothing on stderr';
+      const envHint = /go env file|GOENV|go\.env/i.test(p.stderr)
+        ? ' The go env file looks damaged: fix or remove the line it names (`go env GOENV` prints where it is).'
+        : '';
       return {
         id: 'go.failed',
         severity: 'error',
@@ -71,7 +75,13 @@ export function goProblemFinding(goPath: string, p: GoProblem): Finding {
         subject,
       };
     case 'aborted':
-      return { id: 'go.cancelled', severity: 'info', title: 'Cancelled', detail: 'The diagnosis was cancelled before go answered.', subject };
+      return {
+        id: 'go.cancelled',
+        severity: 'info',
+        title: 'Cancelled',
+        detail: 'The diagnosis was cancelled before go answered.',
+        subject,
+      };
   }
 }
 

@@ -2,7 +2,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../findings';
-import { compareGoVersions, goName, parseGoVersion, releaseFor, supportsToolchainSwitch, type GoVersion } from '../goVersion';
+import {
+  compareGoVersions,
+  goName,
+  parseGoVersion,
+  releaseFor,
+  supportsToolchainSwitch,
+  type GoVersion,
+} from '../goVersion';
 import { parseGoMod } from '../gomod/parse';
 import { redact } from '../redact';
 
@@ -13,7 +20,9 @@ export async function findGoMod(cwd: string): Promise<string | undefined> {
     const candidate = path.join(dir, 'go.mod');
     try {
       if ((await fs.stat(candidate)).isFile()) return candidate;
-    } catch { /* keep looking */ }
+    } catch {
+      /* keep looking */
+    }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -35,13 +44,15 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
   try {
     text = await fs.readFile(input.file, 'utf8');
   } catch (err) {
-    return [{
-      id: 'gomod.unreadable',
-      severity: 'warning',
-      title: 'go.mod could not be read',
-      detail: `${input.file}: ${(err as Error).message}.`,
-      subject: input.file,
-    }];
+    return [
+      {
+        id: 'gomod.unreadable',
+        severity: 'warning',
+        title: 'go.mod could not be read',
+        detail: `${input.file}: ${(err as Error).message}.`,
+        subject: input.file,
+      },
+    ];
   }
   const mod = parseGoMod(text);
   const out: Finding[] = mod.problems.map((p) => ({
@@ -95,7 +106,13 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
       detail: `${input.file}:${mod.go.line} says "go ${mod.go.value}", newer than the installed ${input.localVersion}. ${whatGoWillDo(input, local, wanted, Boolean(mod.toolchain))}`,
       subject: input.file,
       location: { file: input.file, line: mod.go.line },
-      fixes: [{ command: `go-env-doctor install ${wanted.text}`, title: `Install Go ${wanted.text} (verified)`, action: { kind: 'installToolchain', version: wanted.text } }],
+      fixes: [
+        {
+          command: `go-env-doctor install ${wanted.text}`,
+          title: `Install Go ${wanted.text} (verified)`,
+          action: { kind: 'installToolchain', version: wanted.text },
+        },
+      ],
     });
   } else if (toolchain && mod.toolchain && compareGoVersions(toolchain, local) > 0) {
     const switches = supportsToolchainSwitch(local) && input.gotoolchain !== 'local';
@@ -110,7 +127,13 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
         : `${input.file}:${mod.toolchain.line}: ${input.localVersion} predates the toolchain directive (Go 1.21) and fails with "unknown directive: toolchain". Install a newer Go.`,
       subject: input.file,
       location: { file: input.file, line: mod.toolchain.line },
-      fixes: [{ command: `go-env-doctor install ${toolchain.text}`, title: `Install Go ${toolchain.text} (verified)`, action: { kind: 'installToolchain', version: toolchain.text } }],
+      fixes: [
+        {
+          command: `go-env-doctor install ${toolchain.text}`,
+          title: `Install Go ${toolchain.text} (verified)`,
+          action: { kind: 'installToolchain', version: toolchain.text },
+        },
+      ],
     });
   } else {
     out.push({
@@ -130,7 +153,7 @@ function whatGoWillDo(input: GoModCheckInput, local: GoVersion, wanted: GoVersio
     return `${input.localVersion} predates automatic toolchain switching (Go 1.21), so it will try to build with itself and fail${hasToolchainLine ? ' (it does not even understand the toolchain line)' : ''}. Install ${goName(wanted)} or newer.`;
   }
   const mode = input.gotoolchain;
-  if (mode === 'local' || mode.endsWith('+local') || /^go\d/.test(mode) && !mode.includes('+')) {
+  if (mode === 'local' || mode.endsWith('+local') || (/^go\d/.test(mode) && !mode.includes('+'))) {
     return `GOTOOLCHAIN=${mode}, so the go command will refuse: "go.mod requires go >= ${releaseFor(wanted).text} (running go ${local.text}; GOTOOLCHAIN=${mode})". Install ${goName(wanted)}, or allow switching with GOTOOLCHAIN=auto.`;
   }
   const proxyOff = /(^|[,|])\s*off\s*($|[,|])/.test(input.goproxy);

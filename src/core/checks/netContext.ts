@@ -16,7 +16,13 @@ export interface NetContext {
   probeOptions(): Omit<ProbeOptions, 'url'>;
 }
 
-export function netContext(o: { trust: () => Promise<GoTrust>; netproxy: NetProxyConfig; timeoutMs: number; signal?: AbortSignal; platform: Platform }): NetContext {
+export function netContext(o: {
+  trust: () => Promise<GoTrust>;
+  netproxy: NetProxyConfig;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  platform: Platform;
+}): NetContext {
   let loaded: Promise<GoTrust> | undefined;
   const trust = (): Promise<GoTrust> => (loaded ??= o.trust());
   return {

@@ -6,7 +6,11 @@ import type { NetProxyConfig, ProxySetting } from '../net/netproxy';
 import { probeTcp, proxyPort } from '../net/probe';
 import { fmt } from './probeFailure';
 
-export async function runNetproxyCheck(input: { netproxy: NetProxyConfig; timeoutMs: number; signal?: AbortSignal }): Promise<Finding[]> {
+export async function runNetproxyCheck(input: {
+  netproxy: NetProxyConfig;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}): Promise<Finding[]> {
   const cfg = input.netproxy;
   const findings: Finding[] = [];
 
@@ -21,9 +25,14 @@ export async function runNetproxyCheck(input: { netproxy: NetProxyConfig; timeou
 
   const checks = [...byUrl.values()].map(async ({ setting, variables }): Promise<Finding> => {
     const port = proxyPort(setting.url);
-    const r = await probeTcp(setting.url.hostname, port, { timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+    const r = await probeTcp(setting.url.hostname, port, {
+      timeoutMs: input.timeoutMs,
+      ...(input.signal ? { signal: input.signal } : {}),
+    });
     const vars = variables.join(' and ');
-    const uses = variables.some((v) => v.toLowerCase() === 'https_proxy') ? 'every https:// download of the go command' : 'the go command\'s http:// downloads';
+    const uses = variables.some((v) => v.toLowerCase() === 'https_proxy')
+      ? 'every https:// download of the go command'
+      : "the go command's http:// downloads";
     if (r.ok) {
       return {
         id: 'netproxy.ok',
@@ -50,7 +59,12 @@ export async function runNetproxyCheck(input: { netproxy: NetProxyConfig; timeou
       detail: `${vars} names ${setting.display}, but ${why}. ${capitalize(uses)} goes through it, so those downloads fail until the proxy is reachable or the variable is corrected or removed.`,
       subject: setting.display,
       durationMs: Math.round(r.totalMs),
-      fixes: [{ command: `unset ${variables.join(' ')}`, title: `Stop using the proxy in this shell (also remove ${vars} from your shell profile if the proxy is gone)` }],
+      fixes: [
+        {
+          command: `unset ${variables.join(' ')}`,
+          title: `Stop using the proxy in this shell (also remove ${vars} from your shell profile if the proxy is gone)`,
+        },
+      ],
     };
   });
 

@@ -30,7 +30,13 @@ export interface NetworkCheckInput {
 export async function runNetworkChecks(input: NetworkCheckInput): Promise<Finding[]> {
   input.signal?.throwIfAborted();
   const netproxy = netProxyConfigFromEnv(input.platform.env);
-  const net = netContext({ trust: () => loadGoTrust(input.platform), netproxy, timeoutMs: input.timeoutMs, platform: input.platform, ...(input.signal ? { signal: input.signal } : {}) });
+  const net = netContext({
+    trust: () => loadGoTrust(input.platform),
+    netproxy,
+    timeoutMs: input.timeoutMs,
+    platform: input.platform,
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
   // Loading the CA set costs ~50-100 ms (file reads, parsing): start it now, overlapping DNS and
   // TCP, when some probe will need TLS; otherwise only if one turns out to (a redirect, say).
   if (mayNeedTls(input, netproxy)) void net.trust();
@@ -38,7 +44,9 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
   const [np, px, sd] = await Promise.all([
     runNetproxyCheck({ netproxy, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }),
     runProxyCheck({ goproxy: input.goproxy, extraMirrors: input.extraMirrors ?? [], net }),
-    input.gosumdb.trim() === 'off' ? Promise.resolve({ findings: [], probes: [] }) : runSumdbCheck({ gosumdb: input.gosumdb, goproxy: input.goproxy, net }),
+    input.gosumdb.trim() === 'off'
+      ? Promise.resolve({ findings: [], probes: [] })
+      : runSumdbCheck({ gosumdb: input.gosumdb, goproxy: input.goproxy, net }),
   ]);
   if (input.signal?.aborted) throw abortError(input.signal);
 
@@ -51,8 +59,11 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
 
 function mayNeedTls(input: NetworkCheckInput, netproxy: NetProxyConfig): boolean {
   const https = (u: URL): boolean => u.protocol === 'https:';
-  const urls = [...parseGoproxy(input.goproxy), ...(input.extraMirrors ?? []).flatMap((m) => parseGoproxy(m))].flatMap((e) => (e.kind === 'url' ? [e.url] : []));
-  if (urls.some(https) || (netproxy.https && https(netproxy.https.url)) || (netproxy.http && https(netproxy.http.url))) return true;
+  const urls = [...parseGoproxy(input.goproxy), ...(input.extraMirrors ?? []).flatMap((m) => parseGoproxy(m))].flatMap(
+    (e) => (e.kind === 'url' ? [e.url] : []),
+  );
+  if (urls.some(https) || (netproxy.https && https(netproxy.https.url)) || (netproxy.http && https(netproxy.http.url)))
+    return true;
   const db = parseGosumdb(input.gosumdb);
   return db.kind === 'db' && https(db.db.url);
 }

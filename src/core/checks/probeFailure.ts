@@ -32,7 +32,6 @@ export interface FailureView {
   fixes: Fix[];
 }
 
-
 export interface FailureContext {
   /** Go's CA set, loaded on first need. */
   trust: () => Promise<GoTrust>;
@@ -60,9 +59,21 @@ export async function describeFailure(r: ProbeResult, c: FailureContext): Promis
   }
   switch (e.kind) {
     case 'dns':
-      return { id: 'proxy.dns', short: 'does not resolve', cause: `The host name ${host} does not resolve (${e.code}): check the URL, your DNS settings and whether this network can see that name.`, notFound: false, fixes: [] };
+      return {
+        id: 'proxy.dns',
+        short: 'does not resolve',
+        cause: `The host name ${host} does not resolve (${e.code}): check the URL, your DNS settings and whether this network can see that name.`,
+        notFound: false,
+        fixes: [],
+      };
     case 'refused':
-      return { id: 'proxy.refused', short: 'refuses connections', cause: `${capitalize(e.message)}: nothing accepts connections there, or a firewall rejects them.`, notFound: false, fixes: [] };
+      return {
+        id: 'proxy.refused',
+        short: 'refuses connections',
+        cause: `${capitalize(e.message)}: nothing accepts connections there, or a firewall rejects them.`,
+        notFound: false,
+        fixes: [],
+      };
     case 'timeout':
       return {
         id: 'proxy.timeout',
@@ -73,17 +84,41 @@ export async function describeFailure(r: ProbeResult, c: FailureContext): Promis
       };
     case 'reset':
       if (e.step === 'http') {
-        return { id: 'proxy.badResponse', short: 'cuts its answer off', cause: `${host}${via}: ${e.message}. A proxy or firewall in between may be cutting connections.`, notFound: false, fixes: [] };
+        return {
+          id: 'proxy.badResponse',
+          short: 'cuts its answer off',
+          cause: `${host}${via}: ${e.message}. A proxy or firewall in between may be cutting connections.`,
+          notFound: false,
+          fixes: [],
+        };
       }
-      return { id: 'proxy.refused', short: 'resets connections', cause: `${capitalize(e.message)}${via}. Connections reset during ${stepInWords(e.step)} usually mean a firewall blocks this host.`, notFound: false, fixes: [] };
+      return {
+        id: 'proxy.refused',
+        short: 'resets connections',
+        cause: `${capitalize(e.message)}${via}. Connections reset during ${stepInWords(e.step)} usually mean a firewall blocks this host.`,
+        notFound: false,
+        fixes: [],
+      };
     case 'http':
-      return { id: 'proxy.badResponse', short: 'does not speak HTTP', cause: `${host}${via}: ${e.message}. Check the URL (scheme and port).`, notFound: false, fixes: [] };
+      return {
+        id: 'proxy.badResponse',
+        short: 'does not speak HTTP',
+        cause: `${host}${via}: ${e.message}. Check the URL (scheme and port).`,
+        notFound: false,
+        fixes: [],
+      };
     case 'netproxy':
       return netproxyFailure(r, host);
     case 'tls':
       return tlsFailure(r, host, c);
     case 'aborted':
-      return { id: 'proxy.timeout', short: 'was not checked (cancelled)', cause: 'The check was cancelled.', notFound: false, fixes: [] };
+      return {
+        id: 'proxy.timeout',
+        short: 'was not checked (cancelled)',
+        cause: 'The check was cancelled.',
+        notFound: false,
+        fixes: [],
+      };
   }
 }
 
@@ -92,19 +127,42 @@ function netproxyFailure(r: ProbeResult, host: string): FailureView {
   const proxy = r.via ? `${proxyKind(r.via.display)} ${r.via.display} (${r.via.variable})` : 'configured proxy';
   const because = `The go command reaches ${host} through the ${proxy}`;
   if (e.code.startsWith('HTTP_')) {
-    return { id: 'proxy.httpStatus', short: `is refused by the HTTP proxy (${e.code.slice(5)})`, cause: `${because}, and ${e.message}.`, notFound: false, fixes: [] };
+    return {
+      id: 'proxy.httpStatus',
+      short: `is refused by the HTTP proxy (${e.code.slice(5)})`,
+      cause: `${because}, and ${e.message}.`,
+      notFound: false,
+      fixes: [],
+    };
   }
   if (e.step === 'proxyConnect') {
-    return { id: e.code === 'ETIMEDOUT' ? 'proxy.timeout' : 'proxy.refused', short: 'is refused by the proxy', cause: `${because}, and ${e.message}.`, notFound: false, fixes: [] };
+    return {
+      id: e.code === 'ETIMEDOUT' ? 'proxy.timeout' : 'proxy.refused',
+      short: 'is refused by the proxy',
+      cause: `${because}, and ${e.message}.`,
+      notFound: false,
+      fixes: [],
+    };
   }
-  const id: FailureId = e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? 'proxy.dns' : e.code === 'ETIMEDOUT' ? 'proxy.timeout' : 'proxy.refused';
+  const id: FailureId =
+    e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN'
+      ? 'proxy.dns'
+      : e.code === 'ETIMEDOUT'
+        ? 'proxy.timeout'
+        : 'proxy.refused';
   const what =
     e.step === 'dns'
       ? `whose host name does not resolve (${e.code})`
       : e.code === 'ETIMEDOUT'
         ? 'which does not accept connections in time'
         : `which cannot be connected to (${e.message})`;
-  return { id, short: 'is unreachable because the HTTP proxy is', cause: `${because}, ${what}. Every download through that proxy fails until it is fixed (see netproxy.unreachable).`, notFound: false, fixes: [] };
+  return {
+    id,
+    short: 'is unreachable because the HTTP proxy is',
+    cause: `${because}, ${what}. Every download through that proxy fails until it is fixed (see netproxy.unreachable).`,
+    notFound: false,
+    fixes: [],
+  };
 }
 
 async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Promise<FailureView> {
@@ -121,7 +179,9 @@ async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Pro
     };
   }
   const now = new Date(c.platform.now()).toISOString();
-  const approx = c.trust.approximate ? ` (On this OS the go command asks ${c.trust.source.replace(/ \(approximated.*$/, '')}; this verdict uses Node's CA list and is approximate.)` : '';
+  const approx = c.trust.approximate
+    ? ` (On this OS the go command asks ${c.trust.source.replace(/ \(approximated.*$/, '')}; this verdict uses Node's CA list and is approximate.)`
+    : '';
   if (t.code === 'CERT_HAS_EXPIRED') {
     return {
       id: 'tls.expired',
@@ -153,20 +213,31 @@ async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Pro
     };
   }
   if (!UNTRUSTED_CERT_CODES.has(t.code)) {
-    return { id: 'tls.handshake', short: 'certificate is rejected', cause: `${capitalize(e.message)} (${t.code}).${approx}`, notFound: false, tls: t, fixes: [] };
+    return {
+      id: 'tls.handshake',
+      short: 'certificate is rejected',
+      cause: `${capitalize(e.message)} (${t.code}).${approx}`,
+      notFound: false,
+      tls: t,
+      fixes: [],
+    };
   }
   const selfSigned = t.code === 'DEPTH_ZERO_SELF_SIGNED_CERT';
   const who = selfSigned
     ? `${host} presented a self-signed certificate ("${t.subject}"), which typically comes from a captive portal (hotel or airport Wi-Fi sign-in) or a misconfigured server.`
     : `The certificate presented by ${host} is issued by "${t.issuer}", which the go command does not trust. This is typically a TLS-intercepting proxy or security product on your network.`;
-  const trusts = c.trust.approximate ? approx : ` The go command trusts only ${c.trust.source}${c.trust.problems.length > 0 ? ` (${c.trust.problems.join('; ')})` : ''}.`;
+  const trusts = c.trust.approximate
+    ? approx
+    : ` The go command trusts only ${c.trust.source}${c.trust.problems.length > 0 ? ` (${c.trust.problems.join('; ')})` : ''}.`;
   const diff = r.peerChain ? await trustDifference(r.peerChain, false, c.trust, c.platform.env) : undefined;
   const advice = selfSigned
     ? ' Open a browser and sign in to the network, then run the check again.'
     : ` If the interception is intended, get "${t.issuer}"'s root certificate from your IT team and add it to the system store or to SSL_CERT_FILE / SSL_CERT_DIR. Do not turn certificate verification off.`;
   return {
     id: 'tls.untrusted',
-    short: selfSigned ? 'presents a self-signed certificate' : `certificate is issued by an untrusted CA, "${t.issuer}"`,
+    short: selfSigned
+      ? 'presents a self-signed certificate'
+      : `certificate is issued by an untrusted CA, "${t.issuer}"`,
     cause: `${who}${trusts}${diff ? ` ${diff}` : ''}${advice}`,
     notFound: false,
     tls: t,
@@ -176,7 +247,8 @@ async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Pro
 
 /** Fixes that sync this computer's clock, for the platform. */
 export function clockFixes(p: Pick<Platform, 'os'>): Fix[] {
-  if (p.os === 'darwin') return [{ command: 'sudo sntp -sS time.apple.com', title: 'Set the clock from a time server' }];
+  if (p.os === 'darwin')
+    return [{ command: 'sudo sntp -sS time.apple.com', title: 'Set the clock from a time server' }];
   if (p.os === 'win32') return [{ command: 'w32tm /resync', title: 'Resynchronise the Windows clock' }];
   return [{ command: 'sudo timedatectl set-ntp true', title: 'Keep the clock in sync with NTP' }];
 }
@@ -184,20 +256,37 @@ export function clockFixes(p: Pick<Platform, 'os'>): Fix[] {
 function trustFixes(p: Pick<Platform, 'os'>, issuer: string): Fix[] {
   const file = 'corporate-root-ca.crt';
   if (p.os === 'darwin') {
-    return [{ command: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${file}`, title: `Trust ${issuer}'s root certificate in the System keychain` }];
+    return [
+      {
+        command: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${file}`,
+        title: `Trust ${issuer}'s root certificate in the System keychain`,
+      },
+    ];
   }
   if (p.os === 'win32') {
-    return [{ command: `certutil -addstore -f ROOT ${file}`, title: `Trust ${issuer}'s root certificate in the Windows store (administrator)` }];
+    return [
+      {
+        command: `certutil -addstore -f ROOT ${file}`,
+        title: `Trust ${issuer}'s root certificate in the Windows store (administrator)`,
+      },
+    ];
   }
   return [
-    { command: `sudo cp ${file} /usr/local/share/ca-certificates/ && sudo update-ca-certificates`, title: `Add ${issuer}'s root certificate to the system store (Debian/Ubuntu; Go reads it)` },
-    { command: 'export SSL_CERT_DIR=/etc/ssl/certs:$HOME/.config/ca-certs', title: `Or trust a directory holding ${issuer}'s root certificate for Go only (SSL_CERT_DIR replaces Go's directory list)` },
+    {
+      command: `sudo cp ${file} /usr/local/share/ca-certificates/ && sudo update-ca-certificates`,
+      title: `Add ${issuer}'s root certificate to the system store (Debian/Ubuntu; Go reads it)`,
+    },
+    {
+      command: 'export SSL_CERT_DIR=/etc/ssl/certs:$HOME/.config/ca-certs',
+      title: `Or trust a directory holding ${issuer}'s root certificate for Go only (SSL_CERT_DIR replaces Go's directory list)`,
+    },
   ];
 }
 
 function bodyHint(r: ProbeResult): string {
   const s = r.status ?? 0;
-  if (s === 401 || s === 403) return ' The server wants credentials or refuses this client: a private proxy needs them in the URL (https://user:token@host) or in .netrc.';
+  if (s === 401 || s === 403)
+    return ' The server wants credentials or refuses this client: a private proxy needs them in the URL (https://user:token@host) or in .netrc.';
   if (s === 407) return ' That is an HTTP proxy asking for credentials.';
   if (s >= 500) return ' The server has a problem of its own; try again later or use another mirror.';
   return '';

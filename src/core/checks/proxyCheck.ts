@@ -16,7 +16,6 @@ import { AUTO_PROXY_FIX, OFFLINE_FIX } from './fixes';
 export const PROBE_MODULE = 'golang.org/x/text';
 export const SLOW_MS = 2000;
 
-
 export interface ProxyCheckOutput {
   findings: Finding[];
   /** Every HTTP probe made (for the clock check). */
@@ -28,19 +27,32 @@ type Verdict =
   | { ok: true; finding: Omit<Finding, 'severity'>; ms: number }
   | { ok: false; notFound: boolean; view?: FailureView; finding: Omit<Finding, 'severity'>; fixes: Fix[] };
 
-export async function runProxyCheck(input: { goproxy: string; extraMirrors?: string[]; net: NetContext; /** default SLOW_MS */ slowMs?: number }): Promise<ProxyCheckOutput> {
+export async function runProxyCheck(input: {
+  goproxy: string;
+  extraMirrors?: string[];
+  net: NetContext;
+  /** default SLOW_MS */ slowMs?: number;
+}): Promise<ProxyCheckOutput> {
   const slowMs = input.slowMs ?? SLOW_MS;
   const entries = parseGoproxy(input.goproxy);
   const seen = new Set<string>();
-  const urlEntries = entries.map((e) => (e.kind === 'url' && !seen.has(e.url.href) ? (seen.add(e.url.href), e) : undefined));
+  const urlEntries = entries.map((e) =>
+    e.kind === 'url' && !seen.has(e.url.href) ? (seen.add(e.url.href), e) : undefined,
+  );
   const mirrors = (input.extraMirrors ?? [])
     .map((m) => parseGoproxy(m)[0])
-    .filter((e): e is Extract<ProxyEntry, { kind: 'url' }> => e?.kind === 'url' && !seen.has(e.url.href) && (seen.add(e.url.href), true));
+    .filter(
+      (e): e is Extract<ProxyEntry, { kind: 'url' }> =>
+        e?.kind === 'url' && !seen.has(e.url.href) && (seen.add(e.url.href), true),
+    );
 
   const probes: ProbeResult[] = [];
   const check = async (e: Extract<ProxyEntry, { kind: 'url' }>, label: string): Promise<Verdict> => {
     if (e.url.protocol === 'file:') return checkFileEntry(e);
-    const r = await probeFollowingRedirects({ ...input.net.probeOptions(), url: proxyResource(e.url, `${PROBE_MODULE}/@latest`) });
+    const r = await probeFollowingRedirects({
+      ...input.net.probeOptions(),
+      url: proxyResource(e.url, `${PROBE_MODULE}/@latest`),
+    });
     probes.push(r);
     return judge(e, r, input.net, slowMs, label);
   };
@@ -67,10 +79,18 @@ export async function runProxyCheck(input: { goproxy: string; extraMirrors?: str
     const fatal = walk.outcome === 'fail' && walk.path.includes(i);
     const severity: Severity = fatal ? 'error' : 'warning';
     const fixes: Fix[] = [...v.fixes];
-    if (working) fixes.push(setProxyFix(`${working.m.text},direct`, `Use ${redact(working.m.text)}, which answered in ${fmt(working.v.ms)}`));
+    if (working)
+      fixes.push(
+        setProxyFix(
+          `${working.m.text},direct`,
+          `Use ${redact(working.m.text)}, which answered in ${fmt(working.v.ms)}`,
+        ),
+      );
     const after = entries[i + 1];
     if (fatal && after && after.kind !== 'off' && e.next === 'notFound') {
-      fixes.push(setProxyFix(withSeparator(entries, i, '|'), 'Move on to the next entry after any error (| instead of ,)'));
+      fixes.push(
+        setProxyFix(withSeparator(entries, i, '|'), 'Move on to the next entry after any error (| instead of ,)'),
+      );
     }
     if (!fatal && entries.length > 1) {
       const value = joinEntries(entries.filter((_, j) => j !== i));
@@ -79,7 +99,12 @@ export async function runProxyCheck(input: { goproxy: string; extraMirrors?: str
     fixes.push(AUTO_PROXY_FIX);
     // With no proxy reachable, the module cache may still hold everything a build needs.
     if (fatal && !working) fixes.push(OFFLINE_FIX);
-    findings.push({ ...v.finding, severity, detail: `${v.finding.detail} ${consequence(entries, i, walk, fatal)}`.trim(), fixes });
+    findings.push({
+      ...v.finding,
+      severity,
+      detail: `${v.finding.detail} ${consequence(entries, i, walk, fatal)}`.trim(),
+      fixes,
+    });
   });
   mirrors.forEach((m, i) => {
     const v = mirrorVerdicts[i]!;
@@ -87,13 +112,21 @@ export async function runProxyCheck(input: { goproxy: string; extraMirrors?: str
       ...v.finding,
       severity: 'info',
       title: `${v.finding.title} (not in GOPROXY)`,
-      ...(v.ok && v.finding.id === 'proxy.ok' ? { fixes: [setProxyFix(`${m.text},direct`, `Use ${redact(m.text)}`)] } : {}),
+      ...(v.ok && v.finding.id === 'proxy.ok'
+        ? { fixes: [setProxyFix(`${m.text},direct`, `Use ${redact(m.text)}`)] }
+        : {}),
     });
   });
   return { findings, probes };
 }
 
-async function judge(e: Extract<ProxyEntry, { kind: 'url' }>, r: ProbeResult & { redirects: string[] }, net: NetContext, slowMs: number, label: string): Promise<Verdict> {
+async function judge(
+  e: Extract<ProxyEntry, { kind: 'url' }>,
+  r: ProbeResult & { redirects: string[] },
+  net: NetContext,
+  slowMs: number,
+  label: string,
+): Promise<Verdict> {
   const subject = redact(e.url.href.replace(/\/$/, ''));
   const name = `${label} ${redact(e.text)}`;
   const via = r.via ? ` through ${r.via.display} (${r.via.variable})` : '';
@@ -103,22 +136,49 @@ async function judge(e: Extract<ProxyEntry, { kind: 'url' }>, r: ProbeResult & {
     if (parsed && !r.truncated) {
       const timing = `${PROBE_MODULE}@latest is ${parsed.Version}, fetched in ${fmt(r.totalMs)}${via} (${stepTimings(r)}).`;
       const trust = await net.trust();
-      const diff = r.peerChain && r.peerChain.length > 0 ? await trustDifference(r.peerChain, true, trust, net.platform.env) : undefined;
+      const diff =
+        r.peerChain && r.peerChain.length > 0
+          ? await trustDifference(r.peerChain, true, trust, net.platform.env)
+          : undefined;
       const extra = diff ? ` ${diff}` : '';
       if (r.totalMs > slowMs) {
-        return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.slow', title: `${name} is slow`, detail: `It answers correctly but slowly (over ${fmt(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`, fixes: [AUTO_PROXY_FIX] } };
+        return {
+          ok: true,
+          ms: r.totalMs,
+          finding: {
+            ...base,
+            id: 'proxy.slow',
+            title: `${name} is slow`,
+            detail: `It answers correctly but slowly (over ${fmt(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`,
+            fixes: [AUTO_PROXY_FIX],
+          },
+        };
       }
-      return { ok: true, ms: r.totalMs, finding: { ...base, id: 'proxy.ok', title: `${name} works`, detail: `${timing}${extra}` } };
+      return {
+        ok: true,
+        ms: r.totalMs,
+        finding: { ...base, id: 'proxy.ok', title: `${name} works`, detail: `${timing}${extra}` },
+      };
     }
     const what = describeBadBody(r);
     return {
       ok: false,
       notFound: false,
-      finding: { ...base, id: 'proxy.badResponse', title: `${name} does not answer as a module proxy`, detail: `${e.url.host} answered 200${via} to ${PROBE_MODULE}/@latest${r.redirects.length > 0 ? ` (after a redirect to ${r.redirects[r.redirects.length - 1]})` : ''}, but ${what}` },
+      finding: {
+        ...base,
+        id: 'proxy.badResponse',
+        title: `${name} does not answer as a module proxy`,
+        detail: `${e.url.host} answered 200${via} to ${PROBE_MODULE}/@latest${r.redirects.length > 0 ? ` (after a redirect to ${r.redirects[r.redirects.length - 1]})` : ''}, but ${what}`,
+      },
       fixes: [],
     };
   }
-  const view = await describeFailure(r, { trust: net.trust, platform: net.platform, timeoutMs: net.timeoutMs, notFoundHint: ` It does not serve ${PROBE_MODULE}, which every public module proxy serves: check the URL (a missing path prefix, say).` });
+  const view = await describeFailure(r, {
+    trust: net.trust,
+    platform: net.platform,
+    timeoutMs: net.timeoutMs,
+    notFoundHint: ` It does not serve ${PROBE_MODULE}, which every public module proxy serves: check the URL (a missing path prefix, say).`,
+  });
   return {
     ok: false,
     notFound: view.notFound,
@@ -152,7 +212,8 @@ export function parseLatest(body: string): LatestInfo | undefined {
 
 function describeBadBody(r: ProbeResult): string {
   const type = r.headers['content-type'] ?? '';
-  if (r.truncated) return `the answer is larger than ${Math.round(r.body.length / 1024)} KiB, which no @latest answer is.`;
+  if (r.truncated)
+    return `the answer is larger than ${Math.round(r.body.length / 1024)} KiB, which no @latest answer is.`;
   if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(r.body)) {
     const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(r.body)?.[1]?.trim();
     return `the answer is an HTML page${title ? ` ("${title}")` : ''}, not the proxy protocol's JSON. This is typically a captive portal (a Wi-Fi sign-in page) or a web page at a wrong URL: sign in to the network in a browser, or fix the URL.`;
@@ -168,14 +229,34 @@ async function checkFileEntry(e: Extract<ProxyEntry, { kind: 'url' }>): Promise<
   try {
     dir = fileURLToPath(e.url);
   } catch {
-    return { ok: false, notFound: false, finding: { subject, id: 'proxy.fileUnavailable', title: `GOPROXY entry ${e.text} is not a usable file URL`, detail: 'A file:// entry must name an absolute directory.' }, fixes: [] };
+    return {
+      ok: false,
+      notFound: false,
+      finding: {
+        subject,
+        id: 'proxy.fileUnavailable',
+        title: `GOPROXY entry ${e.text} is not a usable file URL`,
+        detail: 'A file:// entry must name an absolute directory.',
+      },
+      fixes: [],
+    };
   }
   try {
     const st = await fs.stat(dir);
     if (!st.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
     await fs.access(dir, fsConstants.R_OK | fsConstants.X_OK);
     const ms = performance.now() - t;
-    return { ok: true, ms, finding: { subject, id: 'proxy.ok', title: `GOPROXY entry ${e.text} is a readable directory`, detail: `${dir} is read directly (no network): it serves only the modules copied into it.`, durationMs: Math.round(ms) } };
+    return {
+      ok: true,
+      ms,
+      finding: {
+        subject,
+        id: 'proxy.ok',
+        title: `GOPROXY entry ${e.text} is a readable directory`,
+        detail: `${dir} is read directly (no network): it serves only the modules copied into it.`,
+        durationMs: Math.round(ms),
+      },
+    };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     // A missing directory reads as "not found" to the go command, which then moves on even after `,`.
@@ -224,21 +305,27 @@ function consequence(entries: readonly ProxyEntry[], i: number, walk: Walk, fata
   const e = entries[i]!;
   const next = entries[i + 1];
   if (!fatal) {
-    if (walk.outcome === 'ok' && !walk.path.includes(i)) return 'An earlier entry works, so the go command reaches this one only when that entry cannot serve a module.';
-    if (walk.outcome === 'direct' && walk.path.includes(i)) return 'The go command falls back to fetching from the version-control origins (direct), which is slower and needs access to every origin host.';
-    if (walk.path.includes(i)) return 'The go command falls through to the next entry, but every download waits for this one first.';
+    if (walk.outcome === 'ok' && !walk.path.includes(i))
+      return 'An earlier entry works, so the go command reaches this one only when that entry cannot serve a module.';
+    if (walk.outcome === 'direct' && walk.path.includes(i))
+      return 'The go command falls back to fetching from the version-control origins (direct), which is slower and needs access to every origin host.';
+    if (walk.path.includes(i))
+      return 'The go command falls through to the next entry, but every download waits for this one first.';
     return 'The go command tries this entry only when the entries before it fall through.';
   }
   if (walk.stoppedAt === i && next && e.next === 'notFound') {
     return `The go command cannot download modules: after "${redact(e.text)}" comes a ",", so it tries "${redact(next.text)}" only when this proxy answers 404 or 410, and a failure like this one stops the download ("|" would move on after any error).`;
   }
-  if (walk.stoppedAt === i && !next) return 'It is the last entry of GOPROXY, so the go command cannot download modules.';
+  if (walk.stoppedAt === i && !next)
+    return 'It is the last entry of GOPROXY, so the go command cannot download modules.';
   return 'No later GOPROXY entry can take over, so the go command cannot download modules.';
 }
 
 /** The GOPROXY text with the separator after entry `i` replaced. */
 function withSeparator(entries: readonly ProxyEntry[], i: number, sep: ',' | '|'): string {
-  return entries.map((e, j) => e.text + (j === entries.length - 1 ? '' : j === i ? sep : e.next === 'anyError' ? '|' : ',')).join('');
+  return entries
+    .map((e, j) => e.text + (j === entries.length - 1 ? '' : j === i ? sep : e.next === 'anyError' ? '|' : ','))
+    .join('');
 }
 
 function joinEntries(entries: readonly ProxyEntry[]): string {

@@ -12,12 +12,14 @@ export async function proxyHistoryFindings(p: Platform, envFile: string | undefi
   const before = change.before['GOPROXY'];
   const was = !before || !before.inFile ? 'not set in the go env file' : `"${redact(before.value)}"`;
   const wrote = change.wrote['GOPROXY'];
-  return [{
-    id: 'proxy.changedByDoctor',
-    severity: 'info',
-    title: 'GOPROXY was changed by Go Env Doctor',
-    detail: `On ${change.at.slice(0, 16).replace('T', ' ')} UTC it wrote GOPROXY${wrote !== undefined ? `="${redact(wrote)}"` : ''} to ${envFile}; before, it was ${was}. Restoring puts back exactly that.`,
-    subject: 'GOPROXY',
-    fixes: [RESTORE_PROXY_FIX],
-  }];
+  return [
+    {
+      id: 'proxy.changedByDoctor',
+      severity: 'info',
+      title: 'GOPROXY was changed by Go Env Doctor',
+      detail: `On ${change.at.slice(0, 16).replace('T', ' ')} UTC it wrote GOPROXY${wrote !== undefined ? `="${redact(wrote)}"` : ''} to ${envFile}; before, it was ${was}. Restoring puts back exactly that.`,
+      subject: 'GOPROXY',
+      fixes: [RESTORE_PROXY_FIX],
+    },
+  ];
 }

@@ -24,14 +24,20 @@ type Route =
   | { kind: 'direct'; reason: string }
   | { kind: 'failed'; entry: Extract<ProxyEntry, { kind: 'url' }>; result: ProbeResult };
 
-type Outcome = { ok: true; how: string; latest?: ProbeResult } | { ok: false; why: string; failed?: ProbeResult; view?: FailureView };
+type Outcome =
+  | { ok: true; how: string; latest?: ProbeResult }
+  | { ok: false; why: string; failed?: ProbeResult; view?: FailureView };
 
 interface Pending {
   result: Promise<ProbeResult>;
   abort: AbortController;
 }
 
-export async function runSumdbCheck(input: { gosumdb: string; goproxy: string; net: NetContext }): Promise<SumdbCheckOutput> {
+export async function runSumdbCheck(input: {
+  gosumdb: string;
+  goproxy: string;
+  net: NetContext;
+}): Promise<SumdbCheckOutput> {
   const setting = parseGosumdb(input.gosumdb);
   if (setting.kind === 'off') return { findings: [], probes: [] }; // env.sumdbOff covers it
   if (setting.kind === 'invalid') {
@@ -43,7 +49,13 @@ export async function runSumdbCheck(input: { gosumdb: string; goproxy: string; n
           title: 'GOSUMDB is not valid',
           detail: `GOSUMDB=${redact(setting.setting)}: ${setting.reason}. The go command refuses to download modules it cannot verify, so downloads fail. Use the default (sum.golang.org) or sum.golang.google.cn.`,
           subject: 'GOSUMDB',
-          fixes: [{ command: 'go env -u GOSUMDB', title: 'Use the default checksum database', action: { kind: 'unsetGoEnv', name: 'GOSUMDB' } }],
+          fixes: [
+            {
+              command: 'go env -u GOSUMDB',
+              title: 'Use the default checksum database',
+              action: { kind: 'unsetGoEnv', name: 'GOSUMDB' },
+            },
+          ],
         },
       ],
       probes: [],
@@ -64,13 +76,21 @@ export async function runSumdbCheck(input: { gosumdb: string; goproxy: string; n
 
   let outcome: Outcome;
   if (db.explicitUrl) {
-    outcome = await directOutcome(db, db.url.protocol === 'file:' ? undefined : start(latestUrl(db.url)), net, `GOSUMDB names ${redact(db.url.href.replace(/\/$/, ''))}, which the go command uses directly (not through GOPROXY)`);
+    outcome = await directOutcome(
+      db,
+      db.url.protocol === 'file:' ? undefined : start(latestUrl(db.url)),
+      net,
+      `GOSUMDB names ${redact(db.url.href.replace(/\/$/, ''))}, which the go command uses directly (not through GOPROXY)`,
+    );
   } else {
     // Start everything at once; decide in the go command's order; cancel what turns out unneeded.
     const entries = parseGoproxy(input.goproxy);
     const perEntry = entries.map((e) =>
       e.kind === 'url' && e.url.protocol !== 'file:'
-        ? { supported: start(proxyResource(e.url, `sumdb/${db.name}/supported`)), latest: start(proxyResource(e.url, `sumdb/${db.name}/latest`)) }
+        ? {
+            supported: start(proxyResource(e.url, `sumdb/${db.name}/supported`)),
+            latest: start(proxyResource(e.url, `sumdb/${db.name}/latest`)),
+          }
         : undefined,
     );
     const direct = db.url.protocol === 'file:' ? undefined : start(latestUrl(db.url));
@@ -79,7 +99,10 @@ export async function runSumdbCheck(input: { gosumdb: string; goproxy: string; n
       const latestP = perEntry[route.index]?.latest;
       outcome = latestP
         ? await viaProxyOutcome(db, route.entry, latestP, net)
-        : { ok: true, how: `The go command reads it from the file:// GOPROXY entry ${route.entry.text}, which holds the database's files.` };
+        : {
+            ok: true,
+            how: `The go command reads it from the file:// GOPROXY entry ${route.entry.text}, which holds the database's files.`,
+          };
     } else if (route.kind === 'failed') {
       const view = await describeFailure(route.result, failureContext(net));
       outcome = {
@@ -103,7 +126,16 @@ export async function runSumdbCheck(input: { gosumdb: string; goproxy: string; n
     const r = outcome.latest;
     const timing = r ? ` Its latest signed tree head came in ${fmt(r.totalMs)} (${stepTimings(r)}).` : '';
     return {
-      findings: [{ id: 'sumdb.ok', severity: 'ok', title: `Checksum database ${db.name} is reachable`, detail: `${outcome.how}${timing}`, subject, durationMs }],
+      findings: [
+        {
+          id: 'sumdb.ok',
+          severity: 'ok',
+          title: `Checksum database ${db.name} is reachable`,
+          detail: `${outcome.how}${timing}`,
+          subject,
+          durationMs,
+        },
+      ],
       probes: evidence,
     };
   }
@@ -120,17 +152,32 @@ export async function runSumdbCheck(input: { gosumdb: string; goproxy: string; n
   ];
   // A TLS failure on the database's own host is also a TLS finding for that host.
   if (outcome.view && outcome.view.id.startsWith('tls.') && outcome.failed) {
-    findings.push({ id: outcome.view.id, severity: 'error', title: `${hostTitle(outcome.failed.url)}: ${outcome.view.short}`, detail: outcome.view.cause, subject: redact(outcome.failed.url), durationMs: Math.round(outcome.failed.totalMs), ...(outcome.view.fixes.length > 0 ? { fixes: outcome.view.fixes } : {}) });
+    findings.push({
+      id: outcome.view.id,
+      severity: 'error',
+      title: `${hostTitle(outcome.failed.url)}: ${outcome.view.short}`,
+      detail: outcome.view.cause,
+      subject: redact(outcome.failed.url),
+      durationMs: Math.round(outcome.failed.totalMs),
+      ...(outcome.view.fixes.length > 0 ? { fixes: outcome.view.fixes } : {}),
+    });
   }
   return { findings, probes: evidence };
 }
 
-async function decideRoute(entries: readonly ProxyEntry[], perEntry: readonly ({ supported: Pending; latest: Pending } | undefined)[], db: SumDatabase): Promise<Route> {
+async function decideRoute(
+  entries: readonly ProxyEntry[],
+  perEntry: readonly ({ supported: Pending; latest: Pending } | undefined)[],
+  db: SumDatabase,
+): Promise<Route> {
   let asked = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind === 'direct' || e.kind === 'off') {
-      const reason = asked > 0 ? `no GOPROXY entry before "${e.text}" forwards ${db.name}, so the go command contacts it directly` : `GOPROXY starts with "${e.text}", so the go command contacts ${db.name} directly`;
+      const reason =
+        asked > 0
+          ? `no GOPROXY entry before "${e.text}" forwards ${db.name}, so the go command contacts it directly`
+          : `GOPROXY starts with "${e.text}", so the go command contacts ${db.name} directly`;
       return { kind: 'direct', reason };
     }
     if (e.kind !== 'url') continue;
@@ -140,7 +187,8 @@ async function decideRoute(entries: readonly ProxyEntry[], perEntry: readonly ({
       supported = await fileSupported(e.url, db.name);
     } else {
       const r = await perEntry[i]!.supported.result;
-      supported = !r.error && r.status === 200 ? 'yes' : !r.error && (r.status === 404 || r.status === 410) ? 'notFound' : r;
+      supported =
+        !r.error && r.status === 200 ? 'yes' : !r.error && (r.status === 404 || r.status === 410) ? 'notFound' : r;
     }
     if (supported === 'yes') return { kind: 'proxy', entry: e, index: i };
     if (supported === 'notFound' || e.next === 'anyError') continue;
@@ -158,11 +206,20 @@ async function fileSupported(base: URL, name: string): Promise<'yes' | 'notFound
   }
 }
 
-async function viaProxyOutcome(db: SumDatabase, entry: Extract<ProxyEntry, { kind: 'url' }>, latest: Pending, net: NetContext): Promise<Outcome> {
+async function viaProxyOutcome(
+  db: SumDatabase,
+  entry: Extract<ProxyEntry, { kind: 'url' }>,
+  latest: Pending,
+  net: NetContext,
+): Promise<Outcome> {
   const r = await latest.result;
   const name = redact(entry.text);
   if (!r.error && r.status === 200 && isTreeNote(r.body, db.name)) {
-    return { ok: true, how: `The go command reaches it through the GOPROXY entry ${name}, which forwards it${r.via ? ` (via the HTTP proxy ${r.via.display})` : ''}.`, latest: r };
+    return {
+      ok: true,
+      how: `The go command reaches it through the GOPROXY entry ${name}, which forwards it${r.via ? ` (via the HTTP proxy ${r.via.display})` : ''}.`,
+      latest: r,
+    };
   }
   const problem = await problemOf(r, db, net);
   return {
@@ -173,31 +230,58 @@ async function viaProxyOutcome(db: SumDatabase, entry: Extract<ProxyEntry, { kin
   };
 }
 
-async function directOutcome(db: SumDatabase, pending: Pending | undefined, net: NetContext, reason: string): Promise<Outcome> {
+async function directOutcome(
+  db: SumDatabase,
+  pending: Pending | undefined,
+  net: NetContext,
+  reason: string,
+): Promise<Outcome> {
   if (!pending) {
     // file:// database URL: read the tree head from disk.
     try {
       const text = await fs.readFile(fileURLToPath(latestUrl(db.url)), 'utf8');
-      if (isTreeNote(text, db.name)) return { ok: true, how: `${capitalize(reason)}, and it holds a signed tree head.` };
+      if (isTreeNote(text, db.name))
+        return { ok: true, how: `${capitalize(reason)}, and it holds a signed tree head.` };
       return { ok: false, why: `${capitalize(reason)}, but its latest file is not a signed tree head.` };
     } catch (err) {
-      return { ok: false, why: `${capitalize(reason)}, but it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` };
+      return {
+        ok: false,
+        why: `${capitalize(reason)}, but it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+      };
     }
   }
   const r = await pending.result;
   if (!r.error && r.status === 200 && isTreeNote(r.body, db.name)) {
-    return { ok: true, how: `${capitalize(reason)}${r.via ? ` (via the HTTP proxy ${r.via.display})` : ''}, and it answers.`, latest: r };
+    return {
+      ok: true,
+      how: `${capitalize(reason)}${r.via ? ` (via the HTTP proxy ${r.via.display})` : ''}, and it answers.`,
+      latest: r,
+    };
   }
   const problem = await problemOf(r, db, net);
-  return { ok: false, failed: r, ...(problem.view ? { view: problem.view } : {}), why: `${capitalize(reason)}, and ${redact(r.url)} failed: ${problem.text}` };
+  return {
+    ok: false,
+    failed: r,
+    ...(problem.view ? { view: problem.view } : {}),
+    why: `${capitalize(reason)}, and ${redact(r.url)} failed: ${problem.text}`,
+  };
 }
 
-async function problemOf(r: ProbeResult, db: SumDatabase, net: NetContext): Promise<{ text: string; view?: FailureView }> {
+async function problemOf(
+  r: ProbeResult,
+  db: SumDatabase,
+  net: NetContext,
+): Promise<{ text: string; view?: FailureView }> {
   if (!r.error && r.status === 200) {
     const html = /html/i.test(r.headers['content-type'] ?? '') || /^\s*</.test(r.body);
-    return { text: `the answer is not a tree head signed by ${db.name}${html ? ' but an HTML page (a captive portal or a login page, typically)' : ''}.` };
+    return {
+      text: `the answer is not a tree head signed by ${db.name}${html ? ' but an HTML page (a captive portal or a login page, typically)' : ''}.`,
+    };
   }
-  const view = await describeFailure(r, { ...failureContext(net), notFoundHint: ` The server does not serve ${db.name}'s tree head there.` });
+  const view = await describeFailure(r, {
+    ...failureContext(net),
+    notFoundHint: ` The server does not serve ${db.name}'s tree head there.`,
+  });
   return { text: view.cause, view };
 }
 
@@ -211,7 +295,9 @@ function latestUrl(base: URL): URL {
 
 /** `go.sum database tree\n<size>\n<base64 hash>\n\n— <name> <base64 signature>\n...` */
 export function isTreeNote(body: string, name: string): boolean {
-  const m = /^go\.sum database tree\n(\d+)\n([A-Za-z0-9+/]{43}=)\n\n((?:\u2014 [^\s]+ [A-Za-z0-9+/]+=*\n)+)$/.exec(body);
+  const m = /^go\.sum database tree\n(\d+)\n([A-Za-z0-9+/]{43}=)\n\n((?:\u2014 [^\s]+ [A-Za-z0-9+/]+=*\n)+)$/.exec(
+    body,
+  );
   if (!m) return false;
   return m[3]!.split('\n').some((line) => line.startsWith(`\u2014 ${name} `));
 }
@@ -219,9 +305,17 @@ export function isTreeNote(body: string, name: string): boolean {
 function sumdbFixes(db: SumDatabase): Fix[] {
   const fixes: Fix[] = [];
   if (db.name === 'sum.golang.org' && db.setting !== 'sum.golang.google.cn') {
-    fixes.push({ command: 'go env -w GOSUMDB=sum.golang.google.cn', title: 'Use the official mirror of sum.golang.org that is reachable from mainland China', action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.google.cn' } });
+    fixes.push({
+      command: 'go env -w GOSUMDB=sum.golang.google.cn',
+      title: 'Use the official mirror of sum.golang.org that is reachable from mainland China',
+      action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.google.cn' },
+    });
   }
-  fixes.push({ command: 'go-env-doctor set-proxy --auto', title: 'Use a GOPROXY mirror that also forwards the checksum database', action: { kind: 'setProxyAuto' } });
+  fixes.push({
+    command: 'go-env-doctor set-proxy --auto',
+    title: 'Use a GOPROXY mirror that also forwards the checksum database',
+    action: { kind: 'setProxyAuto' },
+  });
   return fixes;
 }
 

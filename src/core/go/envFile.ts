@@ -68,7 +68,10 @@ export interface SettingLayers {
 }
 
 /** The value cmd/go uses: a non-empty OS variable, else the go env file, else $GOROOT/go.env, else built in. */
-export function effectiveSetting(name: string, layers: SettingLayers): { value: string; source: 'environment' | 'goenv' | 'default' } {
+export function effectiveSetting(
+  name: string,
+  layers: SettingLayers,
+): { value: string; source: 'environment' | 'goenv' | 'default' } {
   const fromOs = layers.os[name];
   if (fromOs) return { value: fromOs, source: 'environment' };
   const fromFile = layers.file.get(name);

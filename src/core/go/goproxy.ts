@@ -38,7 +38,8 @@ function parseEntry(text: string): ProxyEntry {
   if (text === 'noproxy') return { kind: 'direct', text }; // old spelling cmd/go still accepts
   // cmd/go adds https:// to anything that looks like a host ("goproxy.cn", "host:8080") but is
   // neither a full URL nor an absolute path.
-  const looksLikeHost = /[.:/]/.test(text) && !text.includes(':/') && !text.startsWith('/') && !/^[a-zA-Z]:\\/.test(text);
+  const looksLikeHost =
+    /[.:/]/.test(text) && !text.includes(':/') && !text.startsWith('/') && !/^[a-zA-Z]:\\/.test(text);
   if (!looksLikeHost && !text.includes(':/')) {
     return { kind: 'invalid', text, reason: 'it is neither a keyword (direct, off) nor a URL with a scheme' };
   }
@@ -49,7 +50,11 @@ function parseEntry(text: string): ProxyEntry {
     return { kind: 'invalid', text, reason: 'it is not a valid URL' };
   }
   if (!['https:', 'http:', 'file:'].includes(url.protocol)) {
-    return { kind: 'invalid', text, reason: `the scheme "${url.protocol.slice(0, -1)}" is not supported (use https://, http:// or file://)` };
+    return {
+      kind: 'invalid',
+      text,
+      reason: `the scheme "${url.protocol.slice(0, -1)}" is not supported (use https://, http:// or file://)`,
+    };
   }
   if (url.protocol !== 'file:' && url.hostname === '') return { kind: 'invalid', text, reason: 'it has no host' };
   return { kind: 'url', text, url };
@@ -60,10 +65,17 @@ export function describeGoproxy(entries: readonly ProxyEntry[]): string {
   if (entries.length === 0) return 'no module source is configured';
   return entries
     .map((e, i) => {
-      const what = e.kind === 'direct' ? 'the version-control origin (direct)' : e.kind === 'off' ? 'nothing (off: downloads are refused)' : e.text;
+      const what =
+        e.kind === 'direct'
+          ? 'the version-control origin (direct)'
+          : e.kind === 'off'
+            ? 'nothing (off: downloads are refused)'
+            : e.text;
       const prev = entries[i - 1];
       if (i === 0) return `try ${what}`;
-      return prev?.next === 'anyError' ? `on any error, ${what}` : `only if the module is not found there (404/410), ${what}`;
+      return prev?.next === 'anyError'
+        ? `on any error, ${what}`
+        : `only if the module is not found there (404/410), ${what}`;
     })
     .join('; ');
 }

@@ -21,9 +21,7 @@ export interface SumDatabase {
 }
 
 export type GosumdbSetting =
-  | { kind: 'off' }
-  | { kind: 'db'; db: SumDatabase }
-  | { kind: 'invalid'; setting: string; reason: string };
+  { kind: 'off' } | { kind: 'db'; db: SumDatabase } | { kind: 'invalid'; setting: string; reason: string };
 
 export function parseGosumdb(value: string | undefined): GosumdbSetting {
   const setting = (value ?? '').trim() === '' ? 'sum.golang.org' : (value ?? '').trim();
@@ -31,13 +29,21 @@ export function parseGosumdb(value: string | undefined): GosumdbSetting {
   if (text === 'off') return { kind: 'off' };
   const fields = text.split(/\s+/).filter((f) => f !== '');
   if (fields.length === 0) return { kind: 'invalid', setting, reason: 'it is empty' };
-  if (fields.length > 2) return { kind: 'invalid', setting, reason: 'it has too many fields (expected a key, optionally followed by a URL)' };
+  if (fields.length > 2)
+    return {
+      kind: 'invalid',
+      setting,
+      reason: 'it has too many fields (expected a key, optionally followed by a URL)',
+    };
   const key = KNOWN_KEYS[fields[0]!] ?? fields[0]!;
   let verifier: Verifier;
   try {
     verifier = newVerifier(key);
   } catch (err) {
-    const why = err instanceof NoteError && err.kind === 'keyHashMismatch' ? 'its key hash does not match the key' : 'it is neither a known database name nor a verifier key (name+hash+key)';
+    const why =
+      err instanceof NoteError && err.kind === 'keyHashMismatch'
+        ? 'its key hash does not match the key'
+        : 'it is neither a known database name nor a verifier key (name+hash+key)';
     return { kind: 'invalid', setting, reason: why };
   }
   if (!isHostPath(verifier.name)) {

@@ -35,10 +35,15 @@ async function isExecutable(file: string, p: Platform): Promise<boolean> {
 function wellKnown(p: Platform): string[] {
   if (p.os === 'win32') {
     const pf = p.env['ProgramFiles'] ?? 'C:\\Program Files';
-    return [path.win32.join(pf, 'Go', 'bin', 'go.exe'), 'C:\\Go\\bin\\go.exe', path.win32.join(p.homeDir, 'go', 'bin', 'go.exe')];
+    return [
+      path.win32.join(pf, 'Go', 'bin', 'go.exe'),
+      'C:\\Go\\bin\\go.exe',
+      path.win32.join(p.homeDir, 'go', 'bin', 'go.exe'),
+    ];
   }
   const list = ['/usr/local/go/bin/go', '/usr/lib/go/bin/go', '/usr/local/bin/go', '/usr/bin/go', '/snap/bin/go'];
-  if (p.os === 'darwin') list.push('/opt/homebrew/bin/go', '/opt/homebrew/opt/go/libexec/bin/go', '/usr/local/opt/go/libexec/bin/go');
+  if (p.os === 'darwin')
+    list.push('/opt/homebrew/bin/go', '/opt/homebrew/opt/go/libexec/bin/go', '/usr/local/opt/go/libexec/bin/go');
   return list;
 }
 

@@ -42,14 +42,18 @@ export function parseGoMod(text: string): GoModInfo {
     const words = line.split(/\s+/);
     const verb = words[0]!;
     if (words[words.length - 1] === '(') {
-      if (['go', 'toolchain', 'module'].includes(verb)) info.problems.push({ line: lineNo, message: `"${verb}" cannot be a block` });
+      if (['go', 'toolchain', 'module'].includes(verb))
+        info.problems.push({ line: lineNo, message: `"${verb}" cannot be a block` });
       blockStart = lineNo;
       return;
     }
     const args = words.slice(1);
     if (verb === 'module' || verb === 'go' || verb === 'toolchain') {
       if (args.length !== 1) {
-        info.problems.push({ line: lineNo, message: `usage: ${verb} ${verb === 'module' ? 'path' : verb === 'go' ? '1.23.0' : 'go1.23.0'}` });
+        info.problems.push({
+          line: lineNo,
+          message: `usage: ${verb} ${verb === 'module' ? 'path' : verb === 'go' ? '1.23.0' : 'go1.23.0'}`,
+        });
         return;
       }
       if (info[verb]) {
@@ -59,6 +63,7 @@ export function parseGoMod(text: string): GoModInfo {
       info[verb] = { value: args[0]!.replace(/^"(.*)"$/, '$1'), line: lineNo };
     }
   });
-  if (blockStart !== undefined) info.problems.push({ line: blockStart, message: 'block opened here is never closed with ")"' });
+  if (blockStart !== undefined)
+    info.problems.push({ line: blockStart, message: 'block opened here is never closed with ")"' });
   return info;
 }

@@ -36,7 +36,10 @@ interface NoProxyMatchers {
   domains: { host: string; port: string; matchHost: boolean }[];
 }
 
-function envAny(env: NodeJS.ProcessEnv, names: readonly ProxyVariable[] | readonly string[]): { name: string; value: string } | undefined {
+function envAny(
+  env: NodeJS.ProcessEnv,
+  names: readonly ProxyVariable[] | readonly string[],
+): { name: string; value: string } | undefined {
   for (const name of names) {
     const v = env[name];
     if (v !== undefined && v !== '') return { name, value: v };

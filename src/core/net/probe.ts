@@ -172,7 +172,10 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
 }
 
 /** `probe` following up to `max` redirects (301/302/303/307/308), as Go's HTTP client does, within one timeout. */
-export async function probeFollowingRedirects(opts: ProbeOptions, max = 10): Promise<ProbeResult & { redirects: string[] }> {
+export async function probeFollowingRedirects(
+  opts: ProbeOptions,
+  max = 10,
+): Promise<ProbeResult & { redirects: string[] }> {
   const started = performance.now();
   const redirects: string[] = [];
   let url = opts.url;
@@ -180,7 +183,13 @@ export async function probeFollowingRedirects(opts: ProbeOptions, max = 10): Pro
     const remaining = Math.max(1, opts.timeoutMs - since(started));
     const r = await probe({ ...opts, url, timeoutMs: remaining });
     const location = r.headers.location;
-    if (!r.error && r.status !== undefined && [301, 302, 303, 307, 308].includes(r.status) && location && redirects.length < max) {
+    if (
+      !r.error &&
+      r.status !== undefined &&
+      [301, 302, 303, 307, 308].includes(r.status) &&
+      location &&
+      redirects.length < max
+    ) {
       let next: URL;
       try {
         next = new URL(location, url);
@@ -205,7 +214,11 @@ export interface TcpProbeResult {
 }
 
 /** DNS + TCP connect only (e.g. to an HTTP proxy), with the same timeout and abort handling. */
-export async function probeTcp(host: string, port: number, o: { timeoutMs: number; signal?: AbortSignal }): Promise<TcpProbeResult> {
+export async function probeTcp(
+  host: string,
+  port: number,
+  o: { timeoutMs: number; signal?: AbortSignal },
+): Promise<TcpProbeResult> {
   const started = performance.now();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(TIMEOUT), o.timeoutMs);
@@ -294,7 +307,8 @@ async function resolve(host: string, ctx: StepContext, toProxy: boolean): Promis
   } catch (err) {
     if (typeof err === 'symbol') throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'EDNS';
-    const message = code === 'ENOTFOUND' ? `the name ${host} does not resolve (ENOTFOUND)` : `looking up ${host} failed (${code})`;
+    const message =
+      code === 'ENOTFOUND' ? `the name ${host} does not resolve (ENOTFOUND)` : `looking up ${host} failed (${code})`;
     throw new ProbeFailure({ kind: toProxy ? 'netproxy' : 'dns', step: 'dns', code, message });
   }
 }
@@ -311,10 +325,27 @@ async function connect(addresses: string[], port: number, ctx: StepContext, toPr
     }
   }
   const code = last?.code ?? 'ECONNREFUSED';
-  const where = addresses.length === 1 ? `${hostForRequest(addresses[0]!)}:${port}` : `port ${port} of ${addresses.join(', ')}`;
-  const kind: ProbeErrorKind = toProxy ? 'netproxy' : code === 'ETIMEDOUT' ? 'timeout' : code === 'ECONNRESET' ? 'reset' : 'refused';
-  const what = code === 'ECONNREFUSED' ? 'refused the connection' : code === 'ETIMEDOUT' ? 'did not accept the connection in time' : `could not be reached (${code})`;
-  throw new ProbeFailure({ kind, step: 'connect', code, message: `${where} ${what}${code === 'ECONNREFUSED' ? ' (ECONNREFUSED)' : ''}` });
+  const where =
+    addresses.length === 1 ? `${hostForRequest(addresses[0]!)}:${port}` : `port ${port} of ${addresses.join(', ')}`;
+  const kind: ProbeErrorKind = toProxy
+    ? 'netproxy'
+    : code === 'ETIMEDOUT'
+      ? 'timeout'
+      : code === 'ECONNRESET'
+        ? 'reset'
+        : 'refused';
+  const what =
+    code === 'ECONNREFUSED'
+      ? 'refused the connection'
+      : code === 'ETIMEDOUT'
+        ? 'did not accept the connection in time'
+        : `could not be reached (${code})`;
+  throw new ProbeFailure({
+    kind,
+    step: 'connect',
+    code,
+    message: `${where} ${what}${code === 'ECONNREFUSED' ? ' (ECONNREFUSED)' : ''}`,
+  });
 }
 
 function connectOne(host: string, port: number, ctx: StepContext): Promise<net.Socket> {
@@ -342,20 +373,35 @@ function connectOne(host: string, port: number, ctx: StepContext): Promise<net.S
   });
 }
 
-async function proxyTls(socket: net.Socket, proxy: ProxySetting, opts: ProbeOptions, ctx: StepContext): Promise<net.Socket> {
+async function proxyTls(
+  socket: net.Socket,
+  proxy: ProxySetting,
+  opts: ProbeOptions,
+  ctx: StepContext,
+): Promise<net.Socket> {
   const trust = await untilAborted(awaitTrust(opts), ctx.signal);
   try {
     return (await handshake(socket, unbracket(proxy.url.hostname), trust, ctx)).socket;
   } catch (err) {
     if (err instanceof ProbeFailure) {
-      throw new ProbeFailure({ ...err.info, kind: 'netproxy', step: 'proxyConnect', message: `TLS to the proxy ${proxy.display} failed: ${err.info.message}` });
+      throw new ProbeFailure({
+        ...err.info,
+        kind: 'netproxy',
+        step: 'proxyConnect',
+        message: `TLS to the proxy ${proxy.display} failed: ${err.info.message}`,
+      });
     }
     throw err;
   }
 }
 
 /** HTTP CONNECT through the proxy; resolves with the tunnelled socket. */
-function connectTunnel(socket: net.Socket, authority: string, proxy: ProxySetting, ctx: StepContext): Promise<net.Socket> {
+function connectTunnel(
+  socket: net.Socket,
+  authority: string,
+  proxy: ProxySetting,
+  ctx: StepContext,
+): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     if (ctx.signal.aborted) return reject(ctx.signal.reason);
     const headers: Record<string, string> = { Host: authority, 'User-Agent': USER_AGENT };
@@ -386,7 +432,14 @@ function connectTunnel(socket: net.Socket, authority: string, proxy: ProxySettin
                 ? `: the proxy could not reach ${authority}`
                 : '';
         const statusText = `${status} ${res.statusMessage ?? ''}`.trim();
-        reject(new ProbeFailure({ kind: 'netproxy', step: 'proxyConnect', code: `HTTP_${status}`, message: `the proxy ${proxy.display} answered "${statusText}" to CONNECT ${authority}${hint}` }));
+        reject(
+          new ProbeFailure({
+            kind: 'netproxy',
+            step: 'proxyConnect',
+            code: `HTTP_${status}`,
+            message: `the proxy ${proxy.display} answered "${statusText}" to CONNECT ${authority}${hint}`,
+          }),
+        );
         return;
       }
       if (head.length > 0) tunnel.unshift(head);
@@ -394,26 +447,49 @@ function connectTunnel(socket: net.Socket, authority: string, proxy: ProxySettin
     });
     req.on('error', (err) => {
       ctx.signal.removeEventListener('abort', onAbort);
-      reject(new ProbeFailure({ kind: 'netproxy', step: 'proxyConnect', code: (err as NodeJS.ErrnoException).code ?? 'EPROXY', message: `the proxy ${proxy.display} dropped the CONNECT request (${err.message})` }));
+      reject(
+        new ProbeFailure({
+          kind: 'netproxy',
+          step: 'proxyConnect',
+          code: (err as NodeJS.ErrnoException).code ?? 'EPROXY',
+          message: `the proxy ${proxy.display} dropped the CONNECT request (${err.message})`,
+        }),
+      );
     });
     req.end();
   });
 }
 
 /** SOCKS5 CONNECT through the proxy, failures reported as proxy failures. */
-async function socksTunnel(socket: net.Socket, host: string, port: number, proxy: ProxySetting, ctx: StepContext): Promise<net.Socket> {
+async function socksTunnel(
+  socket: net.Socket,
+  host: string,
+  port: number,
+  proxy: ProxySetting,
+  ctx: StepContext,
+): Promise<net.Socket> {
   try {
     await socks5Connect(socket, host, port, proxy.url, ctx.signal);
     return socket;
   } catch (err) {
     if (err instanceof Socks5Error) {
-      throw new ProbeFailure({ kind: 'netproxy', step: 'proxyConnect', code: err.code, message: `the SOCKS5 proxy ${proxy.display} ${err.message}` });
+      throw new ProbeFailure({
+        kind: 'netproxy',
+        step: 'proxyConnect',
+        code: err.code,
+        message: `the SOCKS5 proxy ${proxy.display} ${err.message}`,
+      });
     }
     throw err;
   }
 }
 
-function handshake(raw: net.Socket, host: string, trust: GoTrust, ctx: StepContext): Promise<{ socket: tls.TLSSocket; chain: X509Certificate[] }> {
+function handshake(
+  raw: net.Socket,
+  host: string,
+  trust: GoTrust,
+  ctx: StepContext,
+): Promise<{ socket: tls.TLSSocket; chain: X509Certificate[] }> {
   return new Promise((resolve, reject) => {
     if (ctx.signal.aborted) return reject(ctx.signal.reason);
     const options: tls.ConnectionOptions = {
@@ -482,15 +558,35 @@ export const UNTRUSTED_CERT_CODES: ReadonlySet<string> = new Set([
   'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
 ]);
 
-const CERT_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', ...UNTRUSTED_CERT_CODES]);
+const CERT_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  ...UNTRUSTED_CERT_CODES,
+]);
 
-function tlsFailure(err: NodeJS.ErrnoException, host: string, chain: X509Certificate[], peer: tls.DetailedPeerCertificate | undefined): unknown {
+function tlsFailure(
+  err: NodeJS.ErrnoException,
+  host: string,
+  chain: X509Certificate[],
+  peer: tls.DetailedPeerCertificate | undefined,
+): unknown {
   const code = err.code ?? 'ETLS';
   if (!CERT_CODES.has(code)) {
     if (code === 'ECONNRESET' || /socket disconnected/i.test(err.message)) {
-      return new ProbeFailure({ kind: 'reset', step: 'tls', code: 'ECONNRESET', message: `the connection was closed during the TLS handshake with ${host}` });
+      return new ProbeFailure({
+        kind: 'reset',
+        step: 'tls',
+        code: 'ECONNRESET',
+        message: `the connection was closed during the TLS handshake with ${host}`,
+      });
     }
-    return new ProbeFailure({ kind: 'tls', step: 'tls', code, message: `the TLS handshake with ${host} failed: ${err.message}` });
+    return new ProbeFailure({
+      kind: 'tls',
+      step: 'tls',
+      code,
+      message: `the TLS handshake with ${host} failed: ${err.message}`,
+    });
   }
   const leaf = chain[0];
   // Go checks the leaf's dates first, then the host name, then builds the chain; OpenSSL reports
@@ -512,10 +608,26 @@ function tlsFailure(err: NodeJS.ErrnoException, host: string, chain: X509Certifi
     validTo: leaf ? new Date(leaf.validTo).toISOString() : '',
   };
   if (leaf?.subjectAltName) info.altNames = leaf.subjectAltName;
-  return new ProbeFailure({ kind: 'tls', step: 'tls', code: goCode, message: `certificate verification failed for ${host}: ${goCode === code ? err.message : goCode}`, tls: info }, chain);
+  return new ProbeFailure(
+    {
+      kind: 'tls',
+      step: 'tls',
+      code: goCode,
+      message: `certificate verification failed for ${host}: ${goCode === code ? err.message : goCode}`,
+      tls: info,
+    },
+    chain,
+  );
 }
 
-function request(socket: net.Socket, url: URL, proxy: ProxySetting | undefined, opts: ProbeOptions, ctx: StepContext, result: ProbeResult): Promise<void> {
+function request(
+  socket: net.Socket,
+  url: URL,
+  proxy: ProxySetting | undefined,
+  opts: ProbeOptions,
+  ctx: StepContext,
+  result: ProbeResult,
+): Promise<void> {
   const cap = opts.bodyCap ?? DEFAULT_BODY_CAP;
   return new Promise((resolve, reject) => {
     if (ctx.signal.aborted) return reject(ctx.signal.reason);
@@ -570,7 +682,8 @@ function request(socket: net.Socket, url: URL, proxy: ProxySetting | undefined, 
       result.rttMs = since(sentAt);
       result.responseAt = ctx.now();
       result.status = res.statusCode;
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) result.headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      for (const [k, v] of Object.entries(res.headers))
+        if (v !== undefined) result.headers[k] = Array.isArray(v) ? v.join(', ') : v;
       res.on('data', (chunk: Buffer) => {
         if (size + chunk.length > cap) {
           chunks.push(chunk.subarray(0, cap - size));
@@ -584,15 +697,50 @@ function request(socket: net.Socket, url: URL, proxy: ProxySetting | undefined, 
         size += chunk.length;
       });
       res.once('end', () => finish());
-      res.once('aborted', () => finish(new ProbeFailure({ kind: 'reset', step: 'http', code: 'ECONNRESET', message: `the connection was cut after ${size} bytes of the response body` })));
-      res.on('error', (err) => finish(new ProbeFailure({ kind: 'reset', step: 'http', code: (err as NodeJS.ErrnoException).code ?? 'ECONNRESET', message: `the connection was cut after ${size} bytes of the response body` })));
+      res.once('aborted', () =>
+        finish(
+          new ProbeFailure({
+            kind: 'reset',
+            step: 'http',
+            code: 'ECONNRESET',
+            message: `the connection was cut after ${size} bytes of the response body`,
+          }),
+        ),
+      );
+      res.on('error', (err) =>
+        finish(
+          new ProbeFailure({
+            kind: 'reset',
+            step: 'http',
+            code: (err as NodeJS.ErrnoException).code ?? 'ECONNRESET',
+            message: `the connection was cut after ${size} bytes of the response body`,
+          }),
+        ),
+      );
     });
     req.on('error', (err: NodeJS.ErrnoException) => {
       const code = err.code ?? 'EHTTP';
       if (code.startsWith('HPE_')) {
-        finish(new ProbeFailure({ kind: 'http', step: 'http', code, message: `the server did not answer with valid HTTP (${err.message})` }));
+        finish(
+          new ProbeFailure({
+            kind: 'http',
+            step: 'http',
+            code,
+            message: `the server did not answer with valid HTTP (${err.message})`,
+          }),
+        );
       } else if (code === 'ECONNRESET' || code === 'EPIPE') {
-        finish(new ProbeFailure({ kind: 'reset', step: 'http', code: 'ECONNRESET', message: result.status === undefined ? 'the server closed the connection without answering' : `the connection was cut after ${size} bytes of the response body` }));
+        finish(
+          new ProbeFailure({
+            kind: 'reset',
+            step: 'http',
+            code: 'ECONNRESET',
+            message:
+              result.status === undefined
+                ? 'the server closed the connection without answering'
+                : `the connection was cut after ${size} bytes of the response body`,
+          }),
+        );
       } else {
         finish(new ProbeFailure({ kind: 'http', step: 'http', code, message: err.message }));
       }
@@ -613,10 +761,21 @@ export function stepInWords(step: ProbeStep): string {
   return STEP_WORDS[step];
 }
 
-function classify(err: unknown, step: ProbeStep, signal: AbortSignal, timeoutMs: number, viaProxy: boolean): ProbeError {
+function classify(
+  err: unknown,
+  step: ProbeStep,
+  signal: AbortSignal,
+  timeoutMs: number,
+  viaProxy: boolean,
+): ProbeError {
   if (err === TIMEOUT || (signal.aborted && signal.reason === TIMEOUT && !(err instanceof ProbeFailure))) {
     const kind: ProbeErrorKind = viaProxy && (step === 'dns' || step === 'connect') ? 'netproxy' : 'timeout';
-    return { kind, step, code: 'ETIMEDOUT', message: `no answer within ${timeoutMs} ms (stuck in ${STEP_WORDS[step]})` };
+    return {
+      kind,
+      step,
+      code: 'ETIMEDOUT',
+      message: `no answer within ${timeoutMs} ms (stuck in ${STEP_WORDS[step]})`,
+    };
   }
   if (err === ABORTED || (signal.aborted && signal.reason === ABORTED)) {
     return { kind: 'aborted', step, code: 'ABORT_ERR', message: 'the probe was cancelled' };

@@ -25,8 +25,18 @@ const REPLIES: Record<number, string> = {
 };
 
 /** Rejects with a Socks5Error (message phrased to follow "the SOCKS5 proxy X"), or with `signal.reason`. */
-export async function socks5Connect(socket: net.Socket, host: string, port: number, proxy: URL, signal: AbortSignal): Promise<void> {
-  const reader = byteReader(socket, signal, () => new Socks5Error('ECONNRESET', 'closed the connection during the handshake'));
+export async function socks5Connect(
+  socket: net.Socket,
+  host: string,
+  port: number,
+  proxy: URL,
+  signal: AbortSignal,
+): Promise<void> {
+  const reader = byteReader(
+    socket,
+    signal,
+    () => new Socks5Error('ECONNRESET', 'closed the connection during the handshake'),
+  );
   try {
     const user = Buffer.from(decodeURIComponent(proxy.username));
     const pass = Buffer.from(decodeURIComponent(proxy.password));
@@ -39,17 +49,29 @@ export async function socks5Connect(socket: net.Socket, host: string, port: numb
       const [, status] = await reader.read(2);
       if (status !== 0) throw new Socks5Error('SOCKS_AUTH', 'rejected the user name and password in its URL');
     } else if (method !== 0) {
-      throw new Socks5Error('SOCKS_AUTH', withAuth ? 'accepts none of the offered authentication methods' : 'wants a user name and password (socks5://user:password@host:port)');
+      throw new Socks5Error(
+        'SOCKS_AUTH',
+        withAuth
+          ? 'accepts none of the offered authentication methods'
+          : 'wants a user name and password (socks5://user:password@host:port)',
+      );
     }
     const kind = net.isIP(host);
     const name = Buffer.from(host);
     const addr =
-      kind === 4 ? Buffer.from([1, ...host.split('.').map(Number)]) : kind === 6 ? Buffer.concat([Buffer.from([4]), ipv6Bytes(host)]) : Buffer.concat([Buffer.from([3, name.length]), name]);
+      kind === 4
+        ? Buffer.from([1, ...host.split('.').map(Number)])
+        : kind === 6
+          ? Buffer.concat([Buffer.from([4]), ipv6Bytes(host)])
+          : Buffer.concat([Buffer.from([3, name.length]), name]);
     socket.write(Buffer.concat([Buffer.from([5, 1, 0]), addr, Buffer.from([port >> 8, port & 0xff])]));
     const head = await reader.read(4);
     if (head[1] !== 0) {
       const where = kind === 6 ? `[${host}]:${port}` : `${host}:${port}`;
-      throw new Socks5Error(`SOCKS_${head[1]}`, `could not connect to ${where} (${REPLIES[head[1]!] ?? `reply ${head[1]}`})`);
+      throw new Socks5Error(
+        `SOCKS_${head[1]}`,
+        `could not connect to ${where} (${REPLIES[head[1]!] ?? `reply ${head[1]}`})`,
+      );
     }
     const len = head[3] === 1 ? 4 : head[3] === 4 ? 16 : (await reader.read(1))[0]!;
     await reader.read(len + 2); // bound address and port: not needed

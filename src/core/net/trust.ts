@@ -23,7 +23,12 @@ export const LINUX_CERT_FILES = [
 export const LINUX_CERT_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
 
 /** crypto/x509/root_bsd.go */
-const BSD_CERT_FILES = ['/usr/local/etc/ssl/cert.pem', '/etc/ssl/cert.pem', '/usr/local/share/certs/ca-root-nss.crt', '/etc/openssl/certs/ca-certificates.crt'];
+const BSD_CERT_FILES = [
+  '/usr/local/etc/ssl/cert.pem',
+  '/etc/ssl/cert.pem',
+  '/usr/local/share/certs/ca-root-nss.crt',
+  '/etc/openssl/certs/ca-certificates.crt',
+];
 const BSD_CERT_DIRS = ['/etc/ssl/certs', '/usr/local/share/certs', '/etc/openssl/certs'];
 
 export interface GoTrust {
@@ -52,7 +57,10 @@ export interface TrustOptions {
 }
 
 /** Loads the CA set the go command would use; never throws (problems are reported in `problems`). */
-export async function loadGoTrust(platform: Pick<Platform, 'env' | 'os'>, options: TrustOptions = {}): Promise<GoTrust> {
+export async function loadGoTrust(
+  platform: Pick<Platform, 'env' | 'os'>,
+  options: TrustOptions = {},
+): Promise<GoTrust> {
   if (platform.os === 'darwin' || platform.os === 'win32') {
     const verifier = platform.os === 'darwin' ? 'the macOS keychain verifier' : 'the Windows certificate store';
     return {
@@ -86,7 +94,8 @@ export async function loadGoTrust(platform: Pick<Platform, 'env' | 'os'>, option
       blocks.push(...pemCertificates(text));
       break;
     } catch (err) {
-      if (envFile !== '') problems.push(`SSL_CERT_FILE=${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      if (envFile !== '')
+        problems.push(`SSL_CERT_FILE=${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
   const dirsRead: string[] = [];
@@ -115,7 +124,13 @@ export async function loadGoTrust(platform: Pick<Platform, 'env' | 'os'>, option
     problems.push('no CA certificates were found, so the go command cannot verify any HTTPS server');
   }
   const parts: string[] = [];
-  parts.push(envFile !== '' ? `SSL_CERT_FILE=${envFile}` : bundle ? bundle : 'no CA bundle file (none of the usual locations exists)');
+  parts.push(
+    envFile !== ''
+      ? `SSL_CERT_FILE=${envFile}`
+      : bundle
+        ? bundle
+        : 'no CA bundle file (none of the usual locations exists)',
+  );
   if (envDir !== '') parts.push(`SSL_CERT_DIR=${envDir}`);
   else if (dirsRead.length > 0) parts.push(dirsRead.join(', '));
   return {
@@ -291,7 +306,14 @@ export function displayName(dn: string): string {
   const parts = new Map<string, string>();
   for (const line of dn.split(/\n|,\s*(?=[A-Z]+=)/)) {
     const eq = line.indexOf('=');
-    if (eq > 0) parts.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim().replace(/\\,/g, ','));
+    if (eq > 0)
+      parts.set(
+        line.slice(0, eq).trim(),
+        line
+          .slice(eq + 1)
+          .trim()
+          .replace(/\\,/g, ','),
+      );
   }
   const cn = parts.get('CN');
   const o = parts.get('O');

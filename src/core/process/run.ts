@@ -13,7 +13,14 @@ export interface RunOptions {
 }
 
 export type RunResult =
-  | { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; durationMs: number }
+  | {
+      kind: 'exited';
+      code: number | null;
+      signal: NodeJS.Signals | null;
+      stdout: string;
+      stderr: string;
+      durationMs: number;
+    }
   | { kind: 'timeout'; stdout: string; stderr: string; durationMs: number }
   | { kind: 'aborted'; durationMs: number }
   | { kind: 'spawnError'; code: string; message: string; durationMs: number };
@@ -36,8 +43,18 @@ export function runProcess(file: string, opts: RunOptions): Promise<RunResult> {
     const err: Buffer[] = [];
     let outLen = 0;
     let errLen = 0;
-    child.stdout.on('data', (b: Buffer) => { if (outLen < limit) { out.push(b); outLen += b.length; } });
-    child.stderr.on('data', (b: Buffer) => { if (errLen < limit) { err.push(b); errLen += b.length; } });
+    child.stdout.on('data', (b: Buffer) => {
+      if (outLen < limit) {
+        out.push(b);
+        outLen += b.length;
+      }
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      if (errLen < limit) {
+        err.push(b);
+        errLen += b.length;
+      }
+    });
 
     let settled = false;
     const finish = (r: RunResult) => {
@@ -51,7 +68,9 @@ export function runProcess(file: string, opts: RunOptions): Promise<RunResult> {
       try {
         if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
         else child.kill('SIGKILL');
-      } catch { /* already gone */ }
+      } catch {
+        /* already gone */
+      }
     };
     const text = (bufs: Buffer[]) => Buffer.concat(bufs).toString('utf8');
     const timer = setTimeout(() => {

@@ -48,13 +48,26 @@ function changedSettings(before: string | undefined, after: string | undefined, 
   return [...names].filter((n) => a.get(n) !== b.get(n)).sort();
 }
 
-async function outcome(goPath: string, p: Platform, before: GoSettings, timeoutMs: number, signal: AbortSignal | undefined, goStderr: string): Promise<WriteOutcome | DoctorError> {
+async function outcome(
+  goPath: string,
+  p: Platform,
+  before: GoSettings,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  goStderr: string,
+): Promise<WriteOutcome | DoctorError> {
   const after = await readGoSettings(goPath, p, timeoutMs, signal);
   if (after instanceof DoctorError) return after;
   const effective = after.effective['GOPROXY'] ?? '';
   const fileValue = after.file('GOPROXY');
   const fromOs = after.fromOs('GOPROXY');
-  const out: WriteOutcome = { written: true, effective, file: fileValue, otherSettingsChanged: changedSettings(before.envFileText, after.envFileText, 'GOPROXY'), goStderr: redact(goStderr.trim()) };
+  const out: WriteOutcome = {
+    written: true,
+    effective,
+    file: fileValue,
+    otherSettingsChanged: changedSettings(before.envFileText, after.envFileText, 'GOPROXY'),
+    goStderr: redact(goStderr.trim()),
+  };
   if (fromOs !== undefined && (!fileValue.inFile || fromOs !== fileValue.value)) {
     const sources = await findOverrideSources('GOPROXY', p);
     out.override = { value: fromOs, sources, explanation: describeOverrideSources('GOPROXY', sources, p) };
@@ -69,7 +82,12 @@ async function outcome(goPath: string, p: Platform, before: GoSettings, timeoutM
 export async function applyProxyChange(plan: ProxyPlan, o: ApplyOptions): Promise<WriteOutcome | DoctorError> {
   const p = o.platform;
   const timeoutMs = o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  if (plan.value === undefined) return new DoctorError('proxy.nothingToWrite', `Nothing to write: ${plan.blocked ?? 'the plan has no value'}.`, 'Look at the reasons each mirror was rejected.');
+  if (plan.value === undefined)
+    return new DoctorError(
+      'proxy.nothingToWrite',
+      `Nothing to write: ${plan.blocked ?? 'the plan has no value'}.`,
+      'Look at the reasons each mirror was rejected.',
+    );
   const before = await readGoSettings(plan.goPath, p, timeoutMs, o.signal);
   if (before instanceof DoctorError) return before;
   if (before.envFile !== plan.envFile || !sameSetting(before.file('GOPROXY'), plan.previous)) {
@@ -124,7 +142,15 @@ export type RestoreResult =
       now: FileSetting;
       outcome: WriteOutcome;
     }
-  | { restored: false; goPath: string; envFile: string; current: FileSetting; effective: string; reason: string; stateFile: string };
+  | {
+      restored: false;
+      goPath: string;
+      envFile: string;
+      current: FileSetting;
+      effective: string;
+      reason: string;
+      stateFile: string;
+    };
 
 /** Undoes the newest saved change to this go env file: `go env -w` the old value, or `go env -u` when it was unset. */
 export async function restoreProxy(o: RestoreOptions): Promise<RestoreResult | DoctorError> {
@@ -148,7 +174,13 @@ export async function restoreProxy(o: RestoreOptions): Promise<RestoreResult | D
   }
   let stderr = '';
   for (const [name, was] of Object.entries(change.before)) {
-    const r = await changeGoEnv(go.goPath, p, was.inFile ? { name, value: was.value } : { name, unset: true }, timeoutMs, o.signal);
+    const r = await changeGoEnv(
+      go.goPath,
+      p,
+      was.inFile ? { name, value: was.value } : { name, unset: true },
+      timeoutMs,
+      o.signal,
+    );
     if (r instanceof DoctorError) return r;
     stderr += r.stderr;
   }

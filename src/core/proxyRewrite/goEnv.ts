@@ -28,27 +28,62 @@ export interface GoSettings {
 export const SETTINGS_READ = ['GOENV', 'GOPROXY', 'GOSUMDB', 'GOMODCACHE', 'GOVERSION'] as const;
 
 /** `go env -json <names>` with GOTOOLCHAIN=local from a neutral directory, or why it failed. */
-async function goEnvVars(goPath: string, p: Platform, names: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<Record<string, string> | string> {
-  const r = await runProcess(goPath, { args: ['env', '-json', ...names], env: { ...p.env, GOTOOLCHAIN: 'local' }, cwd: os.tmpdir(), timeoutMs, signal, maxOutputBytes: 1 << 20 });
+async function goEnvVars(
+  goPath: string,
+  p: Platform,
+  names: readonly string[],
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Record<string, string> | string> {
+  const r = await runProcess(goPath, {
+    args: ['env', '-json', ...names],
+    env: { ...p.env, GOTOOLCHAIN: 'local' },
+    cwd: os.tmpdir(),
+    timeoutMs,
+    signal,
+    maxOutputBytes: 1 << 20,
+  });
   switch (r.kind) {
-    case 'timeout': return `did not answer within ${timeoutMs} ms`;
-    case 'aborted': return 'was cancelled';
-    case 'spawnError': return `could not be started (${r.code}: ${r.message})`;
-    case 'exited': break;
+    case 'timeout':
+      return `did not answer within ${timeoutMs} ms`;
+    case 'aborted':
+      return 'was cancelled';
+    case 'spawnError':
+      return `could not be started (${r.code}: ${r.message})`;
+    case 'exited':
+      break;
   }
-  if (r.code !== 0) return `failed${r.code !== null ? ` with exit code ${r.code}` : ` (killed by ${r.signal})`}${r.stderr.trim() ? `: ${r.stderr.trim()}` : ''}`;
+  if (r.code !== 0)
+    return `failed${r.code !== null ? ` with exit code ${r.code}` : ` (killed by ${r.signal})`}${r.stderr.trim() ? `: ${r.stderr.trim()}` : ''}`;
   try {
     const doc = JSON.parse(r.stdout) as unknown;
-    if (typeof doc === 'object' && doc !== null && !Array.isArray(doc) && Object.values(doc).every((v) => typeof v === 'string')) return doc as Record<string, string>;
-  } catch { /* below */ }
+    if (
+      typeof doc === 'object' &&
+      doc !== null &&
+      !Array.isArray(doc) &&
+      Object.values(doc).every((v) => typeof v === 'string')
+    )
+      return doc as Record<string, string>;
+  } catch {
+    /* below */
+  }
   return 'printed something that is not go env output';
 }
 
 /** What go says about GOPROXY and friends, plus the go env file it names; a DoctorError when go cannot answer. */
-export async function readGoSettings(goPath: string, p: Platform, timeoutMs: number, signal?: AbortSignal): Promise<GoSettings | DoctorError> {
+export async function readGoSettings(
+  goPath: string,
+  p: Platform,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<GoSettings | DoctorError> {
   const r = await goEnvVars(goPath, p, SETTINGS_READ, timeoutMs, signal);
   if (typeof r === 'string') {
-    return new DoctorError('go.failed', `\`${goPath} env -json\` ${redact(r)}.`, 'Run `go-env-doctor diagnose` to find out what is wrong with this go, or pass another with --go.');
+    return new DoctorError(
+      'go.failed',
+      `\`${goPath} env -json\` ${redact(r)}.`,
+      'Run `go-env-doctor diagnose` to find out what is wrong with this go, or pass another with --go.',
+    );
   }
   const ok = r;
   // GOENV=off makes go print an empty GOENV.
@@ -60,7 +95,12 @@ export async function readGoSettings(goPath: string, p: Platform, timeoutMs: num
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        return new DoctorError('env.fileUnreadable', `The go env file ${envFile} cannot be read: ${(err as Error).message}.`, 'Fix its permissions (it must be readable and writable by you), then try again.', { cause: err });
+        return new DoctorError(
+          'env.fileUnreadable',
+          `The go env file ${envFile} cannot be read: ${(err as Error).message}.`,
+          'Fix its permissions (it must be readable and writable by you), then try again.',
+          { cause: err },
+        );
       }
     }
   }
@@ -86,20 +126,42 @@ export type GoEnvChange = { name: string; value: string } | { name: string; unse
  * so a go.mod cannot make go switch toolchains first. go's own warnings (an OS variable that
  * overrides the write) come back in `stderr`.
  */
-export async function changeGoEnv(goPath: string, p: Platform, change: GoEnvChange, timeoutMs: number, signal?: AbortSignal): Promise<{ stderr: string } | DoctorError> {
+export async function changeGoEnv(
+  goPath: string,
+  p: Platform,
+  change: GoEnvChange,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<{ stderr: string } | DoctorError> {
   const args = 'unset' in change ? ['env', '-u', change.name] : ['env', '-w', `${change.name}=${change.value}`];
   const shown = `go ${'unset' in change ? `env -u ${change.name}` : `env -w ${change.name}=${redact(change.value)}`}`;
-  const r = await runProcess(goPath, { args, env: { ...p.env, GOTOOLCHAIN: 'local' }, cwd: os.tmpdir(), timeoutMs, signal, maxOutputBytes: 1 << 16 });
-  const remedy = 'Check that the go env file is writable (`go env GOENV` names it) and that GOENV is not "off"; run the same command yourself to see go\'s full error.';
+  const r = await runProcess(goPath, {
+    args,
+    env: { ...p.env, GOTOOLCHAIN: 'local' },
+    cwd: os.tmpdir(),
+    timeoutMs,
+    signal,
+    maxOutputBytes: 1 << 16,
+  });
+  const remedy =
+    'Check that the go env file is writable (`go env GOENV` names it) and that GOENV is not "off"; run the same command yourself to see go\'s full error.';
   switch (r.kind) {
     case 'exited':
       if (r.code === 0) return { stderr: r.stderr };
-      return new DoctorError('goenv.writeFailed', `\`${shown}\` failed${r.code !== null ? ` with exit code ${r.code}` : ` (killed by ${r.signal})`}: ${redact(r.stderr.trim()) || 'no message'}.`, remedy);
+      return new DoctorError(
+        'goenv.writeFailed',
+        `\`${shown}\` failed${r.code !== null ? ` with exit code ${r.code}` : ` (killed by ${r.signal})`}: ${redact(r.stderr.trim()) || 'no message'}.`,
+        remedy,
+      );
     case 'timeout':
       return new DoctorError('goenv.writeFailed', `\`${shown}\` did not finish within ${timeoutMs} ms.`, remedy);
     case 'aborted':
       return new DoctorError('goenv.cancelled', `\`${shown}\` was cancelled.`, 'Run the command again.');
     case 'spawnError':
-      return new DoctorError('goenv.writeFailed', `\`${shown}\` could not be started (${r.code}: ${r.message}).`, 'Pass a working go with --go.');
+      return new DoctorError(
+        'goenv.writeFailed',
+        `\`${shown}\` could not be started (${r.code}: ${r.message}).`,
+        'Pass a working go with --go.',
+      );
   }
 }

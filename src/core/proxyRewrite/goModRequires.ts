@@ -67,7 +67,16 @@ function tokenize(line: string): { tokens: string[]; comment: string } {
 }
 
 function isLocalPath(p: string): boolean {
-  return p.startsWith('./') || p.startsWith('../') || p.startsWith('/') || p === '.' || p === '..' || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('.\\') || p.startsWith('..\\');
+  return (
+    p.startsWith('./') ||
+    p.startsWith('../') ||
+    p.startsWith('/') ||
+    p === '.' ||
+    p === '..' ||
+    /^[a-zA-Z]:[\\/]/.test(p) ||
+    p.startsWith('.\\') ||
+    p.startsWith('..\\')
+  );
 }
 
 export function parseGoModDeps(text: string): GoModDeps {
@@ -94,7 +103,12 @@ export function parseGoModDeps(text: string): GoModDeps {
       }
     }
     if (verb === 'require' && args.length === 2) {
-      out.requires.push({ path: args[0]!, version: args[1]!, line: idx + 1, indirect: /^indirect\b/.test(comment) || /;\s*indirect\b/.test(comment) });
+      out.requires.push({
+        path: args[0]!,
+        version: args[1]!,
+        line: idx + 1,
+        indirect: /^indirect\b/.test(comment) || /;\s*indirect\b/.test(comment),
+      });
     } else if (verb === 'replace') {
       const arrow = args.indexOf('=>');
       if (arrow !== 1 && arrow !== 2) return;
@@ -116,9 +130,14 @@ export function parseGoModDeps(text: string): GoModDeps {
 }
 
 /** What go downloads for a requirement once replacements apply: a module version, or nothing (a directory). */
-export function resolveReplacement(req: Requirement, replaces: readonly Replacement[]): { path: string; version: string } | { dir: string } {
+export function resolveReplacement(
+  req: Requirement,
+  replaces: readonly Replacement[],
+): { path: string; version: string } | { dir: string } {
   // A version-specific replacement beats a general one, as in cmd/go.
-  const r = replaces.find((x) => x.path === req.path && x.version === req.version) ?? replaces.find((x) => x.path === req.path && x.version === undefined);
+  const r =
+    replaces.find((x) => x.path === req.path && x.version === req.version) ??
+    replaces.find((x) => x.path === req.path && x.version === undefined);
   if (!r) return { path: req.path, version: req.version };
   if (r.dir) return { dir: r.newPath };
   return { path: r.newPath, version: r.newVersion! };

@@ -42,24 +42,47 @@ async function load(file: string): Promise<HistoryFile | DoctorError> {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, changes: [] };
-    return new DoctorError('state.unreadable', `The saved proxy settings in ${file} cannot be read: ${(err as Error).message}.`, `Fix the file's permissions.`, { cause: err });
+    return new DoctorError(
+      'state.unreadable',
+      `The saved proxy settings in ${file} cannot be read: ${(err as Error).message}.`,
+      `Fix the file's permissions.`,
+      { cause: err },
+    );
   }
   try {
     const doc = JSON.parse(text) as HistoryFile;
-    if (doc.version !== 1 || !Array.isArray(doc.changes) || !doc.changes.every(isSavedChange)) throw new Error('unexpected content');
+    if (doc.version !== 1 || !Array.isArray(doc.changes) || !doc.changes.every(isSavedChange))
+      throw new Error('unexpected content');
     return doc;
   } catch (err) {
-    return new DoctorError('state.corrupt', `The saved proxy settings in ${file} are not in the expected format (${(err as Error).message}).`, `Look at the file: it records what GOPROXY was before go-env-doctor changed it. Move it aside to start afresh.`, { cause: err });
+    return new DoctorError(
+      'state.corrupt',
+      `The saved proxy settings in ${file} are not in the expected format (${(err as Error).message}).`,
+      `Look at the file: it records what GOPROXY was before go-env-doctor changed it. Move it aside to start afresh.`,
+      { cause: err },
+    );
   }
 }
 
 function isSavedChange(c: unknown): c is SavedChange {
   const x = c as SavedChange;
   return (
-    typeof x === 'object' && x !== null && typeof x.envFile === 'string' && typeof x.goPath === 'string' && typeof x.at === 'string' &&
-    typeof x.before === 'object' && x.before !== null &&
-    Object.values(x.before).every((s) => typeof s === 'object' && s !== null && (s.inFile === false || (s.inFile === true && typeof s.value === 'string'))) &&
-    typeof x.wrote === 'object' && x.wrote !== null && Object.values(x.wrote).every((v) => typeof v === 'string')
+    typeof x === 'object' &&
+    x !== null &&
+    typeof x.envFile === 'string' &&
+    typeof x.goPath === 'string' &&
+    typeof x.at === 'string' &&
+    typeof x.before === 'object' &&
+    x.before !== null &&
+    Object.values(x.before).every(
+      (s) =>
+        typeof s === 'object' &&
+        s !== null &&
+        (s.inFile === false || (s.inFile === true && typeof s.value === 'string')),
+    ) &&
+    typeof x.wrote === 'object' &&
+    x.wrote !== null &&
+    Object.values(x.wrote).every((v) => typeof v === 'string')
   );
 }
 
@@ -71,11 +94,19 @@ async function save(file: string, doc: HistoryFile): Promise<void | DoctorError>
     await fs.writeFile(tmp, JSON.stringify(doc, null, 2) + '\n', { mode: 0o600 });
     await fs.rename(tmp, file);
   } catch (err) {
-    return new DoctorError('state.unwritable', `Cannot save the previous proxy settings to ${file}: ${(err as Error).message}.`, 'Make the directory writable (or set XDG_STATE_HOME to a writable one); nothing was changed.', { cause: err });
+    return new DoctorError(
+      'state.unwritable',
+      `Cannot save the previous proxy settings to ${file}: ${(err as Error).message}.`,
+      'Make the directory writable (or set XDG_STATE_HOME to a writable one); nothing was changed.',
+      { cause: err },
+    );
   }
 }
 
-export async function pushChange(p: Pick<Platform, 'env' | 'homeDir' | 'os'>, change: SavedChange): Promise<void | DoctorError> {
+export async function pushChange(
+  p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
+  change: SavedChange,
+): Promise<void | DoctorError> {
   const file = historyFile(p);
   const doc = await load(file);
   if (doc instanceof DoctorError) return doc;
@@ -85,7 +116,10 @@ export async function pushChange(p: Pick<Platform, 'env' | 'homeDir' | 'os'>, ch
 }
 
 /** The newest saved change to `envFile`, if any. */
-export async function latestChange(p: Pick<Platform, 'env' | 'homeDir' | 'os'>, envFile: string): Promise<SavedChange | undefined | DoctorError> {
+export async function latestChange(
+  p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
+  envFile: string,
+): Promise<SavedChange | undefined | DoctorError> {
   const doc = await load(historyFile(p));
   if (doc instanceof DoctorError) return doc;
   for (let i = doc.changes.length - 1; i >= 0; i--) if (doc.changes[i]!.envFile === envFile) return doc.changes[i];
@@ -93,11 +127,17 @@ export async function latestChange(p: Pick<Platform, 'env' | 'homeDir' | 'os'>, 
 }
 
 /** Forgets `change` (after it was undone, or when the write it prepared for failed). */
-export async function dropChange(p: Pick<Platform, 'env' | 'homeDir' | 'os'>, change: SavedChange): Promise<void | DoctorError> {
+export async function dropChange(
+  p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
+  change: SavedChange,
+): Promise<void | DoctorError> {
   const file = historyFile(p);
   const doc = await load(file);
   if (doc instanceof DoctorError) return doc;
-  const i = doc.changes.findIndex((c) => c.at === change.at && c.envFile === change.envFile && JSON.stringify(c.wrote) === JSON.stringify(change.wrote));
+  const i = doc.changes.findIndex(
+    (c) =>
+      c.at === change.at && c.envFile === change.envFile && JSON.stringify(c.wrote) === JSON.stringify(change.wrote),
+  );
   if (i === -1) return;
   doc.changes.splice(i, 1);
   return save(file, doc);

@@ -15,7 +15,10 @@ export type FetchResult =
   | { ok: true; status: number; body: string; contentType: string; ms: number; truncated: boolean }
   | { ok: false; reason: string; ms: number; aborted: boolean };
 
-export type MirrorFetch = (url: URL, o: { timeoutMs: number; signal?: AbortSignal; maxBytes: number }) => Promise<FetchResult>;
+export type MirrorFetch = (
+  url: URL,
+  o: { timeoutMs: number; signal?: AbortSignal; maxBytes: number },
+) => Promise<FetchResult>;
 
 export interface GoNetwork {
   fetch: MirrorFetch;
@@ -30,9 +33,30 @@ export function goNetwork(p: Platform): GoNetwork {
   const trust = loadGoTrust(p);
   const netproxy = netProxyConfigFromEnv(p.env);
   const fetch: MirrorFetch = async (url, o) => {
-    const r = await probeFollowingRedirects({ url, timeoutMs: o.timeoutMs, signal: o.signal, trust, netproxy, bodyCap: o.maxBytes, now: p.now });
-    if (r.error) return { ok: false, reason: explainProbeError(r.error, url, await trust), ms: r.totalMs, aborted: r.error.kind === 'aborted' };
-    return { ok: true, status: r.status ?? 0, body: r.body, contentType: r.headers['content-type'] ?? '', ms: r.totalMs, truncated: r.truncated };
+    const r = await probeFollowingRedirects({
+      url,
+      timeoutMs: o.timeoutMs,
+      signal: o.signal,
+      trust,
+      netproxy,
+      bodyCap: o.maxBytes,
+      now: p.now,
+    });
+    if (r.error)
+      return {
+        ok: false,
+        reason: explainProbeError(r.error, url, await trust),
+        ms: r.totalMs,
+        aborted: r.error.kind === 'aborted',
+      };
+    return {
+      ok: true,
+      status: r.status ?? 0,
+      body: r.body,
+      contentType: r.headers['content-type'] ?? '',
+      ms: r.totalMs,
+      truncated: r.truncated,
+    };
   };
   const dispatchers = new Map<string, Dispatcher>();
   const dispatcherFor = async (url: URL): Promise<Dispatcher> => {
@@ -43,7 +67,12 @@ export function goNetwork(p: Platform): GoNetwork {
     if (!d) {
       if (proxy) {
         const auth = proxyAuthorization(proxy.url);
-        d = new ProxyAgent({ uri: proxyUri(proxy.url), ...(auth ? { token: auth } : {}), requestTls: { secureContext }, proxyTls: { secureContext } });
+        d = new ProxyAgent({
+          uri: proxyUri(proxy.url),
+          ...(auth ? { token: auth } : {}),
+          requestTls: { secureContext },
+          proxyTls: { secureContext },
+        });
       } else {
         d = new Agent({ connect: { secureContext } });
       }
@@ -69,7 +98,6 @@ function proxyUri(u: URL): string {
   c.password = '';
   return c.href;
 }
-
 
 /** A probe failure as one clause: "its TLS certificate expired on …", "refused the connection …". */
 export function explainProbeError(e: ProbeError, url: URL, trust: GoTrust): string {

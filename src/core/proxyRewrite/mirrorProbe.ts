@@ -58,8 +58,13 @@ export async function probeMirror(candidate: string, o: MirrorProbeOptions): Pro
     if (!r.ok) return { failure: r.aborted ? 'the check was cancelled' : r.reason };
     return { res: r };
   };
-  const protocolFailure = (resource: string, r: Extract<FetchResult, { ok: true }>, want: string): string | undefined => {
-    if (r.status === 404 || r.status === 410) return `does not serve ${ref} (HTTP ${r.status} for /${resource}), which every public mirror has`;
+  const protocolFailure = (
+    resource: string,
+    r: Extract<FetchResult, { ok: true }>,
+    want: string,
+  ): string | undefined => {
+    if (r.status === 404 || r.status === 410)
+      return `does not serve ${ref} (HTTP ${r.status} for /${resource}), which every public mirror has`;
     if (r.status !== 200) return `answered HTTP ${r.status} for /${resource}`;
     if (/html/i.test(r.contentType) || /^\s*<(!doctype|html)/i.test(r.body)) {
       return `answered /${resource} with an HTML page instead of ${want}: a captive portal or login page is in the way`;
@@ -71,13 +76,17 @@ export async function probeMirror(candidate: string, o: MirrorProbeOptions): Pro
   // Round 1: the protocol, then the content.
   const latest = await get(`${mod}/@latest`);
   if ('failure' in latest) return { ...out, failure: latest.failure };
-  const latestBad = protocolFailure(`${mod}/@latest`, latest.res, 'the JSON the module proxy protocol specifies') ?? versionJsonFailure(latest.res.body, `${mod}/@latest`);
+  const latestBad =
+    protocolFailure(`${mod}/@latest`, latest.res, 'the JSON the module proxy protocol specifies') ??
+    versionJsonFailure(latest.res.body, `${mod}/@latest`);
   if (latestBad) return { ...out, failure: latestBad };
 
   for (let round = 0; round < o.rounds; round++) {
     const info = await get(`${mod}/@v/${ver}.info`);
     if ('failure' in info) return { ...out, failure: info.failure };
-    const infoBad = protocolFailure(`${mod}/@v/${ver}.info`, info.res, 'the JSON the module proxy protocol specifies') ?? versionJsonFailure(info.res.body, `${mod}/@v/${ver}.info`, o.reference.version);
+    const infoBad =
+      protocolFailure(`${mod}/@v/${ver}.info`, info.res, 'the JSON the module proxy protocol specifies') ??
+      versionJsonFailure(info.res.body, `${mod}/@v/${ver}.info`, o.reference.version);
     if (infoBad) return { ...out, failure: infoBad };
     out.samplesMs.push(info.res.ms);
     if (round === 0) {
@@ -89,7 +98,8 @@ export async function probeMirror(candidate: string, o: MirrorProbeOptions): Pro
       out.goModHash = goModHash1(Buffer.from(gomod.res.body, 'utf8'));
       if (o.sumdbName) {
         const sup = await get(`sumdb/${o.sumdbName}/supported`);
-        if ('failure' in sup) return { ...out, failure: `${sup.failure} (asked whether it forwards the checksum database ${o.sumdbName})` };
+        if ('failure' in sup)
+          return { ...out, failure: `${sup.failure} (asked whether it forwards the checksum database ${o.sumdbName})` };
         out.sumdbSupported = sup.res.status;
         if (![200, 404, 410].includes(sup.res.status)) {
           return {

@@ -46,7 +46,9 @@ export function moduleCacheDownloadDir(gomodcache: string): { cacheDir: string; 
 
 /** `current` with `fileUrl` in front (once: an existing copy of it is dropped). */
 export function offlineGoproxy(fileUrl: string, current: string): string {
-  const rest = parseGoproxy(current).filter((e) => !(e.kind === 'url' && e.url.protocol === 'file:' && sameFileUrl(e.url.href, fileUrl)));
+  const rest = parseGoproxy(current).filter(
+    (e) => !(e.kind === 'url' && e.url.protocol === 'file:' && sameFileUrl(e.url.href, fileUrl)),
+  );
   return [fileUrl, joinEntries(rest)].filter((s) => s !== '').join(',');
 }
 
@@ -56,7 +58,9 @@ function sameFileUrl(a: string, b: string): boolean {
 
 /** Entries back to GOPROXY text, keeping each `,` or `|`. */
 export function joinEntries(entries: readonly ProxyEntry[]): string {
-  return entries.map((e, i) => (i < entries.length - 1 ? `${e.text}${e.next === 'anyError' ? '|' : ','}` : e.text)).join('');
+  return entries
+    .map((e, i) => (i < entries.length - 1 ? `${e.text}${e.next === 'anyError' ? '|' : ','}` : e.text))
+    .join('');
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -92,10 +96,17 @@ export async function planOffline(opts: { gomodcache: string; cwd: string }): Pr
   plan.modules = await Promise.all(
     deps.requires.map(async (req): Promise<OfflineModule> => {
       const target = resolveReplacement(req, deps.replaces);
-      if ('dir' in target) return { path: req.path, version: req.version, line: req.line, status: 'cached', replacedBy: target.dir };
+      if ('dir' in target)
+        return { path: req.path, version: req.version, line: req.line, status: 'cached', replacedBy: target.dir };
       const status = await cacheStatus(cacheDir, target.path, target.version);
       const replaced = target.path !== req.path || target.version !== req.version;
-      return { path: req.path, version: req.version, line: req.line, status, ...(replaced ? { replacedBy: `${target.path}@${target.version}` } : {}) };
+      return {
+        path: req.path,
+        version: req.version,
+        line: req.line,
+        status,
+        ...(replaced ? { replacedBy: `${target.path}@${target.version}` } : {}),
+      };
     }),
   );
   return plan;

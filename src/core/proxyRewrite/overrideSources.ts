@@ -12,19 +12,36 @@ export interface OverrideSource {
 }
 
 /** Shell startup files under the home directory that commonly export variables. */
-const HOME_FILES = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zshenv', '.zprofile', '.config/fish/config.fish', '.pam_environment'];
+const HOME_FILES = [
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.profile',
+  '.zshrc',
+  '.zshenv',
+  '.zprofile',
+  '.config/fish/config.fish',
+  '.pam_environment',
+];
 /** System-wide places (Linux/macOS). */
 export const SYSTEM_FILES = ['/etc/environment', '/etc/profile', '/etc/bash.bashrc', '/etc/zsh/zshenv', '/etc/zshenv'];
 const SYSTEM_DIRS = ['/etc/profile.d', '/etc/environment.d'];
 
 /** Lines that set `name` in the files a login shell or session reads (fish `set -x` included). */
-export async function findOverrideSources(name: string, p: Pick<Platform, 'homeDir' | 'os'>, systemFiles: readonly string[] = SYSTEM_FILES, systemDirs: readonly string[] = SYSTEM_DIRS): Promise<OverrideSource[]> {
+export async function findOverrideSources(
+  name: string,
+  p: Pick<Platform, 'homeDir' | 'os'>,
+  systemFiles: readonly string[] = SYSTEM_FILES,
+  systemDirs: readonly string[] = SYSTEM_DIRS,
+): Promise<OverrideSource[]> {
   if (p.os === 'win32') return [];
   const files = [...HOME_FILES.map((f) => path.join(p.homeDir, f)), ...systemFiles];
   for (const dir of systemDirs) {
     try {
       for (const e of (await fs.readdir(dir)).sort()) files.push(path.join(dir, e));
-    } catch { /* absent */ }
+    } catch {
+      /* absent */
+    }
   }
   const re = new RegExp(`(^|[\\s;])(export\\s+|setenv\\s+|set\\s+(-[a-zA-Z]+\\s+)*)?${name}(\\s*=|\\s+\\S)`);
   const found = await Promise.all(
@@ -50,14 +67,22 @@ export async function findOverrideSources(name: string, p: Pick<Platform, 'homeD
 }
 
 /** Where an OS variable usually comes from, in one sentence, naming the files found. */
-export function describeOverrideSources(name: string, found: readonly OverrideSource[], p: Pick<Platform, 'env' | 'os'>): string {
-  const inVsCode = Boolean(p.env['VSCODE_PID'] || p.env['VSCODE_IPC_HOOK'] || p.env['VSCODE_CWD'] || p.env['TERM_PROGRAM'] === 'vscode');
+export function describeOverrideSources(
+  name: string,
+  found: readonly OverrideSource[],
+  p: Pick<Platform, 'env' | 'os'>,
+): string {
+  const inVsCode = Boolean(
+    p.env['VSCODE_PID'] || p.env['VSCODE_IPC_HOOK'] || p.env['VSCODE_CWD'] || p.env['TERM_PROGRAM'] === 'vscode',
+  );
   const places: string[] = [];
   if (found.length > 0) places.push(`it is set in ${found.map((f) => `${f.file}:${f.line}`).join(', ')}`);
   const guesses =
     p.os === 'win32'
       ? 'the Windows environment variables (System Properties → Environment Variables)'
       : 'a shell profile (~/.bashrc, ~/.zshrc, ~/.profile), the system environment (/etc/environment, /etc/profile.d)';
-  places.push(`${found.length > 0 ? 'otherwise look at ' : 'it probably comes from '}${guesses}, or VS Code settings (go.toolsEnvVars, terminal.integrated.env.*)${inVsCode ? ' — this process runs under VS Code, so check those first' : ''}`);
+  places.push(
+    `${found.length > 0 ? 'otherwise look at ' : 'it probably comes from '}${guesses}, or VS Code settings (go.toolsEnvVars, terminal.integrated.env.*)${inVsCode ? ' — this process runs under VS Code, so check those first' : ''}`,
+  );
   return `${name} is set in the OS environment: ${places.join('; ')}. Remove it there (or set it to the same value) and restart the shell or editor.`;
 }

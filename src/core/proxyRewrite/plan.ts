@@ -75,8 +75,10 @@ export interface ProxyPlan {
 
 /** Why a GOPROXY value is refused, or undefined when go will accept it. */
 export function validateGoproxyValue(value: string): string | undefined {
-  if (value.trim() === '') return 'the value is empty (to go back to what was there before, run restore-proxy; for the default, use https://proxy.golang.org,direct)';
-  if (/[\x00-\x1f\x7f]/.test(value)) return 'the value contains control characters (a line break would corrupt the go env file)';
+  if (value.trim() === '')
+    return 'the value is empty (to go back to what was there before, run restore-proxy; for the default, use https://proxy.golang.org,direct)';
+  if (/[\x00-\x1f\x7f]/.test(value))
+    return 'the value contains control characters (a line break would corrupt the go env file)';
   const entries = parseGoproxy(value);
   const bad = entries.filter((e) => e.kind === 'invalid');
   if (bad.length > 0) return bad.map((e) => `"${redact(e.text)}" ${e.kind === 'invalid' ? e.reason : ''}`).join('; ');
@@ -87,7 +89,10 @@ export function validateGoproxyValue(value: string): string | undefined {
 /** Candidate mirrors for --auto when none are given: the defaults plus the current http(s) entries. */
 export function defaultCandidates(currentGoproxy: string): string[] {
   const current = parseGoproxy(currentGoproxy)
-    .filter((e): e is Extract<typeof e, { kind: 'url' }> => e.kind === 'url' && (e.url.protocol === 'https:' || e.url.protocol === 'http:'))
+    .filter(
+      (e): e is Extract<typeof e, { kind: 'url' }> =>
+        e.kind === 'url' && (e.url.protocol === 'https:' || e.url.protocol === 'http:'),
+    )
     .map((e) => e.text);
   const norm = (u: string) => u.replace(/\/+$/, '');
   const seen = new Set<string>();
@@ -100,19 +105,30 @@ export function defaultCandidates(currentGoproxy: string): string[] {
 }
 
 /** The go binary to use, and what go says about its settings. */
-export async function resolveGo(p: Platform, explicit: string | undefined, timeoutMs: number, signal?: AbortSignal): Promise<{ goPath: string; settings: GoSettings; envFile: string } | DoctorError> {
+export async function resolveGo(
+  p: Platform,
+  explicit: string | undefined,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<{ goPath: string; settings: GoSettings; envFile: string } | DoctorError> {
   const located = await locateGo(p, explicit);
   if (!located.found) {
     return new DoctorError(
       'go.notFound',
-      explicit ? `The go binary ${explicit} does not exist or is not executable.` : `No go binary was found (looked in ${located.searched.length} places, PATH first).`,
+      explicit
+        ? `The go binary ${explicit} does not exist or is not executable.`
+        : `No go binary was found (looked in ${located.searched.length} places, PATH first).`,
       'Install Go (`go-env-doctor install latest`) or pass the one to use with --go.',
     );
   }
   const settings = await readGoSettings(located.go.path, p, timeoutMs, signal);
   if (settings instanceof DoctorError) return settings;
   if (!settings.envFile) {
-    return new DoctorError('goenv.off', 'GOENV is "off", so the go command reads no go env file and `go env -w` cannot write one.', 'Unset GOENV (or point it at a file) to let go-env-doctor change settings, or set GOPROXY in the environment yourself.');
+    return new DoctorError(
+      'goenv.off',
+      'GOENV is "off", so the go command reads no go env file and `go env -w` cannot write one.',
+      'Unset GOENV (or point it at a file) to let go-env-doctor change settings, or set GOPROXY in the environment yourself.',
+    );
   }
   return { goPath: located.go.path, settings, envFile: settings.envFile };
 }
@@ -135,11 +151,21 @@ export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan | Docto
 
   if (o.mode.kind === 'value') {
     const why = validateGoproxyValue(o.mode.value);
-    if (why) return new DoctorError('usage.invalidGoproxy', `GOPROXY "${redact(o.mode.value)}" is not valid: ${why}.`, 'Entries are https:// (or http://, file://) URLs or the keywords direct and off, separated by "," (next on 404/410) or "|" (next on any error).');
+    if (why)
+      return new DoctorError(
+        'usage.invalidGoproxy',
+        `GOPROXY "${redact(o.mode.value)}" is not valid: ${why}.`,
+        'Entries are https:// (or http://, file://) URLs or the keywords direct and off, separated by "," (next on 404/410) or "|" (next on any error).',
+      );
     plan.value = o.mode.value;
   } else if (o.mode.kind === 'offline') {
     const gomodcache = settings.effective['GOMODCACHE'];
-    if (!gomodcache) return new DoctorError('goenv.noModCache', '`go env GOMODCACHE` is empty, so there is no module cache to work from.', 'Set GOPATH or GOMODCACHE (go env -w GOMODCACHE=...), download the modules once while online, then try again.');
+    if (!gomodcache)
+      return new DoctorError(
+        'goenv.noModCache',
+        '`go env GOMODCACHE` is empty, so there is no module cache to work from.',
+        'Set GOPATH or GOMODCACHE (go env -w GOMODCACHE=...), download the modules once while online, then try again.',
+      );
     plan.offline = await planOffline({ gomodcache, cwd: o.mode.cwd });
     plan.value = offlineGoproxy(plan.offline.fileUrl, previousEffective);
   } else {

@@ -75,7 +75,15 @@ export async function rankMirrors(o: RankOptions): Promise<MirrorRanking> {
           }),
         ),
       ),
-      referenceHash({ db, reference, candidates, get: net.sumdbGet, stateDir: o.stateDir ?? sumdbStateDir(o.platform), timeoutMs, signal: o.signal }),
+      referenceHash({
+        db,
+        reference,
+        candidates,
+        get: net.sumdbGet,
+        stateDir: o.stateDir ?? sumdbStateDir(o.platform),
+        timeoutMs,
+        signal: o.signal,
+      }),
     ]);
     o.signal?.throwIfAborted();
     const basis = judgeContent(probes, truth, reference, db?.name);
@@ -107,11 +115,19 @@ function toRow(p: MirrorProbe): RankingRow {
 }
 
 /** Rejects mirrors whose reference go.mod differs from the trusted hash, or from the majority when there is none. */
-function judgeContent(probes: MirrorProbe[], truth: ReferenceHash, ref: ReferenceModule, dbName: string | undefined): MirrorRanking['verdictBasis'] {
+function judgeContent(
+  probes: MirrorProbe[],
+  truth: ReferenceHash,
+  ref: ReferenceModule,
+  dbName: string | undefined,
+): MirrorRanking['verdictBasis'] {
   const what = `${ref.path}@${ref.version}`;
   const served = probes.filter((p) => p.failure === undefined && p.goModHash !== undefined);
   if (truth.hash) {
-    const from = truth.source === 'sumdb' ? `the checksum database ${dbName ?? ''}`.trimEnd() : 'the go.sum line published by sum.golang.org';
+    const from =
+      truth.source === 'sumdb'
+        ? `the checksum database ${dbName ?? ''}`.trimEnd()
+        : 'the go.sum line published by sum.golang.org';
     for (const p of served) {
       if (p.goModHash !== truth.hash) {
         p.failure = `serves different content: its go.mod of ${what} hashes to ${p.goModHash}, but ${from} records ${truth.hash} (a stale cache or a tampered mirror; the go command would stop with "checksum mismatch")`;

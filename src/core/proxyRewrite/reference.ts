@@ -40,8 +40,18 @@ export async function referenceHash(o: ReferenceOptions): Promise<ReferenceHash>
   const ref = `${o.reference.path}@${o.reference.version}`;
   const builtin = (why: string, direct: Pick<ReferenceHash, 'directReachable' | 'directProblem'>): ReferenceHash => {
     const known = o.reference.knownGoModHash;
-    if (known) return { hash: known.hash, source: 'builtin', detail: `from the go.sum line ${known.db} published for it (shipped with go-env-doctor), because ${why}`, ...direct };
-    return { source: 'none', detail: `no trusted hash: ${why}; the mirrors can only be compared with each other`, ...direct };
+    if (known)
+      return {
+        hash: known.hash,
+        source: 'builtin',
+        detail: `from the go.sum line ${known.db} published for it (shipped with go-env-doctor), because ${why}`,
+        ...direct,
+      };
+    return {
+      source: 'none',
+      detail: `no trusted hash: ${why}; the mirrors can only be compared with each other`,
+      ...direct,
+    };
   };
   if (!o.db) return builtin('checksum verification is off (GOSUMDB=off)', { directReachable: false });
   const db = o.db;
@@ -56,31 +66,67 @@ export async function referenceHash(o: ReferenceOptions): Promise<ReferenceHash>
         o.reference.path,
         o.reference.version,
       );
-      return { hash: goModHashFromLines(r.lines, o.reference.path, o.reference.version), via: r.via === 'proxy' ? `through ${r.baseUrl}` : `at ${r.baseUrl}` };
+      return {
+        hash: goModHashFromLines(r.lines, o.reference.path, o.reference.version),
+        via: r.via === 'proxy' ? `through ${r.baseUrl}` : `at ${r.baseUrl}`,
+      };
     } catch (err) {
       if (o.signal?.aborted) throw err;
-      if (deadline.aborted) return { error: new SumdbError('unavailable', `no complete answer from the checksum database ${db.name} within ${budgetMs} ms`) };
+      if (deadline.aborted)
+        return {
+          error: new SumdbError(
+            'unavailable',
+            `no complete answer from the checksum database ${db.name} within ${budgetMs} ms`,
+          ),
+        };
       return { error: err instanceof Error ? err : new Error(String(err)) };
     }
   };
   // "direct" as the only GOPROXY entry makes the client go straight to the database.
   const direct = await lookup('direct');
   if ('hash' in direct || !('error' in direct)) {
-    if (!direct.hash) return builtin(`the checksum database ${db.name} has no go.mod line for ${ref}`, { directReachable: true });
-    return { hash: direct.hash, source: 'sumdb', detail: `from the checksum database ${db.name} ${direct.via} (signed, proven in its log)`, directReachable: true };
+    if (!direct.hash)
+      return builtin(`the checksum database ${db.name} has no go.mod line for ${ref}`, { directReachable: true });
+    return {
+      hash: direct.hash,
+      source: 'sumdb',
+      detail: `from the checksum database ${db.name} ${direct.via} (signed, proven in its log)`,
+      directReachable: true,
+    };
   }
   const directProblem = redact(errorMessage(direct.error));
   const kind = direct.error instanceof SumdbError ? direct.error.kind : 'unavailable';
-  if (kind === 'notFound') return builtin(`the checksum database ${db.name} has no record of ${ref}`, { directReachable: true });
+  if (kind === 'notFound')
+    return builtin(`the checksum database ${db.name} has no record of ${ref}`, { directReachable: true });
   if (kind !== 'unavailable') {
     // A bad signature, a bad proof or a fork is not a network problem: never look elsewhere for a better answer.
-    return builtin(`the checksum database ${db.name} gave an answer that does not verify: ${directProblem}`, { directReachable: true, directProblem });
+    return builtin(`the checksum database ${db.name} gave an answer that does not verify: ${directProblem}`, {
+      directReachable: true,
+      directProblem,
+    });
   }
-  if (db.explicitUrl || o.candidates.length === 0) return builtin(`the checksum database ${db.name} cannot be reached: ${directProblem}`, { directReachable: false, directProblem });
+  if (db.explicitUrl || o.candidates.length === 0)
+    return builtin(`the checksum database ${db.name} cannot be reached: ${directProblem}`, {
+      directReachable: false,
+      directProblem,
+    });
   const viaMirrors = await lookup(o.candidates.join('|'));
   if ('error' in viaMirrors) {
-    return builtin(`the checksum database ${db.name} cannot be reached directly (${directProblem}) nor through any candidate mirror (${redact(errorMessage(viaMirrors.error))})`, { directReachable: false, directProblem });
+    return builtin(
+      `the checksum database ${db.name} cannot be reached directly (${directProblem}) nor through any candidate mirror (${redact(errorMessage(viaMirrors.error))})`,
+      { directReachable: false, directProblem },
+    );
   }
-  if (!viaMirrors.hash) return builtin(`the checksum database ${db.name} has no go.mod line for ${ref}`, { directReachable: false, directProblem });
-  return { hash: viaMirrors.hash, source: 'sumdb', detail: `from the checksum database ${db.name} ${viaMirrors.via} (signed, proven in its log; it cannot be reached directly: ${directProblem})`, directReachable: false, directProblem };
+  if (!viaMirrors.hash)
+    return builtin(`the checksum database ${db.name} has no go.mod line for ${ref}`, {
+      directReachable: false,
+      directProblem,
+    });
+  return {
+    hash: viaMirrors.hash,
+    source: 'sumdb',
+    detail: `from the checksum database ${db.name} ${viaMirrors.via} (signed, proven in its log; it cannot be reached directly: ${directProblem})`,
+    directReachable: false,
+    directProblem,
+  };
 }

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Platform } from '../platform';
 
 export function stateDir(p: Pick<Platform, 'env' | 'homeDir' | 'os'>): string {
-  if (p.os === 'win32') return path.win32.join(p.env['LOCALAPPDATA'] || path.win32.join(p.homeDir, 'AppData', 'Local'), 'go-env-doctor');
+  if (p.os === 'win32')
+    return path.win32.join(p.env['LOCALAPPDATA'] || path.win32.join(p.homeDir, 'AppData', 'Local'), 'go-env-doctor');
   if (p.os === 'darwin') return path.join(p.homeDir, 'Library', 'Application Support', 'go-env-doctor');
   const xdg = p.env['XDG_STATE_HOME'];
   // The XDG spec says relative values are invalid and must be ignored.

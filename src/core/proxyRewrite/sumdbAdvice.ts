@@ -53,10 +53,18 @@ export interface SumdbAdviceOptions {
 
 export async function adviseSumdb(o: SumdbAdviceOptions): Promise<SumdbAdvice> {
   if (o.gosumdb.kind === 'off') {
-    return { kind: 'off', message: 'GOSUMDB is off, so the go command verifies no download against the checksum database. go-env-doctor does not change that; run `go-env-doctor diagnose` for what it means.' };
+    return {
+      kind: 'off',
+      message:
+        'GOSUMDB is off, so the go command verifies no download against the checksum database. go-env-doctor does not change that; run `go-env-doctor diagnose` for what it means.',
+    };
   }
   if (o.gosumdb.kind === 'invalid') {
-    return { kind: 'unreachable', name: o.gosumdb.setting, message: `GOSUMDB "${redact(o.gosumdb.setting)}" is not valid (${o.gosumdb.reason}); the go command will refuse to download modules until it is fixed.` };
+    return {
+      kind: 'unreachable',
+      name: o.gosumdb.setting,
+      message: `GOSUMDB "${redact(o.gosumdb.setting)}" is not valid (${o.gosumdb.reason}); the go command will refuse to download modules until it is fixed.`,
+    };
   }
   const db = o.gosumdb.db;
   if (!db.explicitUrl && o.first?.sumdbSupported === 200) {
@@ -66,15 +74,28 @@ export async function adviseSumdb(o: SumdbAdviceOptions): Promise<SumdbAdvice> {
     return { kind: 'viaProxy', name: db.name, proxy: o.first.display, message };
   }
   if (o.reference.directReachable) {
-    return { kind: 'direct', name: db.name, message: `The checksum database ${db.name} answers directly${o.first && !db.explicitUrl ? ` (${o.first.display} does not forward it, so the go command goes there itself)` : ''}.` };
+    return {
+      kind: 'direct',
+      name: db.name,
+      message: `The checksum database ${db.name} answers directly${o.first && !db.explicitUrl ? ` (${o.first.display} does not forward it, so the go command goes there itself)` : ''}.`,
+    };
   }
   const why = `The checksum database ${db.name} cannot be reached (${o.reference.directProblem ?? 'no answer'})${o.first && !db.explicitUrl ? ` and ${o.first.display} does not forward it` : ''}, so the go command will refuse modules it has not verified before.`;
   // A GOSUMDB that names its own URL was chosen on purpose: do not steer it elsewhere.
-  const alias = o.alias !== undefined ? o.alias ?? undefined : db.explicitUrl ? undefined : defaultAlias(db.name);
-  if (!alias) return { kind: 'unreachable', name: db.name, message: `${why} Check the network path to it (see \`go-env-doctor diagnose\`).` };
+  const alias = o.alias !== undefined ? (o.alias ?? undefined) : db.explicitUrl ? undefined : defaultAlias(db.name);
+  if (!alias)
+    return {
+      kind: 'unreachable',
+      name: db.name,
+      message: `${why} Check the network path to it (see \`go-env-doctor diagnose\`).`,
+    };
   const check = await aliasAnswers(alias, db.verifier, o);
   if (check !== true) {
-    return { kind: 'unreachable', name: db.name, message: `${why} Its alias ${redact(alias.setting)} does not answer either (${check}). Check the network path (see \`go-env-doctor diagnose\`).` };
+    return {
+      kind: 'unreachable',
+      name: db.name,
+      message: `${why} Its alias ${redact(alias.setting)} does not answer either (${check}). Check the network path (see \`go-env-doctor diagnose\`).`,
+    };
   }
   const command = `go env -w GOSUMDB=${alias.setting}`;
   return {
@@ -87,7 +108,11 @@ export async function adviseSumdb(o: SumdbAdviceOptions): Promise<SumdbAdvice> {
 }
 
 /** true, or why not: `<alias>/latest` must be a tree head signed by the database's key. */
-async function aliasAnswers(alias: SumdbAlias, verifier: Parameters<typeof openNote>[1][number], o: SumdbAdviceOptions): Promise<true | string> {
+async function aliasAnswers(
+  alias: SumdbAlias,
+  verifier: Parameters<typeof openNote>[1][number],
+  o: SumdbAdviceOptions,
+): Promise<true | string> {
   let url: URL;
   try {
     url = proxyResource(new URL(alias.url), 'latest');

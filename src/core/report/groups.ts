@@ -13,7 +13,10 @@ export const GROUPS: readonly { prefix: string; title: string }[] = [
 ];
 
 export function groupFindings(findings: readonly Finding[]): { title: string; findings: Finding[] }[] {
-  const out = GROUPS.map((g) => ({ title: g.title, findings: findings.filter((f) => f.id.split('.')[0] === g.prefix) }));
+  const out = GROUPS.map((g) => ({
+    title: g.title,
+    findings: findings.filter((f) => f.id.split('.')[0] === g.prefix),
+  }));
   const known = new Set(GROUPS.map((g) => g.prefix));
   const other = findings.filter((f) => !known.has(f.id.split('.')[0]!));
   if (other.length) out.push({ title: 'Other', findings: other });

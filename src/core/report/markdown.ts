@@ -21,14 +21,32 @@ function findingMd(f: Finding): string[] {
 export function renderMarkdown(report: Report): string {
   const out: string[] = ['# Go Env Doctor report', ''];
   out.push(`- Tool: ${report.tool.name} ${report.tool.version}`);
-  out.push(`- Go: ${report.go.version ?? 'unknown'}${report.go.path ? ` at \`${report.go.path}\`` : ''}${report.go.goroot ? ` (GOROOT \`${report.go.goroot}\`)` : ''}`);
+  out.push(
+    `- Go: ${report.go.version ?? 'unknown'}${report.go.path ? ` at \`${report.go.path}\`` : ''}${report.go.goroot ? ` (GOROOT \`${report.go.goroot}\`)` : ''}`,
+  );
   out.push(`- Took ${report.durationMs} ms`);
   for (const g of groupFindings(report.findings)) {
     out.push('', `## ${g.title}`, '');
     for (const f of g.findings) out.push(...findingMd(f));
   }
-  const shown = ['GOPROXY', 'GOSUMDB', 'GONOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GOINSECURE', 'GOFLAGS', 'GOTOOLCHAIN', 'GOENV', 'GOROOT', 'GOPATH', 'GOMODCACHE', 'GOVERSION'];
-  const rows = shown.filter((n) => report.env[n]).map((n) => `| ${n} | \`${report.env[n]!.value || ' '}\` | ${report.env[n]!.source} |`);
+  const shown = [
+    'GOPROXY',
+    'GOSUMDB',
+    'GONOSUMDB',
+    'GOPRIVATE',
+    'GONOPROXY',
+    'GOINSECURE',
+    'GOFLAGS',
+    'GOTOOLCHAIN',
+    'GOENV',
+    'GOROOT',
+    'GOPATH',
+    'GOMODCACHE',
+    'GOVERSION',
+  ];
+  const rows = shown
+    .filter((n) => report.env[n])
+    .map((n) => `| ${n} | \`${report.env[n]!.value || ' '}\` | ${report.env[n]!.source} |`);
   if (rows.length) out.push('', '## go env', '', '| Variable | Value | From |', '| --- | --- | --- |', ...rows);
   return out.join('\n') + '\n';
 }

@@ -40,7 +40,11 @@ function findingLines(f: Finding, o: TextOptions): string[] {
 
 export function renderText(report: Report, o: TextOptions): string {
   const out: string[] = [];
-  const go = report.go.version ? `${report.go.version} at ${report.go.path}` : report.go.path ? `${report.go.path} (version unknown)` : 'no go binary';
+  const go = report.go.version
+    ? `${report.go.version} at ${report.go.path}`
+    : report.go.path
+      ? `${report.go.path} (version unknown)`
+      : 'no go binary';
   out.push(`Go Env Doctor ${report.tool.version}: ${go}`);
   for (const g of groupFindings(report.findings)) {
     out.push('', `${g.title}`);
@@ -49,7 +53,10 @@ export function renderText(report: Report, o: TextOptions): string {
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const errors = count('error');
   const warnings = count('warning');
-  const summary = errors || warnings ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` : 'No problems found';
+  const summary =
+    errors || warnings
+      ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+      : 'No problems found';
   out.push('', `${summary} (${report.findings.length} checks in ${report.durationMs} ms).`);
   return out.join('\n') + '\n';
 }

@@ -95,7 +95,10 @@ export async function resolveSumdbBase(opts: SumdbClientOptions): Promise<{ base
   for (const entry of opts.proxies) {
     if (entry.kind === 'direct' || entry.kind === 'off') break;
     if (entry.kind === 'invalid') {
-      throw new SumdbError('unavailable', `GOPROXY entry "${redact(entry.text)}" is invalid (${entry.reason}), so the checksum database cannot be reached through it.`);
+      throw new SumdbError(
+        'unavailable',
+        `GOPROXY entry "${redact(entry.text)}" is invalid (${entry.reason}), so the checksum database cannot be reached through it.`,
+      );
     }
     const supported = proxyResource(entry.url, `sumdb/${db.name}/supported`);
     let res: HttpResult | undefined;
@@ -132,16 +135,29 @@ export async function lookupSumdb(opts: SumdbClientOptions, modulePath: string, 
   const lookupUrl = proxyResource(base, `lookup/${escapeModulePath(modulePath)}@${escapeModulePath(version)}`);
   const res = await get(opts, lookupUrl, MAX_LOOKUP_BYTES);
   if (res.status === 404 || res.status === 410) {
-    throw new SumdbError('notFound', `The checksum database ${opts.db.name} has no record of ${modulePath}@${version} (HTTP ${res.status} from ${redact(lookupUrl.href)}).`, redact(lookupUrl.href));
+    throw new SumdbError(
+      'notFound',
+      `The checksum database ${opts.db.name} has no record of ${modulePath}@${version} (HTTP ${res.status} from ${redact(lookupUrl.href)}).`,
+      redact(lookupUrl.href),
+    );
   }
   if (res.status !== 200) {
-    throw new SumdbError('unavailable', `The checksum database answered HTTP ${res.status} for ${redact(lookupUrl.href)}.`, redact(lookupUrl.href));
+    throw new SumdbError(
+      'unavailable',
+      `The checksum database answered HTTP ${res.status} for ${redact(lookupUrl.href)}.`,
+      redact(lookupUrl.href),
+    );
   }
   let record: ReturnType<typeof parseRecord>;
   try {
     record = parseRecord(res.body);
   } catch (err) {
-    throw new SumdbError('malformed', `The checksum database's answer for ${modulePath}@${version} is not a valid record (${errorMessage(err)}).`, redact(lookupUrl.href), { cause: err });
+    throw new SumdbError(
+      'malformed',
+      `The checksum database's answer for ${modulePath}@${version} is not a valid record (${errorMessage(err)}).`,
+      redact(lookupUrl.href),
+      { cause: err },
+    );
   }
   const fresh = openHead(opts, record.rest, `the tree note in the lookup response from ${redact(lookupUrl.href)}`);
 
@@ -169,7 +185,10 @@ export async function lookupSumdb(opts: SumdbClientOptions, modulePath: string, 
 /** The `h1:` hashes a record gives for the module zip (not the go.mod-only line). */
 export function zipHashesFromLines(lines: readonly string[], modulePath: string, version: string): string[] {
   const prefix = `${modulePath} ${version} `;
-  return lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length).trim()).filter((h) => h.startsWith('h1:'));
+  return lines
+    .filter((l) => l.startsWith(prefix))
+    .map((l) => l.slice(prefix.length).trim())
+    .filter((h) => h.startsWith('h1:'));
 }
 
 function openHead(opts: SumdbClientOptions, msg: Buffer, what: string): Head {
@@ -179,26 +198,44 @@ function openHead(opts: SumdbClientOptions, msg: Buffer, what: string): Head {
     text = openNote(msg, [db.verifier]).text;
   } catch (err) {
     if (err instanceof NoteError) {
-      const signers = err.note?.unverifiedSigs.map((s) => `${s.name}+${s.hash.toString(16).padStart(8, '0')}`).join(', ');
+      const signers = err.note?.unverifiedSigs
+        .map((s) => `${s.name}+${s.hash.toString(16).padStart(8, '0')}`)
+        .join(', ');
       const why =
         err.kind === 'unverified'
           ? `is not signed by the key of ${db.name} (${db.verifier.key.split('+').slice(0, 2).join('+')})${signers ? `; it is signed only by ${signers}` : ''}`
           : err.kind === 'invalidSignature'
             ? `carries a signature by ${db.name}'s key that does not verify`
             : `is not a well-formed signed note (${err.message})`;
-      throw new SumdbError(err.kind === 'malformedNote' ? 'malformed' : 'badSignature', `${capitalize(what)} ${why}.`, undefined, { cause: err });
+      throw new SumdbError(
+        err.kind === 'malformedNote' ? 'malformed' : 'badSignature',
+        `${capitalize(what)} ${why}.`,
+        undefined,
+        { cause: err },
+      );
     }
     throw err;
   }
   try {
     return { tree: parseTree(text), note: msg };
   } catch (err) {
-    throw new SumdbError('malformed', `${capitalize(what)} is signed but is not a go.sum database tree (${errorMessage(err)}).`, undefined, { cause: err });
+    throw new SumdbError(
+      'malformed',
+      `${capitalize(what)} is signed but is not a go.sum database tree (${errorMessage(err)}).`,
+      undefined,
+      { cause: err },
+    );
   }
 }
 
 /** The newer of two verified heads, after checking the older one is a prefix of the newer. */
-async function mergeHeads(a: Head, b: Head, height: number, fetchTiles: ReturnType<typeof tileFetcher>, name: string): Promise<Head> {
+async function mergeHeads(
+  a: Head,
+  b: Head,
+  height: number,
+  fetchTiles: ReturnType<typeof tileFetcher>,
+  name: string,
+): Promise<Head> {
   const [older, newer] = a.tree.n <= b.tree.n ? [a, b] : [b, a];
   let h: Buffer;
   try {
@@ -219,9 +256,19 @@ async function mergeHeads(a: Head, b: Head, height: number, fetchTiles: ReturnTy
   return newer;
 }
 
-async function checkRecord(tree: Tree, id: number, text: Buffer, height: number, fetchTiles: ReturnType<typeof tileFetcher>, what: string): Promise<void> {
+async function checkRecord(
+  tree: Tree,
+  id: number,
+  text: Buffer,
+  height: number,
+  fetchTiles: ReturnType<typeof tileFetcher>,
+  what: string,
+): Promise<void> {
   if (id < 0 || id >= tree.n) {
-    throw new SumdbError('badProof', `The checksum database returned record #${id} for ${what}, which is not in its signed tree of ${tree.n} records.`);
+    throw new SumdbError(
+      'badProof',
+      `The checksum database returned record #${id} for ${what}, which is not in its signed tree of ${tree.n} records.`,
+    );
   }
   let hashes: Buffer[];
   try {
@@ -230,13 +277,21 @@ async function checkRecord(tree: Tree, id: number, text: Buffer, height: number,
     throw proofError(err, `proving record #${id} (${what}) is in tree#${tree.n}`);
   }
   if (!hashes[0]!.equals(recordHash(text))) {
-    throw new SumdbError('badProof', `The record for ${what} (#${id}) is not the one the signed tree of ${tree.n} records contains: cannot authenticate the record data.`);
+    throw new SumdbError(
+      'badProof',
+      `The record for ${what} (#${id}) is not the one the signed tree of ${tree.n} records contains: cannot authenticate the record data.`,
+    );
   }
 }
 
 function proofError(err: unknown, doing: string): unknown {
   if (err instanceof TlogError) {
-    return new SumdbError('badProof', `The checksum database's proof does not verify: ${doing}: ${err.message}.`, undefined, { cause: err });
+    return new SumdbError(
+      'badProof',
+      `The checksum database's proof does not verify: ${doing}: ${err.message}.`,
+      undefined,
+      { cause: err },
+    );
   }
   return err;
 }
@@ -254,7 +309,11 @@ function tileFetcher(opts: SumdbClientOptions, base: URL) {
       const fullRes = await get(opts, proxyResource(base, tilePath(full)), MAX_TILE_BYTES);
       if (fullRes.status === 200 && fullRes.body.length >= want) return fullRes.body.subarray(0, want);
     }
-    throw new SumdbError('unavailable', `The checksum database answered HTTP ${res.status} for tile ${redact(url.href)}.`, redact(url.href));
+    throw new SumdbError(
+      'unavailable',
+      `The checksum database answered HTTP ${res.status} for tile ${redact(url.href)}.`,
+      redact(url.href),
+    );
   };
   return (tiles: readonly Tile[]): Promise<Buffer[]> =>
     Promise.all(
@@ -275,7 +334,12 @@ async function get(opts: SumdbClientOptions, url: URL, maxBytes: number): Promis
     return await opts.get(url, { signal: opts.signal, timeoutMs: timeout(opts), maxBytes });
   } catch (err) {
     rethrowAbort(err, opts.signal);
-    throw new SumdbError('unavailable', `Could not reach the checksum database at ${redact(url.href)}: ${redact(errorMessage(err))}.`, redact(url.href), { cause: err });
+    throw new SumdbError(
+      'unavailable',
+      `Could not reach the checksum database at ${redact(url.href)}: ${redact(errorMessage(err))}.`,
+      redact(url.href),
+      { cause: err },
+    );
   }
 }
 
@@ -302,7 +366,14 @@ async function readState(file: string): Promise<Buffer | undefined> {
  * written a head meanwhile: then that head is verified and merged first (compare-and-swap,
  * as sumdb.Client's WriteConfig), so the file only ever moves forward along one timeline.
  */
-async function saveNewest(opts: SumdbClientOptions, file: string, readText: Buffer | undefined, latest: Head, height: number, fetchTiles: ReturnType<typeof tileFetcher>): Promise<void> {
+async function saveNewest(
+  opts: SumdbClientOptions,
+  file: string,
+  readText: Buffer | undefined,
+  latest: Head,
+  height: number,
+  fetchTiles: ReturnType<typeof tileFetcher>,
+): Promise<void> {
   let expected = readText;
   let head = latest;
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -45,7 +45,12 @@ export function hash1FromDigests(files: readonly FileDigest[]): string {
 
 /** Opens a zip for reading with raw (undecoded) names, entries one at a time. */
 export function openZipRaw(zipPath: string, opts: { autoClose?: boolean } = {}): Promise<yauzl.ZipFile> {
-  return yauzl.openPromise(zipPath, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: opts.autoClose ?? true });
+  return yauzl.openPromise(zipPath, {
+    lazyEntries: true,
+    decodeStrings: false,
+    validateEntrySizes: true,
+    autoClose: opts.autoClose ?? true,
+  });
 }
 
 /** An entry's name as raw bytes (yauzl gives a Buffer when decodeStrings is false). */

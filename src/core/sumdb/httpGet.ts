@@ -35,7 +35,9 @@ const MAX_REDIRECTS = 10;
 /** An HttpGet using undici; pass a dispatcher to go through a proxy or trust extra CAs. */
 export function undiciGet(dispatcher?: Dispatcher): HttpGet {
   return async (url, opts) => {
-    const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]) : AbortSignal.timeout(opts.timeoutMs);
+    const signal = opts.signal
+      ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)])
+      : AbortSignal.timeout(opts.timeoutMs);
     let current = url;
     for (let hop = 0; ; hop++) {
       if (current.protocol === 'file:') return readFileUrl(current, opts.maxBytes);
@@ -51,7 +53,8 @@ export function undiciGet(dispatcher?: Dispatcher): HttpGet {
         await res.body.dump();
         const next = new URL(location, current);
         // Never follow a redirect from https down to plain http.
-        if (current.protocol === 'https:' && next.protocol !== 'https:') return { status: res.statusCode, body: Buffer.alloc(0), url: current };
+        if (current.protocol === 'https:' && next.protocol !== 'https:')
+          return { status: res.statusCode, body: Buffer.alloc(0), url: current };
         current = next;
         continue;
       }

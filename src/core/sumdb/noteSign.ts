@@ -1,6 +1,12 @@
 // Signing side of signed notes: used by tests and local fixtures to make notes and keys.
 // The product only verifies (note.ts). Signer keys are `PRIVATE+KEY+<name>+<hash>+<base64(0x01 ‖ seed)>`.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign as cryptoSign,
+  type KeyObject,
+} from 'node:crypto';
 import { ALG_ED25519, hex8, isValidName, keyHash, NoteError, type Signature } from './note';
 import { decodeBase64Strict } from './strictBase64';
 

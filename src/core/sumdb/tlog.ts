@@ -444,7 +444,8 @@ export function hashFromTile(t: Tile, data: Buffer, index: number): Hash {
   if (t.h < 1 || t.h > 30 || t.l < 0 || t.l >= 64 || t.w < 1 || t.w > pow2(t.h)) {
     throw new TlogError('malformed', `invalid tile ${tilePath(t)}`);
   }
-  if (data.length < t.w * HASH_SIZE) throw new TlogError('malformed', `data length ${data.length} too short for tile ${tilePath(t)}`);
+  if (data.length < t.w * HASH_SIZE)
+    throw new TlogError('malformed', `data length ${data.length} too short for tile ${tilePath(t)}`);
   const [t1, start, end] = tileForIndexRange(t.h, index);
   if (t.l !== t1.l || t.n !== t1.n || t.w < t1.w) {
     throw new TlogError('malformed', `index ${index} is in ${tilePath(t1)} not ${tilePath(t)}`);

@@ -32,7 +32,14 @@ export async function listInstalledToolchains(dir: string): Promise<InstalledToo
     if (!v || goName(v) !== e.name) continue;
     const goroot = path.join(dir, e.name);
     const complete = await isCompleteToolchain(goroot);
-    found.push({ name: e.name, version: v.text, goroot, complete, marker: complete ? await readMarker(goroot) : undefined, v });
+    found.push({
+      name: e.name,
+      version: v.text,
+      goroot,
+      complete,
+      marker: complete ? await readMarker(goroot) : undefined,
+      v,
+    });
   }
   found.sort((a, b) => compareGoVersions(b.v, a.v));
   return found.map(({ v: _v, ...rest }) => rest);
@@ -61,9 +68,16 @@ export interface ListReleasesOptions {
 /** Releases installable on this platform (verifiable archive present), newest first. */
 export async function listReleases(opts: ListReleasesOptions): Promise<{ base: string; releases: ReleaseChoice[] }> {
   const timeouts = withDefaults(opts.timeouts);
-  const dispatcher = opts.dispatcher ?? createDispatcher(opts.platform, timeouts, { secureContext: (await loadGoTrust(opts.platform)).secureContext });
+  const dispatcher =
+    opts.dispatcher ??
+    createDispatcher(opts.platform, timeouts, { secureContext: (await loadGoTrust(opts.platform)).secureContext });
   try {
-    const index = await fetchReleaseIndex({ dispatcher, timeouts, ...(opts.dlBases ? { dlBases: opts.dlBases } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    const index = await fetchReleaseIndex({
+      dispatcher,
+      timeouts,
+      ...(opts.dlBases ? { dlBases: opts.dlBases } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     const releases: ReleaseChoice[] = [];
     for (const r of index.releases) {
       if (!r.stable && !opts.includeUnstable) continue;

@@ -82,7 +82,11 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     const info = (await opts.populate({ root: staging, signal })) ?? {};
     signal?.throwIfAborted();
     if (!(await hasGoBinary(staging))) {
-      throw toolchainError('toolchain.unsafeArchive', `The verified archive for ${name} does not contain bin/go under its root.`, 'This is not a Go toolchain archive; report it to whoever serves the release index.');
+      throw toolchainError(
+        'toolchain.unsafeArchive',
+        `The verified archive for ${name} does not contain bin/go under its root.`,
+        'This is not a Go toolchain archive; report it to whoever serves the release index.',
+      );
     }
     await opts.checkpoint?.('populated');
     const marker: ToolchainMarker = { installedBy: 'go-env-doctor', installedAt: new Date().toISOString(), ...info };
@@ -107,7 +111,12 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     if (staging) await fsp.rm(staging, { recursive: true, force: true }).catch(() => undefined);
     if (isAbortError(err)) throw err;
     if (err instanceof UnsafeArchiveError) {
-      throw toolchainError('toolchain.unsafeArchive', `The archive for ${name} contains an entry that is not safe to unpack: ${err.message}.`, 'Nothing was installed. Official Go archives contain only plain files and directories under go/; report this to whoever serves the release index.', err);
+      throw toolchainError(
+        'toolchain.unsafeArchive',
+        `The archive for ${name} contains an entry that is not safe to unpack: ${err.message}.`,
+        'Nothing was installed. Official Go archives contain only plain files and directories under go/; report this to whoever serves the release index.',
+        err,
+      );
     }
     throw fsFailure(err, step, stepPath) ?? err;
   } finally {
@@ -126,7 +135,8 @@ export async function readMarker(goroot: string): Promise<ToolchainMarker | unde
     if (text.trim() === '') return {};
     const j = JSON.parse(text) as Record<string, unknown>;
     const m: ToolchainMarker = {};
-    for (const k of ['installedBy', 'installedAt', 'sha256', 'h1', 'source'] as const) if (typeof j[k] === 'string') m[k] = j[k] as string;
+    for (const k of ['installedBy', 'installedAt', 'sha256', 'h1', 'source'] as const)
+      if (typeof j[k] === 'string') m[k] = j[k] as string;
     if (typeof j.bytes === 'number') m.bytes = j.bytes;
     return m;
   } catch {
@@ -139,7 +149,11 @@ export async function readMarker(goroot: string): Promise<ToolchainMarker | unde
  * directory of this version, remove them when the lock is free. Never throws (the directory may
  * be read-only for this user, which is fine for using an installed toolchain).
  */
-export async function tidyLeftovers(dir: string, name: string, lock?: Omit<LockOptions, 'signal' | 'onWait'>): Promise<void> {
+export async function tidyLeftovers(
+  dir: string,
+  name: string,
+  lock?: Omit<LockOptions, 'signal' | 'onWait'>,
+): Promise<void> {
   try {
     const names = await fsp.readdir(dir);
     if (!names.some((n) => n.startsWith(`.${name}.`))) return;
@@ -183,7 +197,8 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
       return;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || attempt >= 10 || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? '')) throw err;
+      if (process.platform !== 'win32' || attempt >= 10 || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? ''))
+        throw err;
       await sleep(100 * (attempt + 1));
     }
   }

@@ -14,7 +14,12 @@ export type ToolchainErrorCode =
   /** Module-zip installs: bad signature, bad proof, or a database inconsistent with the saved tree head. */
   | 'toolchain.sumdbVerifyFailed';
 
-export function toolchainError(code: ToolchainErrorCode, message: string, remedy: string, cause?: unknown): DoctorError {
+export function toolchainError(
+  code: ToolchainErrorCode,
+  message: string,
+  remedy: string,
+  cause?: unknown,
+): DoctorError {
   return new DoctorError(code, message, remedy, cause === undefined ? undefined : { cause });
 }
 
@@ -23,7 +28,10 @@ export function toolchainError(code: ToolchainErrorCode, message: string, remedy
  * Internal: the installer turns it into `toolchain.unsafeArchive` once the archive's hash is known.
  */
 export class UnsafeArchiveError extends Error {
-  constructor(readonly entry: string | undefined, readonly reason: string) {
+  constructor(
+    readonly entry: string | undefined,
+    readonly reason: string,
+  ) {
     super(entry === undefined ? reason : `${JSON.stringify(entry)}: ${reason}`);
     this.name = 'UnsafeArchiveError';
   }

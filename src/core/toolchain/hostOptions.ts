@@ -21,6 +21,9 @@ export interface InstallHostOptions {
 }
 
 /** The install lock's settings for stageAndCommit, from the host's timeouts and wait callback. */
-export function lockOptions(timeouts: Pick<InstallTimeouts, 'lockStaleMs' | 'lockPollMs'>, onWait?: InstallHostOptions['onWait']): { staleMs: number; pollMs: number; onWait?: (holder: LockHolder | undefined) => void } {
+export function lockOptions(
+  timeouts: Pick<InstallTimeouts, 'lockStaleMs' | 'lockPollMs'>,
+  onWait?: InstallHostOptions['onWait'],
+): { staleMs: number; pollMs: number; onWait?: (holder: LockHolder | undefined) => void } {
   return { staleMs: timeouts.lockStaleMs, pollMs: timeouts.lockPollMs, ...(onWait ? { onWait } : {}) };
 }

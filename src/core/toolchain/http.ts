@@ -24,8 +24,14 @@ export interface DispatcherOptions {
  * A dispatcher for the installer, routed like the go command on `platform.env` (so when
  * `go-env-doctor diagnose` finds a host reachable, the install reaches it the same way).
  */
-export function createDispatcher(platform: Pick<Platform, 'env'>, timeouts: Pick<HttpTimeouts, 'connectMs'>, opts: DispatcherOptions = {}): Dispatcher {
-  return new GoRoutedDispatcher(netProxyConfigFromEnv(platform.env), timeouts.connectMs, opts.secureContext).compose(interceptors.redirect({ maxRedirections: 5 }));
+export function createDispatcher(
+  platform: Pick<Platform, 'env'>,
+  timeouts: Pick<HttpTimeouts, 'connectMs'>,
+  opts: DispatcherOptions = {},
+): Dispatcher {
+  return new GoRoutedDispatcher(netProxyConfigFromEnv(platform.env), timeouts.connectMs, opts.secureContext).compose(
+    interceptors.redirect({ maxRedirections: 5 }),
+  );
 }
 
 /** Picks a direct Agent or a ProxyAgent per request origin, creating each once. */
@@ -56,7 +62,13 @@ class GoRoutedDispatcher extends Dispatcher {
         uri.username = '';
         uri.password = '';
         const token = proxyAuthorization(proxy.url);
-        agent = new ProxyAgent({ uri: uri.href, ...(token ? { token } : {}), connect, requestTls: connect, proxyTls: connect });
+        agent = new ProxyAgent({
+          uri: uri.href,
+          ...(token ? { token } : {}),
+          connect,
+          requestTls: connect,
+          proxyTls: connect,
+        });
       } else {
         agent = new Agent({ connect });
       }

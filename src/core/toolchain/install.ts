@@ -97,19 +97,41 @@ export async function installToolchainAnySource(opts: AnySourceInstallOptions): 
     archive = await installToolchain({
       version: opts.version,
       platform: opts.platform,
-      ...pick(opts, ['dir', 'dlBases', 'mirrors', 'signal', 'onProgress', 'onWait', 'timeouts', 'dispatcher', 'downloadDir', 'reclaimMemory', 'checkpoint']),
+      ...pick(opts, [
+        'dir',
+        'dlBases',
+        'mirrors',
+        'signal',
+        'onProgress',
+        'onWait',
+        'timeouts',
+        'dispatcher',
+        'downloadDir',
+        'reclaimMemory',
+        'checkpoint',
+      ]),
     });
   } catch (err) {
     if (!(err instanceof DoctorError) || err.code !== 'toolchain.indexUnavailable' || opts.signal?.aborted) throw err;
     return fallBack(opts, err);
   }
-  return (await installedViaProxyBefore(archive, opts)) ?? { ...archive, via: 'archive', description: describeArchiveInstall(archive) };
+  return (
+    (await installedViaProxyBefore(archive, opts)) ?? {
+      ...archive,
+      via: 'archive',
+      description: describeArchiveInstall(archive),
+    }
+  );
 }
 
 /** One sentence for the CLI and the editor, the archive-path twin of describeViaProxyInstall. */
 export function describeArchiveInstall(r: InstallResult): string {
-  if (r.alreadyInstalled) return `${r.version} is already installed in ${r.goroot}${r.sha256 ? ` (its archive's SHA-256 ${r.sha256} was checked against the official Go release index when it was installed)` : ''}.`;
-  const from = r.source === 'partial download' ? 'a download kept from an earlier run' : (r.source ?? 'the official download host');
+  if (r.alreadyInstalled)
+    return `${r.version} is already installed in ${r.goroot}${r.sha256 ? ` (its archive's SHA-256 ${r.sha256} was checked against the official Go release index when it was installed)` : ''}.`;
+  const from =
+    r.source === 'partial download'
+      ? 'a download kept from an earlier run'
+      : (r.source ?? 'the official download host');
   return `Installed ${r.version} in ${r.goroot} from the release archive at ${redact(from)}; its SHA-256 ${r.sha256} matches the official Go release index.`;
 }
 
@@ -137,16 +159,24 @@ async function guessGoroot(platform: Platform): Promise<string | undefined> {
   return path.dirname(path.dirname(real));
 }
 
-async function settingsFor(opts: AnySourceInstallOptions): Promise<{ goproxy: SettingValue; gosumdb: SettingValue; checksumDb: ChecksumDbSettings }> {
+async function settingsFor(
+  opts: AnySourceInstallOptions,
+): Promise<{ goproxy: SettingValue; gosumdb: SettingValue; checksumDb: ChecksumDbSettings }> {
   const given = opts.goSettings ?? {};
   const read = await readGoChecksumSettings(opts.platform, opts.goroot);
-  const choose = (v: string | undefined, fallback: SettingValue): SettingValue => (v === undefined ? fallback : { value: v, source: 'option' });
+  const choose = (v: string | undefined, fallback: SettingValue): SettingValue =>
+    v === undefined ? fallback : { value: v, source: 'option' };
   const goproxy = choose(given.goproxy, read.goproxy);
   const gosumdb = choose(given.gosumdb, read.gosumdb);
   return {
     goproxy,
     gosumdb,
-    checksumDb: { goproxy: goproxy.value, gosumdb: gosumdb.value, gonosumdb: choose(given.gonosumdb, read.gonosumdb).value, goprivate: choose(given.goprivate, read.goprivate).value },
+    checksumDb: {
+      goproxy: goproxy.value,
+      gosumdb: gosumdb.value,
+      gonosumdb: choose(given.gonosumdb, read.gonosumdb).value,
+      goprivate: choose(given.goprivate, read.goprivate).value,
+    },
   };
 }
 
@@ -160,7 +190,10 @@ async function fallBack(opts: AnySourceInstallOptions, indexError: DoctorError):
     );
   }
   if (!supportsToolchainSwitch(v)) {
-    throw withNote(indexError, `The toolchain could not be fetched through GOPROXY instead: ${goName(v)} predates Go 1.21, the first release published as a ${TOOLCHAIN_MODULE} module.`);
+    throw withNote(
+      indexError,
+      `The toolchain could not be fetched through GOPROXY instead: ${goName(v)} predates Go 1.21, the first release published as a ${TOOLCHAIN_MODULE} module.`,
+    );
   }
   const settings = await settingsFor(opts);
   if (!canDownload(parseGoproxy(settings.goproxy.value))) {
@@ -172,7 +205,12 @@ async function fallBack(opts: AnySourceInstallOptions, indexError: DoctorError):
   }
   try {
     const plan = planChecksumDb(settings.checksumDb); // GOSUMDB=off refuses here, before any announcement
-    opts.onFallback?.({ reason: indexError, goproxy: redacted(settings.goproxy), gosumdb: redacted(settings.gosumdb), database: plan.db.name });
+    opts.onFallback?.({
+      reason: indexError,
+      goproxy: redacted(settings.goproxy),
+      gosumdb: redacted(settings.gosumdb),
+      database: plan.db.name,
+    });
     return await viaProxy(opts, indexError, settings);
   } catch (err) {
     if (!(err instanceof DoctorError)) throw err;
@@ -183,17 +221,33 @@ async function fallBack(opts: AnySourceInstallOptions, indexError: DoctorError):
   }
 }
 
-async function viaProxy(opts: AnySourceInstallOptions, indexError: DoctorError | undefined, known?: Awaited<ReturnType<typeof settingsFor>>): Promise<ProxyInstall> {
+async function viaProxy(
+  opts: AnySourceInstallOptions,
+  indexError: DoctorError | undefined,
+  known?: Awaited<ReturnType<typeof settingsFor>>,
+): Promise<ProxyInstall> {
   const settings = known ?? (await settingsFor(opts));
   const timeouts = withDefaults(opts.timeouts);
-  const dispatcher = opts.dispatcher ?? createDispatcher(opts.platform, timeouts, { secureContext: (await loadGoTrust(opts.platform)).secureContext });
+  const dispatcher =
+    opts.dispatcher ??
+    createDispatcher(opts.platform, timeouts, { secureContext: (await loadGoTrust(opts.platform)).secureContext });
   try {
     const r = await installToolchainViaProxy({
       version: opts.version,
       platform: opts.platform,
       dispatcher,
       ...settings.checksumDb,
-      ...pick(opts, ['dir', 'stateDir', 'directBase', 'sumdbGet', 'signal', 'onProgress', 'onWait', 'timeouts', 'downloadDir']),
+      ...pick(opts, [
+        'dir',
+        'stateDir',
+        'directBase',
+        'sumdbGet',
+        'signal',
+        'onProgress',
+        'onWait',
+        'timeouts',
+        'downloadDir',
+      ]),
       ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
     });
     const fetched = !r.alreadyInstalled;
@@ -217,7 +271,10 @@ async function viaProxy(opts: AnySourceInstallOptions, indexError: DoctorError |
  * The archive installer reports any complete toolchain as installed; when our marker says it came
  * from the module path (an h1:, no SHA-256), say so instead of implying an archive.
  */
-async function installedViaProxyBefore(r: InstallResult, opts: AnySourceInstallOptions): Promise<ProxyInstall | undefined> {
+async function installedViaProxyBefore(
+  r: InstallResult,
+  opts: AnySourceInstallOptions,
+): Promise<ProxyInstall | undefined> {
   if (!r.alreadyInstalled || r.sha256 !== undefined) return undefined;
   const marker = await readMarker(r.goroot);
   if (!marker?.h1) return undefined;
@@ -233,7 +290,14 @@ async function installedViaProxyBefore(r: InstallResult, opts: AnySourceInstallO
     verification: undefined,
     events: r.events,
   };
-  return { ...installed, via: 'proxy', description: describeViaProxyInstall(installed), fallbackFrom: undefined, goproxy: undefined, gosumdb: undefined };
+  return {
+    ...installed,
+    via: 'proxy',
+    description: describeViaProxyInstall(installed),
+    fallbackFrom: undefined,
+    goproxy: undefined,
+    gosumdb: undefined,
+  };
 }
 
 /** Whether GOPROXY reaches a url or `direct` entry before `off` or an invalid entry stops the list. */

@@ -33,7 +33,10 @@ export async function acquireLock(lockPath: string, opts: LockOptions = {}): Pro
 }
 
 /** Takes the lock if it is free or stale; undefined (at once) when someone holds it. */
-export function tryAcquireLock(lockPath: string, opts: Omit<LockOptions, 'onWait' | 'pollMs'> = {}): Promise<HeldLock | undefined> {
+export function tryAcquireLock(
+  lockPath: string,
+  opts: Omit<LockOptions, 'onWait' | 'pollMs'> = {},
+): Promise<HeldLock | undefined> {
   return acquire(lockPath, opts, false);
 }
 
@@ -78,7 +81,8 @@ async function readLock(lockPath: string): Promise<SeenLock | undefined> {
     let holder: LockHolder | undefined;
     try {
       const j = JSON.parse(raw) as Partial<LockHolder>;
-      if (typeof j.pid === 'number' && typeof j.host === 'string' && typeof j.since === 'number') holder = { pid: j.pid, host: j.host, since: j.since };
+      if (typeof j.pid === 'number' && typeof j.host === 'string' && typeof j.since === 'number')
+        holder = { pid: j.pid, host: j.host, since: j.since };
     } catch {
       holder = undefined; // being written right now, or garbage: judged by age below
     }
@@ -127,10 +131,13 @@ async function breakLock(lockPath: string, raw: string): Promise<void> {
 }
 
 function held(lockPath: string, content: string, staleMs: number): HeldLock {
-  const beat = setInterval(() => {
-    const now = new Date();
-    fsp.utimes(lockPath, now, now).catch(() => undefined);
-  }, Math.max(50, Math.floor(staleMs / 3)));
+  const beat = setInterval(
+    () => {
+      const now = new Date();
+      fsp.utimes(lockPath, now, now).catch(() => undefined);
+    },
+    Math.max(50, Math.floor(staleMs / 3)),
+  );
   beat.unref();
   let released = false;
   return {

@@ -43,6 +43,13 @@ export class ProgressMeter {
     const span = first ? (t - first.t) / 1000 : 0;
     const rate = first && span > 0.05 ? (this.net - first.net) / span : 0;
     const etaSec = rate > 0 ? Math.max(0, (this.total - bytes) / rate) : undefined;
-    this.emit({ phase, bytes, total: this.total, bytesPerSec: Math.round(rate), etaSec: etaSec === undefined ? undefined : Math.ceil(etaSec), source });
+    this.emit({
+      phase,
+      bytes,
+      total: this.total,
+      bytesPerSec: Math.round(rate),
+      etaSec: etaSec === undefined ? undefined : Math.ceil(etaSec),
+      source,
+    });
   }
 }

@@ -37,7 +37,10 @@ function isEnvironmentProblem(f: Finding): boolean {
 }
 
 /** Planned diagnostics grouped by file (absolute path); every target file gets an entry, maybe empty. */
-export function planDiagnostics(findings: readonly Finding[], targets: readonly GoModTarget[]): Map<string, PlannedDiagnostic[]> {
+export function planDiagnostics(
+  findings: readonly Finding[],
+  targets: readonly GoModTarget[],
+): Map<string, PlannedDiagnostic[]> {
   const byFile = new Map<string, PlannedDiagnostic[]>();
   for (const t of targets) byFile.set(path.resolve(t.file), []);
   const add = (file: string, d: PlannedDiagnostic) => {

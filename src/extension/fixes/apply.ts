@@ -32,7 +32,9 @@ export class FixApplier {
     const report = this.runner.last?.report;
     const resolved = report && isFixRef(ref) ? resolveFixRef(report, ref) : undefined;
     if (!report || !resolved) {
-      void vscode.window.showWarningMessage('Go Env: that fix belongs to an earlier diagnosis and no longer applies. Pick it again from the status bar item.');
+      void vscode.window.showWarningMessage(
+        'Go Env: that fix belongs to an earlier diagnosis and no longer applies. Pick it again from the status bar item.',
+      );
       return 'stale';
     }
     const { finding, fix } = resolved;
@@ -61,8 +63,11 @@ export class FixApplier {
       if (outcome.o?.rediagnose !== false) void this.runner.run(`after fix ${fix.action?.kind}`);
       return 'handled';
     } catch (err) {
-      const text = err instanceof DoctorError ? `${err.message} ${err.remedy}` : err instanceof Error ? err.message : String(err);
-      this.ctx.log.error(`fix "${fix.title}" failed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
+      const text =
+        err instanceof DoctorError ? `${err.message} ${err.remedy}` : err instanceof Error ? err.message : String(err);
+      this.ctx.log.error(
+        `fix "${fix.title}" failed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`,
+      );
       void vscode.window.showErrorMessage(`Go Env: ${fix.title} failed. ${redact(text)}`, 'Show Log').then((pick) => {
         if (pick) this.ctx.log.show();
       });

@@ -20,7 +20,9 @@ export function registerBuiltinFixes(registry: FixRegistry): vscode.Disposable {
       await vscode.commands.executeCommand('workbench.action.openSettings', action.query);
       return { rediagnose: false };
     }),
-    registry.register('setGoEnv', (action, ctx) => goEnvWrite(['-w', `${action.name}=${action.value}`], action.name, ctx)),
+    registry.register('setGoEnv', (action, ctx) =>
+      goEnvWrite(['-w', `${action.name}=${action.value}`], action.name, ctx),
+    ),
     registry.register('unsetGoEnv', (action, ctx) => goEnvWrite(['-u', action.name], action.name, ctx)),
   );
 }
@@ -29,7 +31,11 @@ export function registerBuiltinFixes(registry: FixRegistry): vscode.Disposable {
 async function goEnvWrite(args: string[], name: string, ctx: FixContext): Promise<void> {
   const go = ctx.report.go.path;
   if (!go) {
-    throw new DoctorError('go.notFound', 'There is no go binary to run `go env` with.', 'Install Go or set goEnv.goPath, then diagnose again.');
+    throw new DoctorError(
+      'go.notFound',
+      'There is no go binary to run `go env` with.',
+      'Install Go or set goEnv.goPath, then diagnose again.',
+    );
   }
   const abort = new AbortController();
   const sub = ctx.token.onCancellationRequested(() => abort.abort());
@@ -44,11 +50,21 @@ async function goEnvWrite(args: string[], name: string, ctx: FixContext): Promis
       signal: abort.signal,
     });
     if (r.kind === 'aborted') return;
-    if (r.kind === 'spawnError') throw new DoctorError('go.failed', `${go} could not be started: ${r.message}`, 'Check goEnv.goPath.');
-    if (r.kind === 'timeout') throw new DoctorError('go.timeout', `\`${shown}\` did not finish within ${GO_ENV_WRITE_TIMEOUT_MS} ms.`, `Run it in a terminal to see where it waits.`);
+    if (r.kind === 'spawnError')
+      throw new DoctorError('go.failed', `${go} could not be started: ${r.message}`, 'Check goEnv.goPath.');
+    if (r.kind === 'timeout')
+      throw new DoctorError(
+        'go.timeout',
+        `\`${shown}\` did not finish within ${GO_ENV_WRITE_TIMEOUT_MS} ms.`,
+        `Run it in a terminal to see where it waits.`,
+      );
     const stderr = redact(r.stderr.trim());
     if (r.code !== 0) {
-      throw new DoctorError('go.failed', `\`${shown}\` failed: ${stderr || `exit status ${r.code}`}`, `Run it in a terminal; the go env file (go env GOENV) may be unwritable.`);
+      throw new DoctorError(
+        'go.failed',
+        `\`${shown}\` failed: ${stderr || `exit status ${r.code}`}`,
+        `Run it in a terminal; the go env file (go env GOENV) may be unwritable.`,
+      );
     }
     ctx.log.info(`${shown}: done${stderr ? `; go said: ${stderr}` : ''}`);
     if (OVERRIDDEN.test(stderr)) {

@@ -12,15 +12,26 @@ export const GO_MOD_SELECTOR: vscode.DocumentSelector = [
 ];
 
 export class GoModCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(
     private readonly diagnostics: GoModDiagnostics,
     private readonly registry: FixRegistry,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only) && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    if (
+      context.only &&
+      !vscode.CodeActionKind.QuickFix.contains(context.only) &&
+      !context.only.contains(vscode.CodeActionKind.QuickFix)
+    )
+      return [];
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
     const actions: vscode.CodeAction[] = [];
@@ -35,7 +46,11 @@ export class GoModCodeActions implements vscode.CodeActionProvider {
         seen.add(title);
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [d];
-        action.command = { title, command: Commands.applyFix, arguments: [fixRef(found.findingIndex, i, found.finding)] };
+        action.command = {
+          title,
+          command: Commands.applyFix,
+          arguments: [fixRef(found.findingIndex, i, found.finding)],
+        };
         action.isPreferred = actions.length === 0;
         actions.push(action);
       });

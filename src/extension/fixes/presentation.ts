@@ -21,12 +21,20 @@ export function fixRef(findingIndex: number, fixIndex: number, finding: Finding)
 
 export function isFixRef(v: unknown): v is FixRef {
   const r = v as FixRef;
-  return typeof r === 'object' && r !== null && Number.isInteger(r.findingIndex) && Number.isInteger(r.fixIndex) && typeof r.findingId === 'string' && typeof r.fixTitle === 'string';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    Number.isInteger(r.findingIndex) &&
+    Number.isInteger(r.fixIndex) &&
+    typeof r.findingId === 'string' &&
+    typeof r.fixTitle === 'string'
+  );
 }
 
 /** The fix a ref names in `report`, or undefined when the report no longer has it. */
 export function resolveFixRef(report: Report, ref: FixRef): { finding: Finding; fix: Fix } | undefined {
-  const matches = (f: Finding | undefined, fix: Fix | undefined) => f?.id === ref.findingId && fix?.title === ref.fixTitle;
+  const matches = (f: Finding | undefined, fix: Fix | undefined) =>
+    f?.id === ref.findingId && fix?.title === ref.fixTitle;
   const direct = report.findings[ref.findingIndex];
   const directFix = direct?.fixes?.[ref.fixIndex];
   if (direct && directFix && matches(direct, directFix)) return { finding: direct, fix: directFix };

@@ -32,7 +32,10 @@ export interface FixOutcome {
   rediagnose?: boolean;
 }
 
-export type FixHandler<K extends FixKind = FixKind> = (action: ActionOf<K>, ctx: FixContext) => Promise<FixOutcome | void>;
+export type FixHandler<K extends FixKind = FixKind> = (
+  action: ActionOf<K>,
+  ctx: FixContext,
+) => Promise<FixOutcome | void>;
 
 /** Handlers are stored without their kind's narrowing; the map key guarantees it. */
 type AnyFixHandler = (action: FixAction, ctx: FixContext) => Promise<FixOutcome | void>;

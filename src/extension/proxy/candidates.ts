@@ -16,7 +16,14 @@ export interface ProxyCandidateSetting {
 
 function cleanList(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
-  return [...new Set(v.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter((x) => x !== ''))];
+  return [
+    ...new Set(
+      v
+        .filter((x): x is string => typeof x === 'string')
+        .map((x) => x.trim())
+        .filter((x) => x !== ''),
+    ),
+  ];
 }
 
 /**
@@ -24,7 +31,8 @@ function cleanList(v: unknown): string[] {
  * must not choose the mirrors offered for the user's go env file before it is trusted.
  */
 export function readProxyCandidates(cfg: ConfigReader, workspaceTrusted: boolean): ProxyCandidateSetting {
-  if (workspaceTrusted) return { candidates: cleanList(cfg.get<unknown>(PROXY_CANDIDATES_KEY)), ignoredWorkspaceValue: false };
+  if (workspaceTrusted)
+    return { candidates: cleanList(cfg.get<unknown>(PROXY_CANDIDATES_KEY)), ignoredWorkspaceValue: false };
   const info = cfg.inspect<unknown>(PROXY_CANDIDATES_KEY);
   const fromWorkspace = cleanList(info?.workspaceFolderValue).length > 0 || cleanList(info?.workspaceValue).length > 0;
   return { candidates: cleanList(info?.globalValue), ignoredWorkspaceValue: fromWorkspace };

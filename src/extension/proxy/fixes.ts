@@ -73,8 +73,14 @@ function extensionDeps(ctx: Ctx): ProxyFixDeps {
     settings: () => {
       const s = ctx.settings();
       const candidates = readProxyCandidates(vscode.workspace.getConfiguration('goEnv'), vscode.workspace.isTrusted);
-      if (candidates.ignoredWorkspaceValue) ctx.log.warn('goEnv.proxyCandidates from the untrusted workspace is ignored');
-      return { ...(s.goPath ? { goPath: s.goPath } : {}), probeTimeoutMs: s.probeTimeoutMs, extraMirrors: s.extraMirrors, proxyCandidates: candidates.candidates };
+      if (candidates.ignoredWorkspaceValue)
+        ctx.log.warn('goEnv.proxyCandidates from the untrusted workspace is ignored');
+      return {
+        ...(s.goPath ? { goPath: s.goPath } : {}),
+        probeTimeoutMs: s.probeTimeoutMs,
+        extraMirrors: s.extraMirrors,
+        proxyCandidates: candidates.candidates,
+      };
     },
     workspaceDir: () => vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath,
   };
@@ -121,8 +127,14 @@ async function setProxyAuto(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSi
   const settings = deps.settings();
   const platform = deps.platform();
   const current = ctx.report.env['GOPROXY']?.value ?? platform.env['GOPROXY'] ?? '';
-  const candidates = mirrorCandidates({ builtin: core.DEFAULT_MIRRORS, configured: settings.proxyCandidates, extraMirrors: settings.extraMirrors, currentGoproxy: current });
-  if (candidates.skipped.length) ctx.log.warn(`not probed (not an http(s) mirror URL): ${candidates.skipped.map(redact).join(', ')}`);
+  const candidates = mirrorCandidates({
+    builtin: core.DEFAULT_MIRRORS,
+    configured: settings.proxyCandidates,
+    extraMirrors: settings.extraMirrors,
+    currentGoproxy: current,
+  });
+  if (candidates.skipped.length)
+    ctx.log.warn(`not probed (not an http(s) mirror URL): ${candidates.skipped.map(redact).join(', ')}`);
   ctx.log.info(`probing ${candidates.urls.length} mirror(s): ${candidates.urls.map(redact).join(', ')}`);
   const plan = await core.planProxyChange({
     platform,
@@ -149,22 +161,43 @@ async function setProxyAuto(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSi
 async function workOffline(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal): Promise<FixOutcome> {
   const core = loadFixBundle().proxyRewrite;
   const settings = deps.settings();
-  const cwd = ctx.finding.location?.file ? path.dirname(ctx.finding.location.file) : (deps.workspaceDir() ?? os.homedir());
-  const plan = await core.planProxyChange({ platform: deps.platform(), goPath: goPathFor(deps, ctx), mode: { kind: 'offline', cwd }, timeoutMs: settings.probeTimeoutMs, signal });
+  const cwd = ctx.finding.location?.file
+    ? path.dirname(ctx.finding.location.file)
+    : (deps.workspaceDir() ?? os.homedir());
+  const plan = await core.planProxyChange({
+    platform: deps.platform(),
+    goPath: goPathFor(deps, ctx),
+    mode: { kind: 'offline', cwd },
+    timeoutMs: settings.probeTimeoutMs,
+    signal,
+  });
   signal.throwIfAborted();
   if (plan instanceof DoctorError) throw plan;
   const missing = plan.offline?.modules.filter((m) => m.status !== 'cached') ?? [];
-  ctx.log.info(`offline plan: ${plan.offline?.cacheDir}; ${missing.length} module(s) of ${plan.offline?.goMod ?? 'no go.mod'} not cached${missing.length ? `: ${missing.map((m) => `${m.path}@${m.version} (${m.status})`).join(', ')}` : ''}`);
+  ctx.log.info(
+    `offline plan: ${plan.offline?.cacheDir}; ${missing.length} module(s) of ${plan.offline?.goMod ?? 'no go.mod'} not cached${missing.length ? `: ${missing.map((m) => `${m.path}@${m.version} (${m.status})`).join(', ')}` : ''}`,
+  );
   return confirmAndWrite(deps, ctx, signal, plan, offlinePickModel(plan));
 }
 
 /** Shared by both writes: the override case, the confirmation, the write, the message. */
-async function confirmAndWrite(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal, plan: ProxyPlan, model: PickModel): Promise<FixOutcome> {
+async function confirmAndWrite(
+  deps: ProxyFixDeps,
+  ctx: FixContext,
+  signal: AbortSignal,
+  plan: ProxyPlan,
+  model: PickModel,
+): Promise<FixOutcome> {
   if (plan.override) {
-    ctx.log.warn(`GOPROXY is set in the OS environment (${redact(plan.override.value)}): nothing written. ${redact(plan.override.explanation)}`);
+    ctx.log.warn(
+      `GOPROXY is set in the OS environment (${redact(plan.override.value)}): nothing written. ${redact(plan.override.explanation)}`,
+    );
     const toolsEnv = vscode.workspace.getConfiguration('go').get<Record<string, unknown>>('toolsEnvVars')?.['GOPROXY'];
     const picked = await choose(
-      overridePickModel(plan, plan.override, { homeDir: deps.platform().homeDir, ...(typeof toolsEnv === 'string' ? { toolsEnvVarsGoproxy: toolsEnv } : {}) }),
+      overridePickModel(plan, plan.override, {
+        homeDir: deps.platform().homeDir,
+        ...(typeof toolsEnv === 'string' ? { toolsEnvVarsGoproxy: toolsEnv } : {}),
+      }),
       ctx.token,
       deps.onPick,
     );
@@ -172,7 +205,9 @@ async function confirmAndWrite(deps: ProxyFixDeps, ctx: FixContext, signal: Abor
     return NOTHING_CHANGED;
   }
   if (plan.unchanged) {
-    void vscode.window.showInformationMessage(`Go Env: GOPROXY in ${plan.envFile} already is ${showSetting(plan.previous)}; nothing to change.`);
+    void vscode.window.showInformationMessage(
+      `Go Env: GOPROXY in ${plan.envFile} already is ${showSetting(plan.previous)}; nothing to change.`,
+    );
     return NOTHING_CHANGED;
   }
   const picked = await choose(model, ctx.token, deps.onPick);
@@ -181,7 +216,11 @@ async function confirmAndWrite(deps: ProxyFixDeps, ctx: FixContext, signal: Abor
     return NOTHING_CHANGED;
   }
   const core = loadFixBundle().proxyRewrite;
-  const outcome = await core.applyProxyChange(plan, { platform: deps.platform(), timeoutMs: deps.settings().probeTimeoutMs, signal });
+  const outcome = await core.applyProxyChange(plan, {
+    platform: deps.platform(),
+    timeoutMs: deps.settings().probeTimeoutMs,
+    signal,
+  });
   if (outcome instanceof DoctorError) throw outcome;
   const message = writtenMessage(plan, outcome);
   ctx.log.info(`${message.text}${outcome.goStderr ? ` (go said: ${outcome.goStderr})` : ''}`);
@@ -194,7 +233,12 @@ async function confirmAndWrite(deps: ProxyFixDeps, ctx: FixContext, signal: Abor
 
 async function restore(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal): Promise<FixOutcome> {
   const core = loadFixBundle().proxyRewrite;
-  const r = await core.restoreProxy({ platform: deps.platform(), goPath: goPathFor(deps, ctx), timeoutMs: deps.settings().probeTimeoutMs, signal });
+  const r = await core.restoreProxy({
+    platform: deps.platform(),
+    goPath: goPathFor(deps, ctx),
+    timeoutMs: deps.settings().probeTimeoutMs,
+    signal,
+  });
   signal.throwIfAborted();
   if (r instanceof DoctorError) throw r;
   const message = restoredMessage(r);
@@ -225,7 +269,10 @@ async function undo(deps: ProxyFixDeps, log: vscode.LogOutputChannel, goPath: st
 /** Shown without waiting: the fix is done; the message stays until the user closes it. */
 function announce(message: { text: string; severity: 'info' | 'warning' }, onUndo?: () => Promise<void>): void {
   const buttons = onUndo ? ['Undo'] : [];
-  const shown = message.severity === 'warning' ? vscode.window.showWarningMessage(message.text, ...buttons) : vscode.window.showInformationMessage(message.text, ...buttons);
+  const shown =
+    message.severity === 'warning'
+      ? vscode.window.showWarningMessage(message.text, ...buttons)
+      : vscode.window.showInformationMessage(message.text, ...buttons);
   void shown.then((choice) => {
     if (choice === 'Undo' && onUndo) void onUndo();
   });
@@ -250,7 +297,11 @@ function toItem(e: PickEntry): Item {
  * Shows the model; resolves with the chosen action, or undefined when closed (Escape, another
  * quick input, or the fix cancelled). Choosing an information row keeps it open with a hint.
  */
-function choose(model: PickModel, token: vscode.CancellationToken, onPick?: ProxyFixDeps['onPick']): Promise<ProxyPickAction | undefined> {
+function choose(
+  model: PickModel,
+  token: vscode.CancellationToken,
+  onPick?: ProxyFixDeps['onPick'],
+): Promise<ProxyPickAction | undefined> {
   if (token.isCancellationRequested) return Promise.resolve(undefined);
   const pick = vscode.window.createQuickPick<Item>();
   pick.title = model.title;
@@ -293,7 +344,9 @@ async function perform(a: ProxyPickAction): Promise<void> {
     case 'openSource': {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(a.file));
       const line = Math.max(0, Math.min(a.line - 1, doc.lineCount - 1));
-      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line, 0, line, doc.lineAt(line).text.length) });
+      await vscode.window.showTextDocument(doc, {
+        selection: new vscode.Range(line, 0, line, doc.lineAt(line).text.length),
+      });
       return;
     }
     case 'openSettings':
@@ -301,7 +354,9 @@ async function perform(a: ProxyPickAction): Promise<void> {
       return;
     case 'copy':
       await vscode.env.clipboard.writeText(a.text);
-      void vscode.window.showInformationMessage('Go Env: copied. Paste it where GOPROXY is set now, then restart VS Code.');
+      void vscode.window.showInformationMessage(
+        'Go Env: copied. Paste it where GOPROXY is set now, then restart VS Code.',
+      );
       return;
     case 'write':
       return;

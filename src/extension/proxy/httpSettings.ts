@@ -17,7 +17,9 @@ export function readHttpSettings(http: Pick<ConfigReader, 'get'>): VsCodeHttpSet
   const strict = http.get<boolean>('proxyStrictSSL');
   return {
     proxy: typeof proxy === 'string' ? proxy.trim() : '',
-    noProxy: Array.isArray(noProxy) ? noProxy.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim()) : [],
+    noProxy: Array.isArray(noProxy)
+      ? noProxy.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim())
+      : [],
     proxyStrictSSL: strict !== false,
   };
 }
@@ -29,7 +31,11 @@ function envAny(env: NodeJS.ProcessEnv, name: string): string {
 
 /** What the go command will use: HTTPS_PROXY for https:// module proxies, HTTP_PROXY for http://. */
 export function goProxyEnv(env: NodeJS.ProcessEnv): { httpsProxy: string; httpProxy: string; noProxy: string } {
-  return { httpsProxy: envAny(env, 'HTTPS_PROXY'), httpProxy: envAny(env, 'HTTP_PROXY'), noProxy: envAny(env, 'NO_PROXY') };
+  return {
+    httpsProxy: envAny(env, 'HTTPS_PROXY'),
+    httpProxy: envAny(env, 'HTTP_PROXY'),
+    noProxy: envAny(env, 'NO_PROXY'),
+  };
 }
 
 /**
@@ -48,7 +54,12 @@ export function requestEnv(base: NodeJS.ProcessEnv, http: VsCodeHttpSettings): N
 
 const normaliseProxy = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
 const hostSet = (list: string) =>
-  new Set(list.split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean));
+  new Set(
+    list
+      .split(/[\s,]+/)
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  );
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
@@ -66,24 +77,34 @@ export function httpSettingsFinding(http: VsCodeHttpSettings, env: NodeJS.Proces
     );
   }
   const proxyInUse = http.proxy !== '' || go.httpsProxy !== '' || go.httpProxy !== '';
-  if (proxyInUse && http.noProxy.length > 0 && !sameSet(new Set(http.noProxy.map((h) => h.toLowerCase())), hostSet(go.noProxy))) {
+  if (
+    proxyInUse &&
+    http.noProxy.length > 0 &&
+    !sameSet(new Set(http.noProxy.map((h) => h.toLowerCase())), hostSet(go.noProxy))
+  ) {
     reasons.push(
       `VS Code's http.noProxy is "${http.noProxy.join(',')}", but the go command's NO_PROXY is ${go.noProxy ? `"${go.noProxy}"` : 'empty'}, so the two bypass the proxy for different hosts.`,
     );
   }
   if (!http.proxyStrictSSL) {
     reasons.push(
-      'http.proxyStrictSSL is off. That affects only VS Code\'s own requests: Go Env Doctor and the go command always verify certificates, so if this was set for an intercepting proxy, trust its root certificate instead (SSL_CERT_FILE for the go command, NODE_EXTRA_CA_CERTS for Node).',
+      "http.proxyStrictSSL is off. That affects only VS Code's own requests: Go Env Doctor and the go command always verify certificates, so if this was set for an intercepting proxy, trust its root certificate instead (SSL_CERT_FILE for the go command, NODE_EXTRA_CA_CERTS for Node).",
     );
   }
   if (reasons.length === 0) return undefined;
   return {
     id: 'vscode.proxyDiffers',
     severity: 'info',
-    title: 'VS Code\'s proxy settings differ from what the go command uses',
+    title: "VS Code's proxy settings differ from what the go command uses",
     detail: reasons.join(' '),
     subject: 'http.proxy',
-    fixes: [{ command: 'Preferences: Open Settings → http.proxy', title: 'Open VS Code\'s proxy settings', action: { kind: 'openSettings', query: 'http.proxy' } }],
+    fixes: [
+      {
+        command: 'Preferences: Open Settings → http.proxy',
+        title: "Open VS Code's proxy settings",
+        action: { kind: 'openSettings', query: 'http.proxy' },
+      },
+    ],
   };
 }
 

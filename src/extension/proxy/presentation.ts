@@ -63,7 +63,10 @@ function checkedAgainst(ref: NonNullable<ProxyPlan['ranking']>['reference']): st
 }
 
 /** One row per mirror: latency, and why it was rejected. */
-export function rankingEntries(rows: readonly RankingRow[], reference?: NonNullable<ProxyPlan['ranking']>['reference']): PickEntry[] {
+export function rankingEntries(
+  rows: readonly RankingRow[],
+  reference?: NonNullable<ProxyPlan['ranking']>['reference'],
+): PickEntry[] {
   let fastest = true;
   return rows.map((r) => {
     if (r.healthy) {
@@ -148,7 +151,8 @@ export function offlinePickModel(plan: ProxyPlan): PickModel {
   if (o.goModProblem) modulesNote = ` ${o.goMod} cannot be read (${o.goModProblem}), so no module list was checked.`;
   else if (!o.goMod) modulesNote = ' No go.mod governs the workspace folder, so no module list was checked.';
   else if (missing.length === 0) modulesNote = ` All ${o.modules.length} modules ${o.goMod} requires are in the cache.`;
-  else modulesNote = ` ${missing.length} of the ${o.modules.length} modules ${o.goMod} requires are not in the cache (listed below): builds that need them fail offline.`;
+  else
+    modulesNote = ` ${missing.length} of the ${o.modules.length} modules ${o.goMod} requires are not in the cache (listed below): builds that need them fail offline.`;
   const entries: PickEntry[] = [
     {
       label: '$(database) Work offline from the module cache',
@@ -170,8 +174,12 @@ export function offlinePickModel(plan: ProxyPlan): PickModel {
   }
   return {
     title: `Go Env: work offline from the module cache${missing.length > 0 ? ` (${missing.length} module${missing.length === 1 ? '' : 's'} missing)` : ''}`,
-    placeholder: missing.length > 0 ? `${missing.length} module${missing.length === 1 ? ' is' : 's are'} missing from the cache. Press Enter to switch anyway, or Escape to cancel` : 'Press Enter to switch, or Escape to cancel',
-    rowHint: 'The rows below the first are the modules missing from the cache. Choose "Work offline from the module cache" to switch, or press Escape.',
+    placeholder:
+      missing.length > 0
+        ? `${missing.length} module${missing.length === 1 ? ' is' : 's are'} missing from the cache. Press Enter to switch anyway, or Escape to cancel`
+        : 'Press Enter to switch, or Escape to cancel',
+    rowHint:
+      'The rows below the first are the modules missing from the cache. Choose "Work offline from the module cache" to switch, or press Escape.',
     entries,
   };
 }
@@ -190,8 +198,12 @@ export function overridePickModel(plan: ProxyPlan, override: EnvironmentOverride
   }));
   entries.push({
     label: '$(settings-gear) Open VS Code settings: go.toolsEnvVars',
-    description: c.toolsEnvVarsGoproxy !== undefined ? `sets GOPROXY=${redact(c.toolsEnvVarsGoproxy)}` : 'the Go extension\'s tool environment',
-    detail: 'VS Code passes these variables to the Go tools it starts; also check terminal.integrated.env.* for the terminal.',
+    description:
+      c.toolsEnvVarsGoproxy !== undefined
+        ? `sets GOPROXY=${redact(c.toolsEnvVarsGoproxy)}`
+        : "the Go extension's tool environment",
+    detail:
+      'VS Code passes these variables to the Go tools it starts; also check terminal.integrated.env.* for the terminal.',
     action: { kind: 'openSettings', query: 'go.toolsEnvVars' },
   });
   if (wanted) {
@@ -223,28 +235,46 @@ export function writtenMessage(plan: ProxyPlan, outcome: WriteOutcome): { text: 
   const value = redact(plan.value ?? '');
   const where = plan.envFile;
   if (outcome.override) {
-    return { severity: 'warning', text: `Go Env: wrote GOPROXY=${value} to ${where}, but it does not take effect: ${overrideWarning(outcome.override)}` };
+    return {
+      severity: 'warning',
+      text: `Go Env: wrote GOPROXY=${value} to ${where}, but it does not take effect: ${overrideWarning(outcome.override)}`,
+    };
   }
-  const others = outcome.otherSettingsChanged.length ? ` go also changed ${outcome.otherSettingsChanged.join(', ')} in that file; check it.` : '';
+  const others = outcome.otherSettingsChanged.length
+    ? ` go also changed ${outcome.otherSettingsChanged.join(', ')} in that file; check it.`
+    : '';
   const before = `(was ${showSetting(plan.previous)})`;
-  if (!outcome.written) return { severity: 'info', text: `Go Env: ${where} already holds GOPROXY=${value}; nothing was written.` };
+  if (!outcome.written)
+    return { severity: 'info', text: `Go Env: ${where} already holds GOPROXY=${value}; nothing was written.` };
   if (plan.mode === 'offline' && plan.offline) {
     const missing = missingModules(plan.offline.modules);
-    const names = missing.slice(0, 3).map((m) => `${m.path}@${m.version}`).join(', ');
+    const names = missing
+      .slice(0, 3)
+      .map((m) => `${m.path}@${m.version}`)
+      .join(', ');
     const tail =
       missing.length === 0
-        ? plan.offline.goMod ? ` Every module ${plan.offline.goMod} requires is cached.` : ''
+        ? plan.offline.goMod
+          ? ` Every module ${plan.offline.goMod} requires is cached.`
+          : ''
         : ` Missing from the cache: ${names}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}; fetch ${missing.length === 1 ? 'it' : 'them'} while online with \`go mod download\`.`;
-    return { severity: missing.length ? 'warning' : 'info', text: `Go Env: GOPROXY now starts with the module cache, in ${where} ${before}.${tail}${others}` };
+    return {
+      severity: missing.length ? 'warning' : 'info',
+      text: `Go Env: GOPROXY now starts with the module cache, in ${where} ${before}.${tail}${others}`,
+    };
   }
-  return { severity: 'info', text: `Go Env: GOPROXY is now ${value}, in ${where} ${before}.${sumdbNote(plan)}${others}` };
+  return {
+    severity: 'info',
+    text: `Go Env: GOPROXY is now ${value}, in ${where} ${before}.${sumdbNote(plan)}${others}`,
+  };
 }
 
 export function restoredMessage(r: RestoreResult): { text: string; severity: 'info' | 'warning' } {
   if (!r.restored) return { severity: 'info', text: `Go Env: nothing to restore. ${r.reason}` };
   const now = r.now.inFile ? `GOPROXY=${showSetting(r.now)}` : 'GOPROXY unset (go env -u)';
   let text = `Go Env: restored ${now} in ${r.envFile}, as it was before the change of ${r.change.at}.`;
-  if (r.changedSince) text += ` GOPROXY had been changed to ${showSetting(r.replaced)} after that; that value was replaced too.`;
+  if (r.changedSince)
+    text += ` GOPROXY had been changed to ${showSetting(r.replaced)} after that; that value was replaced too.`;
   if (r.outcome.override) return { severity: 'warning', text: `${text} ${overrideWarning(r.outcome.override)}` };
   return { severity: 'info', text };
 }
@@ -255,6 +285,9 @@ export function rankingLog(plan: ProxyPlan): string[] {
   const ref = plan.ranking.reference;
   return [
     `ranked ${plan.ranking.rows.length} mirror(s) in ${plan.ranking.durationMs} ms against ${ref.module}@${ref.version} (${plan.ranking.verdictBasis}: ${redact(ref.detail)})`,
-    ...plan.ranking.rows.map((r) => `  ${r.healthy ? 'healthy ' : 'rejected'} ${r.display} ${formatMs(r.medianMs)}${r.reason ? `: ${redact(r.reason)}` : ''}`),
+    ...plan.ranking.rows.map(
+      (r) =>
+        `  ${r.healthy ? 'healthy ' : 'rejected'} ${r.display} ${formatMs(r.medianMs)}${r.reason ? `: ${redact(r.reason)}` : ''}`,
+    ),
   ];
 }

@@ -11,7 +11,10 @@ export class GoEnvStatusBar implements vscode.Disposable {
   private state: StatusState = { kind: 'idle' };
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(runner: DiagnosisRunner, private readonly registry: FixRegistry) {
+  constructor(
+    runner: DiagnosisRunner,
+    private readonly registry: FixRegistry,
+  ) {
     this.item.name = 'Go Env';
     this.item.command = Commands.showFindings;
     this.subscriptions = [
@@ -32,7 +35,9 @@ export class GoEnvStatusBar implements vscode.Disposable {
     tooltip.isTrusted = { enabledCommands: [...LINKABLE_COMMANDS] };
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: view.accessibilityLabel, role: 'button' };
-    this.item.backgroundColor = view.background ? new vscode.ThemeColor(`statusBarItem.${view.background}Background`) : undefined;
+    this.item.backgroundColor = view.background
+      ? new vscode.ThemeColor(`statusBarItem.${view.background}Background`)
+      : undefined;
   }
 
   dispose(): void {

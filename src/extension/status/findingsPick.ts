@@ -8,15 +8,16 @@ import type { FixRegistry } from '../fixes/registry';
 import { fixLabel, fixRef, type FixRef } from '../fixes/presentation';
 import { SEVERITY_ICON, problems } from './presentation';
 
-type Choice =
-  | { kind: 'fix'; ref: FixRef; fix: Fix }
-  | { kind: 'command'; command: string };
+type Choice = { kind: 'fix'; ref: FixRef; fix: Fix } | { kind: 'command'; command: string };
 
 interface Item extends vscode.QuickPickItem {
   choice?: Choice;
 }
 
-const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the command line' };
+const COPY_BUTTON: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('copy'),
+  tooltip: 'Copy the command line',
+};
 
 export function buildPickItems(report: Report, registry: FixRegistry): Item[] {
   const items: Item[] = [];

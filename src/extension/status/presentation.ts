@@ -20,13 +20,20 @@ export interface StatusView {
   background?: 'warning' | 'error';
 }
 
-export const SEVERITY_ICON: Record<Severity, string> = { ok: '$(check)', info: '$(info)', warning: '$(warning)', error: '$(error)' };
+export const SEVERITY_ICON: Record<Severity, string> = {
+  ok: '$(check)',
+  info: '$(info)',
+  warning: '$(warning)',
+  error: '$(error)',
+};
 const MAX_TOOLTIP_FINDINGS = 8;
 
 export function commandLink(command: string, args?: unknown): string {
   if (args === undefined) return `command:${command}`;
   // Parentheses too: they would end the Markdown link destination.
-  return `command:${command}?${encodeURIComponent(JSON.stringify([args])).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+  return `command:${command}?${encodeURIComponent(JSON.stringify([args]))
+    .replace(/\(/g, '%28')
+    .replace(/\)/g, '%29')}`;
 }
 
 /** Escapes text for Markdown (titles may contain `*`, `_`, brackets, ...). */
@@ -56,12 +63,16 @@ const FOOTER = [
 function findingLine(report: Report, f: Finding, isHandled: (kind: string | undefined) => boolean): string {
   const index = report.findings.indexOf(f);
   const fixes = (f.fixes ?? []).map(
-    (fix, i) => `[${fixLabelMarkdown(fix, isHandled(fix.action?.kind), escapeMarkdown)}](${commandLink(Commands.applyFix, fixRef(index, i, f))})`,
+    (fix, i) =>
+      `[${fixLabelMarkdown(fix, isHandled(fix.action?.kind), escapeMarkdown)}](${commandLink(Commands.applyFix, fixRef(index, i, f))})`,
   );
   return `- ${SEVERITY_ICON[f.severity]} **${escapeMarkdown(f.title)}**${fixes.length ? ` — ${fixes.join(' · ')}` : ''}`;
 }
 
-export function presentStatus(state: StatusState, isHandled: (kind: string | undefined) => boolean = () => false): StatusView {
+export function presentStatus(
+  state: StatusState,
+  isHandled: (kind: string | undefined) => boolean = () => false,
+): StatusView {
   switch (state.kind) {
     case 'idle':
       return {
@@ -89,15 +100,22 @@ export function presentStatus(state: StatusState, isHandled: (kind: string | und
       const worst = worstSeverity(report.findings);
       const list = problems(report);
       const shown = list.slice(0, MAX_TOOLTIP_FINDINGS).map((f) => findingLine(report, f, isHandled));
-      if (list.length > shown.length) shown.push(`- …and ${list.length - shown.length} more: [show the report](${commandLink(Commands.showReport)})`);
-      const where = report.go.path ? `${escapeMarkdown(report.go.version ?? 'unknown version')} at \`${report.go.path.replace(/`/g, '')}\`` : 'no go binary found';
+      if (list.length > shown.length)
+        shown.push(`- …and ${list.length - shown.length} more: [show the report](${commandLink(Commands.showReport)})`);
+      const where = report.go.path
+        ? `${escapeMarkdown(report.go.version ?? 'unknown version')} at \`${report.go.path.replace(/`/g, '')}\``
+        : 'no go binary found';
       const body = shown.length ? shown.join('\n') : '$(check) No problems found.';
       const count = list.filter((f) => f.severity === 'warning' || f.severity === 'error').length;
       return {
         text: `${SEVERITY_ICON[worst]} ${goLabel(report)}`,
         tooltip: `**Go Env Doctor**: ${where}\n\n${body}\n\n${FOOTER}`,
         accessibilityLabel: `Go Env: ${goLabel(report)}, ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}, worst ${worst}`}`,
-        ...(worst === 'error' ? { background: 'error' as const } : worst === 'warning' ? { background: 'warning' as const } : {}),
+        ...(worst === 'error'
+          ? { background: 'error' as const }
+          : worst === 'warning'
+            ? { background: 'warning' as const }
+            : {}),
       };
     }
   }

@@ -16,7 +16,17 @@ import { requestEnv } from '../proxy/httpSettings';
 import { runInstall, type InstallRunResult, type ProgressSink } from './install';
 import { pickRelease } from './pick';
 import { tildify } from '../proxy/presentation';
-import { cancelledMessage, goBinaryIn, goDisplayName, installTitle, NOT_NOW_CHOICE, USE_CHOICE, useOfferMessage, usedMessage, type UseSummary } from './presentation';
+import {
+  cancelledMessage,
+  goBinaryIn,
+  goDisplayName,
+  installTitle,
+  NOT_NOW_CHOICE,
+  USE_CHOICE,
+  useOfferMessage,
+  usedMessage,
+  type UseSummary,
+} from './presentation';
 import { readToolchainSettings, settingsError, type ToolchainSettings } from './settings';
 import { useToolchain } from './use';
 
@@ -96,7 +106,13 @@ export class ToolchainFixes {
     try {
       const bad = settingsError(settings);
       if (bad) throw bad;
-      const chosen = await pickRelease({ platform, settings, log, ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}), ...(this.deps.onPick ? { onPick: this.deps.onPick } : {}) });
+      const chosen = await pickRelease({
+        platform,
+        settings,
+        log,
+        ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}),
+        ...(this.deps.onPick ? { onPick: this.deps.onPick } : {}),
+      });
       if (chosen?.kind === 'settings') {
         await vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY);
         return 'dismissed';
@@ -105,7 +121,9 @@ export class ToolchainFixes {
       what = installTitle(chosen.version);
       // Cancelled from its own notification only.
       const never = new vscode.CancellationTokenSource();
-      const outcome = await this.install(chosen.version, { platform, token: never.token, log }).finally(() => never.dispose());
+      const outcome = await this.install(chosen.version, { platform, token: never.token, log }).finally(() =>
+        never.dispose(),
+      );
       if (!outcome) return 'dismissed';
       if (outcome.kind === 'installed') this.offer(outcome.result);
       return outcome;
@@ -121,12 +139,19 @@ export class ToolchainFixes {
   ): Promise<InstallRunResult | undefined> {
     const key = version.trim().replace(/^go/, '');
     if (this.running.has(key)) {
-      void vscode.window.showInformationMessage(`Go Env: ${goDisplayName(version)} is already being installed; its progress is in the notification.`);
+      void vscode.window.showInformationMessage(
+        `Go Env: ${goDisplayName(version)} is already being installed; its progress is in the notification.`,
+      );
       return undefined;
     }
     this.running.add(key);
     try {
-      const outcome = await runInstall({ version, settings: this.deps.settings(), ...o, ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}) });
+      const outcome = await runInstall({
+        version,
+        settings: this.deps.settings(),
+        ...o,
+        ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}),
+      });
       if (outcome.kind === 'cancelled') void vscode.window.showInformationMessage(cancelledMessage(version));
       return outcome;
     } finally {
@@ -146,9 +171,18 @@ export class ToolchainFixes {
   private async offerUse(result: AnySourceInstallResult): Promise<UseSummary | undefined> {
     const home = os.homedir();
     const goBinary = goBinaryIn(result.goroot, process.platform);
-    const summary = { version: result.version, goroot: result.goroot, alreadyInstalled: result.alreadyInstalled, source: result.source, bytes: result.bytes, via: result.via };
+    const summary = {
+      version: result.version,
+      goroot: result.goroot,
+      alreadyInstalled: result.alreadyInstalled,
+      source: result.source,
+      bytes: result.bytes,
+      via: result.via,
+    };
     if (vscode.workspace.getConfiguration('goEnv').get<string>('goPath') === goBinary) {
-      void vscode.window.showInformationMessage(`Go Env: ${goDisplayName(result.version.replace(/^go/, ''))} is installed in ${tildify(result.goroot, home)} and already used here (goEnv.goPath).`);
+      void vscode.window.showInformationMessage(
+        `Go Env: ${goDisplayName(result.version.replace(/^go/, ''))} is installed in ${tildify(result.goroot, home)} and already used here (goEnv.goPath).`,
+      );
       return undefined;
     }
     const choice = await this.deps.ask(useOfferMessage(summary, home), USE_CHOICE, NOT_NOW_CHOICE);
@@ -156,19 +190,29 @@ export class ToolchainFixes {
       this.deps.log.info(`${result.version}: not used for this workspace (${choice ?? 'dismissed'})`);
       return undefined;
     }
-    const used = await useToolchain(result.goroot, result.version, { environment: this.deps.environment, log: this.deps.log, os: process.platform });
+    const used = await useToolchain(result.goroot, result.version, {
+      environment: this.deps.environment,
+      log: this.deps.log,
+      os: process.platform,
+    });
     void vscode.window.showInformationMessage(usedMessage(used, home));
     return used;
   }
 
   private showError(err: unknown, what: string): void {
-    const text = err instanceof DoctorError ? `${err.message} ${err.remedy}` : err instanceof Error ? err.message : String(err);
+    const text =
+      err instanceof DoctorError ? `${err.message} ${err.remedy}` : err instanceof Error ? err.message : String(err);
     this.deps.log.error(`${what} failed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
-    const settingsRelated = err instanceof DoctorError && /^(settings\.|toolchain\.(indexUnavailable|downloadFailed|checksumMismatch|permissionDenied|diskFull))/.test(err.code);
+    const settingsRelated =
+      err instanceof DoctorError &&
+      /^(settings\.|toolchain\.(indexUnavailable|downloadFailed|checksumMismatch|permissionDenied|diskFull))/.test(
+        err.code,
+      );
     const buttons = settingsRelated ? ['Open Settings', 'Show Log'] : ['Show Log'];
     void vscode.window.showErrorMessage(`Go Env: ${what} failed. ${redact(text)}`, ...buttons).then((pick) => {
       if (pick === 'Show Log') this.deps.log.show();
-      if (pick === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY);
+      if (pick === 'Open Settings')
+        void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY);
     });
   }
 }

@@ -34,12 +34,20 @@ export async function runInstall(run: InstallRun): Promise<InstallRunResult> {
   if (bad) throw bad;
   if (run.progress) return install(run, run.progress, [run.token]);
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Go Env: ${installTitle(run.version)}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Go Env: ${installTitle(run.version)}`,
+      cancellable: true,
+    },
     (progress, token) => install(run, progress, [run.token, token]),
   );
 }
 
-async function install(run: InstallRun, progress: ProgressSink, tokens: vscode.CancellationToken[]): Promise<InstallRunResult> {
+async function install(
+  run: InstallRun,
+  progress: ProgressSink,
+  tokens: vscode.CancellationToken[],
+): Promise<InstallRunResult> {
   const { log, settings } = run;
   const controller = new AbortController();
   const subs = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
@@ -84,11 +92,16 @@ async function install(run: InstallRun, progress: ProgressSink, tokens: vscode.C
     return { kind: 'installed', result };
   } catch (err) {
     if (controller.signal.aborted || isAbortError(err)) {
-      log.info(`install of ${run.version} cancelled after ${Math.round(performance.now() - started)} ms; the partial download is kept for a resume`);
+      log.info(
+        `install of ${run.version} cancelled after ${Math.round(performance.now() - started)} ms; the partial download is kept for a resume`,
+      );
       return { kind: 'cancelled' };
     }
-    log.error(`install of ${run.version} failed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
-    if (err instanceof DoctorError) throw new DoctorError(err.code, err.message, editorRemedy(err.remedy), { cause: err });
+    log.error(
+      `install of ${run.version} failed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`,
+    );
+    if (err instanceof DoctorError)
+      throw new DoctorError(err.code, err.message, editorRemedy(err.remedy), { cause: err });
     throw err;
   } finally {
     for (const s of subs) s.dispose();

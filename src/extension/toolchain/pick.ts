@@ -35,7 +35,12 @@ export async function pickRelease(deps: ReleasePickDeps): Promise<PickOutcome> {
     pick.placeholder = `Pick a Go release to install into ${tildify(settings.sdkDir, platform.homeDir)}; every download is checked against the official SHA-256`;
     pick.matchOnDescription = true;
     pick.ignoreFocusOut = true;
-    const input: ReleasePickInput = { releases: undefined, installed: await listInstalledToolchains(settings.sdkDir), sdkDir: settings.sdkDir, homeDir: platform.homeDir };
+    const input: ReleasePickInput = {
+      releases: undefined,
+      installed: await listInstalledToolchains(settings.sdkDir),
+      sdkDir: settings.sdkDir,
+      homeDir: platform.homeDir,
+    };
     // The row we made active; when the releases arrive, a row the user moved to stays active.
     let placed: Item | undefined;
     const render = () => {
@@ -75,7 +80,10 @@ export async function pickRelease(deps: ReleasePickDeps): Promise<PickOutcome> {
       (err: unknown) => {
         if (controller.signal.aborted) return;
         deps.log.warn(`release index: ${errorMessage(err)}`);
-        input.indexError = err instanceof DoctorError ? { message: err.message, remedy: editorRemedy(err.remedy) } : { message: errorMessage(err), remedy: '' };
+        input.indexError =
+          err instanceof DoctorError
+            ? { message: err.message, remedy: editorRemedy(err.remedy) }
+            : { message: errorMessage(err), remedy: '' };
       },
     );
     void loading.finally(() => {

@@ -55,7 +55,11 @@ export function progressMessage(p: InstallProgress): string {
     case 'extract':
       return `${pct} · unpacking`;
     case 'download': {
-      const parts = [pct, `${mb(p.bytes)} of ${mb(p.total)}`, p.bytesPerSec > 0 ? rate(p.bytesPerSec) : 'waiting for data'];
+      const parts = [
+        pct,
+        `${mb(p.bytes)} of ${mb(p.total)}`,
+        p.bytesPerSec > 0 ? rate(p.bytesPerSec) : 'waiting for data',
+      ];
       if (p.etaSec !== undefined && p.bytesPerSec > 0) parts.push(timeLeft(p.etaSec));
       parts.push(`from ${sourceHost(p.source)}`);
       return parts.join(' · ');
@@ -85,7 +89,10 @@ export class ProgressSteps {
  */
 const REMEDY_REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\("go-env-doctor diagnose" tests them\)/g, '("Go Env: Diagnose" tests them)'],
-  [/add a mirror you can reach with --mirror URL/g, 'add a mirror you can reach to the goEnv.toolchain.mirrors setting'],
+  [
+    /add a mirror you can reach with --mirror URL/g,
+    'add a mirror you can reach to the goEnv.toolchain.mirrors setting',
+  ],
   [/drop that --mirror/g, 'remove that mirror from goEnv.toolchain.mirrors'],
   [/running the same command again resumes from there/g, 'installing again resumes from there'],
   [/--dl-base can point at/g, 'the goEnv.toolchain.dlBase setting can point at'],
@@ -134,10 +141,17 @@ export function releasePickEntries(input: ReleasePickInput): ReleasePickEntry[] 
   const installedByVersion = new Map(input.installed.filter((t) => t.complete).map((t) => [t.version, t]));
   const listed = new Set<string>();
   if (input.indexError) {
-    out.push({ kind: 'problem', label: `$(error) The Go release index could not be read`, detail: `${input.indexError.message} ${input.indexError.remedy}` });
+    out.push({
+      kind: 'problem',
+      label: `$(error) The Go release index could not be read`,
+      detail: `${input.indexError.message} ${input.indexError.remedy}`,
+    });
   }
   if (input.releases) {
-    out.push({ kind: 'separator', label: input.indexBase ? `Stable releases (${sourceHost(input.indexBase)})` : 'Stable releases' });
+    out.push({
+      kind: 'separator',
+      label: input.indexBase ? `Stable releases (${sourceHost(input.indexBase)})` : 'Stable releases',
+    });
     input.releases.forEach((r, i) => {
       const have = installedByVersion.get(r.version);
       listed.add(r.version);
@@ -145,7 +159,9 @@ export function releasePickEntries(input: ReleasePickInput): ReleasePickEntry[] 
       out.push({
         kind: 'release',
         label: have ? `$(check) Go ${r.version}` : `$(cloud-download) Go ${r.version}`,
-        description: have ? `${latest}installed in ${tildify(have.goroot, input.homeDir)}` : `${latest}${mb(r.archive.size)}`,
+        description: have
+          ? `${latest}installed in ${tildify(have.goroot, input.homeDir)}`
+          : `${latest}${mb(r.archive.size)}`,
         version: r.version,
         installed: Boolean(have),
       });
@@ -153,13 +169,26 @@ export function releasePickEntries(input: ReleasePickInput): ReleasePickEntry[] 
   }
   const others = [...installedByVersion.values()].filter((t) => !listed.has(t.version));
   if (others.length > 0) {
-    out.push({ kind: 'separator', label: input.releases ? `Also installed in ${dirShown}` : `Installed in ${dirShown}` });
+    out.push({
+      kind: 'separator',
+      label: input.releases ? `Also installed in ${dirShown}` : `Installed in ${dirShown}`,
+    });
     for (const t of others) {
-      out.push({ kind: 'release', label: `$(check) Go ${t.version}`, description: `installed in ${tildify(t.goroot, input.homeDir)}`, version: t.version, installed: true });
+      out.push({
+        kind: 'release',
+        label: `$(check) Go ${t.version}`,
+        description: `installed in ${tildify(t.goroot, input.homeDir)}`,
+        version: t.version,
+        installed: true,
+      });
     }
   }
   out.push({ kind: 'separator', label: '' });
-  out.push({ kind: 'settings', label: RELEASE_PICK_SETTINGS_LABEL, description: `SDK directory ${dirShown}, release index, mirrors` });
+  out.push({
+    kind: 'settings',
+    label: RELEASE_PICK_SETTINGS_LABEL,
+    description: `SDK directory ${dirShown}, release index, mirrors`,
+  });
   return out;
 }
 
@@ -208,7 +237,10 @@ export function usedMessage(u: UseSummary, homeDir: string): string {
       : 'Go Env Doctor runs it (goEnv.goPath); go.alternateTools was not set because the Go extension is not installed.',
   );
   parts.push('New terminals have its bin directory first on PATH; terminals already open keep theirs.');
-  if (u.untrusted) parts.push('This workspace is not trusted: Go Env Doctor ignores goEnv.goPath from its settings until you trust it.');
+  if (u.untrusted)
+    parts.push(
+      'This workspace is not trusted: Go Env Doctor ignores goEnv.goPath from its settings until you trust it.',
+    );
   return parts.join(' ');
 }
 
@@ -218,7 +250,8 @@ export function cancelledMessage(version: string): string {
 
 /** For go.alternateTools: keep the other tools the user pointed elsewhere, replace only `go`. */
 export function withAlternateGo(current: unknown, goBinary: string): Record<string, unknown> {
-  const base = current && typeof current === 'object' && !Array.isArray(current) ? (current as Record<string, unknown>) : {};
+  const base =
+    current && typeof current === 'object' && !Array.isArray(current) ? (current as Record<string, unknown>) : {};
   return { ...base, go: goBinary };
 }
 

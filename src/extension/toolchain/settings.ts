@@ -62,7 +62,9 @@ export function readToolchainSettings(cfg: ConfigReader, homeDir: string): Toolc
       problems.push(`goEnv.toolchain.dlBase "${redact(rawBase)}" is not an http(s) URL.`);
     } else if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
       // The index supplies the SHA-256 every download is checked against: it must not be forgeable on the way.
-      problems.push(`goEnv.toolchain.dlBase "${redact(rawBase)}" must use https:// (the release index supplies the checksums every download is verified against).`);
+      problems.push(
+        `goEnv.toolchain.dlBase "${redact(rawBase)}" must use https:// (the release index supplies the checksums every download is verified against).`,
+      );
     } else {
       dlBases = [withSlash(rawBase)];
     }

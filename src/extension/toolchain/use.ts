@@ -18,7 +18,8 @@ export async function useToolchain(goroot: string, name: string, t: UseTarget): 
   const goBinary = goBinaryIn(goroot, t.os);
   const bin = path.dirname(goBinary);
   // "For this workspace"; with no folder open there is no workspace file to write, so user settings.
-  const workspaceSettings = (vscode.workspace.workspaceFolders?.length ?? 0) > 0 || vscode.workspace.workspaceFile !== undefined;
+  const workspaceSettings =
+    (vscode.workspace.workspaceFolders?.length ?? 0) > 0 || vscode.workspace.workspaceFile !== undefined;
   const target = workspaceSettings ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const where = workspaceSettings ? 'workspace settings' : 'user settings';
 
@@ -33,14 +34,22 @@ export async function useToolchain(goroot: string, name: string, t: UseTarget): 
   const alternateTools = alternate?.defaultValue !== undefined;
   if (alternateTools) {
     const current = workspaceSettings ? alternate?.workspaceValue : alternate?.globalValue;
-    await write(() => goConfig.update('alternateTools', withAlternateGo(current, goBinary), target), 'go.alternateTools', where);
+    await write(
+      () => goConfig.update('alternateTools', withAlternateGo(current, goBinary), target),
+      'go.alternateTools',
+      where,
+    );
     t.log.info(`go.alternateTools.go = ${goBinary} in the ${where}`);
   } else {
     t.log.info('go.alternateTools not set: no installed extension declares it (the Go extension is not installed)');
   }
 
   // Last: this change makes the extension diagnose again, with everything above in place.
-  await write(() => vscode.workspace.getConfiguration('goEnv').update('goPath', goBinary, target), 'goEnv.goPath', where);
+  await write(
+    () => vscode.workspace.getConfiguration('goEnv').update('goPath', goBinary, target),
+    'goEnv.goPath',
+    where,
+  );
   t.log.info(`goEnv.goPath = ${goBinary} in the ${where}`);
   return { goBinary, alternateTools, workspaceSettings, untrusted: !vscode.workspace.isTrusted };
 }

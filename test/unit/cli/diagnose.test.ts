@@ -7,7 +7,15 @@ import { makeFakeGo, tempDir } from '../../support/fakeGo';
 /** An environment with no network to reach: module downloads off, so no probe leaves the machine. */
 async function offlineEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
   const home = await tempDir('ged-home-');
-  return { PATH: '/usr/bin:/bin', HOME: home, GOENV: path.join(home, 'goenv'), GOPROXY: 'off', GOSUMDB: 'off', GOFLAGS: '', ...extra };
+  return {
+    PATH: '/usr/bin:/bin',
+    HOME: home,
+    GOENV: path.join(home, 'goenv'),
+    GOPROXY: 'off',
+    GOSUMDB: 'off',
+    GOFLAGS: '',
+    ...extra,
+  };
 }
 
 describe('go-env-doctor diagnose (CLI)', () => {
@@ -60,7 +68,10 @@ describe('go-env-doctor diagnose (CLI)', () => {
     // go sleeps 60 s: ending well before that can only be the timeout (the precise bound is in the bench).
     assert.ok(r.ms < 20_000, `took ${r.ms} ms`);
     const ids = JSON.parse(r.stdout).findings.map((f: { id: string }) => f.id);
-    assert.deepEqual(ids.filter((i: string) => i.startsWith('go.')), ['go.timeout', 'go.timeout']);
+    assert.deepEqual(
+      ids.filter((i: string) => i.startsWith('go.')),
+      ['go.timeout', 'go.timeout'],
+    );
   });
 
   it('treats bad usage as exit 2 with a message', async () => {
@@ -77,7 +88,10 @@ describe('go-env-doctor diagnose (CLI)', () => {
   });
 
   it('never prints proxy credentials', async () => {
-    const env = await offlineEnv({ GOPROXY: 'https://alice:s3cret@proxy.corp.invalid,bad entry', HTTPS_PROXY: 'http://bob:hunter2@127.0.0.1:9' });
+    const env = await offlineEnv({
+      GOPROXY: 'https://alice:s3cret@proxy.corp.invalid,bad entry',
+      HTTPS_PROXY: 'http://bob:hunter2@127.0.0.1:9',
+    });
     const r = await runCli(['--json', '--timeout', '1000'], { env });
     assert.ok(!/s3cret|hunter2/.test(r.stdout + r.stderr), r.stdout);
     const text = await runCli(['--timeout', '1000'], { env });

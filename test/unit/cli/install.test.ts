@@ -48,7 +48,8 @@ describe('go-env-doctor install (CLI)', function () {
 
   const args = (...extra: string[]) => [NAME, '--dir', sdk, '--dl-base', `${server.url}/dl/`, ...extra];
   const partial = () => path.join(sdk, '.downloads', `${sha256(tgz)}.partial`);
-  const json = (r: InstallRun) => JSON.parse(r.stdout) as Record<string, unknown> & { finding?: Record<string, unknown> };
+  const json = (r: InstallRun) =>
+    JSON.parse(r.stdout) as Record<string, unknown> & { finding?: Record<string, unknown> };
 
   async function names(dir = sdk): Promise<string[]> {
     return (await fs.readdir(dir).catch(() => [])).sort();
@@ -61,7 +62,9 @@ describe('go-env-doctor install (CLI)', function () {
   /** A complete older toolchain that every failure must leave intact. */
   async function oldInstall(dir = sdk): Promise<void> {
     await fs.mkdir(path.join(dir, 'go1.21.0', 'bin'), { recursive: true });
-    await fs.writeFile(path.join(dir, 'go1.21.0', 'bin', 'go'), '#!/bin/sh\necho "go version go1.21.0 linux/amd64"\n', { mode: 0o755 });
+    await fs.writeFile(path.join(dir, 'go1.21.0', 'bin', 'go'), '#!/bin/sh\necho "go version go1.21.0 linux/amd64"\n', {
+      mode: 0o755,
+    });
     await fs.writeFile(path.join(dir, 'go1.21.0', '.unpacked-success'), '');
   }
 
@@ -69,7 +72,16 @@ describe('go-env-doctor install (CLI)', function () {
     server.serve(filePath, { data: tgz });
     const r = await runInstall(args('--json'));
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(json(r), { ok: true, version: NAME, goroot: path.join(sdk, NAME), via: 'archive', sha256: sha256(tgz), bytes: tgz.length, source: `${server.url}${filePath}`, alreadyInstalled: false });
+    assert.deepEqual(json(r), {
+      ok: true,
+      version: NAME,
+      goroot: path.join(sdk, NAME),
+      via: 'archive',
+      sha256: sha256(tgz),
+      bytes: tgz.length,
+      source: `${server.url}${filePath}`,
+      alreadyInstalled: false,
+    });
     assert.equal(r.stderr, '', 'no progress when stderr is not a terminal');
     assert.equal(await goVersion(), 'go version go1.22.5 linux/amd64');
     const again = await runInstall(args('--json'));
@@ -84,7 +96,10 @@ describe('go-env-doctor install (CLI)', function () {
   });
 
   describe('in-process (installCommand with a captured CliIO)', () => {
-    async function cli(argv: string[], o: { tty?: boolean } = {}): Promise<{ code: number | string; stdout: string; stderr: string }> {
+    async function cli(
+      argv: string[],
+      o: { tty?: boolean } = {},
+    ): Promise<{ code: number | string; stdout: string; stderr: string }> {
       let stdout = '';
       let stderr = '';
       const io: CliIO = {
@@ -126,23 +141,37 @@ describe('go-env-doctor install (CLI)', function () {
       assert.equal(doc.finding.id, 'toolchain.notFound');
       assert.equal(doc.finding.severity, 'error');
       assert.equal(doc.finding.title, 'Go release not found');
-      assert.match(doc.finding.detail, /go1\.99\.0 is not in the Go release index.*newest stable release is go1\.22\.5/);
+      assert.match(
+        doc.finding.detail,
+        /go1\.99\.0 is not in the Go release index.*newest stable release is go1\.22\.5/,
+      );
       const text = await cli(['1.99.0', '--dir', 'sdk', '--dl-base', `${server.url}/dl/`]);
       assert.equal(text.code, 1);
       assert.equal(text.stdout, '');
       assert.match(text.stderr, /✗ Go release not found\n {2}go1\.99\.0 is not in/);
       const down = await cli(['1.22.5', '--json', '--dir', 'sdk', '--dl-base', `${server.url}/nothing/`]);
       assert.equal((JSON.parse(down.stdout) as { finding: Finding }).finding.id, 'toolchain.indexUnavailable');
-      assert.deepEqual((JSON.parse(down.stdout) as { finding: Finding }).finding.fixes?.map((f) => f.command), ['go-env-doctor diagnose']);
+      assert.deepEqual(
+        (JSON.parse(down.stdout) as { finding: Finding }).finding.fixes?.map((f) => f.command),
+        ['go-env-doctor diagnose'],
+      );
     });
 
     it('draws progress (percent, speed, ETA, source) on stderr only when it is a terminal, and resolves --dir from cwd', async () => {
       server.serve(filePath, { data: tgz, bytesPerSec: 4_000_000 });
       const r = await cli([NAME, '--dir', 'sdk', '--dl-base', `${server.url}/dl/`], { tty: true });
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stderr, /\rDownloading go1\.22\.5 +\d+% {2}[\d.]+ MB \/ [\d.]+ MB {2}[\d.]+ MB\/s {2}ETA \d+s {2}from http:\/\/127\.0\.0\.1:\d+\/dl\/go1\.22\.5\.linux-amd64\.tar\.gz/);
+      assert.match(
+        r.stderr,
+        /\rDownloading go1\.22\.5 +\d+% {2}[\d.]+ MB \/ [\d.]+ MB {2}[\d.]+ MB\/s {2}ETA \d+s {2}from http:\/\/127\.0\.0\.1:\d+\/dl\/go1\.22\.5\.linux-amd64\.tar\.gz/,
+      );
       assert.match(r.stderr, /100%/);
-      assert.match(r.stdout, new RegExp(`Installed go1\\.22\\.5 in ${sdk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/go1\\.22\\.5\\n  SHA-256 ${sha256(tgz)} verified`));
+      assert.match(
+        r.stdout,
+        new RegExp(
+          `Installed go1\\.22\\.5 in ${sdk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/go1\\.22\\.5\\n  SHA-256 ${sha256(tgz)} verified`,
+        ),
+      );
     });
   });
 
@@ -158,7 +187,10 @@ describe('go-env-doctor install (CLI)', function () {
     }
     first.child.kill('SIGKILL');
     assert.equal((await first.done).signal, 'SIGKILL');
-    assert.deepEqual((await names()).filter((n) => !n.startsWith(`.${NAME}.staging-`)), ['.downloads', `.${NAME}.lock`]);
+    assert.deepEqual(
+      (await names()).filter((n) => !n.startsWith(`.${NAME}.staging-`)),
+      ['.downloads', `.${NAME}.lock`],
+    );
 
     const second = await runInstall(args('--json'));
     assert.equal(second.code, 0, second.stderr);
@@ -178,7 +210,10 @@ describe('go-env-doctor install (CLI)', function () {
       const crashed = await runInstall(args('--json'), { env: { GO_ENV_DOCTOR_TEST_CRASH_AT: checkpoint } });
       assert.equal(crashed.signal, 'SIGKILL', `expected to die at ${checkpoint}: ${crashed.stderr}`);
       const after = await names();
-      assert.ok(after.filter((n) => n.startsWith(`.${NAME}.staging-`)).length <= 1, `${checkpoint}: earlier staging not cleaned: ${after.join(' ')}`);
+      assert.ok(
+        after.filter((n) => n.startsWith(`.${NAME}.staging-`)).length <= 1,
+        `${checkpoint}: earlier staging not cleaned: ${after.join(' ')}`,
+      );
       if (checkpoint === 'committed') {
         assert.ok(after.includes(NAME));
         assert.ok(await fs.stat(path.join(sdk, NAME, '.unpacked-success')));
@@ -186,7 +221,10 @@ describe('go-env-doctor install (CLI)', function () {
       } else {
         assert.ok(!after.includes(NAME), `${NAME} became visible before commit (crash at ${checkpoint})`);
       }
-      assert.equal((await run(path.join(sdk, 'go1.21.0', 'bin', 'go'), ['version'])).stdout.trim(), 'go version go1.21.0 linux/amd64');
+      assert.equal(
+        (await run(path.join(sdk, 'go1.21.0', 'bin', 'go'), ['version'])).stdout.trim(),
+        'go version go1.21.0 linux/amd64',
+      );
     }
     const rerun = await runInstall(args('--json'));
     assert.equal(rerun.code, 0, rerun.stderr);
@@ -235,7 +273,10 @@ set +e
 "$@"; code=$?
 (cd "$SDK" && find . | sort) > "$LISTING"; "$SDK/go1.21.0/bin/go" >> "$LISTING"
 exit $code`;
-    const r = await runInstall(args('--json'), { env: { SDK: sdk, LISTING: listing }, wrapper: ['unshare', '--mount', '--map-root-user', 'sh', '-c', script, 'sh'] });
+    const r = await runInstall(args('--json'), {
+      env: { SDK: sdk, LISTING: listing },
+      wrapper: ['unshare', '--mount', '--map-root-user', 'sh', '-c', script, 'sh'],
+    });
     assert.equal(r.code, 1, r.stderr);
     const doc = json(r);
     assert.equal(doc.finding!.id, 'toolchain.diskFull', JSON.stringify(doc));

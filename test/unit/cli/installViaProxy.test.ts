@@ -62,12 +62,21 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
   });
 
   /** The child sees only these variables: HOME (so the go env file and the state dir) is the test's. */
-  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ HOME: tmp, GOPROXY: fx.url, GOSUMDB: fx.vkey, ...extra });
-  const install = (args: string[], extra?: NodeJS.ProcessEnv): Promise<InstallRun> => runInstall([...args, '--dir', sdk], { env: env(extra) });
+  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    HOME: tmp,
+    GOPROXY: fx.url,
+    GOSUMDB: fx.vkey,
+    ...extra,
+  });
+  const install = (args: string[], extra?: NodeJS.ProcessEnv): Promise<InstallRun> =>
+    runInstall([...args, '--dir', sdk], { env: env(extra) });
   const doc = (r: InstallRun) => JSON.parse(r.stdout) as SuccessDoc;
   const finding = (r: InstallRun) => (JSON.parse(r.stdout) as { ok: false; finding: Finding }).finding;
   const goVersion = async (goroot: string) => (await run(path.join(goroot, 'bin', 'go'), ['version'])).stdout.trim();
-  const visible = async () => (await fs.readdir(sdk).catch(() => [] as string[])).filter((n) => !n.endsWith('.lock') && n !== '.downloads').sort();
+  const visible = async () =>
+    (await fs.readdir(sdk).catch(() => [] as string[]))
+      .filter((n) => !n.endsWith('.lock') && n !== '.downloads')
+      .sort();
 
   it('--via-proxy installs the golang.org/toolchain module verified by the checksum database, and the installed go runs', async () => {
     const r = await install(['1.22.5', '--via-proxy', '--json']);
@@ -90,7 +99,10 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
       },
     );
     assert.equal(d.bytes, (await fs.stat(await fx.zipPath(MV('1.22.5')))).size);
-    assert.ok(d.verification!.treeSize > 300 && d.verification!.recordId < d.verification!.treeSize, JSON.stringify(d.verification));
+    assert.ok(
+      d.verification!.treeSize > 300 && d.verification!.recordId < d.verification!.treeSize,
+      JSON.stringify(d.verification),
+    );
     assert.equal(await goVersion(d.goroot), `go version go1.22.5 ${goos}/${goarch}`);
     assert.deepEqual(await visible(), ['go1.22.5']);
 
@@ -105,8 +117,16 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
   it('falls back to GOPROXY when the release index cannot be read, and says so', async () => {
     const r = await install(['1.21.0', '--dl-base', refused]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /^The Go release index could not be read from any official source \(http:\/\/127\.0\.0\.1:\d+\/dl\/\?mode=json&include=all: connection refused\)\.\n/);
-    assert.match(r.stderr, new RegExp(`Fetching the toolchain through GOPROXY=${esc(fx.url)} instead; it is installed only if the checksum database ${esc(fx.name)} vouches for it\\.`));
+    assert.match(
+      r.stderr,
+      /^The Go release index could not be read from any official source \(http:\/\/127\.0\.0\.1:\d+\/dl\/\?mode=json&include=all: connection refused\)\.\n/,
+    );
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `Fetching the toolchain through GOPROXY=${esc(fx.url)} instead; it is installed only if the checksum database ${esc(fx.name)} vouches for it\\.`,
+      ),
+    );
     const goroot = path.join(sdk, 'go1.21.0');
     const h1 = await fx.h1(MV('1.21.0'));
     assert.equal(
@@ -127,7 +147,10 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
     const d = doc(j);
     assert.equal(d.via, 'proxy');
     assert.equal(d.h1, h1);
-    assert.match(d.fallbackFrom ?? '', /^The Go release index could not be read from any official source \(http:\/\/127\.0\.0\.1:\d+\/dl\/\?mode=json&include=all: .*refused/);
+    assert.match(
+      d.fallbackFrom ?? '',
+      /^The Go release index could not be read from any official source \(http:\/\/127\.0\.0\.1:\d+\/dl\/\?mode=json&include=all: .*refused/,
+    );
   });
 
   it('refuses GOSUMDB=off with an explanation and installs nothing, with --via-proxy and in the fallback', async () => {
@@ -137,7 +160,10 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
     const f = finding(r);
     assert.equal(f.id, 'toolchain.sumdbUnavailable');
     assert.equal(f.severity, 'error');
-    assert.match(f.detail, /GOSUMDB=off turns the Go checksum database off, but a toolchain downloaded through a module proxy is trusted only after the checksum database vouches for its hash/);
+    assert.match(
+      f.detail,
+      /GOSUMDB=off turns the Go checksum database off, but a toolchain downloaded through a module proxy is trusted only after the checksum database vouches for its hash/,
+    );
     assert.match(f.detail, /go env -w GOSUMDB=sum\.golang\.org/);
     assert.equal(f.fixes, undefined, 'a setting to change, not a network to diagnose');
 
@@ -146,8 +172,15 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
     const text = await install(['1.22.5', '--dl-base', refused], { GOSUMDB: '' });
     assert.equal(text.code, 1, text.stderr);
     assert.equal(text.stdout, '');
-    assert.match(text.stderr, /^✗ Go checksum database unavailable; toolchain not installed\n {2}The Go release index could not be read from any official source .* Fetching it through GOPROXY \(http:\/\/127\.0\.0\.1:\d+\) instead failed too: GOSUMDB=off turns the Go checksum database off/);
-    assert.doesNotMatch(text.stderr, /Fetching the toolchain through GOPROXY/, 'no announcement of a fallback that cannot run');
+    assert.match(
+      text.stderr,
+      /^✗ Go checksum database unavailable; toolchain not installed\n {2}The Go release index could not be read from any official source .* Fetching it through GOPROXY \(http:\/\/127\.0\.0\.1:\d+\) instead failed too: GOSUMDB=off turns the Go checksum database off/,
+    );
+    assert.doesNotMatch(
+      text.stderr,
+      /Fetching the toolchain through GOPROXY/,
+      'no announcement of a fallback that cannot run',
+    );
     assert.deepEqual(await visible(), []);
     assert.deepEqual(await fx.counts(), before, 'neither the proxy nor the database was asked');
   });
@@ -159,7 +192,12 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
     const f = finding(r);
     assert.equal(f.id, 'toolchain.checksumMismatch');
     assert.equal(f.title, 'Download does not match its official checksum');
-    assert.match(f.detail, new RegExp(`has hash h1:\\S+, but the checksum database ${esc(fx.name)} records ${esc(await fx.h1(MV('1.22.5')))}`));
+    assert.match(
+      f.detail,
+      new RegExp(
+        `has hash h1:\\S+, but the checksum database ${esc(fx.name)} records ${esc(await fx.h1(MV('1.22.5')))}`,
+      ),
+    );
     assert.deepEqual(await visible(), []);
   });
 
@@ -173,7 +211,16 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
       const before = await fx.counts();
       const r = await install(['1.22.5', '--dl-base', `${server.url}/dl/`, '--json']);
       assert.equal(r.code, 0, r.stderr);
-      assert.deepEqual(doc(r), { ok: true, version: 'go1.22.5', goroot: path.join(sdk, 'go1.22.5'), via: 'archive', sha256: sha256(tgz), bytes: tgz.length, source: `${server.url}/dl/${entry.filename}`, alreadyInstalled: false });
+      assert.deepEqual(doc(r), {
+        ok: true,
+        version: 'go1.22.5',
+        goroot: path.join(sdk, 'go1.22.5'),
+        via: 'archive',
+        sha256: sha256(tgz),
+        bytes: tgz.length,
+        source: `${server.url}/dl/${entry.filename}`,
+        alreadyInstalled: false,
+      });
       assert.equal(r.stderr, '');
       assert.deepEqual(await fx.counts(), before);
     } finally {
@@ -186,8 +233,14 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
     assert.equal(r.code, 1, r.stderr);
     const f = finding(r);
     assert.equal(f.id, 'toolchain.indexUnavailable');
-    assert.match(f.detail, /The toolchain could not be fetched through GOPROXY instead: GOPROXY=off allows no module downloads\. .*go-env-doctor set-proxy --auto/);
-    assert.deepEqual(f.fixes?.map((x) => x.command), ['go-env-doctor diagnose']);
+    assert.match(
+      f.detail,
+      /The toolchain could not be fetched through GOPROXY instead: GOPROXY=off allows no module downloads\. .*go-env-doctor set-proxy --auto/,
+    );
+    assert.deepEqual(
+      f.fixes?.map((x) => x.command),
+      ['go-env-doctor diagnose'],
+    );
     assert.equal(r.stderr, '');
   });
 
@@ -197,15 +250,30 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
       [['1.22.5', '--via-proxy', '--mirror', 'https://mirror.test/go/'], /--mirror applies to release archives only/],
       [['1.22.5', '--via-proxy', '--dl-base', refused], /--dl-base applies to release archives only/],
     ] as const) {
-      const io: CliIO = { stdout: () => undefined, stderr: () => undefined, stdoutIsTTY: false, stderrIsTTY: false, cwd: tmp, platform: { env: {}, homeDir: tmp, os: 'linux', arch: 'x64', now: Date.now } };
-      await assert.rejects(installCommand([...argv], io, new AbortController().signal), (e: unknown) => e instanceof UsageError && re.test(e.message));
+      const io: CliIO = {
+        stdout: () => undefined,
+        stderr: () => undefined,
+        stdoutIsTTY: false,
+        stderrIsTTY: false,
+        cwd: tmp,
+        platform: { env: {}, homeDir: tmp, os: 'linux', arch: 'x64', now: Date.now },
+      };
+      await assert.rejects(
+        installCommand([...argv], io, new AbortController().signal),
+        (e: unknown) => e instanceof UsageError && re.test(e.message),
+      );
     }
   });
 
   async function goEnvFile(values: Record<string, string>): Promise<void> {
     const dir = path.join(tmp, '.config', 'go');
     await fs.mkdir(dir, { recursive: true });
-    await fs.writeFile(path.join(dir, 'env'), Object.entries(values).map(([k, v]) => `${k}=${v}\n`).join(''));
+    await fs.writeFile(
+      path.join(dir, 'env'),
+      Object.entries(values)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    );
   }
 });
 

@@ -30,21 +30,49 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
     for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
   });
 
-  async function sandbox(fileText = 'GOPRIVATE=corp.example.com\n'): Promise<{ env: NodeJS.ProcessEnv; envFile: string; home: string }> {
+  async function sandbox(
+    fileText = 'GOPRIVATE=corp.example.com\n',
+  ): Promise<{ env: NodeJS.ProcessEnv; envFile: string; home: string }> {
     const home = await tempDir('ged-auto-');
     dirs.push(home);
     const envFile = path.join(home, 'goenv');
     await fs.writeFile(envFile, fileText);
-    return { home, envFile, env: { PATH: '/usr/bin:/bin', HOME: home, GOENV: envFile, GOFLAGS: '', GOSUMDB: db.gosumdb } };
+    return {
+      home,
+      envFile,
+      env: { PATH: '/usr/bin:/bin', HOME: home, GOENV: envFile, GOFLAGS: '', GOSUMDB: db.gosumdb },
+    };
   }
 
   it('writes <fastest>,<second>,direct and prints the ranking with reasons (JSON shape)', async () => {
     const s = await sandbox();
-    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', failing.url, '--candidate', slow.url, '--candidate', tampered.url, '--candidate', fast.url, '--json', '--timeout', '3000'], { env: s.env });
+    const r = await runProxyCli(
+      'set-proxy',
+      [
+        '--auto',
+        '--candidate',
+        failing.url,
+        '--candidate',
+        slow.url,
+        '--candidate',
+        tampered.url,
+        '--candidate',
+        fast.url,
+        '--json',
+        '--timeout',
+        '3000',
+      ],
+      { env: s.env },
+    );
     assert.equal(r.code, 0, r.stderr + r.stdout);
     assert.equal(r.stderr, '');
     const doc = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(doc).filter((k) => ['ok', 'previous', 'value', 'ranking', 'overriddenByEnvironment'].includes(k)).sort(), ['ok', 'overriddenByEnvironment', 'previous', 'ranking', 'value']);
+    assert.deepEqual(
+      Object.keys(doc)
+        .filter((k) => ['ok', 'previous', 'value', 'ranking', 'overriddenByEnvironment'].includes(k))
+        .sort(),
+      ['ok', 'overriddenByEnvironment', 'previous', 'ranking', 'value'],
+    );
     assert.equal(doc.ok, true);
     assert.equal(doc.previous, null);
     assert.equal(doc.value, `${fast.url},${slow.url},direct`);
@@ -53,23 +81,42 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
     assert.match(doc.reference.detail, /has no record of rsc\.io\/quote@v1\.5\.2/);
     assert.equal(doc.ranking.length, 4);
     for (const row of doc.ranking) {
-      assert.deepEqual(Object.keys(row).sort(), row.healthy ? ['healthy', 'medianMs', 'url'] : ['healthy', 'medianMs', 'reason', 'url']);
+      assert.deepEqual(
+        Object.keys(row).sort(),
+        row.healthy ? ['healthy', 'medianMs', 'url'] : ['healthy', 'medianMs', 'reason', 'url'],
+      );
     }
     assert.deepEqual(doc.ranking.map((x: { url: string }) => x.url).slice(0, 2), [fast.url, slow.url]);
-    assert.match(doc.ranking.find((x: { url: string }) => x.url === tampered.url).reason, /serves different content.*go\.sum line published by sum\.golang\.org records h1:LzX7hefJvL54yjefDEDHNONDjII0t9xZLPXsUe\+TKr0=/);
+    assert.match(
+      doc.ranking.find((x: { url: string }) => x.url === tampered.url).reason,
+      /serves different content.*go\.sum line published by sum\.golang\.org records h1:LzX7hefJvL54yjefDEDHNONDjII0t9xZLPXsUe\+TKr0=/,
+    );
     assert.match(doc.ranking.find((x: { url: string }) => x.url === failing.url).reason, /HTTP 500/);
-    assert.equal(await fs.readFile(s.envFile, 'utf8'), `GOPRIVATE=corp.example.com\nGOPROXY=${fast.url},${slow.url},direct\n`);
+    assert.equal(
+      await fs.readFile(s.envFile, 'utf8'),
+      `GOPRIVATE=corp.example.com\nGOPROXY=${fast.url},${slow.url},direct\n`,
+    );
     // The local mirrors were asked; nothing else could have been (the candidates were given).
     assert.ok(fast.hits.includes('/rsc.io/quote/@v/v1.5.2.mod'));
   });
 
   it('human output: a table, the reasons, before/after and how to undo', async () => {
     const s = await sandbox('GOPROXY=https://old.example.com\n');
-    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', fast.url, '--candidate', tampered.url, '--timeout', '3000'], { env: s.env });
+    const r = await runProxyCli(
+      'set-proxy',
+      ['--auto', '--candidate', fast.url, '--candidate', tampered.url, '--timeout', '3000'],
+      { env: s.env },
+    );
     assert.equal(r.code, 0, r.stderr + r.stdout);
-    assert.match(r.stdout, /Checked 2 mirrors in \d+ ms: 1 healthy\.\nEach must serve rsc\.io\/quote@v1\.5\.2 with a go\.mod hashing to h1:LzX7\S+, from the go\.sum line sum\.golang\.org published for it/);
+    assert.match(
+      r.stdout,
+      /Checked 2 mirrors in \d+ ms: 1 healthy\.\nEach must serve rsc\.io\/quote@v1\.5\.2 with a go\.mod hashing to h1:LzX7\S+, from the go\.sum line sum\.golang\.org published for it/,
+    );
     assert.match(r.stdout, new RegExp(`✓ ${fast.url.replace(/[.]/g, '\\.')}\\s+[\\d.]+ ms  healthy, fastest`));
-    assert.match(r.stdout, new RegExp(`✗ ${tampered.url.replace(/[.]/g, '\\.')}\\s+\\S+ ms  rejected: serves different content`));
+    assert.match(
+      r.stdout,
+      new RegExp(`✗ ${tampered.url.replace(/[.]/g, '\\.')}\\s+\\S+ ms  rejected: serves different content`),
+    );
     assert.match(r.stdout, /before: https:\/\/old\.example\.com\n {2}after: {2}http:\/\/127\.0\.0\.1:\d+,direct/);
     assert.match(r.stdout, /Checksum database: The checksum database sumdb\.fixture\.test answers directly/);
     assert.match(r.stdout, /undo with: go-env-doctor restore-proxy/);
@@ -81,24 +128,41 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
   it('no healthy mirror: changes nothing, exit 1, and says why for each', async () => {
     const s = await sandbox('GOPROXY=https://old.example.com\n');
     const dead = `http://127.0.0.1:${await refusedPort()}`;
-    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', failing.url, '--candidate', dead, '--candidate', tampered.url, '--timeout', '3000'], { env: s.env });
+    const r = await runProxyCli(
+      'set-proxy',
+      ['--auto', '--candidate', failing.url, '--candidate', dead, '--candidate', tampered.url, '--timeout', '3000'],
+      { env: s.env },
+    );
     assert.equal(r.code, 1);
     assert.match(r.stdout, /HTTP 500/);
     assert.match(r.stdout, /refused the connection \(ECONNREFUSED\)/);
     assert.match(r.stdout, /serves different content/);
     assert.match(r.stdout, /No mirror can be used, so GOPROXY was left as it is \(https:\/\/old\.example\.com\)/);
     assert.equal(await fs.readFile(s.envFile, 'utf8'), 'GOPROXY=https://old.example.com\n');
-    const j = await runProxyCli('set-proxy', ['--auto', '--candidate', dead, '--json', '--timeout', '3000'], { env: s.env, inProcess: true });
+    const j = await runProxyCli('set-proxy', ['--auto', '--candidate', dead, '--json', '--timeout', '3000'], {
+      env: s.env,
+      inProcess: true,
+    });
     assert.equal(j.code, 1);
     const doc = JSON.parse(j.stdout);
-    assert.deepEqual({ ok: doc.ok, written: doc.written, value: doc.value }, { ok: false, written: false, value: null });
+    assert.deepEqual(
+      { ok: doc.ok, written: doc.written, value: doc.value },
+      { ok: false, written: false, value: null },
+    );
     assert.equal(doc.ranking[0].healthy, false);
-    assert.equal((await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true })).code, 1, 'nothing was saved, so nothing to restore');
+    assert.equal(
+      (await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true })).code,
+      1,
+      'nothing was saved, so nothing to restore',
+    );
   });
 
   it('--dry-run with --auto prints the plan and writes nothing', async () => {
     const s = await sandbox();
-    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', fast.url, '--dry-run', '--timeout', '3000'], { env: s.env, inProcess: true });
+    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', fast.url, '--dry-run', '--timeout', '3000'], {
+      env: s.env,
+      inProcess: true,
+    });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Dry run: nothing was written/);
     assert.equal(await fs.readFile(s.envFile, 'utf8'), 'GOPRIVATE=corp.example.com\n');
@@ -107,7 +171,9 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
   it('credentials in a candidate URL never reach the output, but are written for go to use', async () => {
     const s = await sandbox('');
     const withCreds = fast.url.replace('http://', 'http://alice:s3cret@');
-    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', withCreds, '--json', '--timeout', '3000'], { env: s.env });
+    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', withCreds, '--json', '--timeout', '3000'], {
+      env: s.env,
+    });
     assert.equal(r.code, 0, r.stdout);
     assert.doesNotMatch(r.stdout + r.stderr, /s3cret/);
     assert.equal(JSON.parse(r.stdout).value, `${fast.url.replace('http://', 'http://***@')},direct`);

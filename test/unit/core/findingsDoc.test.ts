@@ -8,9 +8,30 @@ describe('docs/findings.md', () => {
   it('documents every finding id the diagnosis can produce, including the contract minimum', async () => {
     const doc = await fs.readFile(path.join(REPO_ROOT, 'docs', 'findings.md'), 'utf8');
     const ids = new Set<string>([
-      'go.notFound', 'go.failed', 'go.timeout', 'env.overridden', 'env.proxyOff', 'env.proxyInvalid', 'env.sumdbOff', 'env.insecure',
-      'proxy.ok', 'proxy.dns', 'proxy.refused', 'proxy.timeout', 'proxy.httpStatus', 'proxy.badResponse', 'proxy.slow', 'sumdb.ok',
-      'sumdb.unreachable', 'tls.expired', 'tls.notYetValid', 'tls.untrusted', 'tls.hostnameMismatch', 'clock.skew', 'netproxy.unreachable', 'gomod.goTooNew',
+      'go.notFound',
+      'go.failed',
+      'go.timeout',
+      'env.overridden',
+      'env.proxyOff',
+      'env.proxyInvalid',
+      'env.sumdbOff',
+      'env.insecure',
+      'proxy.ok',
+      'proxy.dns',
+      'proxy.refused',
+      'proxy.timeout',
+      'proxy.httpStatus',
+      'proxy.badResponse',
+      'proxy.slow',
+      'sumdb.ok',
+      'sumdb.unreachable',
+      'tls.expired',
+      'tls.notYetValid',
+      'tls.untrusted',
+      'tls.hostnameMismatch',
+      'clock.skew',
+      'netproxy.unreachable',
+      'gomod.goTooNew',
     ]);
     for (const dir of ['checks', 'go', 'gomod']) {
       for (const f of await tsFiles(path.join(REPO_ROOT, 'src', 'core', dir))) {

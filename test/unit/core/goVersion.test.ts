@@ -1,12 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { compareGoVersionText, parseGoVersion, releaseFor, toSemver, supportsToolchainSwitch } from '../../../src/core/goVersion';
+import {
+  compareGoVersionText,
+  parseGoVersion,
+  releaseFor,
+  toSemver,
+  supportsToolchainSwitch,
+} from '../../../src/core/goVersion';
 
 describe('goVersion', () => {
   it('parses the forms Go uses', () => {
     assert.deepEqual(parseGoVersion('go1.22.0'), { major: 1, minor: 22, patch: 0, text: '1.22.0' });
     assert.deepEqual(parseGoVersion('go1.21rc2'), { major: 1, minor: 21, pre: { kind: 'rc', n: 2 }, text: '1.21rc2' });
     assert.deepEqual(parseGoVersion('1.9'), { major: 1, minor: 9, text: '1.9' });
-    for (const bad of ['', 'go', '1', 'v1.22.0', '1.22.0-rc.1', 'go1.22.x', 'devel go1.23-abc']) assert.equal(parseGoVersion(bad), undefined, bad);
+    for (const bad of ['', 'go', '1', 'v1.22.0', '1.22.0-rc.1', 'go1.22.x', 'devel go1.23-abc'])
+      assert.equal(parseGoVersion(bad), undefined, bad);
   });
 
   it('orders versions as cmd/go does: language < beta < rc < release', () => {

@@ -36,14 +36,22 @@ export class TarGzExtractor implements ArchiveConsumer {
   private ended: Promise<void>;
   private wake: (() => void) | undefined;
 
-  constructor(readonly root: string, opts: ExtractOptions = {}) {
+  constructor(
+    readonly root: string,
+    opts: ExtractOptions = {},
+  ) {
     const rootPrefix = opts.rootPrefix ?? 'go/';
     this.writer = new TreeWriter(root, opts.limits);
     this.parser = new TarStreamParser({
       entry: (e) => {
         const name = entryName(e.path, rootPrefix);
         if (e.kind === 'dir') this.writer.dir(name.components);
-        else this.file = this.writer.file(name.components, { mode: e.mode, size: e.size, ...(e.mtimeSec !== undefined ? { mtimeSec: e.mtimeSec } : {}) });
+        else
+          this.file = this.writer.file(name.components, {
+            mode: e.mode,
+            size: e.size,
+            ...(e.mtimeSec !== undefined ? { mtimeSec: e.mtimeSec } : {}),
+          });
       },
       data: (chunk) => this.file?.write(chunk),
       entryEnd: () => {
@@ -142,13 +150,21 @@ export class TarGzExtractor implements ArchiveConsumer {
  * Refuses links, encrypted entries and everything archivePath.ts refuses; entry sizes are checked
  * against the bytes actually inflated.
  */
-export async function extractZipFile(zipPath: string, root: string, opts: ExtractOptions & { signal?: AbortSignal } = {}): Promise<TreeSummary> {
+export async function extractZipFile(
+  zipPath: string,
+  root: string,
+  opts: ExtractOptions & { signal?: AbortSignal } = {},
+): Promise<TreeSummary> {
   const rootPrefix = opts.rootPrefix ?? 'go/';
   const writer = new TreeWriter(root, opts.limits);
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.open(zipPath, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true, decodeStrings: true }, (err, z) => (err ? reject(err) : resolve(z))),
+      yauzl.open(
+        zipPath,
+        { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true, decodeStrings: true },
+        (err, z) => (err ? reject(err) : resolve(z)),
+      ),
     );
   } catch (err) {
     throw asArchiveError(err);
@@ -157,9 +173,18 @@ export async function extractZipFile(zipPath: string, root: string, opts: Extrac
     for (;;) {
       opts.signal?.throwIfAborted();
       const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-        const onEntry = (e: yauzl.Entry) => { cleanup(); resolve(e); };
-        const onEnd = () => { cleanup(); resolve(undefined); };
-        const onError = (err: unknown) => { cleanup(); reject(err); };
+        const onEntry = (e: yauzl.Entry) => {
+          cleanup();
+          resolve(e);
+        };
+        const onEnd = () => {
+          cleanup();
+          resolve(undefined);
+        };
+        const onError = (err: unknown) => {
+          cleanup();
+          reject(err);
+        };
         const cleanup = () => {
           zip.off('entry', onEntry);
           zip.off('end', onEnd);
@@ -169,7 +194,9 @@ export async function extractZipFile(zipPath: string, root: string, opts: Extrac
         zip.on('end', onEnd);
         zip.on('error', onError);
         zip.readEntry();
-      }).catch((err) => { throw asArchiveError(err); });
+      }).catch((err) => {
+        throw asArchiveError(err);
+      });
       if (!entry) break;
       const name = entryName(entry.fileName, rootPrefix);
       if (entry.isEncrypted()) throw new UnsafeArchiveError(entry.fileName, 'encrypted entry');
@@ -177,15 +204,24 @@ export async function extractZipFile(zipPath: string, root: string, opts: Extrac
       const type = unixMode & 0o170000;
       const isDir = name.trailingSlash;
       if (type !== 0 && type !== (isDir ? 0o040000 : 0o100000)) {
-        throw new UnsafeArchiveError(entry.fileName, type === 0o120000 ? 'symbolic link entry (official Go archives contain none)' : 'special file entry');
+        throw new UnsafeArchiveError(
+          entry.fileName,
+          type === 0o120000 ? 'symbolic link entry (official Go archives contain none)' : 'special file entry',
+        );
       }
       if (isDir) {
         if (entry.uncompressedSize !== 0) throw new UnsafeArchiveError(entry.fileName, 'directory entry with content');
         writer.dir(name.components);
         continue;
       }
-      const sink = writer.file(name.components, { mode: unixMode, size: entry.uncompressedSize, mtimeSec: Math.floor(entry.getLastModDate().getTime() / 1000) });
-      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(asArchiveError(err)) : resolve(s))));
+      const sink = writer.file(name.components, {
+        mode: unixMode,
+        size: entry.uncompressedSize,
+        mtimeSec: Math.floor(entry.getLastModDate().getTime() / 1000),
+      });
+      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+        zip.openReadStream(entry, (err, s) => (err ? reject(asArchiveError(err)) : resolve(s))),
+      );
       try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           sink.write(chunk);
@@ -211,13 +247,24 @@ export async function extractZipFile(zipPath: string, root: string, opts: Extrac
 /** yauzl's format errors (bad names, lying sizes, corrupt data) are archive problems. */
 function asArchiveError(err: unknown): unknown {
   if (err instanceof UnsafeArchiveError) return err;
-  if (err instanceof Error && (err as NodeJS.ErrnoException).code === undefined) return new UnsafeArchiveError(undefined, `invalid zip archive: ${err.message}`);
+  if (err instanceof Error && (err as NodeJS.ErrnoException).code === undefined)
+    return new UnsafeArchiveError(undefined, `invalid zip archive: ${err.message}`);
   return err;
 }
 
 /** Reads a file into a consumer (used to re-hash and re-unpack a partial download on resume). */
-export async function replayFile(file: string, end: number, onChunk: (chunk: Buffer) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function replayFile(
+  file: string,
+  end: number,
+  onChunk: (chunk: Buffer) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
   if (end <= 0) return;
-  const stream = createReadStream(file, { start: 0, end: end - 1, highWaterMark: 1024 * 1024, ...(signal ? { signal } : {}) });
+  const stream = createReadStream(file, {
+    start: 0,
+    end: end - 1,
+    highWaterMark: 1024 * 1024,
+    ...(signal ? { signal } : {}),
+  });
   for await (const chunk of stream as AsyncIterable<Buffer>) await onChunk(chunk);
 }

@@ -22,13 +22,14 @@ export function entryName(raw: string, rootPrefix: string): EntryName {
   if (raw.includes('\\')) throw new UnsafeArchiveError(raw, 'backslash in entry name');
   if (raw.startsWith('/')) throw new UnsafeArchiveError(raw, 'absolute path');
   if (/^[A-Za-z]:/.test(raw)) throw new UnsafeArchiveError(raw, 'drive-letter path');
-   
+
   if (/[\u0000-\u001f\u007f]/.test(raw)) throw new UnsafeArchiveError(raw, 'control character in entry name');
   if (raw.includes(':')) throw new UnsafeArchiveError(raw, 'colon in entry name');
   const trailingSlash = raw.endsWith('/');
   const parts = (trailingSlash ? raw.slice(0, -1) : raw).split('/');
   for (const part of parts) {
-    if (part === '' || part === '.' || part === '..') throw new UnsafeArchiveError(raw, `"${part || '(empty)'}" path component`);
+    if (part === '' || part === '.' || part === '..')
+      throw new UnsafeArchiveError(raw, `"${part || '(empty)'}" path component`);
     const base = part.split('.')[0]!;
     if (RESERVED.test(base)) throw new UnsafeArchiveError(raw, `"${part}" is a reserved device name on Windows`);
   }

@@ -114,7 +114,10 @@ export class TarStreamParser {
   end(): void {
     if (this.state === 'eof') return;
     if (this.state === 'data' || this.state === 'meta') {
-      throw new UnsafeArchiveError(this.current, `archive ends ${this.remaining} bytes before the end of this entry (its header states a size the archive does not hold)`);
+      throw new UnsafeArchiveError(
+        this.current,
+        `archive ends ${this.remaining} bytes before the end of this entry (its header states a size the archive does not hold)`,
+      );
     }
     throw new UnsafeArchiveError(undefined, 'archive is truncated (no end-of-archive marker)');
   }
@@ -126,7 +129,11 @@ export class TarStreamParser {
       return;
     }
     if (this.zeroBlocks > 0) throw new UnsafeArchiveError(undefined, 'a header follows an end-of-archive block');
-    if (!checksumOk(block)) throw new UnsafeArchiveError(this.current, 'header checksum mismatch (not a tar archive, or a size field lied about the previous entry)');
+    if (!checksumOk(block))
+      throw new UnsafeArchiveError(
+        this.current,
+        'header checksum mismatch (not a tar archive, or a size field lied about the previous entry)',
+      );
 
     const magic = block.toString('latin1', 257, 265);
     const posix = magic === 'ustar\u000000';
@@ -199,7 +206,8 @@ export class TarStreamParser {
         throw new UnsafeArchiveError(path, `unsupported entry type "${type.replace(/[^\x20-\x7e]/g, '?')}"`);
     }
     if (linkname !== '') throw new UnsafeArchiveError(path, 'link target on a non-link entry');
-    if (kind === 'dir' && size !== 0) throw new UnsafeArchiveError(path, `directory entry claims ${size} bytes of content`);
+    if (kind === 'dir' && size !== 0)
+      throw new UnsafeArchiveError(path, `directory entry claims ${size} bytes of content`);
     if (kind === 'file' && path.endsWith('/')) throw new UnsafeArchiveError(path, 'file entry with a directory name');
 
     const entry: TarEntry = { path, kind, size, mode: mode & 0o7777 };
@@ -245,7 +253,10 @@ function isZero(block: Buffer): boolean {
 }
 
 function checksumOk(block: Buffer): boolean {
-  const stored = block.toString('latin1', 148, 156).replace(/[\u0000 ]+$/, '').trim();
+  const stored = block
+    .toString('latin1', 148, 156)
+    .replace(/[\u0000 ]+$/, '')
+    .trim();
   if (!/^[0-7]+$/.test(stored)) return false;
   let unsigned = 0;
   let signed = 0;
@@ -302,7 +313,8 @@ function parsePax(buf: Buffer): Map<string, string> {
     if (!/^\d+$/.test(lenText)) throw new UnsafeArchiveError(undefined, 'malformed PAX record length');
     const len = Number(lenText);
     const end = pos + len;
-    if (len <= space - pos + 1 || end > buf.length || buf[end - 1] !== 0x0a) throw new UnsafeArchiveError(undefined, 'PAX record length does not match its content');
+    if (len <= space - pos + 1 || end > buf.length || buf[end - 1] !== 0x0a)
+      throw new UnsafeArchiveError(undefined, 'PAX record length does not match its content');
     const record = decode(buf.subarray(space + 1, end - 1), undefined);
     const eq = record.indexOf('=');
     if (eq <= 0) throw new UnsafeArchiveError(undefined, 'PAX record without a key');

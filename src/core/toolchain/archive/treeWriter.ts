@@ -63,7 +63,10 @@ export class TreeWriter {
   /** Files started but not ended: closed by `abort()` so no descriptor leaks. */
   private readonly unfinished = new Set<() => Promise<void>>();
 
-  constructor(readonly root: string, limits: Partial<TreeLimits> = {}) {
+  constructor(
+    readonly root: string,
+    limits: Partial<TreeLimits> = {},
+  ) {
     this.limits = { ...DEFAULT_TREE_LIMITS, ...limits };
   }
 
@@ -74,7 +77,10 @@ export class TreeWriter {
 
   /** True while the caller should wait (`drained()`) before handing over more data. */
   get saturated(): boolean {
-    return this.failure === undefined && (this.pendingBytes > this.limits.maxPendingBytes || this.pendingFiles > this.limits.maxPendingFiles);
+    return (
+      this.failure === undefined &&
+      (this.pendingBytes > this.limits.maxPendingBytes || this.pendingFiles > this.limits.maxPendingFiles)
+    );
   }
 
   /** Resolves once below the back-pressure limits, or at once after a failure. */
@@ -156,7 +162,8 @@ export class TreeWriter {
 
   /** Waits for every write; throws the first error. */
   async finish(): Promise<TreeSummary> {
-    if (this.unfinished.size > 0 && this.failure === undefined) this.fail(new UnsafeArchiveError(undefined, 'archive ended inside an entry'));
+    if (this.unfinished.size > 0 && this.failure === undefined)
+      this.fail(new UnsafeArchiveError(undefined, 'archive ended inside an entry'));
     for (const close of this.unfinished) this.track(close());
     this.unfinished.clear();
     while (this.pending.size > 0) await Promise.all([...this.pending]);
@@ -182,7 +189,8 @@ export class TreeWriter {
         throw new UnsafeArchiveError(components.join('/'), 'unsafe path component');
       }
     }
-    if (++this.entries > this.limits.maxEntries) throw new UnsafeArchiveError(undefined, `more than ${this.limits.maxEntries} entries`);
+    if (++this.entries > this.limits.maxEntries)
+      throw new UnsafeArchiveError(undefined, `more than ${this.limits.maxEntries} entries`);
   }
 
   /** Records a name; parents become directories. Any clash with an earlier entry is refused. */
@@ -197,7 +205,8 @@ export class TreeWriter {
         this.kinds.set(key, { kind: want, exact });
         continue;
       }
-      if (seen.exact !== exact) throw new UnsafeArchiveError(exact, `collides with "${seen.exact}" on case-insensitive file systems`);
+      if (seen.exact !== exact)
+        throw new UnsafeArchiveError(exact, `collides with "${seen.exact}" on case-insensitive file systems`);
       if (seen.kind === 'file' || want === 'file') throw new UnsafeArchiveError(exact, 'duplicate entry');
     }
   }

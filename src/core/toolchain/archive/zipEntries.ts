@@ -33,13 +33,18 @@ export interface ZipEntryInfo {
 }
 
 // zlib.crc32 arrived in Node 20.15; older runtimes skip the CRC (the h1: check still holds).
-const crc32: ((data: Buffer, value?: number) => number) | undefined = (zlib as { crc32?: (d: Buffer, v?: number) => number }).crc32;
+const crc32: ((data: Buffer, value?: number) => number) | undefined = (
+  zlib as { crc32?: (d: Buffer, v?: number) => number }
+).crc32;
 
 export class ZipEntryData {
   private window = Buffer.alloc(0);
   private windowStart = 0;
 
-  constructor(private readonly fh: FileHandle, private readonly fileSize: number) {}
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly fileSize: number,
+  ) {}
 
   /** True when the entry is read whole by `whole()`, false when it must go through `stream()`. */
   static fitsWhole(e: ZipEntryInfo): boolean {
@@ -57,7 +62,10 @@ export class ZipEntryData {
     } else {
       // One output chunk the declared size (plus one byte to see the end): one trip to the thread
       // pool instead of one per 16 KB. maxOutputLength stops a lying size (a zip bomb) there too.
-      const opts = { chunkSize: Math.max(MIN_CHUNK, e.uncompressedSize + 1), maxOutputLength: Math.max(1, e.uncompressedSize) };
+      const opts = {
+        chunkSize: Math.max(MIN_CHUNK, e.uncompressedSize + 1),
+        maxOutputLength: Math.max(1, e.uncompressedSize),
+      };
       if (e.uncompressedSize <= INFLATE_INLINE_MAX) {
         // Small files inflate faster here than the round trip to the thread pool costs.
         try {
@@ -80,16 +88,24 @@ export class ZipEntryData {
   async stream(e: ZipEntryInfo, onChunk: (chunk: Buffer) => Promise<void> | void, signal?: AbortSignal): Promise<void> {
     checkMethod(e);
     const start = await this.dataStart(e);
-    if (start + e.compressedSize > this.fileSize) throw new CorruptZipError(e.name, 'entry data runs past the end of the file');
+    if (start + e.compressedSize > this.fileSize)
+      throw new CorruptZipError(e.name, 'entry data runs past the end of the file');
     const source = Readable.from(this.pieces(start, e.compressedSize, e.name, signal));
-    const out: Readable = e.compressionMethod === STORED ? source : pipeline(source, zlib.createInflateRaw({ chunkSize: STREAM_CHUNK }), () => undefined);
+    const out: Readable =
+      e.compressionMethod === STORED
+        ? source
+        : pipeline(source, zlib.createInflateRaw({ chunkSize: STREAM_CHUNK }), () => undefined);
     let size = 0;
     let crc = 0;
     let sinkError: unknown;
     try {
       for await (const chunk of out as AsyncIterable<Buffer>) {
         size += chunk.length;
-        if (size > e.uncompressedSize) throw new CorruptZipError(e.name, `entry holds more than the ${e.uncompressedSize} bytes its header declares`);
+        if (size > e.uncompressedSize)
+          throw new CorruptZipError(
+            e.name,
+            `entry holds more than the ${e.uncompressedSize} bytes its header declares`,
+          );
         if (crc32) crc = crc32(chunk, crc);
         try {
           await onChunk(chunk);
@@ -100,7 +116,12 @@ export class ZipEntryData {
       }
     } catch (err) {
       // Ours, a cancellation or a file-system error pass through; the rest came from inflating.
-      if (err instanceof CorruptZipError || (err as Error).name === 'AbortError' || (err as NodeJS.ErrnoException).syscall !== undefined) throw err;
+      if (
+        err instanceof CorruptZipError ||
+        (err as Error).name === 'AbortError' ||
+        (err as NodeJS.ErrnoException).syscall !== undefined
+      )
+        throw err;
       throw inflateError(e, err as Error);
     } finally {
       out.destroy();
@@ -151,19 +172,27 @@ async function readFully(fh: FileHandle, buf: Buffer, pos: number, name: string)
 
 function checkMethod(e: ZipEntryInfo): void {
   if (e.compressionMethod !== STORED && e.compressionMethod !== DEFLATED) {
-    throw new CorruptZipError(e.name, `unsupported compression method ${e.compressionMethod} (module zips use only store and deflate)`);
+    throw new CorruptZipError(
+      e.name,
+      `unsupported compression method ${e.compressionMethod} (module zips use only store and deflate)`,
+    );
   }
   if (e.compressionMethod === STORED && e.compressedSize !== e.uncompressedSize) {
-    throw new CorruptZipError(e.name, `stored entry declares ${e.compressedSize} bytes in the zip but ${e.uncompressedSize} unpacked`);
+    throw new CorruptZipError(
+      e.name,
+      `stored entry declares ${e.compressedSize} bytes in the zip but ${e.uncompressedSize} unpacked`,
+    );
   }
 }
 
 function checkSize(e: ZipEntryInfo, got: number): void {
-  if (got !== e.uncompressedSize) throw new CorruptZipError(e.name, `entry holds ${got} bytes but its header declares ${e.uncompressedSize}`);
+  if (got !== e.uncompressedSize)
+    throw new CorruptZipError(e.name, `entry holds ${got} bytes but its header declares ${e.uncompressedSize}`);
 }
 
 function checkCrc(e: ZipEntryInfo, got: number | undefined): void {
-  if (got !== undefined && got >>> 0 !== e.crc32 >>> 0) throw new CorruptZipError(e.name, 'CRC-32 of the content does not match the header');
+  if (got !== undefined && got >>> 0 !== e.crc32 >>> 0)
+    throw new CorruptZipError(e.name, 'CRC-32 of the content does not match the header');
 }
 
 function inflateError(e: ZipEntryInfo, err: Error): CorruptZipError {

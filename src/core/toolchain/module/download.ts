@@ -54,9 +54,7 @@ export interface ModuleDownloadOutcome {
 }
 
 type Attempt =
-  | { kind: 'done' }
-  | { kind: 'notFound'; status: number }
-  | { kind: 'failed'; reason: string; retryable: boolean };
+  { kind: 'done' } | { kind: 'notFound'; status: number } | { kind: 'failed'; reason: string; retryable: boolean };
 
 /** Fetches `<proxy>/<module>/@v/<version>.zip` from the first GOPROXY entry that has it. */
 export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<ModuleDownloadOutcome> {
@@ -86,7 +84,14 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
       const result = await fetchWithRetries(opts, file, url, label, events);
       if (result.kind === 'done') {
         await file.close();
-        return { file: opts.partialPath, source: redact(base.href), bytes: file.size, reused, resumed: reused > 0 || file.resumed, events };
+        return {
+          file: opts.partialPath,
+          source: redact(base.href),
+          bytes: file.size,
+          reused,
+          resumed: reused > 0 || file.resumed,
+          events,
+        };
       }
       if (result.kind === 'notFound') {
         notFound.push(`${label} (HTTP ${result.status})`);
@@ -108,7 +113,10 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
       'Check the version: only released Go versions exist as golang.org/toolchain modules, and only for the platforms Go publishes. A mirror that lags behind may not have a new release yet; add another mirror to GOPROXY after a comma.',
     );
   }
-  const kept = (await sizeOf(opts.partialPath)) > 0 ? ' The bytes received so far are kept; running the same command again resumes from there.' : '';
+  const kept =
+    (await sizeOf(opts.partialPath)) > 0
+      ? ' The bytes received so far are kept; running the same command again resumes from there.'
+      : '';
   throw toolchainError(
     'toolchain.downloadFailed',
     `Could not download ${what}: ${[...failures, ...notFound.map((n) => `${n} not found`)].join('; ')}.`,
@@ -116,7 +124,13 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
   );
 }
 
-async function fetchWithRetries(opts: ModuleDownloadOptions, file: ZipPartial, url: URL, label: string, events: string[]): Promise<Attempt> {
+async function fetchWithRetries(
+  opts: ModuleDownloadOptions,
+  file: ZipPartial,
+  url: URL,
+  label: string,
+  events: string[],
+): Promise<Attempt> {
   let failuresInRow = 0;
   for (let attempts = 1; ; attempts++) {
     const before = file.size;
@@ -130,14 +144,27 @@ async function fetchWithRetries(opts: ModuleDownloadOptions, file: ZipPartial, u
     if (result.kind !== 'failed') return result;
     events.push(`${label}: ${result.reason}`);
     failuresInRow = file.size > before ? 1 : failuresInRow + 1;
-    if (!result.retryable || failuresInRow >= opts.timeouts.attemptsPerSource || attempts >= opts.timeouts.attemptsPerSource * 5) return result;
-    await sleep(backoffMs(opts.timeouts, failuresInRow), undefined, opts.signal ? { signal: opts.signal } : {}).catch((err) => {
-      throw cancelled(err);
-    });
+    if (
+      !result.retryable ||
+      failuresInRow >= opts.timeouts.attemptsPerSource ||
+      attempts >= opts.timeouts.attemptsPerSource * 5
+    )
+      return result;
+    await sleep(backoffMs(opts.timeouts, failuresInRow), undefined, opts.signal ? { signal: opts.signal } : {}).catch(
+      (err) => {
+        throw cancelled(err);
+      },
+    );
   }
 }
 
-async function attempt(opts: ModuleDownloadOptions, file: ZipPartial, url: URL, label: string, events: string[]): Promise<Attempt> {
+async function attempt(
+  opts: ModuleDownloadOptions,
+  file: ZipPartial,
+  url: URL,
+  label: string,
+  events: string[],
+): Promise<Attempt> {
   const max = opts.maxBytes ?? MAX_MODULE_ZIP_BYTES;
   if (url.protocol === 'file:') return copyFromFileProxy(opts, file, url, max);
   const from = file.size;
@@ -163,7 +190,11 @@ async function attempt(opts: ModuleDownloadOptions, file: ZipPartial, url: URL, 
     if (!cr || cr.start !== from || cr.end !== cr.total - 1 || cr.total > max) {
       await res.body.dump().catch(() => undefined);
       await file.truncate();
-      return { kind: 'failed', reason: `answered "Range: bytes=${from}-" with Content-Range "${headerOf(res.headers, 'content-range') ?? ''}"; starting over`, retryable: true };
+      return {
+        kind: 'failed',
+        reason: `answered "Range: bytes=${from}-" with Content-Range "${headerOf(res.headers, 'content-range') ?? ''}"; starting over`,
+        retryable: true,
+      };
     }
     total = cr.total;
     file.resumed = true;
@@ -185,7 +216,11 @@ async function attempt(opts: ModuleDownloadOptions, file: ZipPartial, url: URL, 
   }
   if (total !== undefined && total > max) {
     await res.body.dump().catch(() => undefined);
-    return { kind: 'failed', reason: `serves ${total} bytes, more than a module zip may have (${max})`, retryable: false };
+    return {
+      kind: 'failed',
+      reason: `serves ${total} bytes, more than a module zip may have (${max})`,
+      retryable: false,
+    };
   }
 
   const meter = new ProgressMeter(total ?? 0, opts.onProgress);
@@ -212,7 +247,12 @@ async function attempt(opts: ModuleDownloadOptions, file: ZipPartial, url: URL, 
 }
 
 /** GOPROXY=file://…: a module cache download directory served from disk. */
-async function copyFromFileProxy(opts: ModuleDownloadOptions, file: ZipPartial, url: URL, max: number): Promise<Attempt> {
+async function copyFromFileProxy(
+  opts: ModuleDownloadOptions,
+  file: ZipPartial,
+  url: URL,
+  max: number,
+): Promise<Attempt> {
   let fh: fsp.FileHandle;
   try {
     fh = await fsp.open(fileURLToPath(url), 'r');
@@ -223,9 +263,17 @@ async function copyFromFileProxy(opts: ModuleDownloadOptions, file: ZipPartial, 
   }
   try {
     const size = (await fh.stat()).size;
-    if (size > max) return { kind: 'failed', reason: `holds ${size} bytes, more than a module zip may have (${max})`, retryable: false };
+    if (size > max)
+      return {
+        kind: 'failed',
+        reason: `holds ${size} bytes, more than a module zip may have (${max})`,
+        retryable: false,
+      };
     await file.truncate();
-    for await (const chunk of fh.createReadStream({ highWaterMark: 1 << 20, ...(opts.signal ? { signal: opts.signal } : {}) }) as AsyncIterable<Buffer>) {
+    for await (const chunk of fh.createReadStream({
+      highWaterMark: 1 << 20,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    }) as AsyncIterable<Buffer>) {
       try {
         await file.append(chunk);
       } catch (err) {
@@ -251,7 +299,11 @@ class ZipPartial {
   /** Bytes were appended to a kept prefix (206). */
   resumed = false;
 
-  private constructor(private readonly fh: fsp.FileHandle, private readonly file: string, public size: number) {}
+  private constructor(
+    private readonly fh: fsp.FileHandle,
+    private readonly file: string,
+    public size: number,
+  ) {}
 
   static async open(file: string, fresh: boolean): Promise<ZipPartial> {
     try {
@@ -266,7 +318,8 @@ class ZipPartial {
   async append(chunk: Buffer): Promise<void> {
     try {
       let off = 0;
-      while (off < chunk.length) off += (await this.fh.write(chunk, off, chunk.length - off, this.size + off)).bytesWritten;
+      while (off < chunk.length)
+        off += (await this.fh.write(chunk, off, chunk.length - off, this.size + off)).bytesWritten;
       this.size += chunk.length;
     } catch (err) {
       throw new FileError(fsFailure(err, 'save the download to', this.file) ?? err);

@@ -56,7 +56,11 @@ export function isToolchainExecutable(components: readonly string[]): boolean {
  * anything the archive rules refuse (CorruptZipError when the zip itself is unreadable); the
  * caller removes `root` on any error.
  */
-export async function extractModuleZip(zipPath: string, root: string, opts: ModuleZipExtractOptions): Promise<ModuleZipExtractResult> {
+export async function extractModuleZip(
+  zipPath: string,
+  root: string,
+  opts: ModuleZipExtractOptions,
+): Promise<ModuleZipExtractResult> {
   opts.signal?.throwIfAborted();
   const writer = new TreeWriter(root, { maxTotalBytes: MAX_MODULE_ZIP_BYTES, ...opts.limits });
   // Digests by entry index, so a repeated name resolves like dirhash.HashZip (last one wins).
@@ -81,14 +85,18 @@ export async function extractModuleZip(zipPath: string, root: string, opts: Modu
     for await (const entry of zip.eachEntry()) {
       opts.signal?.throwIfAborted();
       const raw = rawEntryName(entry);
-      if (!isUtf8(raw)) throw new UnsafeArchiveError(raw.toString('latin1'), 'entry name is not valid UTF-8 (module zips require it)');
+      if (!isUtf8(raw))
+        throw new UnsafeArchiveError(raw.toString('latin1'), 'entry name is not valid UTF-8 (module zips require it)');
       const rawName = raw.toString('utf8');
       const name = entryName(rawName, opts.prefix);
       if (entry.isEncrypted()) throw new UnsafeArchiveError(rawName, 'encrypted entry');
       const unixMode = (entry.externalFileAttributes >>> 16) & 0xffff;
       const type = unixMode & 0o170000;
       if (type !== 0 && type !== (name.trailingSlash ? 0o040000 : 0o100000)) {
-        throw new UnsafeArchiveError(rawName, type === 0o120000 ? 'symbolic link entry (toolchain zips contain none)' : 'special file entry');
+        throw new UnsafeArchiveError(
+          rawName,
+          type === 0o120000 ? 'symbolic link entry (toolchain zips contain none)' : 'special file entry',
+        );
       }
       if (name.trailingSlash) {
         if (entry.uncompressedSize !== 0) throw new UnsafeArchiveError(rawName, 'directory entry with content');

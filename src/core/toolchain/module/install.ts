@@ -78,7 +78,8 @@ export interface ViaProxyInstallResult {
 
 /** One sentence for the CLI and the editor: where the toolchain came from and how it was verified. */
 export function describeViaProxyInstall(r: ViaProxyInstallResult): string {
-  if (r.alreadyInstalled) return `${r.version} is already installed in ${r.goroot}${r.h1 ? ` (installed from ${r.source ?? 'a module proxy'}, ${r.h1})` : ''}.`;
+  if (r.alreadyInstalled)
+    return `${r.version} is already installed in ${r.goroot}${r.h1 ? ` (installed from ${r.source ?? 'a module proxy'}, ${r.h1})` : ''}.`;
   const v = r.verification;
   const how = v
     ? `its ${r.h1} matches the record that the checksum database ${v.database} proved is in its signed log of ${v.treeSize.toLocaleString('en-US')} records (reached ${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'})`
@@ -89,8 +90,10 @@ export function describeViaProxyInstall(r: ViaProxyInstallResult): string {
 /** A per-user place for the checksum database's tree heads (like $GOPATH/pkg/sumdb for cmd/go). */
 export function defaultSumdbStateDir(platform: Pick<Platform, 'env' | 'homeDir' | 'os'>): string {
   const env = platform.env;
-  if (platform.os === 'win32') return path.join(env['LOCALAPPDATA'] || path.join(platform.homeDir, 'AppData', 'Local'), 'go-env-doctor', 'sumdb');
-  if (platform.os === 'darwin') return path.join(platform.homeDir, 'Library', 'Application Support', 'go-env-doctor', 'sumdb');
+  if (platform.os === 'win32')
+    return path.join(env['LOCALAPPDATA'] || path.join(platform.homeDir, 'AppData', 'Local'), 'go-env-doctor', 'sumdb');
+  if (platform.os === 'darwin')
+    return path.join(platform.homeDir, 'Library', 'Application Support', 'go-env-doctor', 'sumdb');
   return path.join(env['XDG_STATE_HOME'] || path.join(platform.homeDir, '.local', 'state'), 'go-env-doctor', 'sumdb');
 }
 
@@ -114,10 +117,18 @@ export async function installToolchainViaProxy(opts: ViaProxyInstallOptions): Pr
   if (await isCompleteToolchain(goroot)) return installed(name, goroot, module, []);
 
   const plan = planChecksumDb(opts); // refuses GOSUMDB=off before any network traffic
-  const settings: ChecksumDbSettings = { gosumdb: opts.gosumdb, gonosumdb: opts.gonosumdb, goprivate: opts.goprivate, goproxy: opts.goproxy };
+  const settings: ChecksumDbSettings = {
+    gosumdb: opts.gosumdb,
+    gonosumdb: opts.gonosumdb,
+    goprivate: opts.goprivate,
+    goproxy: opts.goproxy,
+  };
   const proxies = parseGoproxy(opts.goproxy ?? '');
   const stateDir = opts.stateDir ?? defaultSumdbStateDir(platform);
-  const partialPath = path.join(opts.downloadDir ?? defaultDownloadDir(dir), `${TOOLCHAIN_MODULE.replace(/\//g, '_')}@${moduleVersion}.zip.partial`);
+  const partialPath = path.join(
+    opts.downloadDir ?? defaultDownloadDir(dir),
+    `${TOOLCHAIN_MODULE.replace(/\//g, '_')}@${moduleVersion}.zip.partial`,
+  );
   const dispatcher = opts.dispatcher ?? createDispatcher(platform, timeouts);
   const events: string[] = [];
   let verification: ViaProxyVerification | undefined;
@@ -165,8 +176,13 @@ export async function installToolchainViaProxy(opts: ViaProxyInstallOptions): Pr
             if (signal?.aborted) throw cancelled(err);
             // The lookup's failure explains an aborted or failed download better, unless the
             // version simply does not exist (both say so; the download's message is clearer).
-            if (lookup.error !== undefined && !(err instanceof DoctorError && err.code === 'toolchain.notFound')) throw lookup.error;
-            if (stopDownload.signal.aborted) throw await lookup.promise.then(() => err, (e: unknown) => e);
+            if (lookup.error !== undefined && !(err instanceof DoctorError && err.code === 'toolchain.notFound'))
+              throw lookup.error;
+            if (stopDownload.signal.aborted)
+              throw await lookup.promise.then(
+                () => err,
+                (e: unknown) => e,
+              );
             throw err;
           }
         };
@@ -188,7 +204,9 @@ export async function installToolchainViaProxy(opts: ViaProxyInstallOptions): Pr
           } catch (err) {
             if (!isMismatch(err) || !download?.resumed) throw err;
             // Bytes kept from an earlier run or attempt may be the culprit: fetch the whole zip once more.
-            events.push(`the resumed download did not verify (${(err as Error).message}); downloading it again from byte 0`);
+            events.push(
+              `the resumed download did not verify (${(err as Error).message}); downloading it again from byte 0`,
+            );
             await emptyDir(ctx.root);
             checked = await downloadAndCheck(true);
           }
@@ -211,7 +229,17 @@ export async function installToolchainViaProxy(opts: ViaProxyInstallOptions): Pr
     await fsp.rm(partialPath, { force: true }).catch(() => undefined);
     await fsp.rmdir(path.dirname(partialPath)).catch(() => undefined); // only if now empty
     const m = committed.marker;
-    return { version: name, goroot: committed.goroot, module, h1: m?.h1, bytes: m?.bytes, source: m?.source, alreadyInstalled: false, verification, events: [...plan.notes, ...events] };
+    return {
+      version: name,
+      goroot: committed.goroot,
+      module,
+      h1: m?.h1,
+      bytes: m?.bytes,
+      source: m?.source,
+      alreadyInstalled: false,
+      verification,
+      events: [...plan.notes, ...events],
+    };
   } catch (err) {
     if (isAbortError(err) || signal?.aborted) throw cancelled(err);
     throw err;
@@ -234,9 +262,21 @@ async function unpack(
   signal: AbortSignal | undefined,
   onProgress: ((p: InstallProgress) => void) | undefined,
 ): Promise<string> {
-  onProgress?.({ phase: 'extract', bytes: download.bytes, total: download.bytes, bytesPerSec: 0, etaSec: undefined, source: download.source });
+  onProgress?.({
+    phase: 'extract',
+    bytes: download.bytes,
+    total: download.bytes,
+    bytesPerSec: 0,
+    etaSec: undefined,
+    source: download.source,
+  });
   try {
-    const r = await extractModuleZip(download.file, root, { prefix: toolchainZipPrefix(moduleVersion), goos, hash: true, ...(signal ? { signal } : {}) });
+    const r = await extractModuleZip(download.file, root, {
+      prefix: toolchainZipPrefix(moduleVersion),
+      goos,
+      hash: true,
+      ...(signal ? { signal } : {}),
+    });
     return r.h1!;
   } catch (err) {
     if (!(err instanceof UnsafeArchiveError) || signal?.aborted) throw err;
@@ -278,9 +318,25 @@ function settle<T>(p: Promise<T>): Settled<T> {
   return s;
 }
 
-async function installed(name: string, goroot: string, module: string, events: string[], known?: Awaited<ReturnType<typeof readMarker>>): Promise<ViaProxyInstallResult> {
+async function installed(
+  name: string,
+  goroot: string,
+  module: string,
+  events: string[],
+  known?: Awaited<ReturnType<typeof readMarker>>,
+): Promise<ViaProxyInstallResult> {
   const marker = known ?? (await readMarker(goroot));
-  return { version: name, goroot, module, h1: marker?.h1, bytes: marker?.bytes, source: marker?.source, alreadyInstalled: true, verification: undefined, events };
+  return {
+    version: name,
+    goroot,
+    module,
+    h1: marker?.h1,
+    bytes: marker?.bytes,
+    source: marker?.source,
+    alreadyInstalled: true,
+    verification: undefined,
+    events,
+  };
 }
 
 async function emptyDir(dir: string): Promise<void> {

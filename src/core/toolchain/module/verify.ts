@@ -14,7 +14,10 @@ import { toolchainError, type ToolchainErrorCode } from '../errors';
 
 export const TOOLCHAIN_MODULE = 'golang.org/toolchain';
 
-export type SumdbErrorCode = Extract<ToolchainErrorCode, 'toolchain.sumdbUnavailable' | 'toolchain.sumdbVerifyFailed' | 'toolchain.checksumMismatch'>;
+export type SumdbErrorCode = Extract<
+  ToolchainErrorCode,
+  'toolchain.sumdbUnavailable' | 'toolchain.sumdbVerifyFailed' | 'toolchain.checksumMismatch'
+>;
 
 /** `v0.0.1-go1.22.5.linux-amd64` for Go `1.22.5` (or `go1.22.5`) on linux/amd64. */
 export function toolchainModuleVersion(goVersion: string, goos: string, goarch: string): string {
@@ -68,9 +71,14 @@ export function planChecksumDb(settings: ChecksumDbSettings, modulePath = TOOLCH
     );
   }
   const notes: string[] = [];
-  for (const [name, globs] of [['GONOSUMDB', settings.gonosumdb], ['GOPRIVATE', settings.goprivate]] as const) {
+  for (const [name, globs] of [
+    ['GONOSUMDB', settings.gonosumdb],
+    ['GOPRIVATE', settings.goprivate],
+  ] as const) {
     if (globs && matchPrefixPatterns(globs, modulePath)) {
-      notes.push(`${name}=${globs} matches ${modulePath}, but like the go command we still verify toolchains with the checksum database: a toolchain cannot be listed in go.sum, so the database is the only check.`);
+      notes.push(
+        `${name}=${globs} matches ${modulePath}, but like the go command we still verify toolchains with the checksum database: a toolchain cannot be listed in go.sum, so the database is the only check.`,
+      );
       break;
     }
   }
@@ -85,7 +93,11 @@ export interface ToolchainHashLookup {
 }
 
 /** Looks the module version up in the checksum database and verifies the answer; DoctorError on failure. */
-export async function lookupToolchainHash(modulePath: string, version: string, opts: ChecksumDbOptions): Promise<ToolchainHashLookup> {
+export async function lookupToolchainHash(
+  modulePath: string,
+  version: string,
+  opts: ChecksumDbOptions,
+): Promise<ToolchainHashLookup> {
   const plan = planChecksumDb(opts, modulePath);
   let lookup: SumdbLookup;
   try {
@@ -116,7 +128,13 @@ export async function lookupToolchainHash(modulePath: string, version: string, o
 }
 
 /** Throws toolchain.checksumMismatch unless `actual` is one of the database's hashes. */
-export function requireHashMatch(actual: string, expected: readonly string[], what: string, from: string, dbName: string): void {
+export function requireHashMatch(
+  actual: string,
+  expected: readonly string[],
+  what: string,
+  from: string,
+  dbName: string,
+): void {
   if (expected.includes(actual)) return;
   throw toolchainError(
     'toolchain.checksumMismatch',
@@ -143,7 +161,10 @@ export async function verifyToolchainZip(
   opts: ChecksumDbOptions & { module?: string; version: string; source?: string },
 ): Promise<VerifiedToolchainZip> {
   const modulePath = opts.module ?? TOOLCHAIN_MODULE;
-  const [h1, found] = await Promise.all([hashZipOrMismatch(zipPath, opts.signal), lookupToolchainHash(modulePath, opts.version, opts)]);
+  const [h1, found] = await Promise.all([
+    hashZipOrMismatch(zipPath, opts.signal),
+    lookupToolchainHash(modulePath, opts.version, opts),
+  ]);
   requireHashMatch(h1, found.expected, `${modulePath}@${opts.version} zip`, opts.source ?? zipPath, found.plan.db.name);
   return {
     h1,

@@ -97,7 +97,10 @@ class Transfer {
   private readonly meter: ProgressMeter;
   private readonly events: string[] = [];
 
-  constructor(private readonly o: DownloadOptions, private readonly file: PartialFile) {
+  constructor(
+    private readonly o: DownloadOptions,
+    private readonly file: PartialFile,
+  ) {
     this.meter = new ProgressMeter(o.size, o.onProgress);
   }
 
@@ -131,7 +134,9 @@ class Transfer {
           await this.restart();
           if (mixed && !retriedClean) {
             // The mismatch may come from bytes kept from before; fetch the whole file once more.
-            this.events.push(`SHA-256 mismatch after a resumed transfer from ${source.label}; downloading it again from byte 0`);
+            this.events.push(
+              `SHA-256 mismatch after a resumed transfer from ${source.label}; downloading it again from byte 0`,
+            );
             retriedClean = true;
             mixed = false;
             continue;
@@ -153,7 +158,11 @@ class Transfer {
           failuresInRow = this.offset > before ? 1 : failuresInRow + 1;
           if (this.offset < before) mixed = false;
           this.events.push(`${source.label}: ${f.reason}`);
-          if (!f.retryable || failuresInRow >= o.timeouts.attemptsPerSource || attempts >= o.timeouts.attemptsPerSource * 5) {
+          if (
+            !f.retryable ||
+            failuresInRow >= o.timeouts.attemptsPerSource ||
+            attempts >= o.timeouts.attemptsPerSource * 5
+          ) {
             failures.push(`${source.label}: ${f.reason}`);
             break;
           }
@@ -168,7 +177,10 @@ class Transfer {
         'Nothing was installed. A mirror or proxy on the way is serving altered or stale bytes: drop that --mirror (or fix the proxy) and try again.',
       );
     }
-    const kept = this.offset > 0 ? ` The ${this.offset} bytes received so far are kept; running the same command again resumes from there.` : '';
+    const kept =
+      this.offset > 0
+        ? ` The ${this.offset} bytes received so far are kept; running the same command again resumes from there.`
+        : '';
     throw toolchainError(
       'toolchain.downloadFailed',
       `Could not download ${o.filename}: ${failures.join('; ') || 'no source to download from'}.`,
@@ -192,7 +204,7 @@ class Transfer {
     }
     if (size === 0) return;
     const label = `partial download ${this.o.partialPath}`;
-    for (let pos = 0; pos < size; ) {
+    for (let pos = 0; pos < size;) {
       this.o.signal?.throwIfAborted();
       const chunk = await this.file.read(pos, Math.min(1024 * 1024, size - pos));
       if (chunk.length === 0) break;
@@ -246,13 +258,20 @@ class Transfer {
         await res.body.dump().catch(() => undefined);
         // Do not trust this server's ranges any more: the next attempt starts from byte 0.
         await this.restart();
-        throw new AttemptFailure({ reason: `answered "Range: bytes=${from}-" with Content-Range "${header(res.headers, 'content-range') ?? ''}"`, retryable: true });
+        throw new AttemptFailure({
+          reason: `answered "Range: bytes=${from}-" with Content-Range "${header(res.headers, 'content-range') ?? ''}"`,
+          retryable: true,
+        });
       }
     } else if (status === 200) {
       const len = header(res.headers, 'content-length');
       if (len !== undefined && Number(len) !== o.size) {
         await res.body.dump().catch(() => undefined);
-        throw new AttemptFailure({ reason: `serves ${len} bytes, but the official index says ${o.size}`, retryable: false, wrongFile: true });
+        throw new AttemptFailure({
+          reason: `serves ${len} bytes, but the official index says ${o.size}`,
+          retryable: false,
+          wrongFile: true,
+        });
       }
       if (from > 0) {
         this.events.push(`${source.label} ignored the Range request; restarting from byte 0`);
@@ -273,7 +292,11 @@ class Transfer {
       for await (const chunk of res.body as AsyncIterable<Buffer>) {
         if (this.offset + chunk.length > o.size) {
           res.body.destroy();
-          throw new AttemptFailure({ reason: `sent more than the ${o.size} bytes the official index lists`, retryable: false, wrongFile: true });
+          throw new AttemptFailure({
+            reason: `sent more than the ${o.size} bytes the official index lists`,
+            retryable: false,
+            wrongFile: true,
+          });
         }
         try {
           await this.accept(chunk, source);
@@ -287,7 +310,10 @@ class Transfer {
       throw new AttemptFailure(describeNetError(err, o.timeouts));
     }
     if (this.offset < o.size) {
-      throw new AttemptFailure({ reason: `the connection ended after byte ${this.offset} of ${o.size}`, retryable: true });
+      throw new AttemptFailure({
+        reason: `the connection ended after byte ${this.offset} of ${o.size}`,
+        retryable: true,
+      });
     }
     return restarted;
   }
@@ -317,7 +343,10 @@ class PartialFile {
   private pendingBytes = 0;
   private error: unknown;
 
-  private constructor(private readonly fh: fsp.FileHandle, private readonly path: string) {}
+  private constructor(
+    private readonly fh: fsp.FileHandle,
+    private readonly path: string,
+  ) {}
 
   static async open(p: string): Promise<PartialFile> {
     // 'a+' would force appends; we need positional writes and truncation, so open read-write, creating.
@@ -346,7 +375,8 @@ class PartialFile {
       try {
         if (this.error === undefined) {
           let off = 0;
-          while (off < chunk.length) off += (await this.fh.write(chunk, off, chunk.length - off, pos + off)).bytesWritten;
+          while (off < chunk.length)
+            off += (await this.fh.write(chunk, off, chunk.length - off, pos + off)).bytesWritten;
         }
       } catch (err) {
         this.error ??= fsFailure(err, 'save the download to', this.path) ?? err;

@@ -7,7 +7,14 @@ import { isAbortError } from '../../errors';
 import { goName, parseGoVersion } from '../../goVersion';
 import { goosGoarch } from '../../platform';
 import { redact } from '../../redact';
-import { isCompleteToolchain, readMarker, stageAndCommit, tidyLeftovers, type CommitCheckpoint, type ToolchainMarker } from '../commit';
+import {
+  isCompleteToolchain,
+  readMarker,
+  stageAndCommit,
+  tidyLeftovers,
+  type CommitCheckpoint,
+  type ToolchainMarker,
+} from '../commit';
 import { downloadVerified, type ByteConsumer, type DownloadSource } from './download';
 import { cancelled, fsFailure, toolchainError } from '../errors';
 import { extractZipFile, TarGzExtractor } from '../archive/extract';
@@ -59,21 +66,33 @@ export async function installToolchain(opts: InstallOptions): Promise<InstallRes
   if (wanted !== 'latest') {
     const v = parseGoVersion(wanted);
     if (!v) {
-      throw toolchainError('toolchain.notFound', `"${opts.version}" is not a Go release version.`, 'Give a release such as 1.22.5 or go1.22.5, or "latest".');
+      throw toolchainError(
+        'toolchain.notFound',
+        `"${opts.version}" is not a Go release version.`,
+        'Give a release such as 1.22.5 or go1.22.5, or "latest".',
+      );
     }
     // Installed and complete: nothing to fetch, not even the index (works offline).
     const goroot = gorootFor(dir, goName(v));
     if (await isCompleteToolchain(goroot)) {
       const marker = await readMarker(goroot);
       await tidyLeftovers(dir, goName(v), { staleMs: timeouts.lockStaleMs });
-      if (marker?.sha256) await removePartial(partialPathFor(opts.downloadDir ?? defaultDownloadDir(dir), marker.sha256));
+      if (marker?.sha256)
+        await removePartial(partialPathFor(opts.downloadDir ?? defaultDownloadDir(dir), marker.sha256));
       return installedResult(goName(v), goroot, [], marker);
     }
   }
 
-  const dispatcher = opts.dispatcher ?? createDispatcher(platform, timeouts, { secureContext: (await loadGoTrust(platform)).secureContext });
+  const dispatcher =
+    opts.dispatcher ??
+    createDispatcher(platform, timeouts, { secureContext: (await loadGoTrust(platform)).secureContext });
   try {
-    const index = await fetchReleaseIndex({ dispatcher, timeouts, ...(opts.dlBases ? { dlBases: opts.dlBases } : {}), ...(signal ? { signal } : {}) });
+    const index = await fetchReleaseIndex({
+      dispatcher,
+      timeouts,
+      ...(opts.dlBases ? { dlBases: opts.dlBases } : {}),
+      ...(signal ? { signal } : {}),
+    });
     const { release, file } = resolveRelease(index, wanted, platform);
     const name = release.name;
     const sources = downloadSources(file, opts.mirrors ?? [], index.base, opts.dlBases ?? DEFAULT_DL_BASES);
@@ -107,7 +126,14 @@ export async function installToolchain(opts: InstallOptions): Promise<InstallRes
           events = outcome.events;
           if (consumer instanceof StagingConsumer) await consumer.finish();
           else {
-            opts.onProgress?.({ phase: 'extract', bytes: file.size, total: file.size, bytesPerSec: 0, etaSec: undefined, source: outcome.source });
+            opts.onProgress?.({
+              phase: 'extract',
+              bytes: file.size,
+              total: file.size,
+              bytesPerSec: 0,
+              etaSec: undefined,
+              source: outcome.source,
+            });
             await extractZipFile(partialPath, ctx.root, signal ? { signal } : {});
           }
           return { sha256: file.sha256, bytes: file.size, source: outcome.source };
@@ -124,7 +150,15 @@ export async function installToolchain(opts: InstallOptions): Promise<InstallRes
     }
     // Verified and in place: the kept download has served its purpose.
     await removePartial(partialPath);
-    return { version: name, goroot: committed.goroot, sha256: file.sha256, bytes: file.size, source: committed.marker?.source, alreadyInstalled: false, events };
+    return {
+      version: name,
+      goroot: committed.goroot,
+      sha256: file.sha256,
+      bytes: file.size,
+      source: committed.marker?.source,
+      alreadyInstalled: false,
+      events,
+    };
   } catch (err) {
     if (isAbortError(err) || signal?.aborted) throw cancelled(err);
     throw err;
@@ -138,13 +172,31 @@ async function removePartial(partialPath: string): Promise<void> {
   await fsp.rmdir(path.dirname(partialPath)).catch(() => undefined); // only if now empty
 }
 
-async function installedResult(name: string, goroot: string, events: string[], known?: ToolchainMarker): Promise<InstallResult> {
+async function installedResult(
+  name: string,
+  goroot: string,
+  events: string[],
+  known?: ToolchainMarker,
+): Promise<InstallResult> {
   const marker = known ?? (await readMarker(goroot));
-  return { version: name, goroot, sha256: marker?.sha256, bytes: marker?.bytes, source: marker?.source, alreadyInstalled: true, events };
+  return {
+    version: name,
+    goroot,
+    sha256: marker?.sha256,
+    bytes: marker?.bytes,
+    source: marker?.source,
+    alreadyInstalled: true,
+    events,
+  };
 }
 
 /** Mirrors first (in the order given), then the base that served the index, then the other bases. */
-export function downloadSources(file: Pick<ReleaseFile, 'filename'>, mirrors: readonly string[], indexBase: string, dlBases: readonly string[]): DownloadSource[] {
+export function downloadSources(
+  file: Pick<ReleaseFile, 'filename'>,
+  mirrors: readonly string[],
+  indexBase: string,
+  dlBases: readonly string[],
+): DownloadSource[] {
   const bases = [withSlash(indexBase), ...dlBases.map(withSlash).filter((b) => b !== withSlash(indexBase))];
   const urls = [...mirrors.map(withSlash), ...bases].map((b) => `${b}${file.filename}`);
   return [...new Set(urls)].map((url) => ({ url, label: redact(url) }));

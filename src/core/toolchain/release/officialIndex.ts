@@ -74,11 +74,17 @@ export function parseReleaseIndex(text: string): Release[] {
         kind: str(f, 'kind', at),
       };
       const size = f.size;
-      if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw new IndexFormatError(`${at}: "size" is not a non-negative integer`);
+      if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        throw new IndexFormatError(`${at}: "size" is not a non-negative integer`);
       file.size = size;
-      if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(file.filename)) throw new IndexFormatError(`${at}: file name ${JSON.stringify(file.filename)} is not a plain file name`);
-      if (file.version !== name) throw new IndexFormatError(`${at}: version ${JSON.stringify(file.version)} differs from its release ${JSON.stringify(name)}`);
-      if (file.sha256 !== '' && !/^[0-9a-f]{64}$/.test(file.sha256)) throw new IndexFormatError(`${at}: "sha256" is not a hex SHA-256`);
+      if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(file.filename))
+        throw new IndexFormatError(`${at}: file name ${JSON.stringify(file.filename)} is not a plain file name`);
+      if (file.version !== name)
+        throw new IndexFormatError(
+          `${at}: version ${JSON.stringify(file.version)} differs from its release ${JSON.stringify(name)}`,
+        );
+      if (file.sha256 !== '' && !/^[0-9a-f]{64}$/.test(file.sha256))
+        throw new IndexFormatError(`${at}: "sha256" is not a hex SHA-256`);
       return file;
     });
     const version = parseGoVersion(name);
@@ -107,7 +113,12 @@ export async function fetchReleaseIndex(opts: IndexFetchOptions): Promise<Releas
       return { base, releases: parseReleaseIndex(text) };
     } catch (err) {
       opts.signal?.throwIfAborted();
-      const reason = err instanceof IndexFormatError ? `not a Go release index: ${err.message}` : err instanceof HttpStatusError ? err.message : describeNetError(err, opts.timeouts).reason;
+      const reason =
+        err instanceof IndexFormatError
+          ? `not a Go release index: ${err.message}`
+          : err instanceof HttpStatusError
+            ? err.message
+            : describeNetError(err, opts.timeouts).reason;
       failures.push(`${redact(url)}: ${reason}`);
     }
   }
@@ -151,7 +162,8 @@ async function fetchText(url: string, opts: IndexFetchOptions): Promise<string> 
     }
     return Buffer.concat(chunks).toString('utf8');
   } catch (err) {
-    if (timeout.aborted && !opts.signal?.aborted) throw new HttpStatusError(`no complete answer within ${Math.round(opts.timeouts.indexMs / 1000)} s`);
+    if (timeout.aborted && !opts.signal?.aborted)
+      throw new HttpStatusError(`no complete answer within ${Math.round(opts.timeouts.indexMs / 1000)} s`);
     throw err;
   }
 }
@@ -160,7 +172,9 @@ async function fetchText(url: string, opts: IndexFetchOptions): Promise<string> 
 export function findArchive(release: Release, platform: Pick<Platform, 'os' | 'arch'>): ReleaseFile | undefined {
   const { goos, goarch } = goosGoarch(platform);
   const ext = goos === 'windows' ? '.zip' : '.tar.gz';
-  return release.files.find((f) => f.kind === 'archive' && f.os === goos && f.arch === goarch && f.filename.endsWith(ext));
+  return release.files.find(
+    (f) => f.kind === 'archive' && f.os === goos && f.arch === goarch && f.filename.endsWith(ext),
+  );
 }
 
 export interface ResolvedRelease {
@@ -172,14 +186,22 @@ export interface ResolvedRelease {
  * `latest` = the newest stable release that has an archive for this platform; otherwise the
  * exact release (`1.22.5` or `go1.22.5`). Throws `toolchain.notFound` with the nearest choices.
  */
-export function resolveRelease(index: ReleaseIndex, wanted: string, platform: Pick<Platform, 'os' | 'arch'>): ResolvedRelease {
+export function resolveRelease(
+  index: ReleaseIndex,
+  wanted: string,
+  platform: Pick<Platform, 'os' | 'arch'>,
+): ResolvedRelease {
   const { goos, goarch } = goosGoarch(platform);
   const where = `${goos}/${goarch}`;
   const newestStable = index.releases.find((r) => r.stable && findArchive(r, platform));
   if (wanted === 'latest') {
     const file = newestStable && findArchive(newestStable, platform);
     if (!newestStable || !file) {
-      throw toolchainError('toolchain.notFound', `The release index at ${redact(index.base)} has no stable release for ${where}.`, 'Go may not be released for this platform; see https://go.dev/dl/ for the supported ones.');
+      throw toolchainError(
+        'toolchain.notFound',
+        `The release index at ${redact(index.base)} has no stable release for ${where}.`,
+        'Go may not be released for this platform; see https://go.dev/dl/ for the supported ones.',
+      );
     }
     checkVerifiable(newestStable, file);
     return { release: newestStable, file };
@@ -188,13 +210,31 @@ export function resolveRelease(index: ReleaseIndex, wanted: string, platform: Pi
   const release = v && index.releases.find((r) => r.version.text === v.text);
   const hint = newestStable ? ` The newest stable release is ${newestStable.name}.` : '';
   if (!release) {
-    const sameLine = v && index.releases.filter((r) => r.version.major === v.major && r.version.minor === v.minor && r.stable && findArchive(r, platform));
-    const suggest = sameLine && sameLine.length > 0 ? ` Releases of go${v.major}.${v.minor}: ${sameLine.slice(0, 5).map((r) => r.name).join(', ')}.` : '';
-    throw toolchainError('toolchain.notFound', `go${v ? v.text : wanted} is not in the Go release index at ${redact(index.base)}.${suggest || hint}`, 'Ask for a released version such as 1.22.5 (language versions like 1.22 name no release since Go 1.21), or "latest".');
+    const sameLine =
+      v &&
+      index.releases.filter(
+        (r) => r.version.major === v.major && r.version.minor === v.minor && r.stable && findArchive(r, platform),
+      );
+    const suggest =
+      sameLine && sameLine.length > 0
+        ? ` Releases of go${v.major}.${v.minor}: ${sameLine
+            .slice(0, 5)
+            .map((r) => r.name)
+            .join(', ')}.`
+        : '';
+    throw toolchainError(
+      'toolchain.notFound',
+      `go${v ? v.text : wanted} is not in the Go release index at ${redact(index.base)}.${suggest || hint}`,
+      'Ask for a released version such as 1.22.5 (language versions like 1.22 name no release since Go 1.21), or "latest".',
+    );
   }
   const file = findArchive(release, platform);
   if (!file) {
-    throw toolchainError('toolchain.notFound', `${release.name} has no archive for ${where} in the release index.${hint}`, 'Pick a release that supports this platform, or "latest".');
+    throw toolchainError(
+      'toolchain.notFound',
+      `${release.name} has no archive for ${where} in the release index.${hint}`,
+      'Pick a release that supports this platform, or "latest".',
+    );
   }
   checkVerifiable(release, file);
   return { release, file };
@@ -202,7 +242,11 @@ export function resolveRelease(index: ReleaseIndex, wanted: string, platform: Pi
 
 function checkVerifiable(release: Release, file: ReleaseFile): void {
   if (file.sha256 === '' || file.size === 0) {
-    throw toolchainError('toolchain.notFound', `The release index has no SHA-256 (or no size) for ${file.filename}, so ${release.name} cannot be verified.`, 'Pick a newer release; unverifiable downloads are never installed.');
+    throw toolchainError(
+      'toolchain.notFound',
+      `The release index has no SHA-256 (or no size) for ${file.filename}, so ${release.name} cannot be verified.`,
+      'Pick a newer release; unverifiable downloads are never installed.',
+    );
   }
 }
 

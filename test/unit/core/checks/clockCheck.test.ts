@@ -8,7 +8,6 @@ import { testCerts, type TestCerts } from '../../../support/certs';
 import { testEnv, testPlatform, removeNetTestFiles } from '../../../support/netEnv';
 import { goproxyHandler, startHttpServer, startHttpsServer } from '../../../support/servers';
 
-
 // Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
 after(removeNetTestFiles);
 
@@ -54,7 +53,12 @@ describe('checks/clock (skew from Date headers)', () => {
 
   it('corrects for half the round trip and the 1 s resolution of Date', () => {
     const date = new Date('2025-01-01T00:00:00Z');
-    const r = { url: 'https://a.test/', headers: { date: date.toUTCString() }, responseAt: date.getTime() + 4_500, rttMs: 8_000 } as unknown as ProbeResult;
+    const r = {
+      url: 'https://a.test/',
+      headers: { date: date.toUTCString() },
+      responseAt: date.getTime() + 4_500,
+      rttMs: 8_000,
+    } as unknown as ProbeResult;
     const [s] = clockSamples([r]);
     // Our clock at the server's moment: responseAt - rtt/2 = Date + 0.5 s; the server's time ≈ Date + 0.5 s.
     assert.equal(s!.skewMs, 0);
@@ -68,7 +72,12 @@ describe('checks/clock (skew from Date headers)', () => {
   it('one server with a wrong clock does not blame ours (median)', () => {
     const mk = (skew: number): ProbeResult => {
       const now = Date.parse('2025-01-01T00:00:00Z');
-      return { url: `https://${skew}.test/`, headers: { date: new Date(now).toUTCString() }, responseAt: now + 500 + skew, rttMs: 10 } as unknown as ProbeResult;
+      return {
+        url: `https://${skew}.test/`,
+        headers: { date: new Date(now).toUTCString() },
+        responseAt: now + 500 + skew,
+        rttMs: 10,
+      } as unknown as ProbeResult;
     };
     assert.equal(clockCheck([mk(0), mk(0), mk(900_000)], { os: 'linux' }).finding?.id, 'clock.ok');
     assert.equal(clockCheck([mk(900_000), mk(900_000), mk(0)], { os: 'linux' }).finding?.id, 'clock.skew');
@@ -80,18 +89,31 @@ describe('checks/clock (skew from Date headers)', () => {
     const expired = keep(await startHttpsServer(goproxyHandler(), certs.expired));
     const honest = keep(await startHttpServer(goproxyHandler({ dateOffsetMs: -20 * 60_000 })));
     const platform = testPlatform(await testEnv());
-    const fs = await runNetworkChecks({ goproxy: `https://localhost:${expired.port}|${honest.url}`, gosumdb: 'off', platform, timeoutMs: 2000 });
+    const fs = await runNetworkChecks({
+      goproxy: `https://localhost:${expired.port}|${honest.url}`,
+      gosumdb: 'off',
+      platform,
+      timeoutMs: 2000,
+    });
     const tls = only(fs, 'tls.expired');
     assert.match(tls.detail, /clock is 20 min ahead \(see clock\.skew\): the clock is the likely cause/);
     const skew = only(fs, 'clock.skew');
-    assert.match(skew.detail, new RegExp(`likely cause of the certificate errors for https://localhost:${expired.port}`));
+    assert.match(
+      skew.detail,
+      new RegExp(`likely cause of the certificate errors for https://localhost:${expired.port}`),
+    );
   });
 
   it('does not blame the clock when the skew points the other way', async () => {
     const expired = keep(await startHttpsServer(goproxyHandler(), certs.expired));
     const ahead = keep(await startHttpServer(goproxyHandler({ dateOffsetMs: +20 * 60_000 }))); // our clock is slow
     const platform = testPlatform(await testEnv());
-    const fs = await runNetworkChecks({ goproxy: `https://localhost:${expired.port}|${ahead.url}`, gosumdb: 'off', platform, timeoutMs: 2000 });
+    const fs = await runNetworkChecks({
+      goproxy: `https://localhost:${expired.port}|${ahead.url}`,
+      gosumdb: 'off',
+      platform,
+      timeoutMs: 2000,
+    });
     assert.doesNotMatch(only(fs, 'tls.expired').detail, /likely cause/);
     assert.doesNotMatch(only(fs, 'clock.skew').detail, /likely cause/);
   });

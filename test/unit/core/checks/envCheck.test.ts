@@ -10,8 +10,16 @@ const ids = (fs: { id: string }[]) => fs.map((f) => f.id).sort();
 
 describe('go env file', () => {
   it('parses like cmd/go: raw values, only KEY=... lines starting with A-Z', () => {
-    const m = parseGoEnvFile('GOPROXY=https://goproxy.cn,direct\n# comment\nlower=x\nGOFLAGS=-mod=mod =x\r\nnoequals\n');
-    assert.deepEqual([...m], [['GOPROXY', 'https://goproxy.cn,direct'], ['GOFLAGS', '-mod=mod =x']]);
+    const m = parseGoEnvFile(
+      'GOPROXY=https://goproxy.cn,direct\n# comment\nlower=x\nGOFLAGS=-mod=mod =x\r\nnoequals\n',
+    );
+    assert.deepEqual(
+      [...m],
+      [
+        ['GOPROXY', 'https://goproxy.cn,direct'],
+        ['GOFLAGS', '-mod=mod =x'],
+      ],
+    );
   });
   it('is found where go looks for it', () => {
     const base = { homeDir: '/home/u', arch: 'x64', now: () => 0 };
@@ -21,16 +29,31 @@ describe('go env file', () => {
     assert.equal(goEnvFilePath({ ...base, os: 'linux', env: { GOENV: 'off' } }), undefined);
   });
   it('resolves a setting: OS environment, then the file, then GOROOT/go.env, then built in', () => {
-    const layers = { os: { GOPROXY: 'https://os.example' }, file: new Map([['GOPROXY', 'https://file.example'], ['GOSUMDB', 'sum.golang.google.cn']]), goroot: new Map([['GOTOOLCHAIN', 'auto']]) };
+    const layers = {
+      os: { GOPROXY: 'https://os.example' },
+      file: new Map([
+        ['GOPROXY', 'https://file.example'],
+        ['GOSUMDB', 'sum.golang.google.cn'],
+      ]),
+      goroot: new Map([['GOTOOLCHAIN', 'auto']]),
+    };
     assert.deepEqual(effectiveSetting('GOPROXY', layers), { value: 'https://os.example', source: 'environment' });
     assert.deepEqual(effectiveSetting('GOSUMDB', layers), { value: 'sum.golang.google.cn', source: 'goenv' });
     assert.deepEqual(effectiveSetting('GOTOOLCHAIN', layers), { value: 'auto', source: 'default' });
-    assert.deepEqual(effectiveSetting('GOPROXY', { ...layers, os: { GOPROXY: '' } }), { value: 'https://file.example', source: 'goenv' });
+    assert.deepEqual(effectiveSetting('GOPROXY', { ...layers, os: { GOPROXY: '' } }), {
+      value: 'https://file.example',
+      source: 'goenv',
+    });
   });
 });
 
 describe('env checks', () => {
-  const healthy = { GOPROXY: 'https://proxy.golang.org,direct', GOSUMDB: 'sum.golang.org', GOINSECURE: '', GOFLAGS: '' };
+  const healthy = {
+    GOPROXY: 'https://proxy.golang.org,direct',
+    GOSUMDB: 'sum.golang.org',
+    GOINSECURE: '',
+    GOFLAGS: '',
+  };
 
   it('passes a healthy configuration', () => {
     const f = envFindings({ env: env(healthy), os: {} });
@@ -39,10 +62,17 @@ describe('env checks', () => {
 
   it('flags an OS variable that silently beats the go env file, and not when they agree', () => {
     const file = { path: '/home/u/.config/go/env', values: new Map([['GOPROXY', 'https://goproxy.cn,direct']]) };
-    const f = envFindings({ env: env({ ...healthy, GOPROXY: 'https://old.example' }, 'environment'), os: { GOPROXY: 'https://old.example' }, file });
+    const f = envFindings({
+      env: env({ ...healthy, GOPROXY: 'https://old.example' }, 'environment'),
+      os: { GOPROXY: 'https://old.example' },
+      file,
+    });
     const o = f.find((x) => x.id === 'env.overridden');
     assert.ok(o);
-    assert.match(o.detail, /"https:\/\/old\.example" in the OS environment and "https:\/\/goproxy\.cn,direct" in \/home\/u\/\.config\/go\/env/);
+    assert.match(
+      o.detail,
+      /"https:\/\/old\.example" in the OS environment and "https:\/\/goproxy\.cn,direct" in \/home\/u\/\.config\/go\/env/,
+    );
     assert.match(o.detail, /go env -w GOPROXY=…`\) has no effect/);
     const agree = envFindings({ env: env(healthy), os: { GOPROXY: 'https://goproxy.cn,direct' }, file });
     assert.ok(!agree.some((x) => x.id === 'env.overridden'));
@@ -54,17 +84,38 @@ describe('env checks', () => {
     const inv = bad.find((x) => x.id === 'env.proxyInvalid');
     assert.ok(inv && inv.severity === 'error');
     assert.match(inv.detail, /"goproxy" is invalid because it is neither a keyword/);
-    const list = envFindings({ env: env({ ...healthy, GOPROXY: 'https://goproxy.cn,https://proxy.golang.org,direct' }), os: {} });
-    assert.match(list.find((x) => x.id === 'env.proxyList')!.detail, /with "," an unreachable first proxy fails the download/);
+    const list = envFindings({
+      env: env({ ...healthy, GOPROXY: 'https://goproxy.cn,https://proxy.golang.org,direct' }),
+      os: {},
+    });
+    assert.match(
+      list.find((x) => x.id === 'env.proxyList')!.detail,
+      /with "," an unreachable first proxy fails the download/,
+    );
     assert.ok(!ids(envFindings({ env: env(healthy), os: {} })).includes('env.proxyInvalid'));
   });
 
   it('flags disabled verification but never suggests disabling it', () => {
-    const f = envFindings({ env: env({ ...healthy, GOSUMDB: 'off', GOINSECURE: '*.corp.example', GOFLAGS: '-mod=mod -insecure' }), os: {} });
+    const f = envFindings({
+      env: env({ ...healthy, GOSUMDB: 'off', GOINSECURE: '*.corp.example', GOFLAGS: '-mod=mod -insecure' }),
+      os: {},
+    });
     assert.deepEqual(ids(f), ['env.insecure', 'env.insecure', 'env.sumdbOff']);
     const all = JSON.stringify(f);
-    assert.ok(!/GOSUMDB=off|GOINSECURE=|-insecure"/.test(f.flatMap((x) => x.fixes ?? []).map((x) => x.command).join('\n')), all);
-    assert.ok(f.find((x) => x.id === 'env.sumdbOff')!.fixes!.some((x) => x.command === 'go env -w GOSUMDB=sum.golang.google.cn'));
+    assert.ok(
+      !/GOSUMDB=off|GOINSECURE=|-insecure"/.test(
+        f
+          .flatMap((x) => x.fixes ?? [])
+          .map((x) => x.command)
+          .join('\n'),
+      ),
+      all,
+    );
+    assert.ok(
+      f
+        .find((x) => x.id === 'env.sumdbOff')!
+        .fixes!.some((x) => x.command === 'go env -w GOSUMDB=sum.golang.google.cn'),
+    );
   });
 
   it('redacts credentials in GOPROXY', () => {

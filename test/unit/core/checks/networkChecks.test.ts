@@ -27,7 +27,14 @@ describe('checks/network (runNetworkChecks)', () => {
     certs = await testCerts();
   });
 
-  const run = async (o: { goproxy: string; gosumdb: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal; extraMirrors?: string[] }) =>
+  const run = async (o: {
+    goproxy: string;
+    gosumdb: string;
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    extraMirrors?: string[];
+  }) =>
     runNetworkChecks({
       goproxy: o.goproxy,
       gosumdb: o.gosumdb,
@@ -41,7 +48,9 @@ describe('checks/network (runNetworkChecks)', () => {
     // Each server holds its answer until every server has received a request. Probing one
     // endpoint after another would stall on the first until the probe timeout (proxy.timeout).
     const meet = rendezvous(5);
-    const servers = await Promise.all([0, 1, 2, 3, 4].map(() => startHttpsServer(goproxyHandler({ hold: meet.hold() }), certs.valid)));
+    const servers = await Promise.all(
+      [0, 1, 2, 3, 4].map(() => startHttpsServer(goproxyHandler({ hold: meet.hold() }), certs.valid)),
+    );
     servers.forEach(keep);
     const [db, ...proxies] = servers;
     const fs = await run({
@@ -68,7 +77,14 @@ describe('checks/network (runNetworkChecks)', () => {
     // None of them ever finishes an answer: ending at all is the timeout (precise bound: the bench).
     assert.ok(took < 10_000, `took ${Math.round(took)} ms`);
     // The stalled and cut bodies still brought headers, so the clock could be read.
-    assert.deepEqual(ids(fs), ['clock.ok', 'proxy.badResponse', 'proxy.timeout', 'proxy.timeout', 'proxy.timeout', 'sumdb.unreachable']);
+    assert.deepEqual(ids(fs), [
+      'clock.ok',
+      'proxy.badResponse',
+      'proxy.timeout',
+      'proxy.timeout',
+      'proxy.timeout',
+      'sumdb.unreachable',
+    ]);
   });
 
   it('rejects promptly with an AbortError when cancelled', async () => {
@@ -76,12 +92,17 @@ describe('checks/network (runNetworkChecks)', () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);
     const t = performance.now();
-    await assert.rejects(run({ goproxy: silent.url, gosumdb: `sum.golang.org ${silent.url}`, timeoutMs: 30_000, signal: ac.signal }), (e: Error) => e.name === 'AbortError');
+    await assert.rejects(
+      run({ goproxy: silent.url, gosumdb: `sum.golang.org ${silent.url}`, timeoutMs: 30_000, signal: ac.signal }),
+      (e: Error) => e.name === 'AbortError',
+    );
     assert.ok(performance.now() - t < 10_000); // far below the 30 s timeout: it was the signal
   });
 
   it('reports one TLS finding per host when GOPROXY and the checksum DB meet the same bad certificate', async () => {
-    const bad = keep(await startHttpsServer(goproxyHandler({ sumdbNames: ['sum.example.invalid'] }), certs.intercepted));
+    const bad = keep(
+      await startHttpsServer(goproxyHandler({ sumdbNames: ['sum.example.invalid'] }), certs.intercepted),
+    );
     const url = `https://localhost:${bad.port}`;
     const fs = await run({ goproxy: `${url},direct`, gosumdb: `sum.golang.org ${url}` });
     assert.deepEqual(ids(fs), ['sumdb.unreachable', 'tls.untrusted']);

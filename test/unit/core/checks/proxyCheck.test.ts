@@ -19,7 +19,6 @@ import {
   type GoproxyOptions,
 } from '../../../support/servers';
 
-
 // Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
 after(removeNetTestFiles);
 
@@ -31,8 +30,18 @@ describe('checks/proxy (GOPROXY entries)', () => {
     return `https://localhost:${s.port}`;
   };
   const http = async (o: GoproxyOptions = {}): Promise<string> => keep(await startHttpServer(goproxyHandler(o))).url;
-  const run = async (goproxy: string, o: { timeoutMs?: number; env?: NodeJS.ProcessEnv; extraMirrors?: string[]; slowMs?: number } = {}) =>
-    (await runProxyCheck({ goproxy, extraMirrors: o.extraMirrors ?? [], net: await testNet(o), ...(o.slowMs ? { slowMs: o.slowMs } : {}) })).findings;
+  const run = async (
+    goproxy: string,
+    o: { timeoutMs?: number; env?: NodeJS.ProcessEnv; extraMirrors?: string[]; slowMs?: number } = {},
+  ) =>
+    (
+      await runProxyCheck({
+        goproxy,
+        extraMirrors: o.extraMirrors ?? [],
+        net: await testNet(o),
+        ...(o.slowMs ? { slowMs: o.slowMs } : {}),
+      })
+    ).findings;
 
   before(async () => {
     certs = await testCerts();
@@ -56,7 +65,10 @@ describe('checks/proxy (GOPROXY entries)', () => {
     assert.equal(f.severity, 'error');
     assert.match(f.detail, /goproxy\.example\.invalid does not resolve/);
     assert.match(f.detail, /only when this proxy answers 404 or 410/);
-    assert.ok(f.fixes?.some((x) => x.command === 'go env -w "GOPROXY=https://goproxy.example.invalid|direct"'), JSON.stringify(f.fixes));
+    assert.ok(
+      f.fixes?.some((x) => x.command === 'go env -w "GOPROXY=https://goproxy.example.invalid|direct"'),
+      JSON.stringify(f.fixes),
+    );
     assert.ok(f.fixes?.some((x) => x.action?.kind === 'setProxyAuto'));
   });
 
@@ -130,8 +142,16 @@ describe('checks/proxy (GOPROXY entries)', () => {
   const tlsCases: [string, keyof TestCerts, RegExp][] = [
     ['tls.expired', 'expired', /expired on .*this computer's clock says/],
     ['tls.notYetValid', 'notYetValid', /valid only from .*clock is most likely behind/],
-    ['tls.untrusted', 'intercepted', /issued by "Corp Intercept CA \(Example Corp Security\)", which the go command does not trust.*SSL_CERT_FILE=.*test-ca\.pem/],
-    ['tls.hostnameMismatch', 'wrongHost', /certificate for wrong\.test \(issued by Go Env Doctor Test CA\), not for localhost\./],
+    [
+      'tls.untrusted',
+      'intercepted',
+      /issued by "Corp Intercept CA \(Example Corp Security\)", which the go command does not trust.*SSL_CERT_FILE=.*test-ca\.pem/,
+    ],
+    [
+      'tls.hostnameMismatch',
+      'wrongHost',
+      /certificate for wrong\.test \(issued by Go Env Doctor Test CA\), not for localhost\./,
+    ],
   ];
   for (const [id, kind, detail] of tlsCases) {
     it(`${id}: named, explained, and gone with a valid certificate`, async () => {
@@ -165,7 +185,10 @@ describe('checks/proxy (GOPROXY entries)', () => {
   it('tls.untrusted says when Node trusts the CA but Go does not', async () => {
     const url = await https(certs.intercepted);
     const f = only(await run(url, { env: { NODE_EXTRA_CA_CERTS: certs.interceptCa.file } }), 'tls.untrusted');
-    assert.match(f.detail, /Node's built-in CA list \(and so VS Code's own requests\) trusts this certificate, but the go command does not/);
+    assert.match(
+      f.detail,
+      /Node's built-in CA list \(and so VS Code's own requests\) trusts this certificate, but the go command does not/,
+    );
   });
 
   it('a self-signed certificate is explained as a captive portal', async () => {
@@ -203,7 +226,10 @@ describe('checks/proxy (GOPROXY entries)', () => {
     const fs = await run(`http://127.0.0.1:${port},direct`, { extraMirrors: [good, 'https://mirror.example.invalid'] });
     const refused = only(fs, 'proxy.refused');
     assert.equal(refused.severity, 'error');
-    assert.ok(refused.fixes?.some((x) => x.command === `go env -w GOPROXY=${good},direct` && x.action?.kind === 'setGoEnv'), JSON.stringify(refused.fixes));
+    assert.ok(
+      refused.fixes?.some((x) => x.command === `go env -w GOPROXY=${good},direct` && x.action?.kind === 'setGoEnv'),
+      JSON.stringify(refused.fixes),
+    );
     const mirrorOk = fs.find((f) => f.subject === good)!;
     assert.equal(mirrorOk.id, 'proxy.ok');
     assert.equal(mirrorOk.severity, 'info');
@@ -228,7 +254,10 @@ describe('checks/proxy (GOPROXY entries)', () => {
   });
 
   it('parseLatest accepts only the proxy protocol JSON', () => {
-    assert.deepEqual(parseLatest('{"Version":"v0.3.0","Time":"2024-01-02T03:04:05Z"}'), { Version: 'v0.3.0', Time: '2024-01-02T03:04:05Z' });
+    assert.deepEqual(parseLatest('{"Version":"v0.3.0","Time":"2024-01-02T03:04:05Z"}'), {
+      Version: 'v0.3.0',
+      Time: '2024-01-02T03:04:05Z',
+    });
     assert.equal(parseLatest('{"Version":"0.3.0","Time":"2024-01-02T03:04:05Z"}'), undefined);
     assert.equal(parseLatest('{"Version":"v0.3.0","Time":"yesterday"}'), undefined);
     assert.equal(parseLatest('<html></html>'), undefined);

@@ -33,7 +33,8 @@ describe('checks/sumdb (the checksum database)', () => {
   const servers: StartedServer[] = [];
   const keep = <T extends StartedServer>(s: T): T => (servers.push(s), s);
   const http = async (o: GoproxyOptions = {}): Promise<string> => keep(await startHttpServer(goproxyHandler(o))).url;
-  const run = async (gosumdb: string, goproxy: string, timeoutMs = 2000) => runSumdbCheck({ gosumdb, goproxy, net: await testNet({ timeoutMs }) });
+  const run = async (gosumdb: string, goproxy: string, timeoutMs = 2000) =>
+    runSumdbCheck({ gosumdb, goproxy, net: await testNet({ timeoutMs }) });
 
   before(async () => {
     certs = await testCerts();
@@ -60,7 +61,10 @@ describe('checks/sumdb (the checksum database)', () => {
     const out = await run(key, `${proxy},direct`);
     const f = only(out.findings, 'sumdb.unreachable');
     assert.equal(f.severity, 'error');
-    assert.match(f.detail, /No GOPROXY entry before "direct" forwards sum\.example\.invalid, so the go command contacts it directly/);
+    assert.match(
+      f.detail,
+      /No GOPROXY entry before "direct" forwards sum\.example\.invalid, so the go command contacts it directly/,
+    );
     assert.match(f.detail, /sum\.example\.invalid does not resolve/);
     assert.ok(f.fixes?.some((x) => x.action?.kind === 'setProxyAuto'));
     assert.doesNotMatch(JSON.stringify(f), /GOSUMDB=off/);
@@ -98,18 +102,26 @@ describe('checks/sumdb (the checksum database)', () => {
     const port = await refusedPort();
     const viaPipe = await run(k, `http://127.0.0.1:${port}|direct`);
     const f = only(viaPipe.findings, 'sumdb.ok', JSON.stringify(viaPipe.findings));
-    assert.match(f.detail, /No GOPROXY entry before "direct" forwards localhost:\d+, so the go command contacts it directly/);
+    assert.match(
+      f.detail,
+      /No GOPROXY entry before "direct" forwards localhost:\d+, so the go command contacts it directly/,
+    );
     const viaComma = await run(k, `http://127.0.0.1:${port},direct`);
     const g = only(viaComma.findings, 'sumdb.unreachable');
-    assert.match(g.detail, /first asks http:\/\/127\.0\.0\.1:\d+ whether it forwards .*refused.*Because a "," follows that entry, it does not try further/);
+    assert.match(
+      g.detail,
+      /first asks http:\/\/127\.0\.0\.1:\d+ whether it forwards .*refused.*Because a "," follows that entry, it does not try further/,
+    );
   });
 
   it('sumdb.unreachable when the proxy claims support but /latest is not a tree note', async () => {
-    const proxy = keep(await startHttpServer((req, res) => {
-      if (req.url?.endsWith('/supported')) return void res.end('');
-      res.writeHead(200, { 'Content-Type': 'text/html' });
-      res.end('<html><title>Login</title></html>');
-    }));
+    const proxy = keep(
+      await startHttpServer((req, res) => {
+        if (req.url?.endsWith('/supported')) return void res.end('');
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end('<html><title>Login</title></html>');
+      }),
+    );
     const out = await run(key, `${proxy.url},direct`);
     const f = only(out.findings, 'sumdb.unreachable');
     assert.match(f.detail, /says it forwards sum\.example\.invalid .*uses only that proxy .*HTML page/);
@@ -131,7 +143,10 @@ describe('checks/sumdb (the checksum database)', () => {
   it('isTreeNote wants the exact signed tree head shape and the database name', () => {
     assert.equal(isTreeNote(treeNote('sum.golang.org'), 'sum.golang.org'), true);
     assert.equal(isTreeNote(treeNote('other.db'), 'sum.golang.org'), false);
-    assert.equal(isTreeNote('go.sum database tree\n12\nnot-base64\n\n— sum.golang.org AAAA\n', 'sum.golang.org'), false);
+    assert.equal(
+      isTreeNote('go.sum database tree\n12\nnot-base64\n\n— sum.golang.org AAAA\n', 'sum.golang.org'),
+      false,
+    );
     assert.equal(isTreeNote('<html></html>', 'sum.golang.org'), false);
   });
 });

@@ -39,7 +39,12 @@ describe('sumdb/gosumdb', () => {
 
   it('recognises off and refuses nonsense', () => {
     assert.equal(parseGosumdb('off').kind, 'off');
-    for (const bad of ['sum.golang.org x y', 'notakey', 'sum.golang.org+033de0af+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8', 'sum.golang.org ftp://x']) {
+    for (const bad of [
+      'sum.golang.org x y',
+      'notakey',
+      'sum.golang.org+033de0af+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8',
+      'sum.golang.org ftp://x',
+    ]) {
       assert.equal(parseGosumdb(bad).kind, 'invalid', bad);
     }
     const [, slashName] = generateKey('https://evil');
@@ -65,7 +70,8 @@ describe('sumdb/prefixPatterns', () => {
       ['golang.[', 'golang.org/toolchain', false],
       ['', 'golang.org/toolchain', false],
     ];
-    for (const [globs, target, want] of cases) assert.equal(matchPrefixPatterns(globs, target), want, `${globs} vs ${target}`);
+    for (const [globs, target, want] of cases)
+      assert.equal(matchPrefixPatterns(globs, target), want, `${globs} vs ${target}`);
   });
 
   it('implements path.Match escapes and refuses bad patterns', () => {

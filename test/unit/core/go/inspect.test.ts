@@ -30,16 +30,26 @@ describe('go binary', () => {
     const newer = await makeFakeGo({}, path.join(home, 'sdk', 'go1.22.10'));
     await makeFakeGo({}, path.join(home, 'sdk', 'go1.22.9'));
     const onPath = await makeFakeGo({});
-    assert.deepEqual(await locateGo(platform({ PATH: path.dirname(onPath) }, home)), { found: true, go: { path: onPath, source: 'PATH' } });
+    assert.deepEqual(await locateGo(platform({ PATH: path.dirname(onPath) }, home)), {
+      found: true,
+      go: { path: onPath, source: 'PATH' },
+    });
     // Without PATH: /usr/bin/go (Debian's) is a well-known location and wins over ~/sdk.
     const wk = await locateGo(platform({ PATH: '' }, home));
     assert.ok(wk.found && wk.go.source === 'well-known', JSON.stringify(wk));
-    assert.deepEqual(await sdkCandidates(platform({}, home)), [newer, path.join(home, 'sdk', 'go1.22.9', 'bin', 'go'), older]);
+    assert.deepEqual(await sdkCandidates(platform({}, home)), [
+      newer,
+      path.join(home, 'sdk', 'go1.22.9', 'bin', 'go'),
+      older,
+    ]);
   });
 
   it('prefers an explicit path and reports a missing one as such', async () => {
     const fake = await makeFakeGo({});
-    assert.deepEqual(await locateGo(platform({ PATH: '/usr/bin' }), fake), { found: true, go: { path: fake, source: 'option' } });
+    assert.deepEqual(await locateGo(platform({ PATH: '/usr/bin' }), fake), {
+      found: true,
+      go: { path: fake, source: 'option' },
+    });
     const missing = await locateGo(platform({ PATH: '/usr/bin' }), '/nope/bin/go');
     assert.deepEqual(missing, { found: false, searched: ['/nope/bin/go'], explicit: '/nope/bin/go' });
   });

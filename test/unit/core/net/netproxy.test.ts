@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { displayProxy, netProxyConfigFromEnv, parseProxyValue, proxyAuthorization, proxyForUrl } from '../../../../src/core/net/netproxy';
+import {
+  displayProxy,
+  netProxyConfigFromEnv,
+  parseProxyValue,
+  proxyAuthorization,
+  proxyForUrl,
+} from '../../../../src/core/net/netproxy';
 
-const via = (env: NodeJS.ProcessEnv, url: string): string | undefined => proxyForUrl(netProxyConfigFromEnv(env), new URL(url))?.display;
+const via = (env: NodeJS.ProcessEnv, url: string): string | undefined =>
+  proxyForUrl(netProxyConfigFromEnv(env), new URL(url))?.display;
 
 describe('net/netproxy (Go httpproxy rules)', () => {
   const P = 'http://proxy.corp:3128';
@@ -66,7 +73,10 @@ describe('net/netproxy (Go httpproxy rules)', () => {
     assert.equal(displayProxy(u), 'http://***@proxy.corp:3128');
     assert.equal(proxyAuthorization(u), `Basic ${Buffer.from('alice:p@ss').toString('base64')}`);
     assert.equal(proxyAuthorization(parseProxyValue(P)!), undefined);
-    const cfg = netProxyConfigFromEnv({ HTTPS_PROXY: 'alice:secret@proxy.corp:3128', ALL_PROXY: 'socks5://bob:secret@s:1' });
+    const cfg = netProxyConfigFromEnv({
+      HTTPS_PROXY: 'alice:secret@proxy.corp:3128',
+      ALL_PROXY: 'socks5://bob:secret@s:1',
+    });
     assert.doesNotMatch(JSON.stringify({ ...cfg, matchers: undefined, https: cfg.https?.display }), /secret/);
     assert.equal(cfg.allProxy, 'socks5://***@s:1');
   });

@@ -67,7 +67,12 @@ describe('net/probe', () => {
     ['expired', 'expired', 'CERT_HAS_EXPIRED', /Go Env Doctor Test CA/],
     ['not yet valid', 'notYetValid', 'CERT_NOT_YET_VALID', /Go Env Doctor Test CA/],
     ['for another host', 'wrongHost', 'ERR_TLS_CERT_ALTNAME_INVALID', /Go Env Doctor Test CA/],
-    ['from an unknown (intercepting) CA', 'intercepted', 'SELF_SIGNED_CERT_IN_CHAIN', /Corp Intercept CA \(Example Corp Security\)/],
+    [
+      'from an unknown (intercepting) CA',
+      'intercepted',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      /Corp Intercept CA \(Example Corp Security\)/,
+    ],
     ['self-signed', 'selfSigned', 'DEPTH_ZERO_SELF_SIGNED_CERT', /Captive Portal Login/],
   ];
   for (const [what, kind, code, issuer] of tlsCases) {
@@ -166,7 +171,12 @@ describe('net/probe', () => {
     const target = keep(await startHttpsServer(goproxyHandler(), certs.valid));
     const proxy = keep(await startConnectProxy({ auth: { user: 'alice', pass: 's3cret' } }));
     const withAuth = netProxyConfigFromEnv({ HTTPS_PROXY: `http://alice:s3cret@127.0.0.1:${proxy.port}` });
-    const r = await probe({ url: latest(`https://mirror.test:${target.port}`), timeoutMs: 2000, trust, netproxy: withAuth });
+    const r = await probe({
+      url: latest(`https://mirror.test:${target.port}`),
+      timeoutMs: 2000,
+      trust,
+      netproxy: withAuth,
+    });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
     assert.equal(r.status, 200);
     assert.equal(typeof r.steps.proxyConnectMs, 'number');
@@ -175,7 +185,12 @@ describe('net/probe', () => {
     assert.equal(proxy.authHeaders[0], `Basic ${Buffer.from('alice:s3cret').toString('base64')}`);
 
     const noAuth = netProxyConfigFromEnv({ HTTPS_PROXY: `127.0.0.1:${proxy.port}` });
-    const r2 = await probe({ url: latest(`https://mirror.test:${target.port}`), timeoutMs: 2000, trust, netproxy: noAuth });
+    const r2 = await probe({
+      url: latest(`https://mirror.test:${target.port}`),
+      timeoutMs: 2000,
+      trust,
+      netproxy: noAuth,
+    });
     assert.equal(r2.error?.kind, 'netproxy');
     assert.equal(r2.error?.code, 'HTTP_407');
     assert.match(r2.error?.message ?? '', /wants credentials/);
@@ -239,8 +254,16 @@ describe('net/probe', () => {
     const tlsTarget = keep(await startHttpsServer(goproxyHandler(), certs.valid));
     const plainTarget = keep(await startHttpServer(goproxyHandler()));
     const socks = keep(await startSocks5Proxy({ auth: { user: 'carol', pass: 'pw' } }));
-    const cfg = netProxyConfigFromEnv({ HTTPS_PROXY: `socks5://carol:pw@127.0.0.1:${socks.port}`, HTTP_PROXY: `socks5://carol:pw@127.0.0.1:${socks.port}` });
-    const r = await probe({ url: latest(`https://mirror.test:${tlsTarget.port}`), timeoutMs: 2000, trust, netproxy: cfg });
+    const cfg = netProxyConfigFromEnv({
+      HTTPS_PROXY: `socks5://carol:pw@127.0.0.1:${socks.port}`,
+      HTTP_PROXY: `socks5://carol:pw@127.0.0.1:${socks.port}`,
+    });
+    const r = await probe({
+      url: latest(`https://mirror.test:${tlsTarget.port}`),
+      timeoutMs: 2000,
+      trust,
+      netproxy: cfg,
+    });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
     assert.equal(r.status, 200);
     assert.equal(r.via?.display, `socks5://***@127.0.0.1:${socks.port}`);
@@ -251,7 +274,12 @@ describe('net/probe', () => {
     assert.deepEqual(socks.authHeaders, ['carol:pw', 'carol:pw']);
 
     const wrong = netProxyConfigFromEnv({ HTTPS_PROXY: `socks5://carol:nope@127.0.0.1:${socks.port}` });
-    const w = await probe({ url: latest(`https://mirror.test:${tlsTarget.port}`), timeoutMs: 2000, trust, netproxy: wrong });
+    const w = await probe({
+      url: latest(`https://mirror.test:${tlsTarget.port}`),
+      timeoutMs: 2000,
+      trust,
+      netproxy: wrong,
+    });
     assert.equal(w.error?.kind, 'netproxy');
     assert.equal(w.error?.code, 'SOCKS_AUTH');
     const gone = await probe({ url: latest('https://unreachable.test'), timeoutMs: 2000, trust, netproxy: cfg });
@@ -261,10 +289,12 @@ describe('net/probe', () => {
 
   it('follows redirects within the same timeout', async () => {
     const end = keep(await startHttpServer(goproxyHandler()));
-    const start = keep(await startHttpServer((_q, res) => {
-      res.writeHead(302, { Location: `${end.url}/golang.org/x/text/@latest` });
-      res.end();
-    }));
+    const start = keep(
+      await startHttpServer((_q, res) => {
+        res.writeHead(302, { Location: `${end.url}/golang.org/x/text/@latest` });
+        res.end();
+      }),
+    );
     const r = await probeFollowingRedirects({ url: latest(start.url), timeoutMs: 2000 });
     assert.equal(r.status, 200);
     assert.deepEqual(r.redirects, [`${end.url}/golang.org/x/text/@latest`]);

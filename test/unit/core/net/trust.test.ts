@@ -40,7 +40,10 @@ describe('net/trust (the CA set the go command trusts)', () => {
   }
 
   it('SSL_CERT_FILE replaces the bundle list and is the only file read', async () => {
-    const t = await loadGoTrust({ os: 'linux', env: { SSL_CERT_FILE: certs.ca.file, SSL_CERT_DIR: '/nonexistent-ged' } });
+    const t = await loadGoTrust({
+      os: 'linux',
+      env: { SSL_CERT_FILE: certs.ca.file, SSL_CERT_DIR: '/nonexistent-ged' },
+    });
     assert.equal(t.certCount, 1);
     assert.deepEqual(t.files, [certs.ca.file]);
     assert.match(t.source, /SSL_CERT_FILE=/);
@@ -49,20 +52,30 @@ describe('net/trust (the CA set the go command trusts)', () => {
     assert.equal(await accepts(t.secureContext, certs.intercepted), false);
   });
 
-  it('does not mix in Node\'s own roots or NODE_EXTRA_CA_CERTS', async () => {
-    const t = await loadGoTrust({ os: 'linux', env: { SSL_CERT_FILE: certs.interceptCa.file, SSL_CERT_DIR: '/nonexistent-ged' } });
+  it("does not mix in Node's own roots or NODE_EXTRA_CA_CERTS", async () => {
+    const t = await loadGoTrust({
+      os: 'linux',
+      env: { SSL_CERT_FILE: certs.interceptCa.file, SSL_CERT_DIR: '/nonexistent-ged' },
+    });
     assert.equal(await accepts(t.secureContext, certs.valid), false);
   });
 
   it('reports a missing SSL_CERT_FILE and an empty set', async () => {
-    const t = await loadGoTrust({ os: 'linux', env: { SSL_CERT_FILE: '/nonexistent-ged/ca.pem', SSL_CERT_DIR: '/nonexistent-ged' } });
+    const t = await loadGoTrust({
+      os: 'linux',
+      env: { SSL_CERT_FILE: '/nonexistent-ged/ca.pem', SSL_CERT_DIR: '/nonexistent-ged' },
+    });
     assert.equal(t.certCount, 0);
     assert.match(t.problems.join('\n'), /SSL_CERT_FILE=\/nonexistent-ged\/ca\.pem cannot be read \(ENOENT\)/);
     assert.match(t.problems.join('\n'), /no CA certificates/);
   });
 
   it('without the variables: first readable bundle of the list, plus every file of the dirs', async () => {
-    const d = await writeCertDir({ 'one.pem': certs.ca.cert, 'two.pem': certs.interceptCa.cert, 'junk.txt': 'not a cert' });
+    const d = await writeCertDir({
+      'one.pem': certs.ca.cert,
+      'two.pem': certs.interceptCa.cert,
+      'junk.txt': 'not a cert',
+    });
     dirs.push(d);
     const t = await loadGoTrust(
       { os: 'linux', env: {} },
@@ -91,13 +104,19 @@ describe('net/trust (the CA set the go command trusts)', () => {
     const b = await writeCertDir({ 'b.pem': certs.interceptCa.cert });
     const bundleDir = await writeCertDir({ 'bundle.pem': certs.ca.cert });
     dirs.push(a, b, bundleDir);
-    const t = await loadGoTrust({ os: 'linux', env: { SSL_CERT_DIR: `${a}:${b}` } }, { certFiles: [path.join(bundleDir, 'bundle.pem')], certDirs: ['/should-not-be-read'] });
-    assert.deepEqual(t.files.map((f) => path.basename(f)), ['bundle.pem', 'a.pem', 'b.pem']);
+    const t = await loadGoTrust(
+      { os: 'linux', env: { SSL_CERT_DIR: `${a}:${b}` } },
+      { certFiles: [path.join(bundleDir, 'bundle.pem')], certDirs: ['/should-not-be-read'] },
+    );
+    assert.deepEqual(
+      t.files.map((f) => path.basename(f)),
+      ['bundle.pem', 'a.pem', 'b.pem'],
+    );
     assert.equal(t.certCount, 2, 'duplicates counted once');
     assert.match(t.source, new RegExp(`SSL_CERT_DIR=${a}:${b}`));
   });
 
-  it('on macOS and Windows stands in with Node\'s defaults and says the verdict is approximate', async () => {
+  it("on macOS and Windows stands in with Node's defaults and says the verdict is approximate", async () => {
     for (const os of ['darwin', 'win32'] as const) {
       const t = await loadGoTrust({ os, env: { SSL_CERT_FILE: certs.ca.file } });
       assert.equal(t.approximate, true);
@@ -105,14 +124,20 @@ describe('net/trust (the CA set the go command trusts)', () => {
     }
   });
 
-  it('judges a captured chain with Node\'s default view, offline', async () => {
+  it("judges a captured chain with Node's default view, offline", async () => {
     const chain = [new X509Certificate(certs.valid.cert), new X509Certificate(certs.ca.cert)];
     assert.equal(await nodeTrustsChain(chain.slice(0, 1), {}), false);
     assert.equal(await nodeTrustsChain(chain.slice(0, 1), { NODE_EXTRA_CA_CERTS: certs.ca.file }), true);
     assert.equal(await nodeTrustsChain([new X509Certificate(tls.rootCertificates[0]!)], {}), true);
     const goTrust = await loadGoTrust({ os: 'linux', env: { SSL_CERT_FILE: certs.ca.file } });
-    assert.match((await trustDifference(chain, true, goTrust, {})) ?? '', /go command trusts this certificate .* Node's built-in CA list does not/);
-    assert.match((await trustDifference(chain.slice(0, 1), false, goTrust, { NODE_EXTRA_CA_CERTS: certs.ca.file })) ?? '', /Node's built-in CA list \(and so VS Code's own requests\) trusts this certificate, but the go command does not/);
+    assert.match(
+      (await trustDifference(chain, true, goTrust, {})) ?? '',
+      /go command trusts this certificate .* Node's built-in CA list does not/,
+    );
+    assert.match(
+      (await trustDifference(chain.slice(0, 1), false, goTrust, { NODE_EXTRA_CA_CERTS: certs.ca.file })) ?? '',
+      /Node's built-in CA list \(and so VS Code's own requests\) trusts this certificate, but the go command does not/,
+    );
     assert.equal(await trustDifference(chain, true, goTrust, { NODE_EXTRA_CA_CERTS: certs.ca.file }), undefined);
   });
 

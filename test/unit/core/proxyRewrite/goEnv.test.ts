@@ -5,7 +5,12 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { tempDir } from '../../../support/fakeGo';
 import { runProxyCli } from '../../../support/mirrors';
-import { applyProxyChange, planProxyChange, restoreProxy, validateGoproxyValue } from '../../../../src/core/proxyRewrite';
+import {
+  applyProxyChange,
+  planProxyChange,
+  restoreProxy,
+  validateGoproxyValue,
+} from '../../../../src/core/proxyRewrite';
 import { historyFile } from '../../../../src/core/proxyRewrite/history';
 import type { Platform } from '../../../../src/core/platform';
 
@@ -47,12 +52,28 @@ async function sandbox(fileText: string | undefined, extraEnv: NodeJS.ProcessEnv
   const envFile = path.join(home, 'goenv');
   if (fileText !== undefined) await fs.writeFile(envFile, fileText);
   // No GOPROXY in the OS environment unless a test puts it there; nothing here reaches the network.
-  const env: NodeJS.ProcessEnv = { PATH: '/usr/bin:/bin', HOME: home, GOENV: envFile, GOFLAGS: '', GOSUMDB: 'off', ...extraEnv };
-  return { home, envFile, env, platform: { env, homeDir: home, os: process.platform, arch: process.arch, now: () => Date.now() } };
+  const env: NodeJS.ProcessEnv = {
+    PATH: '/usr/bin:/bin',
+    HOME: home,
+    GOENV: envFile,
+    GOFLAGS: '',
+    GOSUMDB: 'off',
+    ...extraEnv,
+  };
+  return {
+    home,
+    envFile,
+    env,
+    platform: { env, homeDir: home, os: process.platform, arch: process.arch, now: () => Date.now() },
+  };
 }
 
 const read = (f: string) => fs.readFile(f, 'utf8');
-const dropGoproxyLines = (t: string) => t.split('\n').filter((l) => !l.startsWith('GOPROXY=')).join('\n');
+const dropGoproxyLines = (t: string) =>
+  t
+    .split('\n')
+    .filter((l) => !l.startsWith('GOPROXY='))
+    .join('\n');
 
 describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', function () {
   this.timeout(20000);
@@ -64,7 +85,9 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
   it('replaces only the GOPROXY line, and restore-proxy brings the file back byte for byte', async () => {
     const s = await sandbox(WITH_PROXY);
     cleanup.push(s.home);
-    const set = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--json'], { env: s.env });
+    const set = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--json'], {
+      env: s.env,
+    });
     assert.equal(set.code, 0, set.stderr + set.stdout);
     const doc = JSON.parse(set.stdout);
     assert.equal(doc.ok, true);
@@ -73,12 +96,24 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
     assert.equal(doc.value, 'https://mirror.example.com,direct');
     assert.equal(doc.effective, 'https://mirror.example.com,direct');
     assert.equal(doc.overriddenByEnvironment, false);
-    assert.equal(await read(s.envFile), WITH_PROXY.replace('GOPROXY=https://old.example.com,direct', 'GOPROXY=https://mirror.example.com,direct'));
+    assert.equal(
+      await read(s.envFile),
+      WITH_PROXY.replace('GOPROXY=https://old.example.com,direct', 'GOPROXY=https://mirror.example.com,direct'),
+    );
 
     const restore = await runProxyCli('restore-proxy', ['--json'], { env: s.env });
     assert.equal(restore.code, 0, restore.stderr + restore.stdout);
     const r = JSON.parse(restore.stdout);
-    assert.deepEqual({ ok: r.ok, restored: r.restored, previous: r.previous, value: r.value, changedSince: r.changedSince }, { ok: true, restored: true, previous: 'https://mirror.example.com,direct', value: 'https://old.example.com,direct', changedSince: false });
+    assert.deepEqual(
+      { ok: r.ok, restored: r.restored, previous: r.previous, value: r.value, changedSince: r.changedSince },
+      {
+        ok: true,
+        restored: true,
+        previous: 'https://mirror.example.com,direct',
+        value: 'https://old.example.com,direct',
+        changedSince: false,
+      },
+    );
     assert.equal(await read(s.envFile), WITH_PROXY);
   });
 
@@ -123,8 +158,14 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
   it('undoes changes newest first, then says there is nothing left to restore (exit 1)', async () => {
     const s = await sandbox('GOPROXY=https://a.example.com\n');
     cleanup.push(s.home);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'https://b.example.com'], { env: s.env, inProcess: true })).code, 0);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'https://c.example.com'], { env: s.env, inProcess: true })).code, 0);
+    assert.equal(
+      (await runProxyCli('set-proxy', ['--value', 'https://b.example.com'], { env: s.env, inProcess: true })).code,
+      0,
+    );
+    assert.equal(
+      (await runProxyCli('set-proxy', ['--value', 'https://c.example.com'], { env: s.env, inProcess: true })).code,
+      0,
+    );
     assert.equal((await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true })).code, 0);
     assert.equal(await read(s.envFile), 'GOPROXY=https://b.example.com\n');
     assert.equal((await runProxyCli('restore-proxy', [], { env: s.env, inProcess: true })).code, 0);
@@ -152,24 +193,37 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
 
   it('a hand-edited file: go re-sorts KEY=VALUE runs and drops shadowed duplicates, but no setting changes its value', async () => {
     // Unsorted run, a duplicate key (the later one is the one go uses), no final newline.
-    const text = '# mine\nZZZ=1\nAAA=2\nGOPRIVATE=first.example\n# keep me\nGOPRIVATE=second.example\nGOPROXY=https://old.example.com';
+    const text =
+      '# mine\nZZZ=1\nAAA=2\nGOPRIVATE=first.example\n# keep me\nGOPRIVATE=second.example\nGOPROXY=https://old.example.com';
     const s = await sandbox(text);
     cleanup.push(s.home);
-    const plan = await planProxyChange({ platform: s.platform, goPath: GO, mode: { kind: 'value', value: 'https://new.example.com,direct' } });
+    const plan = await planProxyChange({
+      platform: s.platform,
+      goPath: GO,
+      mode: { kind: 'value', value: 'https://new.example.com,direct' },
+    });
     assert.ok(!(plan instanceof Error), String(plan));
     const out = await applyProxyChange(plan, { platform: s.platform });
     assert.ok(!(out instanceof Error), String(out));
     assert.deepEqual(out.otherSettingsChanged, [], 'the value go uses for every other setting is unchanged');
     const after = await read(s.envFile);
     // What go 1.19 preserves: comments and non-setting lines in place, every effective value.
-    assert.equal(after, '# mine\nAAA=2\nZZZ=1\n# keep me\nGOPRIVATE=second.example\nGOPROXY=https://new.example.com,direct\n');
+    assert.equal(
+      after,
+      '# mine\nAAA=2\nZZZ=1\n# keep me\nGOPRIVATE=second.example\nGOPROXY=https://new.example.com,direct\n',
+    );
   });
 
   it('an OS-environment GOPROXY: the file is written, but ok is false, exit 1, and it says where GOPROXY is set', async () => {
     const s = await sandbox(WITH_PROXY, { GOPROXY: 'https://from-os.example.com' });
     cleanup.push(s.home);
-    await fs.writeFile(path.join(s.home, '.bashrc'), '# shell\nexport PATH=$PATH:/opt/bin\nexport GOPROXY=https://from-os.example.com\n');
-    const r = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--json'], { env: s.env });
+    await fs.writeFile(
+      path.join(s.home, '.bashrc'),
+      '# shell\nexport PATH=$PATH:/opt/bin\nexport GOPROXY=https://from-os.example.com\n',
+    );
+    const r = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--json'], {
+      env: s.env,
+    });
     assert.equal(r.code, 1);
     const doc = JSON.parse(r.stdout);
     assert.equal(doc.ok, false);
@@ -177,21 +231,30 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
     assert.equal(doc.overriddenByEnvironment, true);
     assert.equal(doc.effective, 'https://from-os.example.com', 'go keeps using the environment value');
     // (System files such as /etc/environment are searched too; only the sandbox's own are asserted.)
-    assert.deepEqual(doc.environment.sources.filter((x: { file: string }) => x.file.startsWith(s.home)), [{ file: path.join(s.home, '.bashrc'), line: 3 }]);
+    assert.deepEqual(
+      doc.environment.sources.filter((x: { file: string }) => x.file.startsWith(s.home)),
+      [{ file: path.join(s.home, '.bashrc'), line: 3 }],
+    );
     assert.match(doc.environment.explanation, /go\.toolsEnvVars/);
     assert.match(doc.message, /overrides the go env file/);
     assert.ok((await read(s.envFile)).includes('GOPROXY=https://mirror.example.com,direct\n'));
 
     const text = await runProxyCli('set-proxy', ['--value', 'https://other.example.com', '--dry-run'], { env: s.env });
     assert.equal(text.code, 0, 'a dry run made its plan');
-    assert.match(text.stdout, /\[✗\] This change would not take effect: GOPROXY=https:\/\/from-os\.example\.com is set in the OS environment/);
+    assert.match(
+      text.stdout,
+      /\[✗\] This change would not take effect: GOPROXY=https:\/\/from-os\.example\.com is set in the OS environment/,
+    );
     assert.match(text.stdout, /\.bashrc:3/);
   });
 
   it('the same value in the OS environment and the file is not an override', async () => {
     const s = await sandbox(WITH_PROXY, { GOPROXY: 'https://mirror.example.com,direct' });
     cleanup.push(s.home);
-    const r = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--json'], { env: s.env, inProcess: true });
+    const r = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--json'], {
+      env: s.env,
+      inProcess: true,
+    });
     assert.equal(r.code, 0, r.stdout);
     assert.equal(JSON.parse(r.stdout).overriddenByEnvironment, false);
   });
@@ -199,15 +262,22 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
   it('--dry-run prints the plan and writes nothing (no file change, nothing saved)', async () => {
     const s = await sandbox(WITH_PROXY);
     cleanup.push(s.home);
-    const r = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--dry-run'], { env: s.env });
+    const r = await runProxyCli('set-proxy', ['--value', 'https://mirror.example.com,direct', '--dry-run'], {
+      env: s.env,
+    });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /before: https:\/\/old\.example\.com,direct/);
     assert.match(r.stdout, /after: {2}https:\/\/mirror\.example\.com,direct/);
     assert.match(r.stdout, /Dry run: nothing was written/);
     assert.equal(await read(s.envFile), WITH_PROXY);
     await assert.rejects(fs.access(historyFile(s.platform)));
-    const j = JSON.parse((await runProxyCli('set-proxy', ['--value', 'direct', '--dry-run', '--json'], { env: s.env })).stdout);
-    assert.deepEqual({ ok: j.ok, dryRun: j.dryRun, written: j.written, value: j.value }, { ok: true, dryRun: true, written: false, value: 'direct' });
+    const j = JSON.parse(
+      (await runProxyCli('set-proxy', ['--value', 'direct', '--dry-run', '--json'], { env: s.env })).stdout,
+    );
+    assert.deepEqual(
+      { ok: j.ok, dryRun: j.dryRun, written: j.written, value: j.value },
+      { ok: true, dryRun: true, written: false, value: 'direct' },
+    );
   });
 
   it('refuses invalid --value lists with exit 2 and names the bad entry; the file is untouched', async () => {
@@ -232,16 +302,38 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
     const s = await sandbox(WITH_PROXY);
     cleanup.push(s.home);
     assert.equal((await runProxyCli('set-proxy', [], { env: s.env, inProcess: true })).code, 2);
-    assert.equal((await runProxyCli('set-proxy', ['--auto', '--value', 'direct'], { env: s.env, inProcess: true })).code, 2);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'direct', '--candidate', 'http://127.0.0.1:1'], { env: s.env, inProcess: true })).code, 2);
-    assert.equal((await runProxyCli('set-proxy', ['--auto', '--candidate', 'http://a.example.com,direct'], { env: s.env, inProcess: true })).code, 2);
+    assert.equal(
+      (await runProxyCli('set-proxy', ['--auto', '--value', 'direct'], { env: s.env, inProcess: true })).code,
+      2,
+    );
+    assert.equal(
+      (
+        await runProxyCli('set-proxy', ['--value', 'direct', '--candidate', 'http://127.0.0.1:1'], {
+          env: s.env,
+          inProcess: true,
+        })
+      ).code,
+      2,
+    );
+    assert.equal(
+      (
+        await runProxyCli('set-proxy', ['--auto', '--candidate', 'http://a.example.com,direct'], {
+          env: s.env,
+          inProcess: true,
+        })
+      ).code,
+      2,
+    );
     assert.equal((await runProxyCli('restore-proxy', ['--bogus'], { env: s.env, inProcess: true })).code, 2);
   });
 
   it('a go that does not exist: exit 1, nothing written, and the fix', async () => {
     const s = await sandbox(WITH_PROXY);
     cleanup.push(s.home);
-    const r = await runProxyCli('set-proxy', ['--value', 'direct', '--go', path.join(s.home, 'nope', 'go'), '--json'], { env: s.env, inProcess: true });
+    const r = await runProxyCli('set-proxy', ['--value', 'direct', '--go', path.join(s.home, 'nope', 'go'), '--json'], {
+      env: s.env,
+      inProcess: true,
+    });
     assert.equal(r.code, 1);
     const doc = JSON.parse(r.stdout);
     assert.equal(doc.ok, false);
@@ -264,7 +356,10 @@ describe('proxyset: writing GOPROXY through go env -w (real go, temp GOENV)', fu
   it('restore after someone else changed GOPROXY again: restores and says so', async () => {
     const s = await sandbox('GOPROXY=https://a.example.com\n');
     cleanup.push(s.home);
-    assert.equal((await runProxyCli('set-proxy', ['--value', 'https://b.example.com'], { env: s.env, inProcess: true })).code, 0);
+    assert.equal(
+      (await runProxyCli('set-proxy', ['--value', 'https://b.example.com'], { env: s.env, inProcess: true })).code,
+      0,
+    );
     await fs.writeFile(s.envFile, 'GOPROXY=https://by-hand.example.com\n');
     const r = await restoreProxy({ platform: s.platform, goPath: GO });
     assert.ok(!(r instanceof Error) && r.restored);

@@ -32,7 +32,13 @@ replace (
 `;
 
 async function put(cache: string, modPath: string, version: string, files: Record<string, string>): Promise<void> {
-  const dir = path.join(cache, 'cache', 'download', ...modPath.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`).split('/'), '@v');
+  const dir = path.join(
+    cache,
+    'cache',
+    'download',
+    ...modPath.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`).split('/'),
+    '@v',
+  );
   await fs.mkdir(dir, { recursive: true });
   for (const [ext, text] of Object.entries(files)) await fs.writeFile(path.join(dir, `${version}${ext}`), text);
 }
@@ -48,8 +54,15 @@ describe('set-proxy --offline (CLI, real go, temp GOMODCACHE)', function () {
     const home = await tempDir('ged-offline-');
     dirs.push(home);
     const cache = path.join(home, 'modcache');
-    await put(cache, 'example.com/hello', 'v1.0.0', { '.info': '{"Version":"v1.0.0","Time":"2020-01-01T00:00:00Z"}', '.mod': 'module example.com/hello\n', '.zip': 'PK' });
-    await put(cache, 'github.com/BurntSushi/toml', 'v1.2.0', { '.mod': 'module github.com/BurntSushi/toml\n', '.zip': 'PK' });
+    await put(cache, 'example.com/hello', 'v1.0.0', {
+      '.info': '{"Version":"v1.0.0","Time":"2020-01-01T00:00:00Z"}',
+      '.mod': 'module example.com/hello\n',
+      '.zip': 'PK',
+    });
+    await put(cache, 'github.com/BurntSushi/toml', 'v1.2.0', {
+      '.mod': 'module github.com/BurntSushi/toml\n',
+      '.zip': 'PK',
+    });
     await put(cache, 'golang.org/x/text', 'v0.3.0', { '.mod': 'module golang.org/x/text\n' });
     await put(cache, 'example.com/new', 'v1.1.0', { '.mod': 'module example.com/new\n', '.zip': 'PK' });
     const project = path.join(home, 'app');
@@ -60,7 +73,9 @@ describe('set-proxy --offline (CLI, real go, temp GOMODCACHE)', function () {
     await fs.writeFile(envFile, 'GOPROXY=off\n');
     const env = { PATH: '/usr/bin:/bin', HOME: home, GOENV: envFile, GOMODCACHE: cache, GOFLAGS: '', GOSUMDB: 'off' };
 
-    const r = await runProxyCli('set-proxy', ['--offline', '--cwd', path.join(project, 'cmd', 'tool'), '--json'], { env });
+    const r = await runProxyCli('set-proxy', ['--offline', '--cwd', path.join(project, 'cmd', 'tool'), '--json'], {
+      env,
+    });
     assert.equal(r.code, 0, r.stderr + r.stdout);
     const doc = JSON.parse(r.stdout);
     const fileUrl = pathToFileURL(path.join(cache, 'cache', 'download')).href;
@@ -75,7 +90,12 @@ describe('set-proxy --offline (CLI, real go, temp GOMODCACHE)', function () {
 
     // The real go, with another (empty) module cache, fetches through the written file:// entry.
     const other = path.join(home, 'othercache');
-    const list = await runProcess('/usr/bin/go', { args: ['list', '-m', '-json', 'example.com/hello@v1.0.0'], env: { ...env, GOMODCACHE: other }, cwd: home, timeoutMs: 15000 });
+    const list = await runProcess('/usr/bin/go', {
+      args: ['list', '-m', '-json', 'example.com/hello@v1.0.0'],
+      env: { ...env, GOMODCACHE: other },
+      cwd: home,
+      timeoutMs: 15000,
+    });
     if (list.kind !== 'exited') assert.fail(`go list: ${list.kind}`);
     assert.equal(list.code, 0, list.stderr);
     assert.match(list.stdout, /"Version": "v1\.0\.0"/);
@@ -94,8 +114,14 @@ describe('set-proxy --offline (CLI, real go, temp GOMODCACHE)', function () {
 
   it('keeps the rest of GOPROXY with its separators, and never stacks the file:// entry twice', () => {
     const url = 'file:///home/u/go/pkg/mod/cache/download';
-    assert.equal(offlineGoproxy(url, 'https://a.example.com|https://b.example.com,direct'), `${url},https://a.example.com|https://b.example.com,direct`);
-    assert.equal(offlineGoproxy(url, `${url},https://proxy.golang.org,direct`), `${url},https://proxy.golang.org,direct`);
+    assert.equal(
+      offlineGoproxy(url, 'https://a.example.com|https://b.example.com,direct'),
+      `${url},https://a.example.com|https://b.example.com,direct`,
+    );
+    assert.equal(
+      offlineGoproxy(url, `${url},https://proxy.golang.org,direct`),
+      `${url},https://proxy.golang.org,direct`,
+    );
     assert.equal(offlineGoproxy(url, ''), `${url},https://proxy.golang.org,direct`);
   });
 
@@ -103,17 +129,38 @@ describe('set-proxy --offline (CLI, real go, temp GOMODCACHE)', function () {
     const deps = parseGoModDeps(GO_MOD);
     assert.deepEqual(
       deps.requires.map((r) => `${r.path}@${r.version}:${r.line}${r.indirect ? ' indirect' : ''}`),
-      ['example.com/hello@v1.0.0:5', 'github.com/BurntSushi/toml@v1.2.0:8', 'golang.org/x/text@v0.3.0:9 indirect', 'example.com/missing@v1.0.0:10', 'example.com/old@v1.0.0:11', 'example.com/local@v0.0.0:12'],
+      [
+        'example.com/hello@v1.0.0:5',
+        'github.com/BurntSushi/toml@v1.2.0:8',
+        'golang.org/x/text@v0.3.0:9 indirect',
+        'example.com/missing@v1.0.0:10',
+        'example.com/old@v1.0.0:11',
+        'example.com/local@v0.0.0:12',
+      ],
     );
-    assert.deepEqual(resolveReplacement(deps.requires[4]!, deps.replaces), { path: 'example.com/new', version: 'v1.1.0' });
+    assert.deepEqual(resolveReplacement(deps.requires[4]!, deps.replaces), {
+      path: 'example.com/new',
+      version: 'v1.1.0',
+    });
     assert.deepEqual(resolveReplacement(deps.requires[5]!, deps.replaces), { dir: '../local' });
-    assert.deepEqual(resolveReplacement(deps.requires[0]!, deps.replaces), { path: 'example.com/hello', version: 'v1.0.0' });
+    assert.deepEqual(resolveReplacement(deps.requires[0]!, deps.replaces), {
+      path: 'example.com/hello',
+      version: 'v1.0.0',
+    });
   });
 
   it('no module cache yet: says so, and still plans', async () => {
     const home = await tempDir('ged-offline-');
     dirs.push(home);
-    const env = { PATH: '/usr/bin:/bin', HOME: home, GOENV: path.join(home, 'goenv'), GOMODCACHE: path.join(home, 'none'), GOFLAGS: '', GOSUMDB: 'off', GOPROXY: '' };
+    const env = {
+      PATH: '/usr/bin:/bin',
+      HOME: home,
+      GOENV: path.join(home, 'goenv'),
+      GOMODCACHE: path.join(home, 'none'),
+      GOFLAGS: '',
+      GOSUMDB: 'off',
+      GOPROXY: '',
+    };
     const r = await runProxyCli('set-proxy', ['--offline', '--dry-run'], { env, cwd: home, inProcess: true });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /it does not exist yet: nothing is cached/);

@@ -52,7 +52,15 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     const home = await tempDir('ged-rank-');
     dirs.push(home);
     // Go's CA set is the test CA only: the HTTPS mirrors are judged as the go command would judge them.
-    const full = { PATH: '/usr/bin:/bin', HOME: home, GOENV: path.join(home, 'goenv'), GOFLAGS: '', SSL_CERT_FILE: certs.ca.file, SSL_CERT_DIR: emptyDir, ...env };
+    const full = {
+      PATH: '/usr/bin:/bin',
+      HOME: home,
+      GOENV: path.join(home, 'goenv'),
+      GOFLAGS: '',
+      SSL_CERT_FILE: certs.ca.file,
+      SSL_CERT_DIR: emptyDir,
+      ...env,
+    };
     return { env: full, homeDir: home, os: process.platform, arch: process.arch, now: () => Date.now() };
   }
 
@@ -74,12 +82,22 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     const healthy = ranking.rows.filter((r) => r.healthy).map((r) => r.url);
     assert.deepEqual(new Set(healthy), new Set([fast.url, tlsOk.url, slow.url]));
     assert.equal(healthy[healthy.length - 1], slow.url, 'the slow mirror comes last');
-    assert.ok(by(slow).medianMs! >= 150 && by(fast).medianMs! < by(slow).medianMs!, `${by(fast).medianMs} < ${by(slow).medianMs}`);
+    assert.ok(
+      by(slow).medianMs! >= 150 && by(fast).medianMs! < by(slow).medianMs!,
+      `${by(fast).medianMs} < ${by(slow).medianMs}`,
+    );
     assert.equal(by(fast).samplesMs.length, 3);
-    assert.deepEqual(ranking.rows.slice(0, 3).map((r) => r.healthy), [true, true, true], 'healthy rows first');
+    assert.deepEqual(
+      ranking.rows.slice(0, 3).map((r) => r.healthy),
+      [true, true, true],
+      'healthy rows first',
+    );
 
     assert.equal(by(tampered).healthy, false);
-    assert.match(by(tampered).reason!, /serves different content: its go\.mod of golang\.org\/toolchain@v0\.0\.1-go1\.21\.0\.linux-amd64 hashes to h1:\S+, but the checksum database sumdb\.fixture\.test records h1:/);
+    assert.match(
+      by(tampered).reason!,
+      /serves different content: its go\.mod of golang\.org\/toolchain@v0\.0\.1-go1\.21\.0\.linux-amd64 hashes to h1:\S+, but the checksum database sumdb\.fixture\.test records h1:/,
+    );
     assert.match(by(failing).reason!, /answered HTTP 500 for \/golang\.org\/toolchain\/@latest/);
     assert.equal(by(failing).medianMs, null);
     assert.match(by(expired).reason!, /TLS certificate expired on .* so the go command refuses it/);
@@ -89,7 +107,13 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
 
   it('an HTTPS mirror whose CA the go command does not trust is rejected, even though it is valid', async () => {
     const p = await platform({ SSL_CERT_FILE: certs.interceptCa.file, SSL_CERT_DIR: '/nonexistent' });
-    const ranking = await rankMirrors({ candidates: [tlsOk.url], platform: p, gosumdb: parseGosumdb(db.gosumdb), reference: REF, timeoutMs: 3000 });
+    const ranking = await rankMirrors({
+      candidates: [tlsOk.url],
+      platform: p,
+      gosumdb: parseGosumdb(db.gosumdb),
+      reference: REF,
+      timeoutMs: 3000,
+    });
     assert.equal(ranking.rows[0]!.healthy, false);
     assert.match(ranking.rows[0]!.reason!, /issued by Go Env Doctor Test CA, which the go command does not trust/);
   });
@@ -118,7 +142,13 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     const silent = await startSilentServer();
     servers.push(silent);
     const t0 = performance.now();
-    const ranking = await rankMirrors({ candidates: [silent.url, fast.url], platform: await platform(), gosumdb: parseGosumdb(db.gosumdb), reference: REF, timeoutMs: 1000 });
+    const ranking = await rankMirrors({
+      candidates: [silent.url, fast.url],
+      platform: await platform(),
+      gosumdb: parseGosumdb(db.gosumdb),
+      reference: REF,
+      timeoutMs: 1000,
+    });
     const ms = performance.now() - t0;
     assert.ok(ms < 10_000, `took ${ms} ms`); // the server never answers: ending at all is the timeout
     const row = ranking.rows.find((r) => r.url === silent.url)!;
@@ -133,7 +163,16 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 200);
     const t0 = performance.now();
-    await assert.rejects(rankMirrors({ candidates: [silent.url], platform: await platform(), gosumdb: parseGosumdb(db.gosumdb), reference: REF, timeoutMs: 30_000, signal: ac.signal }));
+    await assert.rejects(
+      rankMirrors({
+        candidates: [silent.url],
+        platform: await platform(),
+        gosumdb: parseGosumdb(db.gosumdb),
+        reference: REF,
+        timeoutMs: 30_000,
+        signal: ac.signal,
+      }),
+    );
     assert.ok(performance.now() - t0 < 10_000); // far below the 30 s timeout: it was the signal
   });
 
@@ -141,7 +180,12 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
     it('the database is unreachable directly but the fastest mirror forwards it: that suffices', async () => {
       // GOSUMDB without a URL: the go command (and the ranking) try https://sumdb.fixture.test, which does not resolve.
       const p = await platform({ GOSUMDB: db.vkey });
-      const plan = await planProxyChange({ platform: p, goPath: '/usr/bin/go', mode: { kind: 'auto', candidates: [slow.url, fast.url], reference: REF }, timeoutMs: 3000 });
+      const plan = await planProxyChange({
+        platform: p,
+        goPath: '/usr/bin/go',
+        mode: { kind: 'auto', candidates: [slow.url, fast.url], reference: REF },
+        timeoutMs: 3000,
+      });
       assert.ok(!(plan instanceof Error), String(plan));
       assert.equal(plan.value, `${fast.url},${slow.url},direct`);
       assert.equal(plan.ranking!.reference.source, 'sumdb', plan.ranking!.reference.detail);
@@ -156,14 +200,24 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
       servers.push(noForward);
       const p = await platform({ GOSUMDB: db.vkey });
       const alias = { setting: `${db.vkey} ${db.url}/db`, url: `${db.url}/db` };
-      const plan = await planProxyChange({ platform: p, goPath: '/usr/bin/go', mode: { kind: 'auto', candidates: [noForward.url], reference: REF, sumdbAlias: alias }, timeoutMs: 3000 });
+      const plan = await planProxyChange({
+        platform: p,
+        goPath: '/usr/bin/go',
+        mode: { kind: 'auto', candidates: [noForward.url], reference: REF, sumdbAlias: alias },
+        timeoutMs: 3000,
+      });
       assert.ok(!(plan instanceof Error), String(plan));
       assert.equal(plan.sumdb!.kind, 'useAlias');
       assert.ok(plan.sumdb!.kind === 'useAlias' && plan.sumdb!.command === `go env -w GOSUMDB=${alias.setting}`);
       assert.match(plan.sumdb!.message, /cannot be reached .* does not forward it/);
 
       const deadAlias = { setting: 'sum.alias.test', url: `http://127.0.0.1:${await refusedPort()}` };
-      const plan2 = await planProxyChange({ platform: p, goPath: '/usr/bin/go', mode: { kind: 'auto', candidates: [noForward.url], reference: REF, sumdbAlias: deadAlias }, timeoutMs: 3000 });
+      const plan2 = await planProxyChange({
+        platform: p,
+        goPath: '/usr/bin/go',
+        mode: { kind: 'auto', candidates: [noForward.url], reference: REF, sumdbAlias: deadAlias },
+        timeoutMs: 3000,
+      });
       assert.ok(!(plan2 instanceof Error));
       assert.equal(plan2.sumdb!.kind, 'unreachable');
       assert.match(plan2.sumdb!.message, /does not answer either/);
@@ -172,7 +226,12 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
 
     it('the database answers directly: nothing to change about it', async () => {
       const p = await platform({ GOSUMDB: db.gosumdb });
-      const plan = await planProxyChange({ platform: p, goPath: '/usr/bin/go', mode: { kind: 'auto', candidates: [fast.url], reference: REF }, timeoutMs: 3000 });
+      const plan = await planProxyChange({
+        platform: p,
+        goPath: '/usr/bin/go',
+        mode: { kind: 'auto', candidates: [fast.url], reference: REF },
+        timeoutMs: 3000,
+      });
       assert.ok(!(plan instanceof Error), String(plan));
       assert.equal(plan.value, `${fast.url},direct`);
       assert.equal(plan.sumdb!.kind, 'direct');
@@ -182,7 +241,12 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
       const broken = await startMirror({ modules: [FIXTURE_TOOLCHAIN], sumdb: { name: db.name, supported: 504 } });
       servers.push(broken);
       const p = await platform({ GOSUMDB: db.vkey });
-      const plan = await planProxyChange({ platform: p, goPath: '/usr/bin/go', mode: { kind: 'auto', candidates: [broken.url, fast.url], reference: REF }, timeoutMs: 3000 });
+      const plan = await planProxyChange({
+        platform: p,
+        goPath: '/usr/bin/go',
+        mode: { kind: 'auto', candidates: [broken.url, fast.url], reference: REF },
+        timeoutMs: 3000,
+      });
       assert.ok(!(plan instanceof Error));
       const row = plan.ranking!.rows.find((r) => r.url === broken.url)!;
       assert.equal(row.healthy, false);

@@ -4,7 +4,13 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseGoproxy } from '../../../../src/core/go/goproxy';
-import { lookupSumdb, SumdbError, zipHashesFromLines, type SumdbClientOptions, type SumdbFailure } from '../../../../src/core/sumdb/client';
+import {
+  lookupSumdb,
+  SumdbError,
+  zipHashesFromLines,
+  type SumdbClientOptions,
+  type SumdbFailure,
+} from '../../../../src/core/sumdb/client';
 import { parseGosumdb, type SumDatabase } from '../../../../src/core/go/gosumdb';
 import { undiciGet } from '../../../../src/core/sumdb/httpGet';
 import { generateKey, newSigner, signNote } from '../../../../src/core/sumdb/noteSign';
@@ -114,7 +120,12 @@ describe('sumdb/client against the x/mod sumdb server', function () {
   });
 
   const cases: Array<[string, Record<string, string>, SumdbFailure, RegExp]> = [
-    ['a tree note signed by another key', { note: 'otherkey' }, 'badSignature', /not signed by the key of sumdb\.fixture\.test/],
+    [
+      'a tree note signed by another key',
+      { note: 'otherkey' },
+      'badSignature',
+      /not signed by the key of sumdb\.fixture\.test/,
+    ],
     ['tiles that do not match the signed tree', { tiles: 'bad' }, 'badProof', /downloaded inconsistent tile/],
   ];
   for (const [what, switches, kind, message] of cases) {
@@ -145,7 +156,10 @@ describe('sumdb/client against the x/mod sumdb server', function () {
     const [skey] = generateKey(fx.name);
     const file = path.join(stateDir, fx.name, 'latest');
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, signNote(`go.sum database tree\n5\n${Buffer.alloc(32).toString('base64')}\n`, [newSigner(skey)]));
+    await fs.writeFile(
+      file,
+      signNote(`go.sum database tree\n5\n${Buffer.alloc(32).toString('base64')}\n`, [newSigner(skey)]),
+    );
     const e = await failure(lookupSumdb(opts(dbOf(fx.gosumdb), 'off'), MOD, V1));
     assert.equal(e.kind, 'badSignature');
     assert.match(e.message, /saved in/);

@@ -19,7 +19,9 @@ describe('sumdb/dirhash', () => {
   after(() => fs.rm(dir, { recursive: true, force: true }));
 
   it('is Hash1 of dirhash_test.go (sorted lines "<hex>  <name>\\n")', () => {
-    const want = `h1:${createHash('sha256').update(`${sha('data for abc').toString('hex')}  abc\n${sha('data for xyz').toString('hex')}  xyz\n`).digest('base64')}`;
+    const want = `h1:${createHash('sha256')
+      .update(`${sha('data for abc').toString('hex')}  abc\n${sha('data for xyz').toString('hex')}  xyz\n`)
+      .digest('base64')}`;
     const got = hash1FromDigests([
       { name: Buffer.from('xyz'), sha256: sha('data for xyz') },
       { name: Buffer.from('abc'), sha256: sha('data for abc') },
@@ -61,7 +63,9 @@ describe('sumdb/hashWorker', () => {
       const digests = sinks.map((s) => s.digest());
       hasher.flush();
       const got = await Promise.all(digests);
-      files.forEach((f, i) => assert.ok(got[i]!.equals(createHash('sha256').update(f).digest()), `file ${i} (${f.length} bytes)`));
+      files.forEach((f, i) =>
+        assert.ok(got[i]!.equals(createHash('sha256').update(f).digest()), `file ${i} (${f.length} bytes)`),
+      );
     } finally {
       await hasher.close();
     }

@@ -8,11 +8,24 @@ import { generateKey, newSigner, signNote } from '../../../../src/core/sumdb/not
 import { REPO } from '../../../support/cli';
 import { goVectors } from '../../../support/sumdbFixture';
 
-interface Sig { name: string; hash: number; base64: string }
+interface Sig {
+  name: string;
+  hash: number;
+  base64: string;
+}
 const V = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/sumdb/xmod-vectors.json'), 'utf8')).note as {
-  peterVkey: string; peterSkey: string; enochVkey: string; badVkeys: string[]; text: string;
-  peterSig: string; enochSig: string; peter: Sig; enoch: Sig; signed: string;
-  sumdbTestVerifierKey: string; sumdbTestSignerKey: string;
+  peterVkey: string;
+  peterSkey: string;
+  enochVkey: string;
+  badVkeys: string[];
+  text: string;
+  peterSig: string;
+  enochSig: string;
+  peter: Sig;
+  enoch: Sig;
+  signed: string;
+  sumdbTestVerifierKey: string;
+  sumdbTestSignerKey: string;
 };
 
 /** Go's s[:i] + x + s[i:] on the UTF-8 bytes of s. */
@@ -44,7 +57,9 @@ describe('sumdb/note (golang.org/x/mod vectors)', () => {
     assert.equal(peter.keyHash, 0xc74f20a3);
     const b = Buffer.from(V.peterVkey);
     const rejected = (k: string) => assert.throws(() => newVerifier(k), NoteError, k);
-    for (let i = 0; i <= b.length; i++) for (let j = i + 1; j <= b.length; j++) if (i !== 0 || j !== b.length) rejected(b.subarray(i, j).toString('latin1'));
+    for (let i = 0; i <= b.length; i++)
+      for (let j = i + 1; j <= b.length; j++)
+        if (i !== 0 || j !== b.length) rejected(b.subarray(i, j).toString('latin1'));
     for (let i = 0; i < b.length; i++) {
       b[i]!++;
       rejected(b.toString('latin1'));
@@ -84,7 +99,10 @@ describe('sumdb/note (golang.org/x/mod vectors)', () => {
     assert.equal(e.message, 'note has no verifiable signatures');
     assert.deepEqual(e.note?.unverifiedSigs, [V.peter, V.enoch]);
 
-    assert.equal(noteError(() => openNote(msg(`${V.text}\n${V.enochSig}`), [enoch, peter, enoch])).message, 'ambiguous key EnochRoot+af0cfe78');
+    assert.equal(
+      noteError(() => openNote(msg(`${V.text}\n${V.enochSig}`), [enoch, peter, enoch])).message,
+      'ambiguous key EnochRoot+af0cfe78',
+    );
     openNote(msg(`${V.text}\n${V.peterSig}`), [enoch, peter, enoch]);
 
     for (const known of [[peter], []]) {
@@ -92,10 +110,19 @@ describe('sumdb/note (golang.org/x/mod vectors)', () => {
       assert.equal(tooMany.message, 'malformed note');
     }
     const bad = `${V.text}\n${insertAtByte(V.peterSig, 60, 'ABCD')}`;
-    assert.equal(noteError(() => openNote(msg(bad), [peter])).message, 'invalid signature for key PeterNeumann+c74f20a3');
+    assert.equal(
+      noteError(() => openNote(msg(bad), [peter])).message,
+      'invalid signature for key PeterNeumann+c74f20a3',
+    );
 
-    const enochABCD = { ...V.enoch, base64: 'rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5nABCD2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=' };
-    n = openNote(msg(`${V.text}\n${V.peterSig}${V.peterSig}${V.enochSig}${V.enochSig}${insertAtByte(V.enochSig, 60, 'ABCD')}`), [peter]);
+    const enochABCD = {
+      ...V.enoch,
+      base64: 'rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5nABCD2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=',
+    };
+    n = openNote(
+      msg(`${V.text}\n${V.peterSig}${V.peterSig}${V.enochSig}${V.enochSig}${insertAtByte(V.enochSig, 60, 'ABCD')}`),
+      [peter],
+    );
     assert.deepEqual(n.sigs, [V.peter]);
     assert.deepEqual(n.unverifiedSigs, [V.enoch, enochABCD]);
   });
@@ -110,7 +137,8 @@ describe('sumdb/note (golang.org/x/mod vectors)', () => {
       `${V.text}\n${V.peterSig}Unexpected line.\n`,
     ].map((s) => Buffer.from(s, 'utf8'));
     badMsgs.push(Buffer.concat([Buffer.of(0xff), Buffer.from(`${V.text}\n${V.peterSig}`, 'utf8')]));
-    for (const m of badMsgs) assert.equal(noteError(() => openNote(m, [peter])).kind, 'malformedNote', JSON.stringify(m.toString('latin1')));
+    for (const m of badMsgs)
+      assert.equal(noteError(() => openNote(m, [peter])).kind, 'malformedNote', JSON.stringify(m.toString('latin1')));
   });
 
   it('verifies a note Go signed with two keys', async () => {

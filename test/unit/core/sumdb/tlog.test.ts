@@ -44,11 +44,12 @@ const b64 = (h: Hash) => h.toString('base64');
 const fromB64 = (s: string) => Buffer.from(s, 'base64');
 
 function memoryReader(stored: Hash[]): HashReader {
-  return async (indexes) => indexes.map((i) => {
-    const h = stored[i];
-    if (!h) throw new Error(`no stored hash ${i}`);
-    return h;
-  });
+  return async (indexes) =>
+    indexes.map((i) => {
+      const h = stored[i];
+      if (!h) throw new Error(`no stored hash ${i}`);
+      return h;
+    });
 }
 
 describe('sumdb/tlog (golang.org/x/mod vectors)', () => {
@@ -68,7 +69,10 @@ describe('sumdb/tlog (golang.org/x/mod vectors)', () => {
     assert.equal(r.rest.toString('latin1'), V.record.rest);
     const empty = parseRecord(Buffer.from(`${V.record.id}\n${V.record.text}\n`));
     assert.equal(empty.rest.length, 0);
-    const bad = [...V.badRecords.map((s) => Buffer.from(s, 'latin1')), ...V.badRecordBytesHex.map((h) => Buffer.from(h, 'hex'))];
+    const bad = [
+      ...V.badRecords.map((s) => Buffer.from(s, 'latin1')),
+      ...V.badRecordBytesHex.map((h) => Buffer.from(h, 'hex')),
+    ];
     for (const b of bad) assert.throws(() => parseRecord(b), TlogError, JSON.stringify(b.toString('latin1')));
   });
 
@@ -116,7 +120,7 @@ describe('sumdb/tlog agrees with Go (hashes, proofs, tiles computed by x/mod)', 
     assert.equal(stored.length, storedHashCount(vec.leaves));
   });
 
-  it('builds the same record proofs, checks Go\'s, and rejects each corrupted hash', async () => {
+  it("builds the same record proofs, checks Go's, and rejects each corrupted hash", async () => {
     for (const { t, n, proof } of vec.recordProofs) {
       assert.deepEqual((await proveRecord(t, n, memoryReader(stored))).map(b64), proof, `record ${n} in ${t}`);
       const p = proof.map(fromB64);
@@ -131,7 +135,7 @@ describe('sumdb/tlog agrees with Go (hashes, proofs, tiles computed by x/mod)', 
     }
   });
 
-  it('builds the same tree proofs, checks Go\'s, and rejects each corrupted hash', async () => {
+  it("builds the same tree proofs, checks Go's, and rejects each corrupted hash", async () => {
     for (const { t, n, proof } of vec.treeProofs) {
       assert.deepEqual((await proveTree(t, n, memoryReader(stored))).map(b64), proof, `tree ${n} in ${t}`);
       const p = proof.map(fromB64);
@@ -149,24 +153,29 @@ describe('sumdb/tlog agrees with Go (hashes, proofs, tiles computed by x/mod)', 
   for (const height of [2, 8]) {
     it(`serves the same tiles and authenticates Go's tiles (height ${height})`, async () => {
       const goTiles = new Map(vec.tiles[String(height)]!.map((t) => [t.path, fromB64(t.data)]));
-      for (const [p, data] of goTiles) assert.ok((await readTileData(parseTilePath(p), memoryReader(stored))).equals(data), p);
+      for (const [p, data] of goTiles)
+        assert.ok((await readTileData(parseTilePath(p), memoryReader(stored))).equals(data), p);
 
       let fetched = 0;
-      const fetchTiles = async (tiles: readonly Tile[]) => tiles.map((t) => {
-        fetched++;
-        const d = goTiles.get(tilePath(t));
-        if (!d) throw new Error(`Go published no tile ${tilePath(t)}`);
-        return d;
-      });
+      const fetchTiles = async (tiles: readonly Tile[]) =>
+        tiles.map((t) => {
+          fetched++;
+          const d = goTiles.get(tilePath(t));
+          if (!d) throw new Error(`Go published no tile ${tilePath(t)}`);
+          return d;
+        });
       for (const t of [1, 2, 5, 17, 64, 99, 100]) {
         const tree = { n: t, hash: fromB64(vec.treeHashes[t - 1]!) };
         // Only tiles of the full 100-record tree exist; a smaller tree reads them through their prefixes.
-        const reader = tileHashReader(tree, height, async (tiles) => (await fetchTiles(tiles.map((x) => widest(x, goTiles)))).map((d, i) => d.subarray(0, tiles[i]!.w * 32)));
+        const reader = tileHashReader(tree, height, async (tiles) =>
+          (await fetchTiles(tiles.map((x) => widest(x, goTiles)))).map((d, i) => d.subarray(0, tiles[i]!.w * 32)),
+        );
         for (const n of [0, Math.floor(t / 2), t - 1]) {
           const [h] = await reader([storedHashIndex(0, n)]);
           assert.ok(h!.equals(leafHashes[n]!), `leaf ${n} of ${t}`);
         }
-        for (const n of [1, Math.ceil(t / 3), t]) assert.equal(b64(await treeHash(n, reader)), vec.treeHashes[n - 1], `tree ${n} read through tree ${t}`);
+        for (const n of [1, Math.ceil(t / 3), t])
+          assert.equal(b64(await treeHash(n, reader)), vec.treeHashes[n - 1], `tree ${n} read through tree ${t}`);
       }
       assert.ok(fetched > 0);
     });
@@ -175,15 +184,22 @@ describe('sumdb/tlog agrees with Go (hashes, proofs, tiles computed by x/mod)', 
   it('refuses tiles that do not hash to the signed tree, and indexes outside the tree', async () => {
     const goTiles = new Map(vec.tiles['8']!.map((t) => [t.path, fromB64(t.data)]));
     const tree = { n: 100, hash: fromB64(vec.treeHashes[99]!) };
-    const corrupt = tileHashReader(tree, 8, async (tiles) => tiles.map((t) => {
-      const d = Buffer.from(goTiles.get(tilePath(t))!);
-      d[40]! ^= 1;
-      return d;
-    }));
-    await assert.rejects(corrupt([storedHashIndex(0, 7)]), (e: unknown) => e instanceof TlogError && e.kind === 'proof' && /inconsistent tile/.test(e.message));
+    const corrupt = tileHashReader(tree, 8, async (tiles) =>
+      tiles.map((t) => {
+        const d = Buffer.from(goTiles.get(tilePath(t))!);
+        d[40]! ^= 1;
+        return d;
+      }),
+    );
+    await assert.rejects(
+      corrupt([storedHashIndex(0, 7)]),
+      (e: unknown) => e instanceof TlogError && e.kind === 'proof' && /inconsistent tile/.test(e.message),
+    );
     const honest = tileHashReader(tree, 8, async (tiles) => tiles.map((t) => goTiles.get(tilePath(t))!));
     await assert.rejects(honest([storedHashIndex(0, 100)]), /not in tree/);
-    const wrongTree = tileHashReader({ n: 100, hash: fromB64(vec.treeHashes[98]!) }, 8, async (tiles) => tiles.map((t) => goTiles.get(tilePath(t))!));
+    const wrongTree = tileHashReader({ n: 100, hash: fromB64(vec.treeHashes[98]!) }, 8, async (tiles) =>
+      tiles.map((t) => goTiles.get(tilePath(t))!),
+    );
     await assert.rejects(wrongTree([storedHashIndex(0, 3)]), /inconsistent tile/);
   });
 });

@@ -44,7 +44,10 @@ describe('toolchain install lock', () => {
   });
 
   it('takes over a lock whose holder process is gone', async () => {
-    await fs.writeFile(lockPath, JSON.stringify({ pid: await deadPid(), host: os.hostname(), since: Date.now(), token: 'x' }));
+    await fs.writeFile(
+      lockPath,
+      JSON.stringify({ pid: await deadPid(), host: os.hostname(), since: Date.now(), token: 'x' }),
+    );
     const t0 = Date.now();
     const l = await acquireLock(lockPath, { pollMs: 20 });
     assert.ok(Date.now() - t0 < 1000);
@@ -65,7 +68,10 @@ describe('toolchain install lock', () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 300);
     const t0 = Date.now();
-    await assert.rejects(acquireLock(lockPath, { pollMs: 20, staleMs: 5_000, signal: ac.signal }), (e: Error) => e.name === 'AbortError');
+    await assert.rejects(
+      acquireLock(lockPath, { pollMs: 20, staleMs: 5_000, signal: ac.signal }),
+      (e: Error) => e.name === 'AbortError',
+    );
     assert.ok(Date.now() - t0 < 1000, 'cancel stops the wait promptly');
     assert.ok(await fs.stat(lockPath), 'a live lock is left alone');
   });

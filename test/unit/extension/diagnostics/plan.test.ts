@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../../src/core/findings';
 import { planDiagnostics } from '../../../../src/extension/diagnostics/plan';
 
-const f = (id: string, severity: Finding['severity'], location?: Finding['location']): Finding => ({ id, severity, title: id, detail: `${id} detail`, ...(location ? { location } : {}) });
+const f = (id: string, severity: Finding['severity'], location?: Finding['location']): Finding => ({
+  id,
+  severity,
+  title: id,
+  detail: `${id} detail`,
+  ...(location ? { location } : {}),
+});
 
 describe('where findings show on go.mod', () => {
   const targets = [
@@ -22,17 +28,23 @@ describe('where findings show on go.mod', () => {
     ];
     const plan = planDiagnostics(findings, targets);
     const root = plan.get('/w/go.mod')!;
-    assert.deepEqual(root.map((d) => [d.code, d.line, d.severity, d.findingIndex]), [
-      ['gomod.goTooNew', 3, 'error', 1],
-      ['proxy.refused', 1, 'error', 2],
-      ['sumdb.unreachable', 1, 'warning', 3],
-    ]);
+    assert.deepEqual(
+      root.map((d) => [d.code, d.line, d.severity, d.findingIndex]),
+      [
+        ['gomod.goTooNew', 3, 'error', 1],
+        ['proxy.refused', 1, 'error', 2],
+        ['sumdb.unreachable', 1, 'warning', 3],
+      ],
+    );
     const sub = plan.get('/w/sub/go.mod')!;
-    assert.deepEqual(sub.map((d) => [d.code, d.line, d.severity]), [
-      ['proxy.refused', 2, 'error'],
-      ['sumdb.unreachable', 2, 'warning'],
-      ['gomod.toolchainNewer', 4, 'info'],
-    ]);
+    assert.deepEqual(
+      sub.map((d) => [d.code, d.line, d.severity]),
+      [
+        ['proxy.refused', 2, 'error'],
+        ['sumdb.unreachable', 2, 'warning'],
+        ['gomod.toolchainNewer', 4, 'info'],
+      ],
+    );
     assert.equal(root[0]!.message, 'gomod.goTooNew\ngomod.goTooNew detail');
   });
 

@@ -1,22 +1,55 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../../src/core/findings';
 import type { Report } from '../../../../src/core/report/model';
-import { cliArgs, fixLabel, fixRef, isFixRef, resolveFixRef, splitCommandLine } from '../../../../src/extension/fixes/presentation';
+import {
+  cliArgs,
+  fixLabel,
+  fixRef,
+  isFixRef,
+  resolveFixRef,
+  splitCommandLine,
+} from '../../../../src/extension/fixes/presentation';
 
 const install: Finding = {
   id: 'gomod.goTooNew',
   severity: 'error',
   title: 'go.mod needs Go 1.30',
   detail: '',
-  fixes: [{ command: 'go-env-doctor install 1.30.0', title: 'Install Go 1.30.0 (verified)', action: { kind: 'installToolchain', version: '1.30.0' } }],
+  fixes: [
+    {
+      command: 'go-env-doctor install 1.30.0',
+      title: 'Install Go 1.30.0 (verified)',
+      action: { kind: 'installToolchain', version: '1.30.0' },
+    },
+  ],
 };
-const report = (findings: Finding[]): Report => ({ schemaVersion: 1, tool: { name: 't', version: '0' }, go: { path: '/go', version: 'go1.19.8', goroot: null }, env: {}, findings, durationMs: 1 });
+const report = (findings: Finding[]): Report => ({
+  schemaVersion: 1,
+  tool: { name: 't', version: '0' },
+  go: { path: '/go', version: 'go1.19.8', goroot: null },
+  env: {},
+  findings,
+  durationMs: 1,
+});
 
 describe('fix presentation', () => {
   it('labels a fix the editor cannot perform with its exact command', () => {
-    assert.equal(fixLabel(install.fixes![0]!, false), 'Install Go 1.30.0 (verified): run `go-env-doctor install 1.30.0` in a terminal');
+    assert.equal(
+      fixLabel(install.fixes![0]!, false),
+      'Install Go 1.30.0 (verified): run `go-env-doctor install 1.30.0` in a terminal',
+    );
     assert.equal(fixLabel(install.fixes![0]!, true), 'Install Go 1.30.0 (verified)');
-    assert.equal(fixLabel({ command: 'go env -w GOSUMDB=sum.golang.org', title: 'Verify again', action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.org' } }, true), 'Verify again (`go env -w GOSUMDB=sum.golang.org`)');
+    assert.equal(
+      fixLabel(
+        {
+          command: 'go env -w GOSUMDB=sum.golang.org',
+          title: 'Verify again',
+          action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.org' },
+        },
+        true,
+      ),
+      'Verify again (`go env -w GOSUMDB=sum.golang.org`)',
+    );
   });
 
   it('resolves references against the current report only', () => {
@@ -32,7 +65,14 @@ describe('fix presentation', () => {
   });
 
   it('splits command lines like a POSIX shell and recognises our CLI', () => {
-    assert.deepEqual(splitCommandLine(`go env -w GOFLAGS="-mod=mod -x" 'a b' c\\ d # comment`), ['go', 'env', '-w', 'GOFLAGS=-mod=mod -x', 'a b', 'c d']);
+    assert.deepEqual(splitCommandLine(`go env -w GOFLAGS="-mod=mod -x" 'a b' c\\ d # comment`), [
+      'go',
+      'env',
+      '-w',
+      'GOFLAGS=-mod=mod -x',
+      'a b',
+      'c d',
+    ]);
     assert.deepEqual(splitCommandLine('unset GOPROXY   # then remove it'), ['unset', 'GOPROXY']);
     assert.deepEqual(splitCommandLine('a#b'), ['a#b']);
     assert.deepEqual(cliArgs('go-env-doctor install 1.30.0'), ['install', '1.30.0']);

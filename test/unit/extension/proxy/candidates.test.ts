@@ -34,9 +34,18 @@ describe('proxy fix candidates', () => {
   });
 
   it('reads goEnv.proxyCandidates, ignoring a workspace value in an untrusted workspace', () => {
-    const cfg = config({ proxyCandidates: [' https://mine.example ', '', 7] }, { proxyCandidates: ['https://theirs.example'] });
-    assert.deepEqual(readProxyCandidates(cfg, true), { candidates: ['https://theirs.example'], ignoredWorkspaceValue: false });
-    assert.deepEqual(readProxyCandidates(cfg, false), { candidates: ['https://mine.example'], ignoredWorkspaceValue: true });
+    const cfg = config(
+      { proxyCandidates: [' https://mine.example ', '', 7] },
+      { proxyCandidates: ['https://theirs.example'] },
+    );
+    assert.deepEqual(readProxyCandidates(cfg, true), {
+      candidates: ['https://theirs.example'],
+      ignoredWorkspaceValue: false,
+    });
+    assert.deepEqual(readProxyCandidates(cfg, false), {
+      candidates: ['https://mine.example'],
+      ignoredWorkspaceValue: true,
+    });
     assert.deepEqual(readProxyCandidates(config({}), false), { candidates: [], ignoredWorkspaceValue: false });
     assert.deepEqual(readProxyCandidates(config({ proxyCandidates: 'https://x.example' }), true).candidates, []);
   });

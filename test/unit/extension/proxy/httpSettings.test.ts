@@ -1,19 +1,33 @@
 import * as assert from 'node:assert/strict';
-import { httpSettingsFinding, ignoredGoPathFinding, readHttpSettings, requestEnv } from '../../../../src/extension/proxy/httpSettings';
+import {
+  httpSettingsFinding,
+  ignoredGoPathFinding,
+  readHttpSettings,
+  requestEnv,
+} from '../../../../src/extension/proxy/httpSettings';
 
 const http = (proxy = '', noProxy: string[] = [], proxyStrictSSL = true) => ({ proxy, noProxy, proxyStrictSSL });
 
-describe('VS Code proxy settings against the go command\'s environment', () => {
+describe("VS Code proxy settings against the go command's environment", () => {
   it('reads the settings with their defaults', () => {
     const get = (values: Record<string, unknown>) => ({ get: <T>(k: string) => values[k] as T | undefined });
     assert.deepEqual(readHttpSettings(get({})), http());
-    assert.deepEqual(readHttpSettings(get({ proxy: ' http://p:3128 ', noProxy: ['a', '', 7], proxyStrictSSL: false })), http('http://p:3128', ['a'], false));
+    assert.deepEqual(
+      readHttpSettings(get({ proxy: ' http://p:3128 ', noProxy: ['a', '', 7], proxyStrictSSL: false })),
+      http('http://p:3128', ['a'], false),
+    );
   });
 
   it('says nothing when they agree', () => {
     assert.equal(httpSettingsFinding(http(), {}), undefined);
     assert.equal(httpSettingsFinding(http('http://p.test:3128/'), { HTTPS_PROXY: 'http://P.test:3128' }), undefined);
-    assert.equal(httpSettingsFinding(http('http://p.test:3128', ['a.test', 'b.test']), { https_proxy: 'http://p.test:3128', NO_PROXY: 'b.test, a.test' }), undefined);
+    assert.equal(
+      httpSettingsFinding(http('http://p.test:3128', ['a.test', 'b.test']), {
+        https_proxy: 'http://p.test:3128',
+        NO_PROXY: 'b.test, a.test',
+      }),
+      undefined,
+    );
   });
 
   it('reports a proxy VS Code uses and the go command does not, without credentials', () => {
@@ -27,13 +41,19 @@ describe('VS Code proxy settings against the go command\'s environment', () => {
   });
 
   it('reports a different proxy, a different NO_PROXY, and strict SSL turned off', () => {
-    assert.match(httpSettingsFinding(http('http://a.test:1'), { HTTPS_PROXY: 'http://b.test:2' })!.detail, /uses HTTPS_PROXY "http:\/\/b\.test:2"/);
-    assert.match(httpSettingsFinding(http('', ['corp.test']), { HTTPS_PROXY: 'http://b.test:2', NO_PROXY: 'other.test' })!.detail, /bypass the proxy for different hosts/);
+    assert.match(
+      httpSettingsFinding(http('http://a.test:1'), { HTTPS_PROXY: 'http://b.test:2' })!.detail,
+      /uses HTTPS_PROXY "http:\/\/b\.test:2"/,
+    );
+    assert.match(
+      httpSettingsFinding(http('', ['corp.test']), { HTTPS_PROXY: 'http://b.test:2', NO_PROXY: 'other.test' })!.detail,
+      /bypass the proxy for different hosts/,
+    );
     const strict = httpSettingsFinding(http('', [], false), {})!;
     assert.match(strict.detail, /always verify certificates/);
   });
 
-  it('applies http.proxy and http.noProxy to the extension\'s own requests only', () => {
+  it("applies http.proxy and http.noProxy to the extension's own requests only", () => {
     const base = { PATH: '/bin', HTTPS_PROXY: 'http://env.test:1' };
     const env = requestEnv(base, http('http://vs.test:2', ['a.test', 'b.test']));
     assert.equal(env['HTTPS_PROXY'], 'http://vs.test:2');

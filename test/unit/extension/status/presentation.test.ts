@@ -17,7 +17,13 @@ const tooNew: Finding = {
   severity: 'error',
   title: 'go.mod needs Go 1.30; this is go1.19.8',
   detail: '',
-  fixes: [{ command: 'go-env-doctor install 1.30.0', title: 'Install Go 1.30.0 (verified)', action: { kind: 'installToolchain', version: '1.30.0' } }],
+  fixes: [
+    {
+      command: 'go-env-doctor install 1.30.0',
+      title: 'Install Go 1.30.0 (verified)',
+      action: { kind: 'installToolchain', version: '1.30.0' },
+    },
+  ],
 };
 
 describe('status bar presentation', () => {
@@ -37,15 +43,26 @@ describe('status bar presentation', () => {
     assert.ok(v.tooltip.includes('**go\\.mod needs Go 1\\.30; this is go1\\.19\\.8**'), v.tooltip);
     const link = /\]\((command:goEnv\.applyFix\?[^)\s]+)\)/.exec(v.tooltip)![1]!;
     const args = JSON.parse(decodeURIComponent(link.slice('command:goEnv.applyFix?'.length))) as unknown[];
-    assert.deepEqual(args, [{ findingIndex: 1, fixIndex: 0, findingId: 'gomod.goTooNew', fixTitle: 'Install Go 1.30.0 (verified)' }]);
+    assert.deepEqual(args, [
+      { findingIndex: 1, fixIndex: 0, findingId: 'gomod.goTooNew', fixTitle: 'Install Go 1.30.0 (verified)' },
+    ]);
     assert.match(v.tooltip, /run `go-env-doctor install 1\.30\.0` in a terminal/);
-    assert.doesNotMatch(presentStatus({ kind: 'done', report: report([tooNew]) }, (k) => k === 'installToolchain').tooltip, /in a terminal/);
+    assert.doesNotMatch(
+      presentStatus({ kind: 'done', report: report([tooNew]) }, (k) => k === 'installToolchain').tooltip,
+      /in a terminal/,
+    );
     // Only our own commands are linked.
     for (const m of v.tooltip.matchAll(/command:([\w.]+)/g)) assert.match(m[1]!, /^goEnv\./);
   });
 
   it('says so when there is no go, and while busy or failed', () => {
-    const notFound: Finding = { id: 'go.notFound', severity: 'error', title: 'No go binary found', detail: '', fixes: tooNew.fixes! };
+    const notFound: Finding = {
+      id: 'go.notFound',
+      severity: 'error',
+      title: 'No go binary found',
+      detail: '',
+      fixes: tooNew.fixes!,
+    };
     const v = presentStatus({ kind: 'done', report: report([notFound], { path: null, version: null }) });
     assert.equal(v.text, '$(error) No Go');
     assert.match(v.tooltip, /no go binary found/);

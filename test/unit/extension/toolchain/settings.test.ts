@@ -6,7 +6,10 @@ import { readToolchainSettings, settingsError } from '../../../../src/extension/
 function config(user: Record<string, unknown>, workspace: Record<string, unknown> = {}): ConfigReader {
   return {
     get: <T>(key: string) => (workspace[key] ?? user[key]) as T | undefined,
-    inspect: <T>(key: string): ConfigInspection<T> => ({ globalValue: user[key] as T | undefined, workspaceValue: workspace[key] as T | undefined }),
+    inspect: <T>(key: string): ConfigInspection<T> => ({
+      globalValue: user[key] as T | undefined,
+      workspaceValue: workspace[key] as T | undefined,
+    }),
   };
 }
 
@@ -19,15 +22,31 @@ describe('extension: toolchain settings', () => {
 
   it('reads the user values, adds trailing slashes, drops duplicates and expands ~', () => {
     const s = readToolchainSettings(
-      config({ 'toolchain.dlBase': ' http://127.0.0.1:4000/dl ', 'toolchain.mirrors': ['https://m.example.com/golang', 'https://m.example.com/golang/', ''], 'toolchain.sdkDir': '~/go-sdks' }),
+      config({
+        'toolchain.dlBase': ' http://127.0.0.1:4000/dl ',
+        'toolchain.mirrors': ['https://m.example.com/golang', 'https://m.example.com/golang/', ''],
+        'toolchain.sdkDir': '~/go-sdks',
+      }),
       '/home/u',
     );
-    assert.deepEqual(s, { dlBases: ['http://127.0.0.1:4000/dl/'], mirrors: ['https://m.example.com/golang/'], sdkDir: '/home/u/go-sdks', problems: [] });
+    assert.deepEqual(s, {
+      dlBases: ['http://127.0.0.1:4000/dl/'],
+      mirrors: ['https://m.example.com/golang/'],
+      sdkDir: '/home/u/go-sdks',
+      problems: [],
+    });
   });
 
   it('ignores workspace values: a workspace must not choose where checksums, bytes or binaries come from', () => {
     const s = readToolchainSettings(
-      config({}, { 'toolchain.dlBase': 'https://evil.example.com/dl/', 'toolchain.mirrors': ['https://evil.example.com/'], 'toolchain.sdkDir': '/tmp/evil' }),
+      config(
+        {},
+        {
+          'toolchain.dlBase': 'https://evil.example.com/dl/',
+          'toolchain.mirrors': ['https://evil.example.com/'],
+          'toolchain.sdkDir': '/tmp/evil',
+        },
+      ),
       '/home/u',
     );
     assert.deepEqual(s, { dlBases: undefined, mirrors: [], sdkDir: '/home/u/sdk', problems: [] });
@@ -35,7 +54,11 @@ describe('extension: toolchain settings', () => {
 
   it('refuses a plain-http index off loopback, non-URLs and relative directories, naming each', () => {
     const s = readToolchainSettings(
-      config({ 'toolchain.dlBase': 'http://alice:pw@dl.example.com/', 'toolchain.mirrors': ['ftp://x/', 'https://ok.example.com/'], 'toolchain.sdkDir': 'sdk' }),
+      config({
+        'toolchain.dlBase': 'http://alice:pw@dl.example.com/',
+        'toolchain.mirrors': ['ftp://x/', 'https://ok.example.com/'],
+        'toolchain.sdkDir': 'sdk',
+      }),
       '/home/u',
     );
     assert.equal(s.dlBases, undefined);

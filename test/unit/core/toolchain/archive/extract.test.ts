@@ -7,7 +7,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { UnsafeArchiveError } from '../../../../../src/core/toolchain/errors';
 import { extractZipFile, TarGzExtractor } from '../../../../../src/core/toolchain/archive/extract';
-import { fakeToolchainTarGz, goodRawEntries, gzip, paxEntry, rawTar, zipArchive, type RawEntry } from '../../../../support/toolchainArchive';
+import {
+  fakeToolchainTarGz,
+  goodRawEntries,
+  gzip,
+  paxEntry,
+  rawTar,
+  zipArchive,
+  type RawEntry,
+} from '../../../../support/toolchainArchive';
 
 describe('toolchain archive extraction', function () {
   let tmp: string;
@@ -66,40 +74,65 @@ describe('toolchain archive extraction', function () {
     assert.equal((await fs.stat(path.join(staging, 'pkg', 'tool', 'linux_amd64', 'compile'))).size, 300_000);
     assert.equal((await fs.readdir(path.join(staging, 'src', 'fmt'))).length, 50);
     // Written from the header, not "now".
-    const tree = path.join((await fs.readdir(tmp)).filter((n) => n.startsWith('tree-')).map((n) => path.join(tmp, n))[0]!, 'go', 'VERSION');
-    assert.equal(Math.floor((await fs.stat(path.join(staging, 'VERSION'))).mtimeMs / 1000), Math.floor((await fs.stat(tree)).mtimeMs / 1000));
+    const tree = path.join(
+      (await fs.readdir(tmp)).filter((n) => n.startsWith('tree-')).map((n) => path.join(tmp, n))[0]!,
+      'go',
+      'VERSION',
+    );
+    assert.equal(
+      Math.floor((await fs.stat(path.join(staging, 'VERSION'))).mtimeMs / 1000),
+      Math.floor((await fs.stat(tree)).mtimeMs / 1000),
+    );
   });
 
   it('survives any chunking, down to single bytes', async () => {
-    const tgz = gzip(rawTar([...goodRawEntries(), paxEntry({ path: 'go/' + 'd'.repeat(150) + '/long.txt' }), { name: 'go/placeholder', data: Buffer.from('long name via PAX') }]));
+    const tgz = gzip(
+      rawTar([
+        ...goodRawEntries(),
+        paxEntry({ path: 'go/' + 'd'.repeat(150) + '/long.txt' }),
+        { name: 'go/placeholder', data: Buffer.from('long name via PAX') },
+      ]),
+    );
     const { err, staging } = await extractTar(tgz, 1);
     assert.equal(err, undefined);
     assert.equal(await fs.readFile(path.join(staging, 'd'.repeat(150), 'long.txt'), 'utf8'), 'long name via PAX');
   });
 
-  it('refuses a symbolic link', () => expectUnsafe([{ name: 'go/bin/evil', type: '2', linkname: '/etc/passwd' }], /symbolic link/));
-  it('refuses a hard link', () => expectUnsafe([{ name: 'go/bin/evil', type: '1', linkname: 'go/VERSION' }], /hard link/));
+  it('refuses a symbolic link', () =>
+    expectUnsafe([{ name: 'go/bin/evil', type: '2', linkname: '/etc/passwd' }], /symbolic link/));
+  it('refuses a hard link', () =>
+    expectUnsafe([{ name: 'go/bin/evil', type: '1', linkname: 'go/VERSION' }], /hard link/));
   it('refuses a character device', () => expectUnsafe([{ name: 'go/dev', type: '3' }], /device/));
   it('refuses a FIFO', () => expectUnsafe([{ name: 'go/fifo', type: '6' }], /FIFO/));
   it('refuses `..`', () => expectUnsafe([{ name: 'go/../../x', data: Buffer.from('escaped') }], /"\.\."/));
   it('refuses a leading `../`', () => expectUnsafe([{ name: '../x', data: Buffer.from('escaped') }], /"\.\."/));
   it('refuses an absolute path', () => expectUnsafe([{ name: '/tmp/ged-evil', data: Buffer.from('x') }], /absolute/));
   it('refuses backslashes', () => expectUnsafe([{ name: 'go\\..\\..\\x', data: Buffer.from('x') }], /backslash/));
-  it('refuses entries outside go/', () => expectUnsafe([{ name: 'other/file', data: Buffer.from('x') }], /outside the archive root/));
-  it('refuses a PAX path that escapes', () => expectUnsafe([paxEntry({ path: '../pax-evil' }), { name: 'go/ok', data: Buffer.from('x') }], /"\.\."/));
-  it('refuses a PAX linkpath', () => expectUnsafe([paxEntry({ linkpath: '/etc' }), { name: 'go/ok', data: Buffer.from('x') }], /link/));
-  it('refuses duplicate entries', () => expectUnsafe([{ name: 'go/VERSION', data: Buffer.from('again') }], /duplicate/));
-  it('refuses names that collide on case-insensitive file systems', () => expectUnsafe([{ name: 'go/version', data: Buffer.from('x') }], /collides/));
-  it('refuses Windows device names', () => expectUnsafe([{ name: 'go/src/aux.go', data: Buffer.from('x') }], /reserved/));
+  it('refuses entries outside go/', () =>
+    expectUnsafe([{ name: 'other/file', data: Buffer.from('x') }], /outside the archive root/));
+  it('refuses a PAX path that escapes', () =>
+    expectUnsafe([paxEntry({ path: '../pax-evil' }), { name: 'go/ok', data: Buffer.from('x') }], /"\.\."/));
+  it('refuses a PAX linkpath', () =>
+    expectUnsafe([paxEntry({ linkpath: '/etc' }), { name: 'go/ok', data: Buffer.from('x') }], /link/));
+  it('refuses duplicate entries', () =>
+    expectUnsafe([{ name: 'go/VERSION', data: Buffer.from('again') }], /duplicate/));
+  it('refuses names that collide on case-insensitive file systems', () =>
+    expectUnsafe([{ name: 'go/version', data: Buffer.from('x') }], /collides/));
+  it('refuses Windows device names', () =>
+    expectUnsafe([{ name: 'go/src/aux.go', data: Buffer.from('x') }], /reserved/));
 
   it('refuses a header that claims more bytes than the archive holds', async () => {
-    const { err } = await extractTar(gzip(rawTar([...goodRawEntries(), { name: 'go/big', data: Buffer.from('tiny'), size: 100_000 }], { end: false })));
+    const { err } = await extractTar(
+      gzip(rawTar([...goodRawEntries(), { name: 'go/big', data: Buffer.from('tiny'), size: 100_000 }], { end: false })),
+    );
     assert.ok(err instanceof UnsafeArchiveError, String(err));
     assert.match(err.message, /ends .* before the end of this entry|truncated/);
   });
 
   it('refuses a header that claims fewer bytes than follow', async () => {
-    const { err } = await extractTar(gzip(rawTar([...goodRawEntries(), { name: 'go/small', data: Buffer.alloc(2000, 0x41), size: 10 }])));
+    const { err } = await extractTar(
+      gzip(rawTar([...goodRawEntries(), { name: 'go/small', data: Buffer.alloc(2000, 0x41), size: 10 }])),
+    );
     assert.ok(err instanceof UnsafeArchiveError, String(err));
     assert.match(err.message, /checksum|not a ustar/);
   });

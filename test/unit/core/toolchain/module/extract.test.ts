@@ -12,7 +12,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import * as zlib from 'node:zlib';
 import { hashZip } from '../../../../../src/core/sumdb/dirhash';
 import { CorruptZipError, UnsafeArchiveError } from '../../../../../src/core/toolchain/errors';
-import { extractModuleZip, MAX_MODULE_ZIP_BYTES, type ModuleZipExtractOptions, type ModuleZipExtractResult } from '../../../../../src/core/toolchain/module/extract';
+import {
+  extractModuleZip,
+  MAX_MODULE_ZIP_BYTES,
+  type ModuleZipExtractOptions,
+  type ModuleZipExtractResult,
+} from '../../../../../src/core/toolchain/module/extract';
 import { moduleZip, type ModuleZipEntry } from '../../../../support/toolchainArchive';
 
 const P = 'golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/';
@@ -50,7 +55,14 @@ async function snapshot(dir: string): Promise<Map<string, OnDisk>> {
         await walk(p);
       } else {
         assert.ok(e.isFile(), `${rel} is neither a file nor a directory`);
-        out.set(rel, { kind: 'file', mode: st.mode & 0o777, size: st.size, sha256: createHash('sha256').update(await fs.readFile(p)).digest('hex') });
+        out.set(rel, {
+          kind: 'file',
+          mode: st.mode & 0o777,
+          size: st.size,
+          sha256: createHash('sha256')
+            .update(await fs.readFile(p))
+            .digest('hex'),
+        });
       }
     }
   };
@@ -115,7 +127,8 @@ describe('extractModuleZip on broken and unusual module zips', function () {
   ): Promise<UnsafeArchiveError> {
     const err = await rejection(extract(zip, o));
     assert.ok(err instanceof expect.cls, `expected ${expect.cls.name}, got ${String(err.stack)}`);
-    if (expect.entry !== undefined) assert.ok(err.message.includes(expect.entry), `the message should name ${expect.entry}: ${err.message}`);
+    if (expect.entry !== undefined)
+      assert.ok(err.message.includes(expect.entry), `the message should name ${expect.entry}: ${err.message}`);
     assert.match(err.message, expect.cause);
     return err;
   }
@@ -153,7 +166,13 @@ describe('extractModuleZip on broken and unusual module zips', function () {
       { name: `${P}src/zero/stored.txt`, data: Buffer.alloc(0), method: 'store' },
       { name: `${P}src/a/b/c/d/e/deep.go`, data: text(5000, 2) },
     ];
-    const executable = new Set(['bin/go', 'bin/gofmt', 'pkg/tool/linux_amd64/compile', 'pkg/tool/linux_amd64/link', 'lib/wasm/go_js_wasm_exec']);
+    const executable = new Set([
+      'bin/go',
+      'bin/gofmt',
+      'pkg/tool/linux_amd64/compile',
+      'pkg/tool/linux_amd64/link',
+      'lib/wasm/go_js_wasm_exec',
+    ]);
 
     /** The files and directories the entries above must produce. */
     function expectedFiles(): Map<string, Buffer> {
@@ -169,7 +188,10 @@ describe('extractModuleZip on broken and unusual module zips', function () {
 
     function assertTree(tree: Map<string, OnDisk>, goos = 'linux'): void {
       const want = expectedFiles();
-      const files = [...tree].filter(([, v]) => v.kind === 'file').map(([k]) => k).sort();
+      const files = [...tree]
+        .filter(([, v]) => v.kind === 'file')
+        .map(([k]) => k)
+        .sort();
       assert.deepEqual(files, [...want.keys()].sort());
       for (const [rel, data] of want) {
         const got = tree.get(rel)!;
@@ -244,7 +266,11 @@ describe('extractModuleZip on broken and unusual module zips', function () {
           { name: `${P}src/runtime/proc.go`, data: Buffer.concat([first, second]), body },
           { name: `${P}src/runtime/extern.go`, data: text(1000) },
         ]).zip;
-        await refused(zip, { cls: CorruptZipError, entry: 'src/runtime/proc.go', cause: /corrupt|invalid|inflate|deflate|block/i });
+        await refused(zip, {
+          cls: CorruptZipError,
+          entry: 'src/runtime/proc.go',
+          cause: /corrupt|invalid|inflate|deflate|block/i,
+        });
         await assertCleanFailure();
       });
     }
@@ -257,7 +283,11 @@ describe('extractModuleZip on broken and unusual module zips', function () {
       const body = zlib.deflateRawSync(bad);
       body[0] = body[0]! | 0x06; // reserved block type from the first byte on
       entries.splice(5, 0, { name: `${P}src/bad/bad.go`, data: bad, body });
-      await refused(moduleZip(entries).zip, { cls: CorruptZipError, entry: 'src/bad/bad.go', cause: /corrupt|invalid|inflate|deflate|block/i });
+      await refused(moduleZip(entries).zip, {
+        cls: CorruptZipError,
+        entry: 'src/bad/bad.go',
+        cause: /corrupt|invalid|inflate|deflate|block/i,
+      });
       await assertCleanFailure();
     });
 
@@ -275,7 +305,10 @@ describe('extractModuleZip on broken and unusual module zips', function () {
           { name: `${P}lib/bomb.bin`, data, central: lie, local: both ? lie : undefined },
         ]).zip;
         await refused(zip, { cls: UnsafeArchiveError, entry: 'lib/bomb.bin', cause: /size|bytes|declare|large|long/i });
-        const written = await fs.stat(path.join(root, 'lib', 'bomb.bin')).then((s) => s.size, () => 0);
+        const written = await fs.stat(path.join(root, 'lib', 'bomb.bin')).then(
+          (s) => s.size,
+          () => 0,
+        );
         assert.ok(written <= declared, `wrote ${written} bytes for an entry declared as ${declared}`);
         await assertCleanFailure();
       });
@@ -288,7 +321,11 @@ describe('extractModuleZip on broken and unusual module zips', function () {
           { name: `${P}src/short.go`, data, central: lie, local: both ? lie : undefined },
           { name: `${P}VERSION`, data: Buffer.from('go1.22.5\n') },
         ]).zip;
-        await refused(zip, { cls: UnsafeArchiveError, entry: 'src/short.go', cause: /size|bytes|declare|short|unexpected end|EOF/i });
+        await refused(zip, {
+          cls: UnsafeArchiveError,
+          entry: 'src/short.go',
+          cause: /size|bytes|declare|short|unexpected end|EOF/i,
+        });
         await assertCleanFailure();
       });
     }
@@ -349,7 +386,11 @@ describe('extractModuleZip on broken and unusual module zips', function () {
         { name: `${P}src/long.go`, data: text(4000), local: { nameLength: 0xffff } },
         { name: `${P}VERSION`, data: Buffer.from('go1.22.5\n') },
       ]).zip;
-      await refused(zip, { cls: CorruptZipError, entry: 'src/long.go', cause: /bounds|overflow|past|beyond|end of|truncat|header/i });
+      await refused(zip, {
+        cls: CorruptZipError,
+        entry: 'src/long.go',
+        cause: /bounds|overflow|past|beyond|end of|truncat|header/i,
+      });
       await assertCleanFailure();
     });
 
@@ -378,7 +419,10 @@ describe('extractModuleZip on broken and unusual module zips', function () {
       // Traditional PKWARE encryption: flag bit 0 and a 12-byte encryption header before the data.
       const plain = text(2000, 8);
       const deflated = zlib.deflateRawSync(plain);
-      for (const [method, body] of [['store', plain], ['deflate', deflated]] as const) {
+      for (const [method, body] of [
+        ['store', plain],
+        ['deflate', deflated],
+      ] as const) {
         const sealed = Buffer.concat([randomBytes(12), randomBytes(body.length)]);
         const zip = moduleZip([
           { name: `${P}VERSION`, data: Buffer.from('go1.22.5\n') },
@@ -393,16 +437,27 @@ describe('extractModuleZip on broken and unusual module zips', function () {
 
   // -------------------------------------------------------------------------------------------
   describe('limits', () => {
-    const files = Array.from({ length: 6 }, (_, i): ModuleZipEntry => ({ name: `${P}src/f${i}.go`, data: text(600, i) }));
+    const files = Array.from({ length: 6 }, (_, i): ModuleZipEntry => ({
+      name: `${P}src/f${i}.go`,
+      data: text(600, i),
+    }));
 
     it('refuses more entries than maxEntries (UnsafeArchiveError, not corruption)', async () => {
-      const err = await refused(moduleZip(files).zip, { cls: UnsafeArchiveError, cause: /\b3\b.*entries|entries.*\b3\b/i }, { limits: { maxEntries: 3 } });
+      const err = await refused(
+        moduleZip(files).zip,
+        { cls: UnsafeArchiveError, cause: /\b3\b.*entries|entries.*\b3\b/i },
+        { limits: { maxEntries: 3 } },
+      );
       assert.ok(!(err instanceof CorruptZipError), 'a limit is a rule, not a corrupt zip');
       await assertCleanFailure();
     });
 
     it('refuses more unpacked bytes than maxTotalBytes (UnsafeArchiveError, not corruption)', async () => {
-      const err = await refused(moduleZip(files).zip, { cls: UnsafeArchiveError, cause: /\b2000\b/ }, { limits: { maxTotalBytes: 2000 } });
+      const err = await refused(
+        moduleZip(files).zip,
+        { cls: UnsafeArchiveError, cause: /\b2000\b/ },
+        { limits: { maxTotalBytes: 2000 } },
+      );
       assert.ok(!(err instanceof CorruptZipError), 'a limit is a rule, not a corrupt zip');
       await assertCleanFailure();
     });
@@ -411,10 +466,22 @@ describe('extractModuleZip on broken and unusual module zips', function () {
       const data = Buffer.alloc(2 * MiB);
       const zip = moduleZip([
         { name: `${P}VERSION`, data: Buffer.from('go1.22.5\n') },
-        { name: `${P}lib/huge.bin`, data, central: { uncompressedSize: MAX_MODULE_ZIP_BYTES + 1 }, local: { uncompressedSize: MAX_MODULE_ZIP_BYTES + 1 } },
+        {
+          name: `${P}lib/huge.bin`,
+          data,
+          central: { uncompressedSize: MAX_MODULE_ZIP_BYTES + 1 },
+          local: { uncompressedSize: MAX_MODULE_ZIP_BYTES + 1 },
+        },
       ]).zip;
-      await refused(zip, { cls: UnsafeArchiveError, entry: 'lib/huge.bin', cause: new RegExp(`${MAX_MODULE_ZIP_BYTES}|500 ?MiB`) });
-      const written = await fs.stat(path.join(root, 'lib', 'huge.bin')).then((s) => s.size, () => 0);
+      await refused(zip, {
+        cls: UnsafeArchiveError,
+        entry: 'lib/huge.bin',
+        cause: new RegExp(`${MAX_MODULE_ZIP_BYTES}|500 ?MiB`),
+      });
+      const written = await fs.stat(path.join(root, 'lib', 'huge.bin')).then(
+        (s) => s.size,
+        () => 0,
+      );
       assert.equal(written, 0, 'an entry over the limit is refused before any of it is written');
       await assertCleanFailure();
     });
@@ -429,13 +496,21 @@ describe('extractModuleZip on broken and unusual module zips', function () {
       ]).zip;
       const err = await rejection(extract(zip, { signal: AbortSignal.abort() }));
       assert.equal(err.name, 'AbortError', String(err.stack));
-      assert.deepEqual([...(await snapshot(root)).values()].filter((v) => v.kind === 'file'), []);
+      assert.deepEqual(
+        [...(await snapshot(root)).values()].filter((v) => v.kind === 'file'),
+        [],
+      );
       await assertCleanFailure();
     });
 
     it('stops a large extraction promptly when aborted midway', async () => {
       const count = 64; // 128 MB unpacked: seconds of work, so the abort lands midway even on a busy machine
-      const zip = moduleZip(Array.from({ length: count }, (_, i): ModuleZipEntry => ({ name: `${P}pkg/big${i}.a`, data: Buffer.alloc(2 * MiB, i) }))).zip;
+      const zip = moduleZip(
+        Array.from({ length: count }, (_, i): ModuleZipEntry => ({
+          name: `${P}pkg/big${i}.a`,
+          data: Buffer.alloc(2 * MiB, i),
+        })),
+      ).zip;
       const ac = new AbortController();
       let settled = false;
       const run = extract(zip, { signal: ac.signal }).finally(() => {

@@ -11,8 +11,16 @@ import { DoctorError } from '../../../../../src/core/errors';
 import type { Platform } from '../../../../../src/core/platform';
 import { runProcess } from '../../../../../src/core/process/run';
 import { pathToFileURL } from 'node:url';
-import { describeViaProxyInstall, installToolchainViaProxy, type ViaProxyInstallOptions } from '../../../../../src/core/toolchain/module/install';
-import { installToolchainAnySource, type AnySourceInstallOptions, type FallbackNotice } from '../../../../../src/core/toolchain/install';
+import {
+  describeViaProxyInstall,
+  installToolchainViaProxy,
+  type ViaProxyInstallOptions,
+} from '../../../../../src/core/toolchain/module/install';
+import {
+  installToolchainAnySource,
+  type AnySourceInstallOptions,
+  type FallbackNotice,
+} from '../../../../../src/core/toolchain/install';
 import { extractModuleZip, isToolchainExecutable } from '../../../../../src/core/toolchain/module/extract';
 import { sumdbFailureOf, verifyToolchainZip } from '../../../../../src/core/toolchain/module/verify';
 import { UnsafeArchiveError } from '../../../../../src/core/toolchain/errors';
@@ -22,7 +30,15 @@ import { startSumdbFixture, type SumdbFixture } from '../../../../support/sumdbF
 import { zipArchive } from '../../../../support/toolchainArchive';
 
 const MV = (go: string) => `v0.0.1-go${go}.linux-amd64`;
-const FAST = { connectMs: 2000, headersMs: 5000, stallMs: 5000, retryBaseMs: 10, retryMaxMs: 40, attemptsPerSource: 2, lockPollMs: 20 };
+const FAST = {
+  connectMs: 2000,
+  headersMs: 5000,
+  stallMs: 5000,
+  retryBaseMs: 10,
+  retryMaxMs: 40,
+  attemptsPerSource: 2,
+  lockPollMs: 20,
+};
 
 async function rejection(p: Promise<unknown>): Promise<DoctorError> {
   try {
@@ -41,7 +57,13 @@ async function tree(root: string): Promise<Map<string, string>> {
     for (const e of await fs.readdir(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else out.set(path.relative(root, p), createHash('sha256').update(await fs.readFile(p)).digest('hex'));
+      else
+        out.set(
+          path.relative(root, p),
+          createHash('sha256')
+            .update(await fs.readFile(p))
+            .digest('hex'),
+        );
     }
   };
   await walk(root);
@@ -76,11 +98,22 @@ describe('install --via-proxy against the Go reference fixture', function () {
   });
 
   const install = (version: string, o: Partial<ViaProxyInstallOptions> = {}) =>
-    installToolchainViaProxy({ version, dir: sdk, platform: platform(), goproxy: fx.url, gosumdb: fx.vkey, stateDir: state, timeouts: FAST, ...o });
+    installToolchainViaProxy({
+      version,
+      dir: sdk,
+      platform: platform(),
+      goproxy: fx.url,
+      gosumdb: fx.vkey,
+      stateDir: state,
+      timeouts: FAST,
+      ...o,
+    });
 
   /** Nothing of `name` may be visible or left behind in the SDK directory. */
   async function nothingInstalled(name: string): Promise<void> {
-    const left = (await fs.readdir(sdk).catch(() => [] as string[])).filter((n) => n.includes(name) && !n.endsWith('.lock'));
+    const left = (await fs.readdir(sdk).catch(() => [] as string[])).filter(
+      (n) => n.includes(name) && !n.endsWith('.lock'),
+    );
     assert.deepEqual(left, [], `left in ${sdk}`);
   }
 
@@ -90,20 +123,36 @@ describe('install --via-proxy against the Go reference fixture', function () {
     assert.equal(r.goroot, path.join(sdk, 'go1.22.5'));
     assert.equal(r.module, `golang.org/toolchain@${MV('1.22.5')}`);
     assert.equal(r.h1, await fx.h1(MV('1.22.5')), 'our h1: equals dirhash.HashZip');
-    assert.deepEqual({ ...r.verification, treeSize: 0, recordId: 0 }, { database: fx.name, via: 'proxy', treeSize: 0, recordId: 0, notes: [] });
+    assert.deepEqual(
+      { ...r.verification, treeSize: 0, recordId: 0 },
+      { database: fx.name, via: 'proxy', treeSize: 0, recordId: 0, notes: [] },
+    );
     assert.equal(r.source, `${fx.url}/`);
 
     const goVersion = await runProcess(path.join(r.goroot, 'bin', 'go'), { args: ['version'], timeoutMs: 10_000 });
     assert.ok(goVersion.kind === 'exited' && goVersion.code === 0, JSON.stringify(goVersion));
     assert.equal(goVersion.stdout.trim(), 'go version go1.22.5 linux/amd64');
-    for (const exec of ['bin/gofmt', 'pkg/tool/linux_amd64/compile']) assert.ok((await fs.stat(path.join(r.goroot, exec))).mode & 0o100, exec);
+    for (const exec of ['bin/gofmt', 'pkg/tool/linux_amd64/compile'])
+      assert.ok((await fs.stat(path.join(r.goroot, exec))).mode & 0o100, exec);
     assert.equal((await fs.stat(path.join(r.goroot, 'VERSION'))).mode & 0o111, 0);
-    assert.equal(await fs.readFile(path.join(r.goroot, 'src/go.mod'), 'utf8'), await fs.readFile(path.join(r.goroot, 'src/_go.mod'), 'utf8'));
+    assert.equal(
+      await fs.readFile(path.join(r.goroot, 'src/go.mod'), 'utf8'),
+      await fs.readFile(path.join(r.goroot, 'src/_go.mod'), 'utf8'),
+    );
     assert.match(await fs.readFile(path.join(r.goroot, 'VERSION'), 'utf8'), /^go1\.22\.5\n/);
-    assert.match(describeViaProxyInstall(r), new RegExp(`^Installed go1\\.22\\.5 in .* from the module golang\\.org/toolchain@${MV('1.22.5').replace(/\./g, '\\.')} served by ${fx.url}/; its h1:\\S+ matches the record that the checksum database sumdb\\.fixture\\.test proved is in its signed log of [\\d,]+ records \\(reached through the GOPROXY mirror\\)\\.$`));
+    assert.match(
+      describeViaProxyInstall(r),
+      new RegExp(
+        `^Installed go1\\.22\\.5 in .* from the module golang\\.org/toolchain@${MV('1.22.5').replace(/\./g, '\\.')} served by ${fx.url}/; its h1:\\S+ matches the record that the checksum database sumdb\\.fixture\\.test proved is in its signed log of [\\d,]+ records \\(reached through the GOPROXY mirror\\)\\.$`,
+      ),
+    );
     const marker = JSON.parse(await fs.readFile(path.join(r.goroot, '.unpacked-success'), 'utf8'));
     assert.equal(marker.h1, r.h1);
-    assert.deepEqual((await fs.readdir(sdk)).filter((n) => n !== 'go1.22.5' && !n.endsWith('.lock')), [], 'no staging or download leftovers');
+    assert.deepEqual(
+      (await fs.readdir(sdk)).filter((n) => n !== 'go1.22.5' && !n.endsWith('.lock')),
+      [],
+      'no staging or download leftovers',
+    );
 
     // Installed: a second run touches neither the proxy nor the database.
     const before = await fx.counts();
@@ -139,7 +188,10 @@ describe('install --via-proxy against the Go reference fixture', function () {
         },
         timeoutMs: 60_000,
       });
-      assert.ok(res.kind === 'exited' && res.code === 0, `go mod download with GOSUMDB=${gosumdb}: ${JSON.stringify(res)}`);
+      assert.ok(
+        res.kind === 'exited' && res.code === 0,
+        `go mod download with GOSUMDB=${gosumdb}: ${JSON.stringify(res)}`,
+      );
       const info = JSON.parse(res.stdout) as { Sum: string; Dir: string; Error?: string };
       assert.equal(info.Error, undefined);
       assert.equal(info.Sum, r.h1, 'go records the same h1: we verified');
@@ -158,12 +210,26 @@ describe('install --via-proxy against the Go reference fixture', function () {
     assert.equal(e.code, 'toolchain.checksumMismatch');
     assert.match(e.message, new RegExp(`records ${(await fx.h1(MV('1.22.5'))).replace(/[+/=]/g, '\\$&')}`));
     await nothingInstalled('go1.22.5');
-    assert.deepEqual(await fs.readdir(path.join(sdk, '.downloads')).catch(() => []), [], 'the bad bytes are not kept for a resume');
+    assert.deepEqual(
+      await fs.readdir(path.join(sdk, '.downloads')).catch(() => []),
+      [],
+      'the bad bytes are not kept for a resume',
+    );
   });
 
   const refusals: Array<[string, Record<string, string>, string, RegExp]> = [
-    ['a tree note signed by another key', { note: 'otherkey' }, 'badSignature', /^Bad signature: .*not signed by the key of sumdb\.fixture\.test/],
-    ['a proof that does not verify (tampered tile)', { tiles: 'bad' }, 'badProof', /^Bad proof: .*downloaded inconsistent tile/],
+    [
+      'a tree note signed by another key',
+      { note: 'otherkey' },
+      'badSignature',
+      /^Bad signature: .*not signed by the key of sumdb\.fixture\.test/,
+    ],
+    [
+      'a proof that does not verify (tampered tile)',
+      { tiles: 'bad' },
+      'badProof',
+      /^Bad proof: .*downloaded inconsistent tile/,
+    ],
   ];
   for (const [what, switches, kind, message] of refusals) {
     it(`refuses ${what} (sumdbVerifyFailed) and installs nothing`, async () => {
@@ -206,9 +272,15 @@ describe('install --via-proxy against the Go reference fixture', function () {
 
   it('walks GOPROXY like cmd/go: "," only past 404/410, "|" past any error, "direct" to the toolchain origin', async () => {
     const direct = { gosumdb: fx.gosumdb }; // keep the database off the failing mirror
-    assert.equal((await install('1.22.5', { ...direct, goproxy: `${failing.url}/404,${fx.url}` })).source, `${fx.url}/`);
+    assert.equal(
+      (await install('1.22.5', { ...direct, goproxy: `${failing.url}/404,${fx.url}` })).source,
+      `${fx.url}/`,
+    );
     await fs.rm(sdk, { recursive: true });
-    assert.equal((await install('1.22.5', { ...direct, goproxy: `${failing.url}/503|${fx.url}` })).source, `${fx.url}/`);
+    assert.equal(
+      (await install('1.22.5', { ...direct, goproxy: `${failing.url}/503|${fx.url}` })).source,
+      `${fx.url}/`,
+    );
     await fs.rm(sdk, { recursive: true });
     const e = await rejection(install('1.22.5', { ...direct, goproxy: `${failing.url}/503,${fx.url}` }));
     assert.equal(e.code, 'toolchain.downloadFailed');
@@ -231,12 +303,25 @@ describe('install --via-proxy against the Go reference fixture', function () {
 
   it('verifies a zip already on disk (verifyToolchainZip) and refuses a one-byte change', async () => {
     const zip = await fx.zipPath(MV('1.22.5'));
-    const ok = await verifyToolchainZip(zip, { version: MV('1.22.5'), gosumdb: fx.vkey, goproxy: fx.url, stateDir: state });
-    assert.deepEqual({ ...ok, treeSize: 0, recordId: 0 }, { h1: await fx.h1(MV('1.22.5')), database: fx.name, via: 'proxy', treeSize: 0, recordId: 0, notes: [] });
+    const ok = await verifyToolchainZip(zip, {
+      version: MV('1.22.5'),
+      gosumdb: fx.vkey,
+      goproxy: fx.url,
+      stateDir: state,
+    });
+    assert.deepEqual(
+      { ...ok, treeSize: 0, recordId: 0 },
+      { h1: await fx.h1(MV('1.22.5')), database: fx.name, via: 'proxy', treeSize: 0, recordId: 0, notes: [] },
+    );
     const copy = path.join(work, 'copy.zip');
     await fx.set({ zip: 'flip' });
-    await fs.writeFile(copy, Buffer.from(await (await fetch(`${fx.url}/golang.org/toolchain/@v/${MV('1.22.5')}.zip`)).arrayBuffer()));
-    const e = await rejection(verifyToolchainZip(copy, { version: MV('1.22.5'), gosumdb: fx.vkey, goproxy: fx.url, stateDir: state }));
+    await fs.writeFile(
+      copy,
+      Buffer.from(await (await fetch(`${fx.url}/golang.org/toolchain/@v/${MV('1.22.5')}.zip`)).arrayBuffer()),
+    );
+    const e = await rejection(
+      verifyToolchainZip(copy, { version: MV('1.22.5'), gosumdb: fx.vkey, goproxy: fx.url, stateDir: state }),
+    );
     assert.equal(e.code, 'toolchain.checksumMismatch');
   });
 
@@ -261,14 +346,22 @@ describe('install --via-proxy against the Go reference fixture', function () {
     });
     try {
       const started = performance.now();
-      const p = install('1.22.5', { goproxy: stalling.url, gosumdb: fx.gosumdb, signal: ac.signal, onProgress: (pr) => pr.bytes >= 20_000 && ac.abort() });
+      const p = install('1.22.5', {
+        goproxy: stalling.url,
+        gosumdb: fx.gosumdb,
+        signal: ac.signal,
+        onProgress: (pr) => pr.bytes >= 20_000 && ac.abort(),
+      });
       await assert.rejects(p, (err: Error) => err.name === 'AbortError');
       assert.ok(performance.now() - started < 3000, 'cancelled within the stall timeout');
     } finally {
       await stalling.close();
     }
     await nothingInstalled('go1.22.5');
-    assert.equal((await fs.stat(path.join(sdk, '.downloads', `golang.org_toolchain@${MV('1.22.5')}.zip.partial`))).size, 20_000);
+    assert.equal(
+      (await fs.stat(path.join(sdk, '.downloads', `golang.org_toolchain@${MV('1.22.5')}.zip.partial`))).size,
+      20_000,
+    );
   });
 
   it('reports a version no proxy has as toolchain.notFound', async () => {
@@ -291,18 +384,24 @@ describe('install --via-proxy against the Go reference fixture', function () {
     const relay = await startHttpServer((req, res) => {
       const isZip = req.url!.endsWith('.zip');
       if (isZip && req.headers.range) ranges.push(req.headers.range);
-      const upstream = http.get(`${fx.url}${req.url}`, { headers: req.headers.range ? { range: req.headers.range } : {} }, (up) => {
-        res.writeHead(up.statusCode!, up.headers);
-        if (isZip && !req.headers.range && cuts === 0) {
-          cuts++;
-          // Send the first 40,000 bytes, then drop the connection.
-          const body: Buffer[] = [];
-          up.on('data', (b: Buffer) => body.push(b));
-          up.on('end', () => res.write(Buffer.concat(body).subarray(0, 40_000), () => setTimeout(() => res.destroy(), 50)));
-          return;
-        }
-        up.pipe(res);
-      });
+      const upstream = http.get(
+        `${fx.url}${req.url}`,
+        { headers: req.headers.range ? { range: req.headers.range } : {} },
+        (up) => {
+          res.writeHead(up.statusCode!, up.headers);
+          if (isZip && !req.headers.range && cuts === 0) {
+            cuts++;
+            // Send the first 40,000 bytes, then drop the connection.
+            const body: Buffer[] = [];
+            up.on('data', (b: Buffer) => body.push(b));
+            up.on('end', () =>
+              res.write(Buffer.concat(body).subarray(0, 40_000), () => setTimeout(() => res.destroy(), 50)),
+            );
+            return;
+          }
+          up.pipe(res);
+        },
+      );
       upstream.on('error', () => res.destroy());
     });
     try {
@@ -310,7 +409,10 @@ describe('install --via-proxy against the Go reference fixture', function () {
       assert.equal(cuts, 1);
       assert.deepEqual(ranges, ['bytes=40000-']);
       assert.equal(r.h1, await fx.h1(MV('1.22.5')));
-      assert.ok(r.events.some((ev) => /closed mid-transfer|ended after byte 40000/.test(ev)), r.events.join('\n'));
+      assert.ok(
+        r.events.some((ev) => /closed mid-transfer|ended after byte 40000/.test(ev)),
+        r.events.join('\n'),
+      );
     } finally {
       await relay.close();
     }
@@ -325,7 +427,9 @@ describe('install --via-proxy against the Go reference fixture', function () {
         res.writeHead(up.statusCode!, up.headers);
         const body: Buffer[] = [];
         up.on('data', (b: Buffer) => body.push(b));
-        up.on('end', () => res.write(Buffer.concat(body).subarray(0, 30_000), () => setTimeout(() => res.destroy(), 20)));
+        up.on('end', () =>
+          res.write(Buffer.concat(body).subarray(0, 30_000), () => setTimeout(() => res.destroy(), 20)),
+        );
       });
     });
     try {
@@ -340,7 +444,10 @@ describe('install --via-proxy against the Go reference fixture', function () {
 
     // Run 2 (a new process as far as the installer knows): resumes at byte 30,000.
     const r = await install('1.22.5', { gosumdb: fx.gosumdb });
-    assert.ok(r.events.some((ev) => /resuming the 30000 bytes kept/.test(ev)), r.events.join('\n'));
+    assert.ok(
+      r.events.some((ev) => /resuming the 30000 bytes kept/.test(ev)),
+      r.events.join('\n'),
+    );
     assert.equal(r.h1, await fx.h1(MV('1.22.5')));
     await assert.rejects(fs.access(partial));
 
@@ -349,7 +456,10 @@ describe('install --via-proxy against the Go reference fixture', function () {
     await fs.mkdir(path.dirname(partial), { recursive: true });
     await fs.writeFile(partial, Buffer.alloc(20_000, 0x55));
     const again = await install('1.22.5', { gosumdb: fx.gosumdb });
-    assert.ok(again.events.some((ev) => /downloading it again from byte 0/.test(ev)), again.events.join('\n'));
+    assert.ok(
+      again.events.some((ev) => /downloading it again from byte 0/.test(ev)),
+      again.events.join('\n'),
+    );
     assert.equal(again.h1, r.h1);
   });
 
@@ -365,21 +475,36 @@ describe('install --via-proxy against the Go reference fixture', function () {
       await fs.writeFile(path.join(goroot, 'go.env'), lines);
       return goroot;
     }
-    const anyOpts = (o: Partial<AnySourceInstallOptions> & { env?: NodeJS.ProcessEnv } = {}): AnySourceInstallOptions => {
+    const anyOpts = (
+      o: Partial<AnySourceInstallOptions> & { env?: NodeJS.ProcessEnv } = {},
+    ): AnySourceInstallOptions => {
       const { env, ...rest } = o;
-      return { version: '1.22.5', dir: sdk, dlBases: [refused], platform: { ...platform(), env: env ?? {} }, stateDir: state, timeouts: FAST, ...rest };
+      return {
+        version: '1.22.5',
+        dir: sdk,
+        dlBases: [refused],
+        platform: { ...platform(), env: env ?? {} },
+        stateDir: state,
+        timeouts: FAST,
+        ...rest,
+      };
     };
 
     it('reads GOPROXY/GOSUMDB like the go command ($GOROOT/go.env here), falls back, and later reports the install as the module', async () => {
       const goroot = await gorootWithGoEnv(`GOPROXY=${fx.url}\nGOSUMDB=${fx.vkey}\n`);
       const notices: FallbackNotice[] = [];
-      const r = await installToolchainAnySource(anyOpts({ env: { GOROOT: goroot }, onFallback: (n) => notices.push(n) }));
+      const r = await installToolchainAnySource(
+        anyOpts({ env: { GOROOT: goroot }, onFallback: (n) => notices.push(n) }),
+      );
       assert.ok(r.via === 'proxy', r.via);
       assert.equal(r.h1, await fx.h1(MV('1.22.5')));
       assert.equal(r.description, describeViaProxyInstall(r));
       assert.match(r.fallbackFrom ?? '', /^The Go release index could not be read from any official source/);
       assert.deepEqual(r.goproxy, { value: fx.url, source: 'default' });
-      assert.deepEqual(notices.map((n) => [n.reason.code, n.goproxy.value, n.database]), [['toolchain.indexUnavailable', fx.url, fx.name]]);
+      assert.deepEqual(
+        notices.map((n) => [n.reason.code, n.goproxy.value, n.database]),
+        [['toolchain.indexUnavailable', fx.url, fx.name]],
+      );
 
       // Installed: the archive path finds it offline, and the marker says it came from the module.
       const before = await fx.counts();
@@ -401,10 +526,14 @@ describe('install --via-proxy against the Go reference fixture', function () {
     });
 
     it('viaProxy: true skips the release index; a tampered zip is refused the same way either path', async () => {
-      const r = await installToolchainAnySource(anyOpts({ viaProxy: true, goSettings: { goproxy: fx.url, gosumdb: fx.vkey } }));
+      const r = await installToolchainAnySource(
+        anyOpts({ viaProxy: true, goSettings: { goproxy: fx.url, gosumdb: fx.vkey } }),
+      );
       assert.deepEqual([r.via, r.via === 'proxy' && r.fallbackFrom], ['proxy', undefined]);
       await fx.set({ zip: 'flip' });
-      const e = await rejection(installToolchainAnySource(anyOpts({ version: '1.21.0', goSettings: { goproxy: fx.url, gosumdb: fx.vkey } })));
+      const e = await rejection(
+        installToolchainAnySource(anyOpts({ version: '1.21.0', goSettings: { goproxy: fx.url, gosumdb: fx.vkey } })),
+      );
       assert.equal(e.code, 'toolchain.checksumMismatch');
       await nothingInstalled('go1.21.0');
     });
@@ -433,10 +562,22 @@ describe('module zip unpacking rules', () => {
 
   it('refuses entries outside the module prefix, links and traversal', async () => {
     for (const [entries, reason] of [
-      [[{ name: `${P}bin/go`, data: Buffer.from('x') }, { name: 'golang.org/toolchain@v0.0.1-go1.21.0.linux-amd64/bin/go', data: Buffer.from('x') }], /outside the archive root/],
+      [
+        [
+          { name: `${P}bin/go`, data: Buffer.from('x') },
+          { name: 'golang.org/toolchain@v0.0.1-go1.21.0.linux-amd64/bin/go', data: Buffer.from('x') },
+        ],
+        /outside the archive root/,
+      ],
       [[{ name: `${P}bin/go`, data: Buffer.from('/etc/passwd'), mode: 0o120777 }], /symbolic link/],
       [[{ name: `${P}../../evil`, data: Buffer.from('x') }], /".." path component/],
-      [[{ name: `${P}a/go.mod`, data: Buffer.from('x') }, { name: `${P}a/_go.mod`, data: Buffer.from('y') }], /duplicate entry/],
+      [
+        [
+          { name: `${P}a/go.mod`, data: Buffer.from('x') },
+          { name: `${P}a/_go.mod`, data: Buffer.from('y') },
+        ],
+        /duplicate entry/,
+      ],
     ] as const) {
       const err = await unpack(entries as never);
       assert.ok(err instanceof UnsafeArchiveError, String(err));
@@ -446,7 +587,16 @@ describe('module zip unpacking rules', () => {
   });
 
   it('marks the files cmd/go makes executable', () => {
-    for (const p of ['bin/go', 'bin/gofmt', 'pkg/tool/linux_amd64/compile', 'lib/wasm/go_js_wasm_exec']) assert.ok(isToolchainExecutable(p.split('/')), p);
-    for (const p of ['VERSION', 'bin', 'pkg/tool', 'src/cmd/go/main.go', 'lib/time/zoneinfo.zip', 'pkg/include/textflag.h']) assert.ok(!isToolchainExecutable(p.split('/')), p);
+    for (const p of ['bin/go', 'bin/gofmt', 'pkg/tool/linux_amd64/compile', 'lib/wasm/go_js_wasm_exec'])
+      assert.ok(isToolchainExecutable(p.split('/')), p);
+    for (const p of [
+      'VERSION',
+      'bin',
+      'pkg/tool',
+      'src/cmd/go/main.go',
+      'lib/time/zoneinfo.zip',
+      'pkg/include/textflag.h',
+    ])
+      assert.ok(!isToolchainExecutable(p.split('/')), p);
   });
 });

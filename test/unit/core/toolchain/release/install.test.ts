@@ -17,7 +17,16 @@ import type { InstallProgress } from '../../../../../src/core/toolchain/progress
 import { TreeWriter } from '../../../../../src/core/toolchain/archive/treeWriter';
 import { DownloadServer, type ServedFile } from '../../../../support/downloadServer';
 import { startConnectProxy } from '../../../../support/servers';
-import { archiveEntry, fakeToolchainTarGzBuffer, goodRawEntries, gzip, rawTar, releaseIndex, sha256, zipArchive } from '../../../../support/toolchainArchive';
+import {
+  archiveEntry,
+  fakeToolchainTarGzBuffer,
+  goodRawEntries,
+  gzip,
+  rawTar,
+  releaseIndex,
+  sha256,
+  zipArchive,
+} from '../../../../support/toolchainArchive';
 
 const NAME = 'go1.22.5';
 const TIMEOUTS = { retryBaseMs: 20, retryMaxMs: 100, stallMs: 400, headersMs: 3000, connectMs: 3000, lockPollMs: 20 };
@@ -55,7 +64,14 @@ describe('toolchain install', function () {
   }
 
   function install(o: Partial<InstallOptions> = {}) {
-    return installToolchain({ version: NAME, dir: sdk, dlBases: [`${server.url}/dl/`], platform, timeouts: TIMEOUTS, ...o });
+    return installToolchain({
+      version: NAME,
+      dir: sdk,
+      dlBases: [`${server.url}/dl/`],
+      platform,
+      timeouts: TIMEOUTS,
+      ...o,
+    });
   }
 
   async function goVersion(goroot: string): Promise<string> {
@@ -123,7 +139,10 @@ describe('toolchain install', function () {
     assert.equal(reqs[1]!.status, 200);
     assert.equal(reqs[1]!.bytesSent, tgz.length);
     assert.equal(r.sha256, sha256(tgz));
-    assert.ok(r.events.some((e) => /ignored the Range request/.test(e)), r.events.join('\n'));
+    assert.ok(
+      r.events.some((e) => /ignored the Range request/.test(e)),
+      r.events.join('\n'),
+    );
   });
 
   it('treats a stalled body as a timeout and retries with backoff, resuming', async () => {
@@ -145,9 +164,16 @@ describe('toolchain install', function () {
     serve();
     const r = await install({ mirrors: [`${server.url}/m1/`, `${server.url}/m2`, `${server.url}/m3/`] });
     assert.equal(r.source, `${server.url}${filePath}`);
-    assert.equal(server.requestsFor(`/m1/${path.basename(filePath)}`).length, 4, '503 is retried, then the mirror is given up');
+    assert.equal(
+      server.requestsFor(`/m1/${path.basename(filePath)}`).length,
+      4,
+      '503 is retried, then the mirror is given up',
+    );
     assert.equal(server.requestsFor(`/m3/${path.basename(filePath)}`)[0]!.status, 404);
-    assert.ok(r.events.some((e) => /m2\/.* served bytes with SHA-256/.test(e)), r.events.join('\n'));
+    assert.ok(
+      r.events.some((e) => /m2\/.* served bytes with SHA-256/.test(e)),
+      r.events.join('\n'),
+    );
     assert.equal(await goVersion(r.goroot), 'go version go1.22.5 linux/amd64');
   });
 
@@ -159,7 +185,10 @@ describe('toolchain install', function () {
     assert.ok(err instanceof DoctorError);
     assert.equal(err.code, 'toolchain.checksumMismatch');
     assert.match(err.message, new RegExp(sha256(tgz)));
-    assert.deepEqual((await sdkNames()).filter((n) => n !== '.downloads'), []);
+    assert.deepEqual(
+      (await sdkNames()).filter((n) => n !== '.downloads'),
+      [],
+    );
   });
 
   it('reports toolchain.downloadFailed when no source has the file, keeping what it got', async () => {
@@ -194,7 +223,10 @@ describe('toolchain install', function () {
     await fs.writeFile(path.join(sdk, '.downloads', `${sha256(tgz)}.partial`), Buffer.alloc(600_000, 7));
     const r = await install();
     const reqs = server.requestsFor(filePath);
-    assert.deepEqual(reqs.map((q) => q.range), ['bytes=600000-', undefined]);
+    assert.deepEqual(
+      reqs.map((q) => q.range),
+      ['bytes=600000-', undefined],
+    );
     assert.equal(r.sha256, sha256(tgz));
   });
 
@@ -236,7 +268,10 @@ describe('toolchain install', function () {
     assert.ok(err instanceof DoctorError, String(err));
     assert.equal(err.code, 'toolchain.unsafeArchive');
     assert.match(err.message, /symbolic link/);
-    assert.deepEqual((await sdkNames()).filter((n) => n !== '.downloads'), []);
+    assert.deepEqual(
+      (await sdkNames()).filter((n) => n !== '.downloads'),
+      [],
+    );
   });
 
   it('prefers the checksum verdict: an unsafe archive from a mirror is a mismatch and the official file is used', async () => {
@@ -254,7 +289,10 @@ describe('toolchain install', function () {
     await fs.writeFile(path.join(sdk, `.${NAME}.staging-abc123`, 'bin', 'go'), 'half');
     const child = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => child.on('exit', r));
-    await fs.writeFile(path.join(sdk, `.${NAME}.lock`), JSON.stringify({ pid: child.pid, host: os.hostname(), since: Date.now(), token: 't' }));
+    await fs.writeFile(
+      path.join(sdk, `.${NAME}.lock`),
+      JSON.stringify({ pid: child.pid, host: os.hostname(), since: Date.now(), token: 't' }),
+    );
     await fs.mkdir(path.join(sdk, NAME, 'bin'), { recursive: true });
     await fs.writeFile(path.join(sdk, NAME, 'bin', 'go'), 'interrupted unpack without marker');
     await fs.mkdir(path.join(sdk, 'go1.21.0', 'bin'), { recursive: true });
@@ -264,7 +302,13 @@ describe('toolchain install', function () {
     assert.equal(await goVersion(r.goroot), 'go version go1.22.5 linux/amd64');
     assert.deepEqual(await sdkNames(), ['go1.21.0', NAME]);
     const listed = await listInstalledToolchains(sdk);
-    assert.deepEqual(listed.map((t) => [t.name, t.complete, t.marker?.sha256 ?? null]), [[NAME, true, sha256(tgz)], ['go1.21.0', true, null]]);
+    assert.deepEqual(
+      listed.map((t) => [t.name, t.complete, t.marker?.sha256 ?? null]),
+      [
+        [NAME, true, sha256(tgz)],
+        ['go1.21.0', true, null],
+      ],
+    );
   });
 
   it('two concurrent installs of one version: one waits, one downloads, both end valid', async () => {
@@ -297,9 +341,15 @@ describe('toolchain install', function () {
     try {
       serve({}, `/m/${path.basename(filePath)}`);
       const mirror = `http://mirror.test:${new URL(server.url).port}/m/`;
-      const r = await install({ mirrors: [mirror], platform: { ...platform, env: { HTTP_PROXY: `http://u:p%40ss@127.0.0.1:${proxy.port}` } } });
+      const r = await install({
+        mirrors: [mirror],
+        platform: { ...platform, env: { HTTP_PROXY: `http://u:p%40ss@127.0.0.1:${proxy.port}` } },
+      });
       assert.equal(r.source, `${mirror}${path.basename(filePath)}`);
-      assert.ok(proxy.requests.some((u) => u.includes('mirror.test')), proxy.requests.join(' '));
+      assert.ok(
+        proxy.requests.some((u) => u.includes('mirror.test')),
+        proxy.requests.join(' '),
+      );
       assert.ok(!proxy.requests.some((u) => u.includes('127.0.0.1')), 'the loopback index must be fetched directly');
       assert.ok(proxy.authHeaders.every((h) => h === `Basic ${Buffer.from('u:p@ss').toString('base64')}`));
     } finally {
@@ -327,7 +377,10 @@ describe('toolchain install', function () {
           f.write(Buffer.from('abc'));
           f.end();
           await w.finish();
-          return { h1: 'h1:abc=', source: 'https://proxy.test/golang.org/toolchain/@v/v0.0.1-go1.23.0.linux-amd64.zip' };
+          return {
+            h1: 'h1:abc=',
+            source: 'https://proxy.test/golang.org/toolchain/@v/v0.0.1-go1.23.0.linux-amd64.zip',
+          };
         },
       });
       assert.equal(r.alreadyInstalled, false);

@@ -4,18 +4,45 @@ import * as assert from 'node:assert/strict';
 import { DoctorError } from '../../../../../src/core/errors';
 import { listReleases } from '../../../../../src/core/toolchain/catalog';
 import { createDispatcher } from '../../../../../src/core/toolchain/http';
-import { fetchReleaseIndex, IndexFormatError, parseReleaseIndex, resolveRelease } from '../../../../../src/core/toolchain/release/officialIndex';
+import {
+  fetchReleaseIndex,
+  IndexFormatError,
+  parseReleaseIndex,
+  resolveRelease,
+} from '../../../../../src/core/toolchain/release/officialIndex';
 import { DEFAULT_TIMEOUTS } from '../../../../../src/core/toolchain/timeouts';
 import { DownloadServer } from '../../../../support/downloadServer';
 import { releaseIndex } from '../../../../support/toolchainArchive';
 
 const HEX = (c: string) => c.repeat(64);
-const file = (version: string, os: string, arch: string, ext: string, kind = 'archive') => ({ filename: `${version}.${os}-${arch}.${ext}`, os, arch, sha256: HEX('a'), size: 1000, kind });
+const file = (version: string, os: string, arch: string, ext: string, kind = 'archive') => ({
+  filename: `${version}.${os}-${arch}.${ext}`,
+  os,
+  arch,
+  sha256: HEX('a'),
+  size: 1000,
+  kind,
+});
 const INDEX = releaseIndex([
   { version: 'go1.23rc1', stable: false, files: [file('go1.23rc1', 'linux', 'amd64', 'tar.gz')] },
-  { version: 'go1.22.5', files: [file('go1.22.5', 'linux', 'amd64', 'tar.gz'), file('go1.22.5', 'windows', 'amd64', 'zip'), file('go1.22.5', 'windows', 'amd64', 'msi', 'installer'), file('go1.22.5', 'darwin', 'arm64', 'tar.gz'), file('go1.22.5', 'darwin', 'arm64', 'pkg', 'installer')] },
+  {
+    version: 'go1.22.5',
+    files: [
+      file('go1.22.5', 'linux', 'amd64', 'tar.gz'),
+      file('go1.22.5', 'windows', 'amd64', 'zip'),
+      file('go1.22.5', 'windows', 'amd64', 'msi', 'installer'),
+      file('go1.22.5', 'darwin', 'arm64', 'tar.gz'),
+      file('go1.22.5', 'darwin', 'arm64', 'pkg', 'installer'),
+    ],
+  },
   { version: 'go1.22.12', files: [file('go1.22.12', 'linux', 'amd64', 'tar.gz')] },
-  { version: 'go1.21.0', files: [file('go1.21.0', 'linux', 'amd64', 'tar.gz'), { ...file('go1.21.0', 'linux', 'arm64', 'tar.gz'), sha256: '' }] },
+  {
+    version: 'go1.21.0',
+    files: [
+      file('go1.21.0', 'linux', 'amd64', 'tar.gz'),
+      { ...file('go1.21.0', 'linux', 'arm64', 'tar.gz'), sha256: '' },
+    ],
+  },
   { version: 'go1.22.13', files: [file('go1.22.13', 'darwin', 'arm64', 'tar.gz')] },
 ]);
 const linux = { os: 'linux' as NodeJS.Platform, arch: 'x64' };
@@ -32,7 +59,10 @@ function codeOf(fn: () => unknown): string | undefined {
 describe('toolchain release index', () => {
   it('parses the go.dev/dl format and orders releases newest first', () => {
     const rs = parseReleaseIndex(JSON.stringify(INDEX));
-    assert.deepEqual(rs.map((r) => r.name), ['go1.23rc1', 'go1.22.13', 'go1.22.12', 'go1.22.5', 'go1.21.0']);
+    assert.deepEqual(
+      rs.map((r) => r.name),
+      ['go1.23rc1', 'go1.22.13', 'go1.22.12', 'go1.22.5', 'go1.21.0'],
+    );
   });
 
   it('refuses documents that are not the index, naming the problem', () => {
@@ -40,34 +70,117 @@ describe('toolchain release index', () => {
       [{ not: 'an array' }, /not a JSON array/],
       [[], /empty/],
       [[{ version: 'go1.22.5', stable: 'yes', files: [] }], /"stable" is not a boolean/],
-      [[{ version: 'go1.22.5', stable: true, files: [{ ...INDEX[1]!, size: '12' }] }], /"filename" is not a string|"size"/],
-      [[{ version: 'go1.22.5', stable: true, files: [{ filename: '../x', os: 'linux', arch: 'amd64', version: 'go1.22.5', sha256: HEX('a'), size: 1, kind: 'archive' }] }], /plain file name/],
-      [[{ version: 'go1.22.5', stable: true, files: [{ filename: 'f.tar.gz', os: 'linux', arch: 'amd64', version: 'go1.22.5', sha256: 'XYZ', size: 1, kind: 'archive' }] }], /hex SHA-256/],
-      [[{ version: 'go1.22.5', stable: true, files: [{ filename: 'f.tar.gz', os: 'linux', arch: 'amd64', version: 'go1.22.6', sha256: HEX('b'), size: 1, kind: 'archive' }] }], /differs from its release/],
+      [
+        [{ version: 'go1.22.5', stable: true, files: [{ ...INDEX[1]!, size: '12' }] }],
+        /"filename" is not a string|"size"/,
+      ],
+      [
+        [
+          {
+            version: 'go1.22.5',
+            stable: true,
+            files: [
+              {
+                filename: '../x',
+                os: 'linux',
+                arch: 'amd64',
+                version: 'go1.22.5',
+                sha256: HEX('a'),
+                size: 1,
+                kind: 'archive',
+              },
+            ],
+          },
+        ],
+        /plain file name/,
+      ],
+      [
+        [
+          {
+            version: 'go1.22.5',
+            stable: true,
+            files: [
+              {
+                filename: 'f.tar.gz',
+                os: 'linux',
+                arch: 'amd64',
+                version: 'go1.22.5',
+                sha256: 'XYZ',
+                size: 1,
+                kind: 'archive',
+              },
+            ],
+          },
+        ],
+        /hex SHA-256/,
+      ],
+      [
+        [
+          {
+            version: 'go1.22.5',
+            stable: true,
+            files: [
+              {
+                filename: 'f.tar.gz',
+                os: 'linux',
+                arch: 'amd64',
+                version: 'go1.22.6',
+                sha256: HEX('b'),
+                size: 1,
+                kind: 'archive',
+              },
+            ],
+          },
+        ],
+        /differs from its release/,
+      ],
     ];
-    for (const [doc, re] of bad) assert.throws(() => parseReleaseIndex(JSON.stringify(doc)), (e: Error) => e instanceof IndexFormatError && re.test(e.message), JSON.stringify(doc));
+    for (const [doc, re] of bad)
+      assert.throws(
+        () => parseReleaseIndex(JSON.stringify(doc)),
+        (e: Error) => e instanceof IndexFormatError && re.test(e.message),
+        JSON.stringify(doc),
+      );
     assert.throws(() => parseReleaseIndex('<html>captive portal</html>'), /not JSON/);
   });
 
   it('picks the archive for the platform: tar.gz on Linux/macOS, zip on Windows, never installers', () => {
     const index = { base: 'https://dl.test/', releases: parseReleaseIndex(JSON.stringify(INDEX)) };
     assert.equal(resolveRelease(index, '1.22.5', linux).file.filename, 'go1.22.5.linux-amd64.tar.gz');
-    assert.equal(resolveRelease(index, 'go1.22.5', { os: 'win32', arch: 'x64' }).file.filename, 'go1.22.5.windows-amd64.zip');
-    assert.equal(resolveRelease(index, '1.22.5', { os: 'darwin', arch: 'arm64' }).file.filename, 'go1.22.5.darwin-arm64.tar.gz');
+    assert.equal(
+      resolveRelease(index, 'go1.22.5', { os: 'win32', arch: 'x64' }).file.filename,
+      'go1.22.5.windows-amd64.zip',
+    );
+    assert.equal(
+      resolveRelease(index, '1.22.5', { os: 'darwin', arch: 'arm64' }).file.filename,
+      'go1.22.5.darwin-arm64.tar.gz',
+    );
   });
 
   it('resolves latest to the newest stable release with an archive for this platform', () => {
     const index = { base: 'https://dl.test/', releases: parseReleaseIndex(JSON.stringify(INDEX)) };
     assert.equal(resolveRelease(index, 'latest', linux).release.name, 'go1.22.12'); // rc skipped, 1.22.13 has no linux file
     assert.equal(resolveRelease(index, 'latest', { os: 'darwin', arch: 'arm64' }).release.name, 'go1.22.13');
-    assert.equal(codeOf(() => resolveRelease(index, 'latest', { os: 'aix', arch: 'ppc64' })), 'toolchain.notFound');
+    assert.equal(
+      codeOf(() => resolveRelease(index, 'latest', { os: 'aix', arch: 'ppc64' })),
+      'toolchain.notFound',
+    );
   });
 
   it('reports unknown versions, missing platforms and unverifiable files as toolchain.notFound', () => {
     const index = { base: 'https://dl.test/', releases: parseReleaseIndex(JSON.stringify(INDEX)) };
-    assert.equal(codeOf(() => resolveRelease(index, '1.22.99', linux)), 'toolchain.notFound');
-    assert.equal(codeOf(() => resolveRelease(index, '1.22.13', linux)), 'toolchain.notFound');
-    assert.equal(codeOf(() => resolveRelease(index, '1.21.0', { os: 'linux', arch: 'arm64' })), 'toolchain.notFound');
+    assert.equal(
+      codeOf(() => resolveRelease(index, '1.22.99', linux)),
+      'toolchain.notFound',
+    );
+    assert.equal(
+      codeOf(() => resolveRelease(index, '1.22.13', linux)),
+      'toolchain.notFound',
+    );
+    assert.equal(
+      codeOf(() => resolveRelease(index, '1.21.0', { os: 'linux', arch: 'arm64' })),
+      'toolchain.notFound',
+    );
     try {
       resolveRelease(index, '1.22', linux);
       assert.fail('1.22 is a language version, not a release');
@@ -100,18 +213,28 @@ describe('toolchain release index', () => {
     });
 
     it('fails with toolchain.indexUnavailable listing every base and its reason', async () => {
-      await assert.rejects(fetchReleaseIndex({ dlBases: [`${bad.url}/dl/`, `${good.url}/missing/`], dispatcher, timeouts }), (err: unknown) => {
-        assert.ok(err instanceof DoctorError);
-        assert.equal(err.code, 'toolchain.indexUnavailable');
-        assert.match(err.message, /not a Go release index: not JSON/);
-        assert.match(err.message, /HTTP 404/);
-        return true;
-      });
+      await assert.rejects(
+        fetchReleaseIndex({ dlBases: [`${bad.url}/dl/`, `${good.url}/missing/`], dispatcher, timeouts }),
+        (err: unknown) => {
+          assert.ok(err instanceof DoctorError);
+          assert.equal(err.code, 'toolchain.indexUnavailable');
+          assert.match(err.message, /not a Go release index: not JSON/);
+          assert.match(err.message, /HTTP 404/);
+          return true;
+        },
+      );
     });
 
     it('lists installable stable releases for the quick pick', async () => {
-      const { releases } = await listReleases({ platform: { env: {}, homeDir: '/nonexistent', os: 'linux', arch: 'x64', now: Date.now }, dlBases: [`${good.url}/dl/`], timeouts });
-      assert.deepEqual(releases.map((r) => r.name), ['go1.22.12', 'go1.22.5', 'go1.21.0']);
+      const { releases } = await listReleases({
+        platform: { env: {}, homeDir: '/nonexistent', os: 'linux', arch: 'x64', now: Date.now },
+        dlBases: [`${good.url}/dl/`],
+        timeouts,
+      });
+      assert.deepEqual(
+        releases.map((r) => r.name),
+        ['go1.22.12', 'go1.22.5', 'go1.21.0'],
+      );
       assert.equal(releases[0]!.archive.sha256, HEX('a'));
     });
   });
