@@ -21,15 +21,15 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 export interface DiagnoseOptions {
   cwd: string;
   /** An explicit go binary (CLI --go, setting goEnv.goPath). */
-  goPath?: string;
+  goPath?: string | undefined;
   /** Per-probe timeout. */
   timeoutMs?: number;
   /** Mirrors to probe in addition to GOPROXY's entries (reported as info). */
-  extraMirrors?: string[];
+  extraMirrors?: string[] | undefined;
   /** Check these go.mod files instead of the one governing cwd. */
   goModFiles?: string[];
   platform: Platform;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Timings and raw errors, for a log channel; credentials are already redacted. */
   log?: (line: string) => void;
 }

@@ -199,7 +199,7 @@ describe('toolchain install in VS Code', function () {
   it('stops with the error and an editor remedy: a mismatching download, an unreachable index, bad settings; nothing installed', async () => {
     const r = release('go1.30.0');
     const tampered = Buffer.from(r.archive);
-    tampered[tampered.length >> 1] ^= 0xff;
+    tampered[tampered.length >> 1]! ^= 0xff;
     host.mirror.serve(host.mirrorPath(r.filename), {
       data: r.archive,
       faults: [{ body: tampered }, { body: tampered }],

@@ -24,7 +24,7 @@ export interface CliRun {
 
 export function runCli(
   args: string[],
-  opts: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number },
+  opts: { env: NodeJS.ProcessEnv; cwd?: string | undefined; timeoutMs?: number },
 ): Promise<CliRun> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {

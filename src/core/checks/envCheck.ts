@@ -11,7 +11,7 @@ export interface EnvCheckInput {
   /** Values in the OS environment (non-empty only). */
   os: NodeJS.ProcessEnv;
   /** The go env file and what it holds, when there is one. */
-  file?: { path: string; values: Map<string, string> };
+  file?: { path: string; values: Map<string, string> } | undefined;
 }
 
 const SETTINGS_WORTH_CHECKING = [

@@ -32,11 +32,11 @@ export async function findGoMod(cwd: string): Promise<string | undefined> {
 export interface GoModCheckInput {
   file: string;
   /** `go version`'s version, e.g. `go1.21.5`; undefined when go is missing. */
-  localVersion?: string;
+  localVersion?: string | undefined;
   gotoolchain: string;
   goproxy: string;
-  goos?: string;
-  goarch?: string;
+  goos?: string | undefined;
+  goarch?: string | undefined;
 }
 
 export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> {

@@ -10,7 +10,7 @@ export interface NetContext {
   trust: () => Promise<GoTrust>;
   netproxy: NetProxyConfig;
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   platform: Platform;
   /** The options every probe of this diagnosis shares (all but the URL). */
   probeOptions(): Omit<ProbeOptions, 'url'>;
@@ -20,7 +20,7 @@ export function netContext(o: {
   trust: () => Promise<GoTrust>;
   netproxy: NetProxyConfig;
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   platform: Platform;
 }): NetContext {
   let loaded: Promise<GoTrust> | undefined;

@@ -9,7 +9,7 @@ import { fmt } from './probeFailure';
 export async function runNetproxyCheck(input: {
   netproxy: NetProxyConfig;
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }): Promise<Finding[]> {
   const cfg = input.netproxy;
   const findings: Finding[] = [];

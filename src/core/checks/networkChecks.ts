@@ -18,13 +18,13 @@ export interface NetworkCheckInput {
   goproxy: string;
   gosumdb: string;
   /** Mirrors to probe besides GOPROXY's entries; reported as info. */
-  extraMirrors?: string[];
+  extraMirrors?: string[] | undefined;
   /** env holds HTTP(S)_PROXY, NO_PROXY, SSL_CERT_FILE, SSL_CERT_DIR; now() is the clock compared. */
   platform: Platform;
   /** Per probe. */
   timeoutMs: number;
   /** Cancels every probe; the promise then rejects with an AbortError. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export async function runNetworkChecks(input: NetworkCheckInput): Promise<Finding[]> {

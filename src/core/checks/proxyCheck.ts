@@ -29,7 +29,7 @@ type Verdict =
 
 export async function runProxyCheck(input: {
   goproxy: string;
-  extraMirrors?: string[];
+  extraMirrors?: string[] | undefined;
   net: NetContext;
   /** default SLOW_MS */ slowMs?: number;
 }): Promise<ProxyCheckOutput> {

@@ -50,7 +50,7 @@ export interface ProbeResult {
   url: string;
   steps: ProbeSteps;
   /** Set once response headers arrived. */
-  status?: number;
+  status?: number | undefined;
   /** Lower-case names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   body: string;
@@ -73,7 +73,7 @@ export interface ProbeResult {
 export interface ProbeOptions {
   url: URL;
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Required for https:// URLs and https:// proxies: the CA set of the go command. */
   trust?: GoTrust | Promise<GoTrust> | (() => Promise<GoTrust>);
   /** HTTP(S)_PROXY / NO_PROXY routing; omitted means direct. */

@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 export interface RunOptions {
   args: readonly string[];
   env?: NodeJS.ProcessEnv;
-  cwd?: string;
+  cwd?: string | undefined;
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Output beyond this many bytes per stream is dropped (a runaway child cannot exhaust memory). */
   maxOutputBytes?: number;
 }

@@ -28,7 +28,7 @@ export interface WriteOutcome {
 export interface ApplyOptions {
   platform: Platform;
   timeoutMs?: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 function sameSetting(a: FileSetting, b: FileSetting): boolean {
@@ -122,9 +122,9 @@ export async function applyProxyChange(plan: ProxyPlan, o: ApplyOptions): Promis
 
 export interface RestoreOptions {
   platform: Platform;
-  goPath?: string;
+  goPath?: string | undefined;
   timeoutMs?: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export type RestoreResult =

@@ -17,7 +17,7 @@ export type FetchResult =
 
 export type MirrorFetch = (
   url: URL,
-  o: { timeoutMs: number; signal?: AbortSignal; maxBytes: number },
+  o: { timeoutMs: number; signal?: AbortSignal | undefined; maxBytes: number },
 ) => Promise<FetchResult>;
 
 export interface GoNetwork {

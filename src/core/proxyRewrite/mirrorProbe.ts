@@ -28,8 +28,8 @@ export interface MirrorProbeOptions {
   rounds: number;
   timeoutMs: number;
   /** Ask /sumdb/<name>/supported (the checksum database go would reach through this mirror). */
-  sumdbName?: string;
-  signal?: AbortSignal;
+  sumdbName?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 const MAX_BODY = 64 * 1024;

@@ -21,8 +21,8 @@ export type ProxyMode =
       kind: 'auto';
       /** Mirrors to probe; default: DEFAULT_MIRRORS plus the http(s) entries of the current GOPROXY. */
       candidates?: readonly string[];
-      rounds?: number;
-      reference?: ReferenceModule;
+      rounds?: number | undefined;
+      reference?: ReferenceModule | undefined;
       /** The checksum database's alternative to offer (tests); null: none; default: by name. */
       sumdbAlias?: SumdbAlias | null;
     }
@@ -32,15 +32,15 @@ export type ProxyMode =
 export interface PlanOptions {
   platform: Platform;
   /** An explicit go binary (--go); otherwise found as `diagnose` finds it. */
-  goPath?: string;
+  goPath?: string | undefined;
   mode: ProxyMode;
   /** Per request / per go invocation. */
   timeoutMs?: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Network access (default: goNetwork(platform), closed afterwards). */
   network?: Pick<GoNetwork, 'fetch' | 'sumdbGet'>;
   /** Where verified checksum-database tree heads are kept (default: the state dir). */
-  stateDir?: string;
+  stateDir?: string | undefined;
 }
 
 export interface EnvironmentOverride {
@@ -62,13 +62,13 @@ export interface ProxyPlan {
   /** GOPROXY as the go command uses it now. */
   previousEffective: string;
   /** What would be written; undefined when nothing can be (then `blocked` says why). */
-  value?: string;
-  blocked?: string;
+  value?: string | undefined;
+  blocked?: string | undefined;
   /** The go env file already holds `value`: nothing to write. */
   unchanged: boolean;
   /** A GOPROXY in the OS environment that beats the go env file (and so the new value). */
   override?: EnvironmentOverride;
-  ranking?: MirrorRanking;
+  ranking?: MirrorRanking | undefined;
   sumdb?: SumdbAdvice;
   offline?: OfflinePlan;
 }

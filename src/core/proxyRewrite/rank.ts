@@ -41,15 +41,15 @@ export interface RankOptions {
   platform: Platform;
   /** GOSUMDB as the go command will use it (parseGosumdb of `go env GOSUMDB`). */
   gosumdb: GosumdbSetting;
-  reference?: ReferenceModule;
-  rounds?: number;
+  reference?: ReferenceModule | undefined;
+  rounds?: number | undefined;
   /** Per request. */
   timeoutMs?: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Defaults to goNetwork(platform) (closed afterwards). */
   network?: Pick<GoNetwork, 'fetch' | 'sumdbGet'>;
   /** Where verified checksum-database tree heads are kept; defaults to the state dir. */
-  stateDir?: string;
+  stateDir?: string | undefined;
 }
 
 export async function rankMirrors(o: RankOptions): Promise<MirrorRanking> {

@@ -16,7 +16,7 @@ export const LOOKUP_BUDGET_FACTOR = 2;
 
 export interface ReferenceHash {
   /** The h1: hash of the reference go.mod, when any trusted source gave it. */
-  hash?: string;
+  hash?: string | undefined;
   source: 'sumdb' | 'builtin' | 'none';
   /** How it was obtained, or why no source answered. */
   detail: string;
@@ -27,13 +27,13 @@ export interface ReferenceHash {
 }
 
 export interface ReferenceOptions {
-  db?: SumDatabase;
+  db?: SumDatabase | undefined;
   reference: ReferenceModule;
   candidates: readonly string[];
   get: HttpGet;
   stateDir: string;
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export async function referenceHash(o: ReferenceOptions): Promise<ReferenceHash> {
@@ -55,7 +55,9 @@ export async function referenceHash(o: ReferenceOptions): Promise<ReferenceHash>
   };
   if (!o.db) return builtin('checksum verification is off (GOSUMDB=off)', { directReachable: false });
   const db = o.db;
-  const lookup = async (proxies: string): Promise<{ hash?: string; via: string } | { error: SumdbError | Error }> => {
+  const lookup = async (
+    proxies: string,
+  ): Promise<{ hash?: string | undefined; via: string } | { error: SumdbError | Error }> => {
     // A lookup is several requests (record, then tiles): bound the whole of it, not just each one.
     const budgetMs = o.timeoutMs * LOOKUP_BUDGET_FACTOR;
     const deadline = AbortSignal.timeout(budgetMs);

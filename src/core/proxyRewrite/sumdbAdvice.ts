@@ -41,14 +41,14 @@ export function defaultAlias(name: string): SumdbAlias | undefined {
 export interface SumdbAdviceOptions {
   gosumdb: GosumdbSetting;
   /** The mirror that will be first in GOPROXY (its /sumdb/<name>/supported status from the ranking). */
-  first?: Pick<RankingRow, 'display' | 'sumdbSupported'>;
+  first?: Pick<RankingRow, 'display' | 'sumdbSupported'> | undefined;
   /** What the ranking learnt about reaching the database directly. */
   reference: Pick<ReferenceHash, 'directReachable' | 'directProblem'>;
   /** Override the alias (tests); null: none. */
   alias?: SumdbAlias | null;
   get: HttpGet;
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export async function adviseSumdb(o: SumdbAdviceOptions): Promise<SumdbAdvice> {

@@ -59,7 +59,7 @@ export interface SumdbClientOptions {
   /** Where the newest verified tree head is kept (`<stateDir>/<name>/latest`). */
   stateDir: string;
   get: HttpGet;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-request deadline; default 30 s. */
   timeoutMs?: number;
   /** Tile height the database serves; 8 for every public Go checksum database. */

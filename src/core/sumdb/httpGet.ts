@@ -13,7 +13,7 @@ export interface HttpResult {
 }
 
 export interface HttpGetOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Deadline for the whole request, body included. */
   timeoutMs: number;
   /** Larger bodies are an error (a database never sends megabytes for a lookup or a tile). */

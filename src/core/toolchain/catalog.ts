@@ -58,7 +58,7 @@ export interface ReleaseChoice {
 export interface ListReleasesOptions {
   platform: Platform;
   dlBases?: readonly string[];
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   timeouts?: Partial<InstallTimeouts>;
   dispatcher?: Dispatcher;
   /** Include betas and release candidates (default false). */

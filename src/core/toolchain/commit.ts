@@ -38,7 +38,7 @@ export interface StageAndCommitOptions {
   dir: string;
   /** Directory name of the toolchain, `go1.22.5`. */
   name: string;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   lock?: Omit<LockOptions, 'signal'>;
   /**
    * Fills `ctx.root` with the GOROOT tree. It must only resolve once its bytes are verified

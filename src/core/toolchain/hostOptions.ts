@@ -9,7 +9,7 @@ export interface InstallHostOptions {
   /** SDK directory; default `~/sdk`. */
   dir?: string;
   platform: Platform;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   onProgress?: (p: InstallProgress) => void;
   /** Called when another process holds this version's install lock (we wait for it). */
   onWait?: (holder: LockHolder | undefined) => void;

@@ -15,7 +15,7 @@ export interface LockHolder {
 }
 
 export interface LockOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** A lock whose heartbeat is older than this is considered abandoned (default 60 s). */
   staleMs?: number;
   /** How often a waiter looks again (default 200 ms). */

@@ -31,7 +31,7 @@ import {
 
 export interface ProxyFixSettings {
   /** goEnv.goPath, when the report names no go. */
-  goPath?: string;
+  goPath?: string | undefined;
   /** Per request and per go invocation. */
   probeTimeoutMs: number;
   extraMirrors: string[];

@@ -35,7 +35,7 @@ export interface ModuleDownloadOptions {
   fresh?: boolean;
   dispatcher: Dispatcher;
   timeouts: InstallTimeouts;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   onProgress?: (p: InstallProgress) => void;
   maxBytes?: number;
 }

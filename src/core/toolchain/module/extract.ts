@@ -29,7 +29,7 @@ export interface ModuleZipExtractOptions {
   goos: string;
   /** Compute the `h1:` hash while unpacking. Only the benchmark's baseline turns this off. */
   hash: boolean;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   limits?: Partial<TreeLimits>;
 }
 

@@ -32,18 +32,18 @@ export function toolchainZipPrefix(moduleVersion: string): string {
 /** The Go settings that decide where and whether the checksum database is consulted. */
 export interface ChecksumDbSettings {
   /** GOSUMDB; empty or undefined means sum.golang.org. */
-  gosumdb?: string;
-  gonosumdb?: string;
-  goprivate?: string;
+  gosumdb?: string | undefined;
+  gonosumdb?: string | undefined;
+  goprivate?: string | undefined;
   /** GOPROXY: its mirrors are asked whether they forward the database (`/sumdb/<name>/supported`). */
-  goproxy?: string;
+  goproxy?: string | undefined;
 }
 
 export interface ChecksumDbOptions extends ChecksumDbSettings {
   /** Where the newest verified tree head is kept between runs. */
   stateDir: string;
   get?: HttpGet;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   timeoutMs?: number;
 }
 

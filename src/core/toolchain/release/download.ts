@@ -38,7 +38,7 @@ export interface DownloadOptions {
   consumer: ByteConsumer;
   dispatcher: Dispatcher;
   timeouts: InstallTimeouts;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   onProgress?: (p: InstallProgress) => void;
   /** Called once when half of the file is in (a test checkpoint). */
   onHalf?: () => void | Promise<void>;

@@ -98,7 +98,7 @@ export function parseReleaseIndex(text: string): Release[] {
 export interface IndexFetchOptions {
   dlBases?: readonly string[];
   dispatcher: Dispatcher;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   timeouts: HttpTimeouts & { indexMs: number };
 }
 

@@ -149,7 +149,7 @@ describe('sumdb/note (golang.org/x/mod vectors)', () => {
     assert.match(n.text, /^go\.sum database tree\n100\n/);
     // One flipped bit in the text breaks both signatures.
     const tampered = Buffer.from(msg);
-    tampered[25] ^= 1;
+    tampered[25]! ^= 1;
     assert.equal(noteError(() => openNote(tampered, [peter])).kind, 'invalidSignature');
   });
 });

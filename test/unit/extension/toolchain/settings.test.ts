@@ -6,10 +6,12 @@ import { readToolchainSettings, settingsError } from '../../../../src/extension/
 function config(user: Record<string, unknown>, workspace: Record<string, unknown> = {}): ConfigReader {
   return {
     get: <T>(key: string) => (workspace[key] ?? user[key]) as T | undefined,
-    inspect: <T>(key: string): ConfigInspection<T> => ({
-      globalValue: user[key] as T | undefined,
-      workspaceValue: workspace[key] as T | undefined,
-    }),
+    inspect: <T>(key: string): ConfigInspection<T> => {
+      const found: ConfigInspection<T> = {};
+      if (key in user) found.globalValue = user[key] as T;
+      if (key in workspace) found.workspaceValue = workspace[key] as T;
+      return found;
+    },
   };
 }
 

@@ -302,7 +302,7 @@ describe('extractModuleZip on broken and unusual module zips', function () {
         const lie = { uncompressedSize: declared };
         const zip = moduleZip([
           { name: `${P}VERSION`, data: Buffer.from('go1.22.5\n') },
-          { name: `${P}lib/bomb.bin`, data, central: lie, local: both ? lie : undefined },
+          { name: `${P}lib/bomb.bin`, data, central: lie, ...(both ? { local: lie } : {}) },
         ]).zip;
         await refused(zip, { cls: UnsafeArchiveError, entry: 'lib/bomb.bin', cause: /size|bytes|declare|large|long/i });
         const written = await fs.stat(path.join(root, 'lib', 'bomb.bin')).then(
@@ -318,7 +318,7 @@ describe('extractModuleZip on broken and unusual module zips', function () {
         const data = text(short, 5);
         const lie = { uncompressedSize: data.length + 4096 };
         const zip = moduleZip([
-          { name: `${P}src/short.go`, data, central: lie, local: both ? lie : undefined },
+          { name: `${P}src/short.go`, data, central: lie, ...(both ? { local: lie } : {}) },
           { name: `${P}VERSION`, data: Buffer.from('go1.22.5\n') },
         ]).zip;
         await refused(zip, {
@@ -355,7 +355,7 @@ describe('extractModuleZip on broken and unusual module zips', function () {
         { name: `${P}VERSION`, data: Buffer.from('go1.22.5\n') },
       ]);
       const e = built.entries[0]!;
-      built.zip[e.dataOffset + (e.dataLength >> 1)] ^= 0x20;
+      built.zip[e.dataOffset + (e.dataLength >> 1)]! ^= 0x20;
       await refused(built.zip, { cls: CorruptZipError, entry: 'src/rot.go', cause: /crc|checksum/i });
       await assertCleanFailure();
     });

@@ -158,7 +158,7 @@ describe('toolchain install', function () {
 
   it('falls back from a failing mirror and a tampering mirror to the official host', async () => {
     const tampered = Buffer.from(tgz);
-    tampered[tampered.length - 100] ^= 0xff;
+    tampered[tampered.length - 100]! ^= 0xff;
     serve({ faults: Array.from({ length: 10 }, () => ({ status: 503 })) }, `/m1/${path.basename(filePath)}`);
     serve({ data: tampered }, `/m2/${path.basename(filePath)}`);
     serve();
@@ -179,7 +179,7 @@ describe('toolchain install', function () {
 
   it('never installs bytes that do not match the official SHA-256', async () => {
     const tampered = Buffer.from(tgz);
-    tampered[5000] ^= 0x01;
+    tampered[5000]! ^= 0x01;
     serve({ data: tampered });
     const err = await install().catch((e: unknown) => e);
     assert.ok(err instanceof DoctorError);
