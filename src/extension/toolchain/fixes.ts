@@ -11,7 +11,7 @@ import { redact } from '../../core/redact';
 import type { AnySourceInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
 import type { Ctx } from '../context';
-import type { FixContext, FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
+import type { FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
 import { requestEnv } from '../proxy/httpSettings';
 import { runInstall, type InstallRunResult, type ProgressSink } from './install';
 import { pickRelease } from './pick';
@@ -73,9 +73,6 @@ function extensionDeps(ctx: Ctx): ToolchainFixDeps {
   };
 }
 
-/** The fix applier may hand over its progress notification; without one the install opens its own. */
-type WithProgress = FixContext & { progress?: ProgressSink };
-
 export class ToolchainFixes {
   /** Versions being installed in this window: a second click does not start another install. */
   private readonly running = new Set<string>();
@@ -84,7 +81,8 @@ export class ToolchainFixes {
 
   /** FixAction `installToolchain`: errors propagate (the fix applier shows them with their remedy). */
   readonly handler: FixHandler<'installToolchain'> = async (action, ctx): Promise<FixOutcome> => {
-    const progress = (ctx as WithProgress).progress;
+    // The fix applier may hand over its progress notification; without one the install opens its own.
+    const progress = ctx.progress;
     const outcome = await this.install(action.version, {
       platform: ctx.requestPlatform,
       token: ctx.token,

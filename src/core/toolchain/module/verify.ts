@@ -10,14 +10,9 @@ import { hashZip } from '../../sumdb/dirhash';
 import { parseGosumdb, type SumDatabase } from '../../go/gosumdb';
 import { undiciGet, type HttpGet } from '../../sumdb/httpGet';
 import { matchPrefixPatterns } from '../../sumdb/prefixPatterns';
-import { toolchainError, type ToolchainErrorCode } from '../errors';
+import { toolchainError } from '../errors';
 
 export const TOOLCHAIN_MODULE = 'golang.org/toolchain';
-
-export type SumdbErrorCode = Extract<
-  ToolchainErrorCode,
-  'toolchain.sumdbUnavailable' | 'toolchain.sumdbVerifyFailed' | 'toolchain.checksumMismatch'
->;
 
 /** `v0.0.1-go1.22.5.linux-amd64` for Go `1.22.5` (or `go1.22.5`) on linux/amd64. */
 export function toolchainModuleVersion(goVersion: string, goos: string, goarch: string): string {
