@@ -148,7 +148,7 @@ function tuneProcessMemory(): () => void {
   }
 }
 
-/** `{ok: true, ...}` for --json: the issue-4 fields, plus which source and how it was verified. */
+/** `{ok: true, ...}` for --json: version, GOROOT and digest, plus which source and how it was verified. */
 function successDocument(r: AnySourceInstallResult): Record<string, unknown> {
   const common = { ok: true, version: r.version, goroot: r.goroot, via: r.via };
   if (r.via === 'archive') {

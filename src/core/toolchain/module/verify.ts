@@ -191,7 +191,7 @@ export function sumdbFailureOf(err: unknown): SumdbFailure | undefined {
   return cause instanceof SumdbError ? cause.kind : undefined;
 }
 
-/** Maps a checksum-database failure to the finding ids of issue 6. */
+/** Maps a checksum-database failure to a toolchain error (toolchain.sumdbUnavailable, .sumdbVerifyFailed, ...). */
 export function sumdbDoctorError(err: unknown, db: SumDatabase, what: string): unknown {
   if (!(err instanceof SumdbError)) return err;
   const name = db.name;
