@@ -8,7 +8,6 @@ import { DoctorError, isAbortError } from '../core/errors';
 import type { Finding, Fix } from '../core/findings';
 import { parseGoVersion } from '../core/goVersion';
 import { redact } from '../core/redact';
-import type { InstallCheckpoint } from '../core/toolchain/release/install';
 import {
   installToolchainAnySource,
   type AnySourceInstallResult,
@@ -18,13 +17,8 @@ import {
 import type { InstallProgress } from '../core/toolchain/progress';
 import { sumdbFailureOf } from '../core/toolchain/module/verify';
 import { parseArgs, UsageError } from './args';
+import { crashHook } from './crashHook';
 import type { CliIO, Subcommand } from './io';
-
-/**
- * Test hook: when set to a checkpoint name (locked, downloading, populated, marked, committed),
- * the process kills itself with SIGKILL there, the way a crash or a closed window would.
- */
-export const CRASH_ENV = 'GO_ENV_DOCTOR_TEST_CRASH_AT';
 
 const TITLES: Record<string, string> = {
   'toolchain.notFound': 'Go release not found',
@@ -68,7 +62,6 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       `--via-proxy fetches the toolchain module from GOPROXY; ${dlBase ? '--dl-base' : '--mirror'} applies to release archives only`,
     );
 
-  const crashAt = io.platform.env[CRASH_ENV];
   const progress = io.stderrIsTTY
     ? new ProgressLine(io, version === 'latest' ? 'latest Go' : `go${parseGoVersion(version)!.text}`)
     : undefined;
@@ -93,13 +86,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
         io.stderr(redact(fallbackNotice(e)));
       },
       reclaimMemory: tuneProcessMemory(),
-      ...(crashAt
-        ? {
-            checkpoint: (name: InstallCheckpoint) => {
-              if (name === crashAt) process.kill(process.pid, 'SIGKILL');
-            },
-          }
-        : {}),
+      ...crashHook(io.platform.env),
     });
   } catch (err) {
     progress?.done();
