@@ -9,10 +9,10 @@ import type { Finding, Fix } from '../core/findings';
 import { parseGoVersion } from '../core/goVersion';
 import { redact } from '../core/redact';
 import {
-  installToolchainAnySource,
-  type AnySourceInstallResult,
+  installToolchain,
+  type ToolchainInstallResult,
   type FallbackNotice,
-  type ProxyInstall,
+  type ModuleInstall,
 } from '../core/toolchain/install';
 import type { InstallProgress } from '../core/toolchain/progress';
 import { sumdbFailureOf } from '../core/toolchain/module/verify';
@@ -65,9 +65,9 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
   const progress = io.stderrIsTTY
     ? new ProgressLine(io, version === 'latest' ? 'latest Go' : `go${parseGoVersion(version)!.text}`)
     : undefined;
-  let result: AnySourceInstallResult;
+  let result: ToolchainInstallResult;
   try {
-    result = await installToolchainAnySource({
+    result = await installToolchain({
       version,
       ...(viaProxy ? { viaProxy } : {}),
       platform: io.platform,
@@ -136,7 +136,7 @@ function tuneProcessMemory(): () => void {
 }
 
 /** `{ok: true, ...}` for --json: version, GOROOT and digest, plus which source and how it was verified. */
-function successDocument(r: AnySourceInstallResult): Record<string, unknown> {
+function successDocument(r: ToolchainInstallResult): Record<string, unknown> {
   const common = { ok: true, version: r.version, goroot: r.goroot, via: r.via };
   if (r.via === 'archive') {
     return {
@@ -160,7 +160,7 @@ function successDocument(r: AnySourceInstallResult): Record<string, unknown> {
   };
 }
 
-function humanSummary(r: AnySourceInstallResult): string {
+function humanSummary(r: ToolchainInstallResult): string {
   if (r.alreadyInstalled) return `${r.description}\n`;
   const run = `  Run it: ${path.join(r.goroot, 'bin', 'go')} version\n`;
   if (r.via === 'archive') {
@@ -169,7 +169,7 @@ function humanSummary(r: AnySourceInstallResult): string {
   return `Installed ${r.version} in ${r.goroot}\n${proxyLines(r)}${run}`;
 }
 
-function proxyLines(r: ProxyInstall): string {
+function proxyLines(r: ModuleInstall): string {
   const v = r.verification;
   const lines = [
     `  ${mb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`,

@@ -98,7 +98,7 @@ export async function runSumdbCheck(input: {
     if (route.kind === 'proxy') {
       const latestP = perEntry[route.index]?.latest;
       outcome = latestP
-        ? await viaProxyOutcome(db, route.entry, latestP, net)
+        ? await moduleOutcome(db, route.entry, latestP, net)
         : {
             ok: true,
             how: `The go command reads it from the file:// GOPROXY entry ${route.entry.text}, which holds the database's files.`,
@@ -206,7 +206,7 @@ async function fileSupported(base: URL, name: string): Promise<'yes' | 'notFound
   }
 }
 
-async function viaProxyOutcome(
+async function moduleOutcome(
   db: SumDatabase,
   entry: Extract<ProxyEntry, { kind: 'url' }>,
   latest: Pending,

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
 import { hostPlatform, type Platform } from '../../core/platform';
 import { redact } from '../../core/redact';
-import type { AnySourceInstallResult } from '../../core/toolchain/install';
+import type { ToolchainInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
 import type { Ctx } from '../context';
 import type { FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
@@ -158,7 +158,7 @@ export class ToolchainFixes {
   }
 
   /** After an install, in the background: "use it for this workspace?". */
-  private offer(result: AnySourceInstallResult): void {
+  private offer(result: ToolchainInstallResult): void {
     const p = this.offerUse(result).catch((err: unknown) => {
       this.showError(err, `Use ${result.version}`);
       return undefined;
@@ -166,7 +166,7 @@ export class ToolchainFixes {
     this.deps.onOffer?.(p);
   }
 
-  private async offerUse(result: AnySourceInstallResult): Promise<UseSummary | undefined> {
+  private async offerUse(result: ToolchainInstallResult): Promise<UseSummary | undefined> {
     const home = os.homedir();
     const goBinary = goBinaryIn(result.goroot, process.platform);
     const summary = {
