@@ -1,4 +1,4 @@
-// `go-env-doctor [diagnose] [--json] [--cwd DIR] [--go PATH] [--timeout MS]`
+// `go-env-doctor [diagnose] [--json] [--cwd DIR] [--go PATH] [--timeout MS] [--verbose]`
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, intFlag, UsageError } from './args';

@@ -6,6 +6,7 @@ Commands:
       --cwd DIR        Look for go.mod from DIR instead of the current directory.
       --go PATH        Use this go binary instead of searching PATH and the usual places.
       --timeout MS     Per-probe timeout in milliseconds (default 5000).
+      --verbose        Also print the details of the checks that passed.
   install <version|latest>  Download a Go release, check its SHA-256 against the official index,
                        and install it as DIR/go<version> (the folders "Choose Go Environment" lists).
       --dir DIR        SDK directory (default ~/sdk).
@@ -30,6 +31,8 @@ Commands:
       --json / --go PATH / --timeout MS (per request, default 5000)
   restore-proxy        Put GOPROXY back as it was before go-env-doctor's newest change.
       --json / --go PATH / --timeout MS
+  --help, -h, help     Print this text.
+  --version            Print the version of go-env-doctor.
 
 Exit status: 0 when nothing is an error, 1 when something is, 2 on usage or internal errors.
 install: 0 installed (or already installed), 1 failed (a toolchain.* finding), 2 usage, 130 cancelled.
