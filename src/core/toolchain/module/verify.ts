@@ -5,7 +5,8 @@
 // GONOSUMDB/GOPRIVATE do not exempt golang.org/toolchain (cmd/go modfetch.useSumDB).
 import { parseGoproxy } from '../../go/goproxy';
 import { redact } from '../../redact';
-import { lookupSumdb, SumdbError, zipHashesFromLines, type SumdbFailure, type SumdbLookup } from '../../sumdb/client';
+import { lookupSumdb, zipHashesFromLines, type SumdbLookup } from '../../sumdb/client';
+import { SumdbError, type SumdbFailure } from '../../sumdb/sumdbError';
 import { hashZip } from '../../sumdb/dirhash';
 import { parseGosumdb, type SumDatabase } from '../../go/gosumdb';
 import { undiciGet, type HttpGet } from '../../sumdb/httpGet';
