@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { parseArgs, intFlag, UsageError, type ParsedArgs } from './args';
 import type { CliIO, Subcommand } from './io';
 import { diagnose, DEFAULT_TIMEOUT_MS } from '../core/diagnose';
+import { loadPolicy } from '../core/policy/load';
+import { judgeByPolicy, policyMirrors } from '../core/policy/judge';
 import type { Report } from '../core/report/model';
 import { renderText } from '../core/report/text';
 import { renderMarkdown } from '../core/report/markdown';
@@ -91,14 +93,18 @@ function diagnoseWith(defaultFormat: Format): Subcommand {
     const cwd = path.resolve(io.cwd, (flags['cwd'] as string | undefined) ?? '.');
     const st = await fs.stat(cwd).catch(() => undefined);
     if (!st?.isDirectory()) throw new UsageError(`--cwd ${cwd} is not a directory`);
-    const full = await diagnose({
+    // The repository's .go-env-doctor.json: run from a checkout, the user trusts it as they trust its go.mod.
+    const policy = await loadPolicy(cwd);
+    const diagnosed = await diagnose({
       cwd,
       goPath: flags['go'] as string | undefined,
       timeoutMs: intFlag(flags['timeout'], 'timeout', DEFAULT_TIMEOUT_MS),
       platform: io.platform,
       signal,
       network: needsNetwork(selected),
+      extraMirrors: policyMirrors(policy, true),
     });
+    const full = judgeByPolicy(diagnosed, policy, true);
     const report: Report = { ...full, findings: filterFindings(full.findings, selected) };
     io.stdout(render(report, format, io, cwd, Boolean(flags['verbose'])));
     return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
