@@ -2,7 +2,7 @@
 import { hostPlatform } from './core/platform';
 import { UsageError } from './cli/args';
 import type { CliIO, Subcommand } from './cli/io';
-import { diagnoseCommand } from './cli/diagnose';
+import { diagnoseCommand, reportCommand } from './cli/diagnose';
 import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
 import { USAGE } from './cli/usage';
@@ -10,6 +10,7 @@ import { TOOL_VERSION } from './core/toolInfo';
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   diagnose: diagnoseCommand,
+  report: reportCommand,
   install: installCommand,
   'set-proxy': setProxyCommand,
   'restore-proxy': restoreProxyCommand,
