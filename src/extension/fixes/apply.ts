@@ -2,12 +2,10 @@
 // registered handler for its kind, or its command line in a terminal.
 import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
-import { hostPlatform } from '../../core/platform';
 import { redact } from '../../core/redact';
 import type { Ctx } from '../context';
 import { runFixInTerminal, type FixRegistry } from './registry';
 import { isFixRef, resolveFixRef } from './presentation';
-import { requestEnv } from '../proxy/httpSettings';
 import type { DiagnosisRunner } from '../runner';
 
 export type ApplyResult = 'handled' | 'terminal' | 'stale' | 'failed' | 'cancelled';
@@ -53,7 +51,7 @@ export class FixApplier {
             report,
             finding,
             fix,
-            requestPlatform: hostPlatform(requestEnv(process.env, this.ctx.httpSettings())),
+            requestPlatform: this.ctx.requestPlatform(),
             log: this.ctx.log,
             token,
             progress,

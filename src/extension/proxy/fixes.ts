@@ -9,13 +9,14 @@ import * as vscode from 'vscode';
 import { proxyValueOf } from '../../core/checks/fixes';
 import { DoctorError } from '../../core/errors';
 import type { FixAction } from '../../core/findings';
-import { hostPlatform, type Platform } from '../../core/platform';
+import type { Platform } from '../../core/platform';
 import type { ProxyPlan } from '../../core/proxyRewrite/plan';
 import { redact } from '../../core/redact';
+import { signalFor } from '../cancellation';
 import { Commands } from '../commands';
 import type { Ctx } from '../context';
 import type { FixContext, FixOutcome, FixRegistry } from '../fixes/registry';
-import { mirrorCandidates, readProxyCandidates } from './candidates';
+import { mirrorCandidates } from './candidates';
 import { loadFixBundle } from '../fixes/loadBundle';
 import {
   autoPickModel,
@@ -74,10 +75,10 @@ export function registerProxyFixes(registry: FixRegistry, ctx: Ctx): vscode.Disp
 
 function extensionDeps(ctx: Ctx): ProxyFixDeps {
   return {
-    platform: () => hostPlatform(process.env),
+    platform: () => ctx.goPlatform(),
     settings: () => {
       const s = ctx.settings();
-      const candidates = readProxyCandidates(vscode.workspace.getConfiguration('goEnv'), vscode.workspace.isTrusted);
+      const candidates = ctx.proxyCandidates();
       if (candidates.ignoredWorkspaceValue)
         ctx.log.warn('goEnv.proxyCandidates from the untrusted workspace is ignored');
       return {
@@ -106,19 +107,17 @@ const NOTHING_CHANGED: FixOutcome = { rediagnose: false };
 
 /** VS Code CancellationToken → AbortSignal; a cancelled run changes nothing and says so in the log. */
 async function withAbort(ctx: FixContext, body: (signal: AbortSignal) => Promise<FixOutcome>): Promise<FixOutcome> {
-  const controller = new AbortController();
-  if (ctx.token.isCancellationRequested) controller.abort();
-  const sub = ctx.token.onCancellationRequested(() => controller.abort());
+  const { signal, dispose } = signalFor(ctx.token);
   try {
-    return await body(controller.signal);
+    return await body(signal);
   } catch (err) {
-    if (controller.signal.aborted) {
+    if (signal.aborted) {
       ctx.log.info(`${ctx.fix.title}: cancelled; nothing was written`);
       return NOTHING_CHANGED;
     }
     throw err;
   } finally {
-    sub.dispose();
+    dispose();
   }
 }
 

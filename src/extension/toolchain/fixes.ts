@@ -6,16 +6,16 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
-import { hostPlatform, type Platform } from '../../core/platform';
+import type { Platform } from '../../core/platform';
 import { redact } from '../../core/redact';
 import type { AnySourceInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
+import { Commands } from '../commands';
 import type { Ctx } from '../context';
 import type { FixContext, FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
-import { requestEnv } from '../proxy/httpSettings';
 import { runInstall, type InstallRunResult, type ProgressSink } from './install';
 import { pickRelease } from './pick';
-import { tildify } from '../proxy/presentation';
+import { tildify } from '../format';
 import {
   cancelledMessage,
   goBinaryIn,
@@ -27,11 +27,10 @@ import {
   usedMessage,
   type UseSummary,
 } from './presentation';
-import { readToolchainSettings, settingsError, type ToolchainSettings } from './settings';
+import { settingsError, type ToolchainSettings } from './settings';
 import { useToolchain } from './use';
 
 /** package.json "contributes.commands" declares the same id. */
-export const INSTALL_TOOLCHAIN_COMMAND = 'goEnv.installToolchain';
 /** What the settings UI filters on for the toolchain settings. */
 const SETTINGS_QUERY = 'goEnv.toolchain';
 
@@ -56,14 +55,14 @@ export function registerToolchainFixes(registry: FixRegistry, ctx: Ctx): vscode.
   const tc = new ToolchainFixes(extensionDeps(ctx));
   return vscode.Disposable.from(
     registry.register('installToolchain', tc.handler),
-    vscode.commands.registerCommand(INSTALL_TOOLCHAIN_COMMAND, () => tc.command()),
+    vscode.commands.registerCommand(Commands.installToolchain, () => tc.command()),
   );
 }
 
 function extensionDeps(ctx: Ctx): ToolchainFixDeps {
   return {
-    settings: () => readToolchainSettings(vscode.workspace.getConfiguration('goEnv'), os.homedir()),
-    requestPlatform: () => hostPlatform(requestEnv(process.env, ctx.httpSettings())),
+    settings: () => ctx.toolchainSettings(),
+    requestPlatform: () => ctx.requestPlatform(),
     environment: ctx.extension.environmentVariableCollection,
     // A getter: the log channel is created on first use, not at activation.
     get log() {
