@@ -15,6 +15,7 @@ import { registerToolchainFixes } from './toolchain/fixes';
 import { REPORT_SCHEME, ReportDocument } from './diagnostics/report';
 import { DiagnosisRunner, type RunResult } from './runner';
 import { SETTINGS_THAT_MATTER } from './settings';
+import { showError } from './showError';
 import { GoEnvStatusBar } from './status/bar';
 import type { Report } from '../core/report/model';
 
@@ -77,11 +78,7 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
 
   const reportFrom = async (r: RunResult | undefined) => {
     if (r?.kind === 'failed') {
-      void vscode.window
-        .showErrorMessage(`Go Env: the diagnosis failed: ${r.error.message}`, 'Show Log')
-        .then((pick) => {
-          if (pick) ctx.log.show();
-        });
+      showError(ctx.log, 'the diagnosis', r.error);
     }
     if (r?.kind !== 'done') return undefined;
     await diagnostics.show(r.outcome);

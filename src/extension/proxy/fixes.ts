@@ -14,6 +14,7 @@ import type { ProxyPlan } from '../../core/proxyRewrite/plan';
 import { redact } from '../../core/redact';
 import { signalFor } from '../cancellation';
 import { Commands } from '../commands';
+import { showError } from '../showError';
 import type { Ctx } from '../context';
 import type { FixContext, FixOutcome, FixRegistry } from '../fixes/registry';
 import { mirrorCandidates } from './candidates';
@@ -280,8 +281,7 @@ async function undo(deps: ProxyFixDeps, log: vscode.LogOutputChannel, goPath: st
   // The go that wrote the change: it names the same go env file.
   const r = await core.restoreProxy({ platform: deps.platform(), goPath, timeoutMs: deps.settings().probeTimeoutMs });
   if (r instanceof DoctorError) {
-    log.error(`undo failed: ${redact(r.message)}`);
-    void vscode.window.showErrorMessage(`Go Env: the undo failed. ${redact(r.message)} ${redact(r.remedy)}`);
+    showError(log, 'the undo', r);
     return;
   }
   const message = restoredMessage(r);

@@ -7,11 +7,11 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
 import type { Platform } from '../../core/platform';
-import { redact } from '../../core/redact';
 import type { AnySourceInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
 import { Commands } from '../commands';
 import type { Ctx } from '../context';
+import { showError } from '../showError';
 import type { FixContext, FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
 import { runInstall, type InstallRunResult, type ProgressSink } from './install';
 import { pickRelease } from './pick';
@@ -199,19 +199,15 @@ export class ToolchainFixes {
   }
 
   private showError(err: unknown, what: string): void {
-    const text =
-      err instanceof DoctorError ? `${err.message} ${err.remedy}` : err instanceof Error ? err.message : String(err);
-    this.deps.log.error(`${what} failed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
     const settingsRelated =
       err instanceof DoctorError &&
       /^(settings\.|toolchain\.(indexUnavailable|downloadFailed|checksumMismatch|permissionDenied|diskFull))/.test(
         err.code,
       );
-    const buttons = settingsRelated ? ['Open Settings', 'Show Log'] : ['Show Log'];
-    void vscode.window.showErrorMessage(`Go Env: ${what} failed. ${redact(text)}`, ...buttons).then((pick) => {
-      if (pick === 'Show Log') this.deps.log.show();
-      if (pick === 'Open Settings')
-        void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY);
-    });
+    const openSettings = {
+      label: 'Open Settings',
+      run: () => void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY),
+    };
+    showError(this.deps.log, what, err, settingsRelated ? [openSettings] : []);
   }
 }
