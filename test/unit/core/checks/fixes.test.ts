@@ -35,6 +35,15 @@ describe('checks/fixes', function () {
   this.timeout(20000);
   const cleanup: string[] = [];
   const keep = serverPool();
+  /** A temp HOME with a go env file holding `text`; nothing in it reaches the network. */
+  const goEnvSandbox = async (text: string): Promise<{ envFile: string; platform: Platform }> => {
+    const home = await tempDir('ged-fixcred-');
+    cleanup.push(home);
+    const envFile = path.join(home, 'goenv');
+    await fs.writeFile(envFile, text);
+    const env = { PATH: '/usr/bin:/bin', HOME: home, GOENV: envFile, GOFLAGS: '', GOSUMDB: 'off' };
+    return { envFile, platform: { env, homeDir: home, os: process.platform, arch: process.arch, now: Date.now } };
+  };
   afterEach(async () => {
     for (const d of cleanup.splice(0)) await fs.rm(d, { recursive: true, force: true });
   });
@@ -81,12 +90,7 @@ describe('checks/fixes', function () {
     const value = proxyValueOf(fix.action as Extract<FixAction, { kind: 'setProxy' }>);
     assert.equal(value, real);
 
-    const home = await tempDir('ged-fixcred-');
-    cleanup.push(home);
-    const envFile = path.join(home, 'goenv');
-    await fs.writeFile(envFile, 'GOPROXY=https://old.example.com,direct\n');
-    const penv = { PATH: '/usr/bin:/bin', HOME: home, GOENV: envFile, GOFLAGS: '', GOSUMDB: 'off' };
-    const platform: Platform = { env: penv, homeDir: home, os: process.platform, arch: process.arch, now: Date.now };
+    const { envFile, platform } = await goEnvSandbox('GOPROXY=https://old.example.com,direct\n');
     const plan = await planProxyChange({ platform, goPath: GO, mode: { kind: 'value', value } });
     assert.ok(!(plan instanceof Error), String(plan));
     const out = await applyProxyChange(plan, { platform });
@@ -111,12 +115,7 @@ describe('checks/fixes', function () {
   });
 
   it('a redacted GOPROXY (*** in place of credentials) is refused, never written', async () => {
-    const home = await tempDir('ged-fixcred-');
-    cleanup.push(home);
-    const envFile = path.join(home, 'goenv');
-    await fs.writeFile(envFile, 'GOPROXY=https://user:s3cret@mirror.corp.example,direct\n');
-    const penv = { PATH: '/usr/bin:/bin', HOME: home, GOENV: envFile, GOFLAGS: '', GOSUMDB: 'off' };
-    const platform: Platform = { env: penv, homeDir: home, os: process.platform, arch: process.arch, now: Date.now };
+    const { platform } = await goEnvSandbox('GOPROXY=https://user:s3cret@mirror.corp.example,direct\n');
     const plan = await planProxyChange({
       platform,
       goPath: GO,
