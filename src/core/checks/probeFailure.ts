@@ -1,6 +1,7 @@
 // A failed probe in words: which finding id it is, why it failed, and what helps. Shared by the
 // GOPROXY and checksum-database checks so both explain the same failure the same way.
 import type { Fix } from '../findings';
+import { formatMs } from '../report/units';
 import type { Platform } from '../platform';
 import type { ProbeResult, TlsFailureInfo } from '../net/probe';
 import { stepInWords, UNTRUSTED_CERT_CODES } from '../net/probe';
@@ -325,14 +326,10 @@ function capitalize(s: string): string {
 export function stepTimings(r: ProbeResult): string {
   const s = r.steps;
   const parts: string[] = [];
-  if (s.dnsMs !== undefined) parts.push(`DNS ${fmt(s.dnsMs)}`);
-  if (s.connectMs !== undefined) parts.push(`connect ${fmt(s.connectMs)}`);
-  if (s.proxyConnectMs !== undefined) parts.push(`proxy CONNECT ${fmt(s.proxyConnectMs)}`);
-  if (s.tlsMs !== undefined) parts.push(`TLS ${fmt(s.tlsMs)}`);
-  if (s.httpMs !== undefined) parts.push(`HTTP ${fmt(s.httpMs)}`);
+  if (s.dnsMs !== undefined) parts.push(`DNS ${formatMs(s.dnsMs)}`);
+  if (s.connectMs !== undefined) parts.push(`connect ${formatMs(s.connectMs)}`);
+  if (s.proxyConnectMs !== undefined) parts.push(`proxy CONNECT ${formatMs(s.proxyConnectMs)}`);
+  if (s.tlsMs !== undefined) parts.push(`TLS ${formatMs(s.tlsMs)}`);
+  if (s.httpMs !== undefined) parts.push(`HTTP ${formatMs(s.httpMs)}`);
   return parts.join(', ');
-}
-
-export function fmt(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }

@@ -7,7 +7,7 @@ import { parseGoproxy } from '../go/goproxy';
 import { redact } from '../redact';
 import { lookupSumdb, SumdbError } from '../sumdb/client';
 import type { SumDatabase } from '../go/gosumdb';
-import type { HttpGet } from '../sumdb/httpGet';
+import type { HttpGet } from '../net/httpGet';
 import type { ReferenceModule } from './defaults';
 import { goModHashFromLines } from './goModHash';
 

@@ -8,7 +8,7 @@ import { redact } from '../../redact';
 import { lookupSumdb, SumdbError, zipHashesFromLines, type SumdbFailure, type SumdbLookup } from '../../sumdb/client';
 import { hashZip } from '../../sumdb/dirhash';
 import { parseGosumdb, type SumDatabase } from '../../go/gosumdb';
-import { undiciGet, type HttpGet } from '../../sumdb/httpGet';
+import { undiciGet, type HttpGet } from '../../net/httpGet';
 import { matchPrefixPatterns } from '../../sumdb/prefixPatterns';
 import { toolchainError, type ToolchainErrorCode } from '../errors';
 

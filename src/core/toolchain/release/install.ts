@@ -19,7 +19,7 @@ import { downloadVerified, type ByteConsumer, type DownloadSource } from './down
 import { cancelled, fsFailure, toolchainError } from '../errors';
 import { extractZipFile, TarGzExtractor } from '../archive/extract';
 import { loadGoTrust } from '../../net/trust';
-import { createDispatcher } from '../http';
+import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from '../layout';
 import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type ReleaseFile } from './officialIndex';
 import { withDefaults } from '../timeouts';

@@ -12,7 +12,7 @@ import {
   type SumdbFailure,
 } from '../../../../src/core/sumdb/client';
 import { parseGosumdb, type SumDatabase } from '../../../../src/core/go/gosumdb';
-import { undiciGet } from '../../../../src/core/sumdb/httpGet';
+import { undiciGet } from '../../../../src/core/net/httpGet';
 import { generateKey, newSigner, signNote } from '../../../../src/core/sumdb/noteSign';
 import { tempDir } from '../../../support/fakeGo';
 import { startHttpServer, type StartedServer } from '../../../support/servers';
