@@ -14,6 +14,7 @@ export type FailureId =
   | 'proxy.timeout'
   | 'proxy.httpStatus'
   | 'proxy.badResponse'
+  | 'proxy.insecureCredentials'
   | 'tls.expired'
   | 'tls.notYetValid'
   | 'tls.untrusted'
@@ -105,6 +106,14 @@ export async function describeFailure(r: ProbeResult, c: FailureContext): Promis
         id: 'proxy.badResponse',
         short: 'does not speak HTTP',
         cause: `${host}${via}: ${e.message}. Check the URL (scheme and port).`,
+        notFound: false,
+        fixes: [],
+      };
+    case 'insecureCredentials':
+      return {
+        id: 'proxy.insecureCredentials',
+        short: 'has credentials on plain http',
+        cause: `${r.url} carries a user name and password, but over plain http the go command refuses to send them ("${e.message}"), so every request to ${host} fails before it is made; the doctor did not send them either. Use the proxy's https:// URL: credentials are sent over https only.`,
         notFound: false,
         fixes: [],
       };

@@ -3,6 +3,7 @@
 // Node's net/tls/http are used directly because per-step timings need them. A probe never throws:
 // every failure is a value naming the step, a kind and the code, and every socket is destroyed.
 import type * as net from 'node:net';
+import { hasUserinfo } from './credentials';
 import { proxyForUrl } from './netproxy';
 import { redact } from '../redact';
 import { connect, resolve } from './probeDial';
@@ -55,6 +56,15 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
   const ctx: StepContext = { signal: controller.signal, sockets, now: opts.now ?? Date.now };
 
   try {
+    // cmd/go refuses before dialing ("refusing to pass credentials to insecure URL"), loopback too.
+    if (url.protocol === 'http:' && hasUserinfo(url)) {
+      throw new ProbeFailure({
+        kind: 'insecureCredentials',
+        step: 'http',
+        code: 'INSECURE_CREDENTIALS',
+        message: `refusing to pass credentials to insecure URL ${redact(url.href)}`,
+      });
+    }
     const isHttps = url.protocol === 'https:';
     const targetHost = unbracket(url.hostname);
     const targetPort = Number(url.port || (isHttps ? 443 : 80));

@@ -1,6 +1,7 @@
 // Probe step: one HTTP/1.1 GET on the prepared socket, body capped, failures named.
 import type * as net from 'node:net';
 import * as http from 'node:http';
+import { basicAuthorization, withoutUserinfo } from './credentials';
 import { proxyAuthorization, type ProxySetting } from './netproxy';
 import {
   DEFAULT_BODY_CAP,
@@ -31,17 +32,14 @@ export function request(
       Connection: 'close',
       ...opts.headers,
     };
-    if (url.username !== '' || url.password !== '') {
-      // Go sends GOPROXY userinfo as basic auth.
-      headers.Authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-    }
+    // Go sends GOPROXY userinfo as basic auth, over https only (probe() refuses it over http).
+    const authorization = url.protocol === 'https:' ? basicAuthorization(url) : undefined;
+    if (authorization) headers.Authorization = authorization;
     if (proxy) {
       const auth = proxyAuthorization(proxy.url);
       if (auth) headers['Proxy-Authorization'] = auth;
     }
-    const target = new URL(url.href);
-    target.username = '';
-    target.password = '';
+    const target = withoutUserinfo(url);
     target.hash = '';
     // ClientRequest, not http.request: see the CONNECT request above.
     const req = new http.ClientRequest({

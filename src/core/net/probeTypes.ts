@@ -5,7 +5,17 @@ import type { GoTrust } from './trust';
 import type { NetProxyConfig } from './netproxy';
 
 export type ProbeStep = 'dns' | 'connect' | 'proxyConnect' | 'tls' | 'http';
-export type ProbeErrorKind = 'dns' | 'refused' | 'timeout' | 'reset' | 'tls' | 'netproxy' | 'http' | 'aborted';
+export type ProbeErrorKind =
+  | 'dns'
+  | 'refused'
+  | 'timeout'
+  | 'reset'
+  | 'tls'
+  | 'netproxy'
+  | 'http'
+  | 'aborted'
+  /** Credentials in an http:// URL: not sent, and the request not made, as the go command does. */
+  | 'insecureCredentials';
 
 export interface TlsFailureInfo {
   /** OpenSSL/Node code after ordering failures as Go does: CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID... */
