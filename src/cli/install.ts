@@ -178,7 +178,7 @@ function humanSummary(r: AnySourceInstallResult): string {
   if (r.alreadyInstalled) return `${r.description}\n`;
   const run = `  Run it: ${path.join(r.goroot, 'bin', 'go')} version\n`;
   if (r.via === 'archive') {
-    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index; ${formatMb(r.bytes ?? 0)} from ${r.source}\n${run}`;
+    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index${r.indexUrl ? ` (${r.indexUrl})` : ''}; ${formatMb(r.bytes ?? 0)} from ${r.source}\n${run}`;
   }
   return `Installed ${r.version} in ${r.goroot}\n${proxyLines(r)}${run}`;
 }

@@ -7,6 +7,7 @@ import type { ProbeResult, TlsFailureInfo } from '../net/probe';
 import { stepInWords, UNTRUSTED_CERT_CODES } from '../net/probe';
 import type { GoTrust } from '../net/trust';
 import { trustDifference } from '../net/trust';
+import { hostnameOf, hostOf } from '../net/hostOf';
 
 export type FailureId =
   | 'proxy.dns'
@@ -305,22 +306,6 @@ function bodyHint(r: ProbeResult): string {
 /** `DNS:a.example, IP Address:10.0.0.1` → `a.example, 10.0.0.1`. */
 function altNames(text: string): string {
   return text.replace(/\b(DNS|IP Address):/g, '');
-}
-
-function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 function proxyKind(display: string): string {

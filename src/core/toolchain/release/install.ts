@@ -53,6 +53,8 @@ export interface InstallResult {
   bytes: number | undefined;
   /** Where the bytes came from (redacted), or 'partial download' when a kept file was complete. */
   source: string | undefined;
+  /** The URL the release index (and so the SHA-256) was read from, after redirects; absent when not fetched. */
+  indexUrl?: string;
   alreadyInstalled: boolean;
   /** Resumes, restarts and fallbacks that happened, for logs. */
   events: string[];
@@ -156,6 +158,7 @@ export async function installToolchain(opts: InstallOptions): Promise<InstallRes
       sha256: file.sha256,
       bytes: file.size,
       source: committed.marker?.source,
+      ...(index.url ? { indexUrl: index.url } : {}),
       alreadyInstalled: false,
       events,
     };
