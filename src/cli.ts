@@ -7,6 +7,7 @@ import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
 import { USAGE } from './cli/usage';
 import { TOOL_VERSION } from './core/toolInfo';
+import { redact } from './core/redact';
 
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   diagnose: async () => diagnoseCommand,
@@ -38,10 +39,12 @@ export async function main(argv: readonly string[], io: CliIO, signal: AbortSign
     )(args, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`go-env-doctor ${name}: ${err.message}\nRun "go-env-doctor --help" for usage.\n`);
+      io.stderr(`go-env-doctor ${name}: ${redact(err.message)}\nRun "go-env-doctor --help" for usage.\n`);
       return 2;
     }
-    io.stderr(`go-env-doctor: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.stderr(
+      `go-env-doctor: internal error: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
+    );
     return 2;
   }
 }
@@ -68,7 +71,7 @@ if (require.main === module) {
       process.exitCode = interrupted && code === 0 ? 130 : code;
     },
     (err) => {
-      process.stderr.write(`go-env-doctor: ${String(err)}\n`);
+      process.stderr.write(`go-env-doctor: ${redact(String(err))}\n`);
       process.exitCode = 2;
     },
   );

@@ -1,7 +1,7 @@
 // The finding model: the public contract of `--json` and of every surface (CLI, VS Code).
 // Documented for users in docs/findings.md; keep both in step.
 
-import { redact } from './redact';
+import { redact, redactDeep } from './redact';
 
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
 
@@ -64,6 +64,6 @@ export function redactFinding(f: Finding): Finding {
     title: redact(f.title),
     detail: redact(f.detail),
     ...(f.subject !== undefined ? { subject: redact(f.subject) } : {}),
-    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, command: redact(x.command), title: redact(x.title) })) } : {}),
+    ...(f.fixes ? { fixes: redactDeep(f.fixes) } : {}),
   };
 }

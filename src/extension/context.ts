@@ -2,6 +2,7 @@
 // share. Created in activate(), disposed with the extension (it sits in context.subscriptions).
 import * as vscode from 'vscode';
 import { readHttpSettings, type VsCodeHttpSettings } from './proxy/httpSettings';
+import { redactingLog } from './redactingLog';
 import { readSettings, SECTION, type Settings } from './settings';
 
 export class Ctx implements vscode.Disposable {
@@ -13,7 +14,7 @@ export class Ctx implements vscode.Disposable {
 
   /** The "Go Env" log, created on first use: creating it is the costliest step of activation. */
   get log(): vscode.LogOutputChannel {
-    this.logChannel ??= this.own(vscode.window.createOutputChannel('Go Env', { log: true }));
+    this.logChannel ??= redactingLog(this.own(vscode.window.createOutputChannel('Go Env', { log: true })));
     return this.logChannel;
   }
 
