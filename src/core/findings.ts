@@ -2,6 +2,10 @@
 // Documented for users in docs/findings.md; keep both in step.
 
 import { redact, redactDeep } from './redact';
+import { clip, flat, inert } from './untrustedText';
+
+const TITLE_MAX = 200;
+const DETAIL_MAX = 8000;
 
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
 
@@ -57,13 +61,16 @@ export function worstSeverity(findings: readonly Finding[]): Severity {
   return worst;
 }
 
-/** The finding with credentials removed from every text a surface may show. */
+/**
+ * The finding as a surface may show it: credentials removed from every text, and outside text
+ * quoted in it (certificate names, server answers, stderr) made inert and bounded.
+ */
 export function redactFinding(f: Finding): Finding {
   return {
     ...f,
-    title: redact(f.title),
-    detail: redact(f.detail),
-    ...(f.subject !== undefined ? { subject: redact(f.subject) } : {}),
-    ...(f.fixes ? { fixes: redactDeep(f.fixes) } : {}),
+    title: clip(redact(flat(f.title)), TITLE_MAX),
+    detail: clip(redact(inert(f.detail)), DETAIL_MAX),
+    ...(f.subject !== undefined ? { subject: clip(redact(flat(f.subject)), TITLE_MAX) } : {}),
+    ...(f.fixes ? { fixes: redactDeep(f.fixes).map((x) => ({ ...x, title: clip(flat(x.title), TITLE_MAX) })) } : {}),
   };
 }
