@@ -5,6 +5,7 @@ import type { CliIO, Subcommand } from './cli/io';
 import { diagnoseCommand } from './cli/diagnose';
 import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
+import { saveCertCommand } from './cli/saveCert';
 import { USAGE } from './cli/usage';
 import { TOOL_VERSION } from './core/toolInfo';
 import { redact } from './core/redact';
@@ -14,6 +15,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   install: async () => installCommand,
   'set-proxy': async () => setProxyCommand,
   'restore-proxy': async () => restoreProxyCommand,
+  'save-cert': async () => saveCertCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO, signal: AbortSignal): Promise<number> {

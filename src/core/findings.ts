@@ -23,7 +23,9 @@ export type FixAction =
   | { kind: 'setGoEnv'; name: string; value: string }
   | { kind: 'unsetGoEnv'; name: string }
   | { kind: 'openSettings'; query: string }
-  | { kind: 'showReport' };
+  | { kind: 'showReport' }
+  /** Saves the certificate `url` presents if its SHA-256 is `sha256`; trusting it is left to the user. */
+  | { kind: 'saveCertificate'; url: string; sha256: string };
 
 export interface Fix {
   /** A command line the user can run in a terminal (the CLI prints this). */

@@ -5,6 +5,7 @@ import { runProcess } from '../../core/process/run';
 import { redact } from '../../core/redact';
 import { Commands } from '../commands';
 import type { FixContext, FixRegistry } from './registry';
+import { saveCertificateFix } from './saveCertificate';
 
 const GO_ENV_WRITE_TIMEOUT_MS = 15_000;
 /** cmd/go prints this when an OS variable will keep winning over what was written. */
@@ -24,6 +25,7 @@ export function registerBuiltinFixes(registry: FixRegistry): vscode.Disposable {
       goEnvWrite(['-w', `${action.name}=${action.value}`], action.name, ctx),
     ),
     registry.register('unsetGoEnv', (action, ctx) => goEnvWrite(['-u', action.name], action.name, ctx)),
+    registry.register('saveCertificate', saveCertificateFix),
   );
 }
 
