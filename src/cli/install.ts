@@ -19,7 +19,7 @@ import { sumdbFailureOf } from '../core/toolchain/module/verify';
 import { parseArgs, UsageError } from './args';
 import { crashHook } from './crashHook';
 import type { CliIO, Subcommand } from './io';
-import { formatMb } from '../core/report/units';
+import { formatMb } from '../core/units';
 
 const TITLES: Record<string, string> = {
   'toolchain.notFound': 'Go release not found',

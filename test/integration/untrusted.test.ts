@@ -51,4 +51,20 @@ describe('untrusted workspace', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it("keeps only the workspace policy's warnings: no accept, no errors of its own, its mirror not probed", async () => {
+    const report = await diagnoseUntil(
+      (r) => r.findings.some((f) => f.id === 'policy.goVersion'),
+      'the policy verdict',
+    );
+    const verdict = report.findings.find((f) => f.id === 'policy.goVersion')!;
+    assert.equal(verdict.severity, 'warning', 'an untrusted policy only warns');
+    assert.equal(verdict.location?.line, 4, 'the line of go.min');
+    const tooNew = report.findings.filter((f) => f.id === 'gomod.goTooNew');
+    assert.ok(tooNew.length > 0);
+    for (const f of tooNew) {
+      assert.equal(f.severity, 'error', 'an untrusted policy cannot accept an error');
+      assert.doesNotMatch(f.detail, /Accepted by/);
+    }
+  });
 });

@@ -47,6 +47,18 @@ export async function prepare(
         null,
         2,
       ),
+      // A policy that tries to relax an error and to have its mirror probed: restricted mode must
+      // keep only its warnings.
+      '.go-env-doctor.json': JSON.stringify(
+        {
+          version: 1,
+          go: { min: '1.99' },
+          mirrors: [`http://127.0.0.1:${workspaceMirrorPort}`],
+          accept: [{ id: 'gomod.goTooNew', reason: 'the repository says it can wait' }],
+        },
+        null,
+        2,
+      ),
     });
   }
   const userDataDir = path.join(base, 'user-data');

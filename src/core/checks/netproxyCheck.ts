@@ -4,7 +4,7 @@
 import type { Finding } from '../findings';
 import type { NetProxyConfig, ProxySetting } from '../net/netproxy';
 import { probeTcp, proxyPort } from '../net/probe';
-import { formatMs } from '../report/units';
+import { formatMs } from '../units';
 
 export async function runNetproxyCheck(input: {
   netproxy: NetProxyConfig;

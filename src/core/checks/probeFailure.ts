@@ -1,7 +1,7 @@
 // A failed probe in words: which finding id it is, why it failed, and what helps. Shared by the
 // GOPROXY and checksum-database checks so both explain the same failure the same way.
 import type { Fix } from '../findings';
-import { formatMs } from '../report/units';
+import { formatMs } from '../units';
 import type { Platform } from '../platform';
 import type { ProbeResult, TlsFailureInfo } from '../net/probe';
 import { stepInWords, UNTRUSTED_CERT_CODES } from '../net/probe';

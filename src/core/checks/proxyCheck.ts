@@ -10,7 +10,7 @@ import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { trustDifference } from '../net/trust';
 import { redact } from '../redact';
 import { describeFailure, stepTimings, type FailureView } from './probeFailure';
-import { formatMs } from '../report/units';
+import { formatMs } from '../units';
 import type { NetContext } from './netContext';
 import { AUTO_PROXY_FIX, OFFLINE_FIX, setProxyFix } from './fixes';
 

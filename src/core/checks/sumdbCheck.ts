@@ -12,7 +12,7 @@ import { parseGosumdb, type SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
 import { describeFailure, stepTimings, type FailureContext, type FailureView } from './probeFailure';
-import { formatMs } from '../report/units';
+import { formatMs } from '../units';
 import type { NetContext } from './netContext';
 import { AUTO_PROXY_FIX, setGoEnvFix, unsetGoEnvFix } from './fixes';
 

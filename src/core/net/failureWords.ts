@@ -1,7 +1,7 @@
 // A network failure in words, for every HTTP client of the doctor: what went wrong, and whether
 // trying the same URL again may help.
 import { errorCode, errorMessage } from '../errors';
-import { formatLimit } from '../report/units';
+import { formatLimit } from '../units';
 import { InsecureCredentialsError } from './credentials';
 import type { ProbeError } from './probe';
 import { RedirectRefusedError } from './redirectPolicy';

@@ -1,7 +1,7 @@
 // The minimum-throughput rule of downloads: a source that delivers less than
 // `minBytesPerSec` averaged over a window of `throughputWindowMs` is dropped for the next one, so a
 // server dripping a byte just inside the stall timeout cannot keep an install going for hours.
-import { formatBytesPerSec } from '../report/units';
+import { formatBytesPerSec } from '../units';
 import type { InstallTimeouts } from './timeouts';
 
 export class TooSlowError extends Error {
