@@ -22,8 +22,14 @@ export function redact(text: string): string {
 export function redactDeep<T>(value: T): T {
   if (typeof value === 'string') return redact(value) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v)) as T;
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string | symbol, unknown> = Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redactDeep(v)]),
+    );
+    // Symbol keys hold what is never shown (a fix action's real GOPROXY value, for go to use).
+    for (const key of Object.getOwnPropertySymbols(value)) out[key] = (value as Record<symbol, unknown>)[key];
+    return out as T;
+  }
   return value;
 }
 
