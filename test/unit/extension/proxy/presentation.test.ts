@@ -52,7 +52,7 @@ function autoPlan(over: Partial<ProxyPlan> = {}): ProxyPlan {
     envFile: '/home/u/.config/go/env',
     previous: { inFile: true, value: 'http://127.0.0.1:1004' },
     previousEffective: 'http://127.0.0.1:1004',
-    value: `${fast.url},${slow.url},direct`,
+    value: `${fast.url}|${slow.url},direct`,
     unchanged: false,
     ranking: {
       rows: [fast, slow, wrong, dead],
