@@ -12,6 +12,7 @@ import { REFERENCE_MODULE, type ReferenceModule } from '../proxyRewrite/defaults
 import { goNetwork, type GoNetwork } from '../proxyRewrite/http';
 import { referenceHash, type ReferenceHash } from '../proxyRewrite/reference';
 import { sumdbStateDir } from '../proxyRewrite/stateDir';
+import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
 import { AUTO_PROXY_FIX } from './fixes';
 
 export interface ProxyContentInput {
@@ -22,6 +23,8 @@ export interface ProxyContentInput {
   signal?: AbortSignal | undefined;
   /** The module every mirror must serve identically (default REFERENCE_MODULE). */
   reference?: ReferenceModule | undefined;
+  /** GONOSUMDB as go uses it (default: GONOSUMDB, else GOPRIVATE, from the platform's environment). */
+  gonosumdb?: string | undefined;
   /** Default: goNetwork(platform), closed afterwards. */
   network?: Pick<GoNetwork, 'fetch' | 'sumdbGet'>;
 }
@@ -63,7 +66,10 @@ export async function runProxyContentCheck(input: ProxyContentInput): Promise<Pr
         signal: input.signal,
       }),
     ]);
-    return { findings: judge(entries, served, truth, reference, db?.name), truth };
+    const noSumdb = input.gonosumdb ?? (input.platform.env['GONOSUMDB'] || input.platform.env['GOPRIVATE'] || '');
+    // A module matched by GONOSUMDB is not verified: go takes whatever the mirror serves.
+    const verifiedBy = matchPrefixPatterns(noSumdb, reference.path) ? undefined : db?.name;
+    return { findings: judge(entries, served, truth, reference, verifiedBy), truth };
   } finally {
     await own?.close();
   }
@@ -74,6 +80,7 @@ function judge(
   served: readonly CanaryResult[],
   truth: ReferenceHash,
   ref: ReferenceModule,
+  /** The database that verifies the reference module, undefined when nothing does. */
   dbName: string | undefined,
 ): Finding[] {
   if (!truth.hash) return [];
@@ -92,7 +99,7 @@ function judge(
     const name = redact(e.text);
     // Without a checksum database the go command does not notice; with an earlier working entry it rarely asks this one.
     const consequence = !dbName
-      ? 'With GOSUMDB=off the go command does not notice: it would build with these bytes unverified. Turn verification back on (env.sumdbOff) and switch mirrors.'
+      ? 'Checksum verification is off for it (GOSUMDB=off, or GONOSUMDB/GOPRIVATE match it), so the go command does not notice: it would build with these bytes unverified. Turn verification back on and switch mirrors.'
       : `\`go get\` and \`go mod download\` through this mirror fail with "verifying ${what}/go.mod: checksum mismatch … SECURITY ERROR": the go command refuses bytes the checksum database did not record.${earlierServesIt ? ' An earlier GOPROXY entry serves this module correctly, so go reaches this one only for modules that entry lacks.' : ''}`;
     findings.push({
       id: 'proxy.wrongContent',
