@@ -26,6 +26,8 @@ export interface DiagnoseOptions {
   timeoutMs?: number;
   /** Mirrors to probe in addition to GOPROXY's entries (reported as info). */
   extraMirrors?: string[] | undefined;
+  /** Mirrors ranked when the configured proxies fail, to offer a verified GOPROXY (none: no ranking). */
+  proxyCandidates?: string[] | undefined;
   /** Check these go.mod files instead of the one governing cwd. */
   goModFiles?: string[];
   platform: Platform;
@@ -76,6 +78,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
       goproxy: gp,
       gosumdb: sd,
       extraMirrors: opts.extraMirrors,
+      proxyCandidates: opts.proxyCandidates,
       platform: p,
       timeoutMs,
       signal: opts.signal,

@@ -12,6 +12,7 @@ import { netContext } from './netContext';
 import { runProxyCheck } from './proxyCheck';
 import { runSumdbCheck } from './sumdbCheck';
 import { runProxyContentCheck } from './proxyContentCheck';
+import { withVerifiedFallback } from './mirrorFallback';
 import type { ReferenceModule } from '../proxyRewrite/defaults';
 import { runNetproxyCheck } from './netproxyCheck';
 import { clockCheck, explainWithClock } from './clockCheck';
@@ -27,6 +28,8 @@ export interface NetworkCheckInput {
   timeoutMs: number;
   /** Cancels every probe; the promise then rejects with an AbortError. */
   signal?: AbortSignal | undefined;
+  /** Mirrors to rank when the configured proxies fail (the built-in ones in the product); none: no ranking. */
+  proxyCandidates?: readonly string[] | undefined;
   /** The module whose go.mod every mirror must serve as the checksum database records it (tests). */
   reference?: ReferenceModule | undefined;
 }
@@ -57,6 +60,7 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
 
   const clock = clockCheck([...px.probes, ...sd.probes], input.platform);
   let findings = dedupeTls([...np, ...px.findings, ...content.findings, ...sd.findings]);
+  findings = await withVerifiedFallback({ ...input, findings, candidates: input.proxyCandidates ?? [] });
   if (clock.finding) findings.push(clock.finding);
   findings = explainWithClock(findings, clock);
   return findings.map(redactFinding);
