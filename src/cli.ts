@@ -6,6 +6,7 @@ import { diagnoseCommand } from './cli/diagnose';
 import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
 import { USAGE } from './cli/usage';
+import { selfInvocation } from './cli/invocation';
 import { TOOL_VERSION } from './core/toolInfo';
 
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
@@ -62,6 +63,7 @@ if (require.main === module) {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
     platform: hostPlatform(),
+    invocation: selfInvocation(process.argv[1]),
   };
   main(process.argv.slice(2), io, controller.signal).then(
     (code) => {

@@ -5,6 +5,7 @@ import { parseArgs, intFlag, UsageError } from './args';
 import type { Subcommand } from './io';
 import { diagnose, DEFAULT_TIMEOUT_MS } from '../core/diagnose';
 import { renderText } from '../core/report/text';
+import { withInvocation } from './invocation';
 
 export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
   const { flags, positionals } = parseArgs(argv, {
@@ -28,7 +29,10 @@ export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
   if (flags['json']) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else
     io.stdout(
-      renderText(report, { color: io.stdoutIsTTY && !io.platform.env['NO_COLOR'], verbose: Boolean(flags['verbose']) }),
+      renderText(withInvocation(report, io.invocation ?? 'go-env-doctor'), {
+        color: io.stdoutIsTTY && !io.platform.env['NO_COLOR'],
+        verbose: Boolean(flags['verbose']),
+      }),
     );
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
 };
