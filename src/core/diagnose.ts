@@ -12,6 +12,7 @@ import { envFindings } from './checks/envCheck';
 import { findGoMod, goModFindings } from './checks/gomodCheck';
 import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
+import { directFindings } from './checks/directCheck';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -160,6 +161,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);
   }
+  findings.push(...(await directFindings({ env, pathEnv: p.env['PATH'], os: p.os })));
   findings.push(...(await gomod).flat(), ...net, ...(await history));
 
   const report: Report = {
