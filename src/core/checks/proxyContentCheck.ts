@@ -49,11 +49,14 @@ export async function runProxyContentCheck(input: ProxyContentInput): Promise<Pr
     return { findings: [], truth: { source: 'none', detail: 'no mirror to compare', directReachable: false } };
   const own = input.network ? undefined : goNetwork(input.platform);
   const net = input.network ?? own!;
+  // The whole check shares the diagnosis's per-probe timeout: it must not outlast the other probes.
+  const deadline = AbortSignal.timeout(input.timeoutMs);
+  const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline;
   try {
     const [served, truth] = await Promise.all([
       Promise.all(
         entries.map((e) =>
-          fetchCanaryGoMod(e.url, { fetch: net.fetch, reference, timeoutMs: input.timeoutMs, signal: input.signal }),
+          fetchCanaryGoMod(e.url, { fetch: net.fetch, reference, timeoutMs: input.timeoutMs, signal }),
         ),
       ),
       referenceHash({
@@ -63,7 +66,19 @@ export async function runProxyContentCheck(input: ProxyContentInput): Promise<Pr
         get: net.sumdbGet,
         stateDir: sumdbStateDir(input.platform),
         timeoutMs: input.timeoutMs,
-        signal: input.signal,
+        signal,
+      }).catch((err: unknown): ReferenceHash => {
+        if (input.signal?.aborted || !deadline.aborted) throw err;
+        const why = `no checksum database answered within ${input.timeoutMs} ms`;
+        const known = reference.knownGoModHash;
+        return known
+          ? {
+              hash: known.hash,
+              source: 'builtin',
+              detail: `from the go.sum line ${known.db} published for it (shipped with go-env-doctor), because ${why}`,
+              directReachable: false,
+            }
+          : { source: 'none', detail: why, directReachable: false };
       }),
     ]);
     const noSumdb = input.gonosumdb ?? (input.platform.env['GONOSUMDB'] || input.platform.env['GOPRIVATE'] || '');
