@@ -9,7 +9,7 @@ export const SEVERITY_ORDER: Record<Severity, number> = { ok: 0, info: 1, warnin
 
 /**
  * A machine-readable fix the editor can run directly. The CLI shows `Fix.command` instead.
- * New issues add kinds here; the extension maps each kind to a VS Code command.
+ * Each kind has a handler in the extension's fix registry (src/extension/fixes/registry.ts).
  */
 export type FixAction =
   | { kind: 'installToolchain'; version: string }

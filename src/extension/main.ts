@@ -121,10 +121,13 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
   // Refresh when what the diagnosis depends on changes.
   ctx.own(
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (doc.uri.scheme === 'file' && /(^|[\\/])go\.(mod|work)$/.test(doc.uri.fsPath)) runner.schedule('go.mod saved');
+      if (doc.uri.scheme === 'file' && /(^|[\\/])(go\.(mod|work)|\.go-env-doctor\.json)$/.test(doc.uri.fsPath))
+        runner.schedule(`${doc.uri.fsPath.split(/[\\/]/).pop()} saved`);
     }),
   );
-  const watcher = ctx.own(vscode.workspace.createFileSystemWatcher('**/go.{mod,work}', false, true, false));
+  const watcher = ctx.own(
+    vscode.workspace.createFileSystemWatcher('**/{go.mod,go.work,.go-env-doctor.json}', false, true, false),
+  );
   ctx.own(watcher.onDidCreate(() => runner.schedule('go.mod created')));
   ctx.own(watcher.onDidDelete(() => runner.schedule('go.mod deleted')));
   ctx.own(

@@ -103,16 +103,22 @@ export class DiagnosisRunner implements vscode.Disposable {
       );
       if (settings.ignoredWorkspaceGoPath)
         log.warn(`goEnv.goPath from the untrusted workspace is ignored: ${redact(settings.ignoredWorkspaceGoPath)}`);
-      const report = await diagnose({
+      const { loadPolicy } = await import('../core/policy/load');
+      const { judgeByPolicy, policyMirrors } = await import('../core/policy/judge');
+      const policy = await loadPolicy(cwd);
+      const trusted = vscode.workspace.isTrusted;
+      const mirrors = [...settings.extraMirrors, ...(policyMirrors(policy, trusted) ?? [])];
+      const diagnosed = await diagnose({
         cwd,
         platform,
         signal,
         timeoutMs: settings.probeTimeoutMs,
         ...(settings.goPath ? { goPath: settings.goPath } : {}),
-        ...(settings.extraMirrors.length ? { extraMirrors: settings.extraMirrors } : {}),
+        ...(mirrors.length ? { extraMirrors: mirrors } : {}),
         ...(targets.length ? { goModFiles: targets.map((t) => t.file) } : {}),
         log: (line) => log.info(`  ${redact(line)}`),
       });
+      const report = judgeByPolicy(diagnosed, policy, trusted);
       if (signal.aborted || id !== this.runId) {
         log.info(
           `diagnosis #${id} discarded: cancelled or superseded after ${Math.round(performance.now() - started)} ms`,

@@ -11,7 +11,7 @@ import { DoctorError } from '../../src/core/errors';
 import type { Finding } from '../../src/core/findings';
 import { goosGoarch, hostPlatform, type Platform } from '../../src/core/platform';
 import type { Report } from '../../src/core/report/model';
-import { installToolchain } from '../../src/core/toolchain/release/install';
+import { installToolchainRelease } from '../../src/core/toolchain/release/install';
 import type { FixContext } from '../../src/extension/fixes/registry';
 import { INSTALL_TOOLCHAIN_COMMAND, ToolchainFixes, type ToolchainFixDeps } from '../../src/extension/toolchain/fixes';
 import { NOT_NOW_CHOICE } from '../../src/extension/toolchain/presentation';
@@ -262,7 +262,7 @@ describe('toolchain install in VS Code', function () {
   it('"Install Go Toolchain…" lists stable releases with the installed one marked, installs the pick and offers to use it', async () => {
     const sdk = path.join(scratch, 'sdk-pick');
     // go1.29.4 is already there (installed by the core directly).
-    await installToolchain({
+    await installToolchainRelease({
       version: '1.29.4',
       dir: sdk,
       dlBases: [host.dlBase],

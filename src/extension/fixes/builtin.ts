@@ -1,4 +1,4 @@
-// The fix kinds the editor layer performs itself. Other issues register theirs the same way.
+// The fix kinds the editor layer performs itself; toolchain and proxy fixes register theirs the same way.
 import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
 import { runProcess } from '../../core/process/run';

@@ -1,5 +1,5 @@
 // The proxy quick fixes (FixAction kinds setProxyAuto, restoreProxy, workOffline), performed in
-// the editor through src/core/proxyset: rank the candidate mirrors (cancellable: the fix's
+// the editor through src/core/proxyRewrite: rank the candidate mirrors (cancellable: the fix's
 // CancellationToken aborts every probe), show the ranking in a quick pick, write on confirmation
 // with `go env -w` (the previous value saved first), and undo. When GOPROXY comes from the OS
 // environment, nothing is written: the pick says so and opens the place to change it instead.

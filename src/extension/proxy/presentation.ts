@@ -1,6 +1,6 @@
 // What the proxy quick fixes show: the quick pick of a mirror ranking, of an offline plan, of an
 // OS-environment override, and the messages after a write or a restore. Pure (no `vscode`):
-// proxyFixes.ts turns these models into QuickPickItems; unit-tested without VS Code.
+// proxy/fixes.ts turns these models into QuickPickItems; unit-tested without VS Code.
 import type { FileSetting } from '../../core/proxyRewrite/goEnv';
 import type { OverrideSource } from '../../core/proxyRewrite/overrideSources';
 import type { EnvironmentOverride, ProxyPlan } from '../../core/proxyRewrite/plan';

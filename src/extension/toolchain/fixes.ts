@@ -8,10 +8,10 @@ import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
 import { hostPlatform, type Platform } from '../../core/platform';
 import { redact } from '../../core/redact';
-import type { AnySourceInstallResult } from '../../core/toolchain/install';
+import type { ToolchainInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
 import type { Ctx } from '../context';
-import type { FixContext, FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
+import type { FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
 import { requestEnv } from '../proxy/httpSettings';
 import { runInstall, type InstallRunResult, type ProgressSink } from './install';
 import { pickRelease } from './pick';
@@ -73,9 +73,6 @@ function extensionDeps(ctx: Ctx): ToolchainFixDeps {
   };
 }
 
-/** The fix applier may hand over its progress notification; without one the install opens its own. */
-type WithProgress = FixContext & { progress?: ProgressSink };
-
 export class ToolchainFixes {
   /** Versions being installed in this window: a second click does not start another install. */
   private readonly running = new Set<string>();
@@ -84,7 +81,8 @@ export class ToolchainFixes {
 
   /** FixAction `installToolchain`: errors propagate (the fix applier shows them with their remedy). */
   readonly handler: FixHandler<'installToolchain'> = async (action, ctx): Promise<FixOutcome> => {
-    const progress = (ctx as WithProgress).progress;
+    // The fix applier may hand over its progress notification; without one the install opens its own.
+    const progress = ctx.progress;
     const outcome = await this.install(action.version, {
       platform: ctx.requestPlatform,
       token: ctx.token,
@@ -160,7 +158,7 @@ export class ToolchainFixes {
   }
 
   /** After an install, in the background: "use it for this workspace?". */
-  private offer(result: AnySourceInstallResult): void {
+  private offer(result: ToolchainInstallResult): void {
     const p = this.offerUse(result).catch((err: unknown) => {
       this.showError(err, `Use ${result.version}`);
       return undefined;
@@ -168,7 +166,7 @@ export class ToolchainFixes {
     this.deps.onOffer?.(p);
   }
 
-  private async offerUse(result: AnySourceInstallResult): Promise<UseSummary | undefined> {
+  private async offerUse(result: ToolchainInstallResult): Promise<UseSummary | undefined> {
     const home = os.homedir();
     const goBinary = goBinaryIn(result.goroot, process.platform);
     const summary = {

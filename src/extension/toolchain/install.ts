@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { DoctorError, isAbortError } from '../../core/errors';
 import type { Platform } from '../../core/platform';
 import { redact } from '../../core/redact';
-import type { AnySourceInstallResult } from '../../core/toolchain/install';
+import type { ToolchainInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
 import { loadFixBundle } from '../fixes/loadBundle';
 import { editorRemedy, installTitle, progressMessage, ProgressSteps } from './presentation';
@@ -27,7 +27,7 @@ export interface InstallRun {
   timeouts?: Partial<InstallTimeouts>;
 }
 
-export type InstallRunResult = { kind: 'installed'; result: AnySourceInstallResult } | { kind: 'cancelled' };
+export type InstallRunResult = { kind: 'installed'; result: ToolchainInstallResult } | { kind: 'cancelled' };
 
 export async function runInstall(run: InstallRun): Promise<InstallRunResult> {
   const bad = settingsError(run.settings);
@@ -63,9 +63,9 @@ async function install(
     // From the separately bundled fix implementations, loaded on first use (see lazyCore.ts).
     // The release archive, or when no official index answers, the golang.org/toolchain module
     // from GOPROXY verified against the checksum database, as the go command fetches toolchains.
-    const { installToolchainAnySource } = loadFixBundle().toolchainInstaller;
+    const { installToolchain } = loadFixBundle().toolchainInstaller;
     let lastSource = '';
-    const result = await installToolchainAnySource({
+    const result = await installToolchain({
       version: run.version,
       dir: settings.sdkDir,
       ...(settings.dlBases ? { dlBases: settings.dlBases } : {}),

@@ -1,7 +1,7 @@
 // What the toolchain installer shows in the editor: titles, the progress line, the release quick
 // pick, messages, and the core's remedies rephrased for the editor. Pure: unit-tested without VS Code.
 import * as path from 'node:path';
-import { goName, parseGoVersion } from '../../core/goVersion';
+import { parseGoVersion } from '../../core/goVersion';
 import type { InstalledToolchain, ReleaseChoice } from '../../core/toolchain/catalog';
 import type { InstallProgress } from '../../core/toolchain/progress';
 import { tildify } from '../proxy/presentation';
@@ -258,10 +258,4 @@ export function withAlternateGo(current: unknown, goBinary: string): Record<stri
 /** `<goroot>/bin/go` (go.exe on Windows). */
 export function goBinaryIn(goroot: string, os: NodeJS.Platform): string {
   return path.join(goroot, 'bin', os === 'win32' ? 'go.exe' : 'go');
-}
-
-/** The name installToolchain reports (`go1.30.0`) for a requested version, when it is not `latest`. */
-export function requestedName(version: string): string | undefined {
-  const v = parseGoVersion(version);
-  return v ? goName(v) : undefined;
 }
