@@ -154,6 +154,11 @@ export const SCENARIOS: Scenario[] = [
     fails: null,
   },
   {
+    name: 'a full-width comma typed for "," in GOPROXY',
+    env: (w) => ({ GOPROXY: `${w.refused}\uff0c${w.good}`, GOSUMDB: direct(w) }),
+    fails: { go: /no such host/, doctor: 'env.lookalikeChar' },
+  },
+  {
     // With no database, only a shipped go.sum line could show the alteration; the fixture module has none.
     name: 'GOSUMDB=off with altered content (go does not notice; the doctor warns that nothing is verified)',
     env: (w) => ({ GOPROXY: w.altered, GOSUMDB: 'off' }),
