@@ -2,11 +2,11 @@
 // covers far more than the user's own code (verification silently off for public modules), and
 // look-alike characters (a full-width comma typed with a Chinese input method, a zero-width space
 // pasted from a web page) that the go command reads as part of a name.
-import type { Finding, Fix } from '../findings';
+import type { Finding } from '../findings';
 import type { EnvEntry } from '../report/model';
 import { redact } from '../redact';
 import { pathMatch } from '../sumdb/prefixPatterns';
-import { goEnvW } from './proxyCheck';
+import { setGoEnvFix, unsetGoEnvFix } from './fixes';
 
 const PATTERN_SETTINGS = ['GOPRIVATE', 'GONOSUMDB', 'GONOPROXY', 'GOINSECURE'] as const;
 const LIST_SETTINGS = ['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GONOPROXY'] as const;
@@ -66,8 +66,7 @@ function lookalikeFinding(name: string, value: string): Finding | undefined {
       ? 'The go command does not treat it as a separator or as white space, so the entry around it is not the URL you meant and downloads through it fail.'
       : 'The go command does not treat it as a separator or as white space, so the pattern around it matches no module path and those modules are not treated as private.';
   const safe = redact(cleaned);
-  const fix: Fix = { command: goEnvW(name, safe), title: `Retype ${name} with plain ASCII characters` };
-  if (safe === cleaned) fix.action = { kind: 'setGoEnv', name, value: cleaned };
+  const fix = setGoEnvFix(name, cleaned, `Retype ${name} with plain ASCII characters`);
   return {
     id: 'env.lookalikeChar',
     severity: name === 'GOPROXY' ? 'error' : 'warning',
@@ -103,10 +102,7 @@ function broadPatternFindings(name: string, value: string): Finding[] {
         : name === 'GONOPROXY'
           ? 'Modules it matches skip GOPROXY and come from their origins, which must then all be reachable'
           : 'Modules it matches may be fetched over plain HTTP or without certificate checks';
-    const fix: Fix = rest
-      ? { command: goEnvW(name, rest), title: `Remove "${p}" from ${name}` }
-      : { command: `go env -u ${name}`, title: `Unset ${name}` };
-    fix.action = rest ? { kind: 'setGoEnv', name, value: rest } : { kind: 'unsetGoEnv', name };
+    const fix = rest ? setGoEnvFix(name, rest, `Remove "${p}" from ${name}`) : unsetGoEnvFix(name, `Unset ${name}`);
     return {
       id: 'env.patternTooBroad',
       severity: 'warning',

@@ -3,14 +3,14 @@
 // the value it would write becomes the first fix of every failing proxy finding, marked verified.
 // Configured proxies failing at the network level while other mirrors answer is what a filtered
 // network looks like: say so.
-import type { Finding, Fix } from '../findings';
+import type { Finding } from '../findings';
 import { parseGosumdb } from '../go/gosumdb';
 import type { Platform } from '../platform';
 import { redact } from '../redact';
 import type { ReferenceModule } from '../proxyRewrite/defaults';
 import { autoGoproxyValue } from '../proxyRewrite/plan';
 import { rankMirrors } from '../proxyRewrite/rank';
-import { goEnvW } from './proxyCheck';
+import { setProxyFix } from './fixes';
 
 /** Finding ids that mean a GOPROXY entry will not serve modules. */
 const PROXY_FAILURES = /^(proxy\.(dns|refused|timeout|httpStatus|badResponse|wrongContent)|tls\.)/;
@@ -43,11 +43,10 @@ export async function withVerifiedFallback(input: FallbackInput): Promise<Findin
   const value = autoGoproxyValue(healthy.map((r) => r.url));
   const names = healthy.map((r) => r.display).join(', ');
   const safe = redact(value);
-  const fix: Fix = {
-    command: goEnvW('GOPROXY', safe),
-    title: `Use verified mirrors (checked just now: reachable, serving the checksum database's bytes): ${safe}`,
-  };
-  if (safe === value) fix.action = { kind: 'setGoEnv', name: 'GOPROXY', value };
+  const fix = setProxyFix(
+    value,
+    `Use verified mirrors (checked just now: reachable, serving the checksum database's bytes): ${safe}`,
+  );
   const filtered = failing.every((f) => NETWORK_FAILURES.test(f.id) || f.id === 'proxy.httpStatus');
   const note = filtered
     ? ` The configured proxy cannot be reached while ${names} ${healthy.length === 1 ? 'answers' : 'answer'} correctly: the pattern of a filtered network (the official hosts blocked, domestic mirrors reachable), not of a broken machine.`

@@ -16,6 +16,7 @@ import { withVerifiedFallback } from './mirrorFallback';
 import type { ReferenceModule } from '../proxyRewrite/defaults';
 import { runNetproxyCheck } from './netproxyCheck';
 import { clockCheck, explainWithClock } from './clockCheck';
+import { hostOf } from '../net/hostOf';
 
 export interface NetworkCheckInput {
   goproxy: string;
@@ -98,14 +99,6 @@ function dedupeTls(findings: Finding[]): Finding[] {
     }
   }
   return out;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 function abortError(signal: AbortSignal): Error {

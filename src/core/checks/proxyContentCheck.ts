@@ -9,9 +9,9 @@ import type { Platform } from '../platform';
 import { redact } from '../redact';
 import { fetchCanaryGoMod, type CanaryResult } from '../proxyRewrite/canaryGoMod';
 import { REFERENCE_MODULE, type ReferenceModule } from '../proxyRewrite/defaults';
-import { goNetwork, type GoNetwork } from '../proxyRewrite/http';
+import { goNetwork, type GoNetwork } from '../net/goNetwork';
 import { referenceHash, type ReferenceHash } from '../proxyRewrite/reference';
-import { sumdbStateDir } from '../proxyRewrite/stateDir';
+import { sumdbStateDir } from '../stateDir';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
 import { AUTO_PROXY_FIX } from './fixes';
 

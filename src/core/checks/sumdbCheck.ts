@@ -11,8 +11,10 @@ import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { parseGosumdb, type SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
-import { describeFailure, fmt, stepTimings, type FailureContext, type FailureView } from './probeFailure';
+import { describeFailure, stepTimings, type FailureContext, type FailureView } from './probeFailure';
+import { formatMs } from '../report/units';
 import type { NetContext } from './netContext';
+import { AUTO_PROXY_FIX, setGoEnvFix, unsetGoEnvFix } from './fixes';
 
 export interface SumdbCheckOutput {
   findings: Finding[];
@@ -49,13 +51,7 @@ export async function runSumdbCheck(input: {
           title: 'GOSUMDB is not valid',
           detail: `GOSUMDB=${redact(setting.setting)}: ${setting.reason}. The go command refuses to download modules it cannot verify, so downloads fail. Use the default (sum.golang.org) or sum.golang.google.cn.`,
           subject: 'GOSUMDB',
-          fixes: [
-            {
-              command: 'go env -u GOSUMDB',
-              title: 'Use the default checksum database',
-              action: { kind: 'unsetGoEnv', name: 'GOSUMDB' },
-            },
-          ],
+          fixes: [unsetGoEnvFix('GOSUMDB', 'Use the default checksum database')],
         },
       ],
       probes: [],
@@ -124,7 +120,7 @@ export async function runSumdbCheck(input: {
 
   if (outcome.ok) {
     const r = outcome.latest;
-    const timing = r ? ` Its latest signed tree head came in ${fmt(r.totalMs)} (${stepTimings(r)}).` : '';
+    const timing = r ? ` Its latest signed tree head came in ${formatMs(r.totalMs)} (${stepTimings(r)}).` : '';
     return {
       findings: [
         {
@@ -310,17 +306,15 @@ export function isTreeNote(body: string, name: string): boolean {
 function sumdbFixes(db: SumDatabase): Fix[] {
   const fixes: Fix[] = [];
   if (db.name === 'sum.golang.org' && db.setting !== 'sum.golang.google.cn') {
-    fixes.push({
-      command: 'go env -w GOSUMDB=sum.golang.google.cn',
-      title: 'Use the official mirror of sum.golang.org that is reachable from mainland China',
-      action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.google.cn' },
-    });
+    fixes.push(
+      setGoEnvFix(
+        'GOSUMDB',
+        'sum.golang.google.cn',
+        'Use the official mirror of sum.golang.org that is reachable from mainland China',
+      ),
+    );
   }
-  fixes.push({
-    command: 'go-env-doctor set-proxy --auto',
-    title: 'Use a GOPROXY mirror that also forwards the checksum database',
-    action: { kind: 'setProxyAuto' },
-  });
+  fixes.push({ ...AUTO_PROXY_FIX, title: 'Use a GOPROXY mirror that also forwards the checksum database' });
   return fixes;
 }
 

@@ -3,7 +3,7 @@
 import { escapeModulePath, proxyResource } from '../go/goproxy';
 import type { ReferenceModule } from './defaults';
 import { goModHash1 } from './goModHash';
-import type { MirrorFetch } from './http';
+import type { MirrorFetch } from '../net/goNetwork';
 import { MAX_BODY, responseFailure, versionJsonFailure } from './mirrorProbe';
 
 export type CanaryResult =

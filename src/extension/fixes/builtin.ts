@@ -5,6 +5,8 @@ import { runProcess } from '../../core/process/run';
 import { redact } from '../../core/redact';
 import { Commands } from '../commands';
 import type { FixContext, FixRegistry } from './registry';
+import { signalFor } from '../cancellation';
+import { saveCertificateFix } from './saveCertificate';
 
 const GO_ENV_WRITE_TIMEOUT_MS = 15_000;
 /** cmd/go prints this when an OS variable will keep winning over what was written. */
@@ -24,6 +26,7 @@ export function registerBuiltinFixes(registry: FixRegistry): vscode.Disposable {
       goEnvWrite(['-w', `${action.name}=${action.value}`], action.name, ctx),
     ),
     registry.register('unsetGoEnv', (action, ctx) => goEnvWrite(['-u', action.name], action.name, ctx)),
+    registry.register('saveCertificate', saveCertificateFix),
   );
 }
 
@@ -37,8 +40,7 @@ async function goEnvWrite(args: string[], name: string, ctx: FixContext): Promis
       'Install Go or set goEnv.goPath, then diagnose again.',
     );
   }
-  const abort = new AbortController();
-  const sub = ctx.token.onCancellationRequested(() => abort.abort());
+  const abort = signalFor(ctx.token);
   try {
     const shown = redact(`go env ${args.join(' ')}`);
     ctx.log.info(`running ${shown} with ${go}`);
@@ -75,6 +77,6 @@ async function goEnvWrite(args: string[], name: string, ctx: FixContext): Promis
       void vscode.window.showInformationMessage(`Go Env: ran \`${shown}\`.`);
     }
   } finally {
-    sub.dispose();
+    abort.dispose();
   }
 }

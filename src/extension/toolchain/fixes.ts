@@ -6,16 +6,16 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
-import { hostPlatform, type Platform } from '../../core/platform';
-import { redact } from '../../core/redact';
+import type { Platform } from '../../core/platform';
 import type { ToolchainInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
+import { Commands } from '../commands';
 import type { Ctx } from '../context';
+import { showError } from '../showError';
 import type { FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
-import { requestEnv } from '../proxy/httpSettings';
 import { runInstall, type InstallRunResult, type ProgressSink } from './install';
 import { pickRelease } from './pick';
-import { tildify } from '../proxy/presentation';
+import { tildify } from '../format';
 import {
   cancelledMessage,
   goBinaryIn,
@@ -27,11 +27,10 @@ import {
   usedMessage,
   type UseSummary,
 } from './presentation';
-import { readToolchainSettings, settingsError, type ToolchainSettings } from './settings';
+import { settingsError, type ToolchainSettings } from './settings';
 import { useToolchain } from './use';
 
 /** package.json "contributes.commands" declares the same id. */
-export const INSTALL_TOOLCHAIN_COMMAND = 'goEnv.installToolchain';
 /** What the settings UI filters on for the toolchain settings. */
 const SETTINGS_QUERY = 'goEnv.toolchain';
 
@@ -56,14 +55,14 @@ export function registerToolchainFixes(registry: FixRegistry, ctx: Ctx): vscode.
   const tc = new ToolchainFixes(extensionDeps(ctx));
   return vscode.Disposable.from(
     registry.register('installToolchain', tc.handler),
-    vscode.commands.registerCommand(INSTALL_TOOLCHAIN_COMMAND, () => tc.command()),
+    vscode.commands.registerCommand(Commands.installToolchain, () => tc.command()),
   );
 }
 
 function extensionDeps(ctx: Ctx): ToolchainFixDeps {
   return {
-    settings: () => readToolchainSettings(vscode.workspace.getConfiguration('goEnv'), os.homedir()),
-    requestPlatform: () => hostPlatform(requestEnv(process.env, ctx.httpSettings())),
+    settings: () => ctx.toolchainSettings(),
+    requestPlatform: () => ctx.requestPlatform(),
     environment: ctx.extension.environmentVariableCollection,
     // A getter: the log channel is created on first use, not at activation.
     get log() {
@@ -198,19 +197,15 @@ export class ToolchainFixes {
   }
 
   private showError(err: unknown, what: string): void {
-    const text =
-      err instanceof DoctorError ? `${err.message} ${err.remedy}` : err instanceof Error ? err.message : String(err);
-    this.deps.log.error(`${what} failed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
     const settingsRelated =
       err instanceof DoctorError &&
       /^(settings\.|toolchain\.(indexUnavailable|downloadFailed|checksumMismatch|permissionDenied|diskFull))/.test(
         err.code,
       );
-    const buttons = settingsRelated ? ['Open Settings', 'Show Log'] : ['Show Log'];
-    void vscode.window.showErrorMessage(`Go Env: ${what} failed. ${redact(text)}`, ...buttons).then((pick) => {
-      if (pick === 'Show Log') this.deps.log.show();
-      if (pick === 'Open Settings')
-        void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY);
-    });
+    const openSettings = {
+      label: 'Open Settings',
+      run: () => void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY),
+    };
+    showError(this.deps.log, what, err, settingsRelated ? [openSettings] : []);
   }
 }

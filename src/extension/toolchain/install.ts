@@ -8,6 +8,7 @@ import type { Platform } from '../../core/platform';
 import { redact } from '../../core/redact';
 import type { ToolchainInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
+import { abortOnCancel } from '../cancellation';
 import { loadFixBundle } from '../fixes/loadBundle';
 import { editorRemedy, installTitle, progressMessage, ProgressSteps } from './presentation';
 import { settingsError, type ToolchainSettings } from './settings';
@@ -50,8 +51,7 @@ async function install(
 ): Promise<InstallRunResult> {
   const { log, settings } = run;
   const controller = new AbortController();
-  const subs = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
-  if (tokens.some((t) => t.isCancellationRequested)) controller.abort();
+  const cancellation = abortOnCancel(controller, tokens);
   const steps = new ProgressSteps();
   const started = performance.now();
   log.info(
@@ -104,6 +104,6 @@ async function install(
       throw new DoctorError(err.code, err.message, editorRemedy(err.remedy), { cause: err });
     throw err;
   } finally {
-    for (const s of subs) s.dispose();
+    cancellation.dispose();
   }
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseGoVersion } from '../../core/goVersion';
 import type { InstalledToolchain, ReleaseChoice } from '../../core/toolchain/catalog';
 import type { InstallProgress } from '../../core/toolchain/progress';
-import { tildify } from '../proxy/presentation';
+import { mb, tildify } from '../format';
 
 /** `1.30.0` → `Go 1.30.0`; `latest` → `the latest Go`. */
 export function goDisplayName(version: string): string {
@@ -16,10 +16,6 @@ export function goDisplayName(version: string): string {
 /** The label of the install fix and the progress notification's title. */
 export function installTitle(version: string): string {
   return `Install ${goDisplayName(version)} (verified)`;
-}
-
-export function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 function rate(bytesPerSec: number): string {

@@ -37,7 +37,7 @@ describe('checks/envPatterns (broad patterns, look-alike characters)', () => {
     const gp = only(run({ GOPROXY: 'https://goproxy.cn，direct' }), 'env.lookalikeChar');
     assert.equal(gp.severity, 'error');
     assert.match(gp.detail, /a full-width comma \(，\) at character 19/);
-    assert.equal(gp.fixes?.[0]?.command, 'go env -w GOPROXY=https://goproxy.cn,direct');
+    assert.equal(gp.fixes?.[0]?.command, 'go-env-doctor set-proxy --value https://goproxy.cn,direct');
     const priv = only(run({ GOPRIVATE: '\u200bgit.corp.example\u3000' }), 'env.lookalikeChar');
     assert.equal(priv.severity, 'warning');
     assert.match(

@@ -57,9 +57,9 @@ describe('checks/mirrorFallback (a verified GOPROXY when the configured one fail
     const fs = await run(refused, [b.url, altered.url, refused2, a.url]);
     const f = only(fs, 'proxy.refused');
     assert.equal(f.severity, 'error');
-    assert.equal(f.fixes?.[0]?.command, `go env -w "GOPROXY=${a.url}|${b.url},direct"`);
+    assert.equal(f.fixes?.[0]?.command, `go-env-doctor set-proxy --value '${a.url}|${b.url},direct'`);
     assert.match(f.fixes![0]!.title, /^Use verified mirrors/);
-    assert.deepEqual(f.fixes![0]!.action, { kind: 'setGoEnv', name: 'GOPROXY', value: `${a.url}|${b.url},direct` });
+    assert.equal(f.fixes![0]!.action?.kind, 'setProxy');
     assert.match(f.detail, /the pattern of a filtered network/);
     // The altered and the unreachable candidates are not in the value.
     assert.doesNotMatch(f.fixes![0]!.command, new RegExp(`${altered.url}|${refused2}`));
@@ -76,7 +76,7 @@ describe('checks/mirrorFallback (a verified GOPROXY when the configured one fail
 
   it('offers "| instead of ," only when the entry after it answers', async () => {
     const helps = only(await run(`${refused},${a.url}`), 'proxy.refused');
-    assert.ok(helps.fixes?.some((x) => x.command === `go env -w "GOPROXY=${refused}|${a.url}"`));
+    assert.ok(helps.fixes?.some((x) => x.command === `go-env-doctor set-proxy --value '${refused}|${a.url}'`));
     const useless = (await run(`${refused},${refused2}`)).filter((x) => x.id === 'proxy.refused');
     assert.ok(useless.every((x) => !x.fixes?.some((y) => /\| instead of ,/.test(y.title))));
   });

@@ -173,11 +173,12 @@ describe('checks/proxy (GOPROXY entries)', () => {
     assert.deepEqual(ids(await run(`http://localhost:${plain.port}`)), ['proxy.ok']);
   });
 
-  it('tls.untrusted suggests adding the CA, never disabling verification', async () => {
+  it('tls.untrusted offers to save the CA to check its fingerprint, never disabling verification', async () => {
     const f = only(await run(`${await https(certs.intercepted)},direct`), 'tls.untrusted');
     assert.match(f.detail, /Do not turn certificate verification off/);
-    assert.ok(f.fixes?.some((x) => /update-ca-certificates/.test(x.command)));
-    assert.ok(f.fixes?.some((x) => /SSL_CERT_DIR=/.test(x.command)));
+    assert.ok(
+      f.fixes?.some((x) => x.action?.kind === 'saveCertificate' && /^go-env-doctor save-cert /.test(x.command)),
+    );
   });
 
   it('tls.untrusted says when Node trusts the CA but Go does not', async () => {
@@ -203,7 +204,11 @@ describe('checks/proxy (GOPROXY entries)', () => {
     const behind = only(await run(`${good},${bad}`), 'proxy.refused');
     assert.equal(behind.severity, 'warning');
     assert.match(behind.detail, /reaches this one only when that entry cannot serve a module/);
-    assert.ok(behind.fixes?.some((x) => x.command === `go env -w GOPROXY=${good}`));
+    assert.ok(
+      behind.fixes?.some(
+        (x) => x.command === `go-env-doctor set-proxy --value ${good}` && x.action?.kind === 'setProxy',
+      ),
+    );
   });
 
   it('goes through HTTPS_PROXY like the go command, and redacts every credential', async () => {
@@ -225,7 +230,9 @@ describe('checks/proxy (GOPROXY entries)', () => {
     const refused = only(fs, 'proxy.refused');
     assert.equal(refused.severity, 'error');
     assert.ok(
-      refused.fixes?.some((x) => x.command === `go env -w GOPROXY=${good},direct` && x.action?.kind === 'setGoEnv'),
+      refused.fixes?.some(
+        (x) => x.command === `go-env-doctor set-proxy --value ${good},direct` && x.action?.kind === 'setProxy',
+      ),
       JSON.stringify(refused.fixes),
     );
     const mirrorOk = fs.find((f) => f.subject === good)!;
