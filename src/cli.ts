@@ -7,6 +7,7 @@ import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
 import { saveCertCommand } from './cli/saveCert';
 import { USAGE } from './cli/usage';
+import { selfInvocation } from './cli/invocation';
 import { TOOL_VERSION } from './core/toolInfo';
 import { redact } from './core/redact';
 
@@ -66,6 +67,7 @@ if (require.main === module) {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
     platform: hostPlatform(),
+    invocation: selfInvocation(process.argv[1]),
   };
   main(process.argv.slice(2), io, controller.signal).then(
     (code) => {

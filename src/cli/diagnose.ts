@@ -9,6 +9,7 @@ import { loadPolicy } from '../core/policy/load';
 import { judgeByPolicy, policyMirrors } from '../core/policy/judge';
 import type { Report } from '../core/report/model';
 import { renderText } from '../core/report/text';
+import { withInvocation } from './invocation';
 import { renderMarkdown } from '../core/report/markdown';
 import { renderGithub } from '../core/report/github';
 import { renderPrometheus } from '../core/report/prometheus';
@@ -62,7 +63,10 @@ function render(report: Report, format: Format, io: CliIO, root: string, verbose
       // Annotations first, then the summary a person reads in the job log.
       return renderGithub(report, root) + renderText(report, { color: false, verbose });
     case 'text':
-      return renderText(report, { color: io.stdoutIsTTY && !io.platform.env['NO_COLOR'], verbose });
+      return renderText(withInvocation(report, io.invocation ?? 'go-env-doctor'), {
+        color: io.stdoutIsTTY && !io.platform.env['NO_COLOR'],
+        verbose,
+      });
   }
 }
 

@@ -9,6 +9,8 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   cwd: string;
   platform: Platform;
+  /** How this CLI was started (`go-env-doctor`, or `node /abs/dist/cli.js`), for printed fixes. */
+  invocation?: string;
 }
 
 /** A subcommand: resolves to the process exit code (0 ok, 1 failure found, 2 usage or internal). */

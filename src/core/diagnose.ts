@@ -13,6 +13,7 @@ import { goModFindings } from './checks/gomodCheck';
 import { findGoMod } from './gomod/find';
 import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
+import { directFindings } from './checks/directCheck';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -27,6 +28,8 @@ export interface DiagnoseOptions {
   timeoutMs?: number;
   /** Mirrors to probe in addition to GOPROXY's entries (reported as info). */
   extraMirrors?: string[] | undefined;
+  /** Mirrors ranked when the configured proxies fail, to offer a verified GOPROXY (none: no ranking). */
+  proxyCandidates?: string[] | undefined;
   /** Check these go.mod files instead of the one governing cwd. */
   goModFiles?: string[];
   platform: Platform;
@@ -79,6 +82,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
       goproxy: gp,
       gosumdb: sd,
       extraMirrors: opts.extraMirrors,
+      proxyCandidates: opts.proxyCandidates,
       platform: p,
       timeoutMs,
       signal: opts.signal,
@@ -161,6 +165,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);
   }
+  findings.push(...(await directFindings({ env, pathEnv: p.env['PATH'], os: p.os })));
   findings.push(...(await gomod).flat(), ...net, ...(await history));
 
   const report: Report = {

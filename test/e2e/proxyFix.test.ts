@@ -101,7 +101,7 @@ describe('e2e: switching GOPROXY to the fastest working mirror from the quick fi
 
       // The ranking, as a quick pick: latency per mirror, the rejected one with its reason.
       const pick = wb.quickPick();
-      const write = pick.locator('.monaco-list-row', { hasText: `Set GOPROXY=${fast.url},${slow.url},direct` }).first();
+      const write = pick.locator('.monaco-list-row', { hasText: `Set GOPROXY=${fast.url}|${slow.url},direct` }).first();
       await write.waitFor({ timeout: 30_000 });
       const rankedMs = Date.now() - t0;
       const text = await pick.innerText();
@@ -120,12 +120,12 @@ describe('e2e: switching GOPROXY to the fastest working mirror from the quick fi
       await page.keyboard.press('Enter');
       await pick.waitFor({ state: 'hidden' });
       await page
-        .locator('.notifications-toasts', { hasText: `GOPROXY is now ${fast.url},${slow.url},direct` })
+        .locator('.notifications-toasts', { hasText: `GOPROXY is now ${fast.url}|${slow.url},direct` })
         .first()
         .waitFor({ timeout: 30_000 });
       assert.equal(
         await fs.readFile(goenv, 'utf8'),
-        `GOPRIVATE=corp.example.com\nGOPROXY=${fast.url},${slow.url},direct\n`,
+        `GOPRIVATE=corp.example.com\nGOPROXY=${fast.url}|${slow.url},direct\n`,
       );
 
       // The diagnosis ran again by itself and the diagnostic is gone.

@@ -162,7 +162,7 @@ describe('proxy quick fixes', function () {
     const running = s.handlers.setProxyAuto(AUTO_FIX.action, fixContext(s));
     const pick = await nextPick();
     metrics['proxyFix.rankingToPickMs'] = Date.now() - started;
-    const value = `${fast.url},${slow.url},direct`;
+    const value = `${fast.url}|${slow.url},direct`;
     assert.equal(pick.items[0]!.label, `$(check) Set GOPROXY=${value}`, labels(pick).join('\n'));
     assert.equal(pick.activeItems[0], pick.items[0], 'Enter writes');
     assert.match(
@@ -411,7 +411,7 @@ describe('proxy quick fixes', function () {
         if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       }
       assert.equal(await applied, 'handled');
-      assert.equal(await fs.readFile(s.envFile, 'utf8'), `${OTHER_SETTINGS}GOPROXY=${fast.url},${slow.url},direct\n`);
+      assert.equal(await fs.readFile(s.envFile, 'utf8'), `${OTHER_SETTINGS}GOPROXY=${fast.url}|${slow.url},direct\n`);
       await waitFor(
         () => ours(rootGoMod()).every((x) => !codeOf(x).startsWith('proxy.')),
         'the proxy diagnostics to go',
@@ -419,7 +419,7 @@ describe('proxy quick fixes', function () {
       );
       metrics['proxyFix.quickFixToCleanDiagnosticsMs'] = Date.now() - started;
       const report = (await api()).lastReport();
-      assert.equal(report?.env['GOPROXY']?.value, `${fast.url},${slow.url},direct`);
+      assert.equal(report?.env['GOPROXY']?.value, `${fast.url}|${slow.url},direct`);
       assert.deepEqual(
         report?.findings.filter((f) => f.id.startsWith('proxy.')).map((f) => `${f.id} ${f.severity}`),
         ['proxy.ok ok', 'proxy.ok ok', 'proxy.changedByDoctor info'],

@@ -44,7 +44,7 @@ export function clockSamples(probes: readonly ProbeResult[]): ClockSample[] {
 
 export function clockCheck(probes: readonly ProbeResult[], platform: Pick<Platform, 'os'>): ClockVerdict {
   const samples = clockSamples(probes);
-  if (samples.length === 0) return { samples };
+  if (samples.length === 0) return { samples, finding: clockUnknown(probes) };
   const sorted = [...samples].sort((a, b) => a.skewMs - b.skewMs);
   const mid = Math.floor((sorted.length - 1) / 2);
   // Even count: of the two middle samples, the one closer to zero (the benefit of the doubt).
@@ -82,6 +82,24 @@ export function clockCheck(probes: readonly ProbeResult[], platform: Pick<Platfo
       subject: 'clock',
       fixes: clockFixes(platform),
     },
+  };
+}
+
+/** No Date header to compare with: say so and why, rather than stay silent about the clock. */
+function clockUnknown(probes: readonly ProbeResult[]): Finding {
+  const failed = probes.filter((r) => r.status === undefined);
+  const why =
+    probes.length === 0
+      ? 'no server was contacted (GOPROXY and GOSUMDB name none to probe)'
+      : failed.length === probes.length
+        ? `none of the ${probes.length} servers asked answered${failed[0]?.error ? ` (${hostOf(failed[0].url)}: ${failed[0].error.message})` : ''}`
+        : 'the servers that answered sent no Date header';
+  return {
+    id: 'clock.unknown',
+    severity: 'info',
+    title: 'The clock could not be checked',
+    detail: `This computer's clock is compared with the Date headers of the servers probed, but ${why}. TLS certificate checks and the checksum database depend on a correct clock: once a server answers, run the diagnosis again, or make sure the clock is synced with a time server.`,
+    subject: 'clock',
   };
 }
 

@@ -5,6 +5,7 @@ import type { EnvEntry } from '../report/model';
 import { describeGoproxy, parseGoproxy } from '../go/goproxy';
 import { redact } from '../redact';
 import { AUTO_PROXY_FIX, setGoEnvFix, setProxyFix, unsetGoEnvFix } from './fixes';
+import { envPatternFindings } from './envPatternsCheck';
 
 export interface EnvCheckInput {
   env: Record<string, EnvEntry>;
@@ -155,6 +156,8 @@ export function envFindings(input: EnvCheckInput): Finding[] {
       fixes: [kept === '' ? unsetGoEnvFix('GOFLAGS', title) : setGoEnvFix('GOFLAGS', kept, title)],
     });
   }
+
+  out.push(...envPatternFindings(input.env));
 
   if (!out.some((f) => f.severity === 'warning' || f.severity === 'error')) {
     out.push({

@@ -11,6 +11,9 @@ import { parseGosumdb } from '../go/gosumdb';
 import { netContext } from './netContext';
 import { runProxyCheck } from './proxyCheck';
 import { runSumdbCheck } from './sumdbCheck';
+import { runProxyContentCheck } from './proxyContentCheck';
+import { withVerifiedFallback } from './mirrorFallback';
+import type { ReferenceModule } from '../proxyRewrite/defaults';
 import { runNetproxyCheck } from './netproxyCheck';
 import { clockCheck, explainWithClock } from './clockCheck';
 import { hostOf } from '../net/hostOf';
@@ -26,6 +29,10 @@ export interface NetworkCheckInput {
   timeoutMs: number;
   /** Cancels every probe; the promise then rejects with an AbortError. */
   signal?: AbortSignal | undefined;
+  /** Mirrors to rank when the configured proxies fail (the built-in ones in the product); none: no ranking. */
+  proxyCandidates?: readonly string[] | undefined;
+  /** The module whose go.mod every mirror must serve as the checksum database records it (tests). */
+  reference?: ReferenceModule | undefined;
 }
 
 export async function runNetworkChecks(input: NetworkCheckInput): Promise<Finding[]> {
@@ -42,17 +49,19 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
   // TCP, when some probe will need TLS; otherwise only if one turns out to (a redirect, say).
   if (mayNeedTls(input, netproxy)) void net.trust();
 
-  const [np, px, sd] = await Promise.all([
+  const [np, px, sd, content] = await Promise.all([
     runNetproxyCheck({ netproxy, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }),
     runProxyCheck({ goproxy: input.goproxy, extraMirrors: input.extraMirrors ?? [], net }),
     input.gosumdb.trim() === 'off'
       ? Promise.resolve({ findings: [], probes: [] })
       : runSumdbCheck({ gosumdb: input.gosumdb, goproxy: input.goproxy, net }),
+    runProxyContentCheck(input),
   ]);
   if (input.signal?.aborted) throw abortError(input.signal);
 
   const clock = clockCheck([...px.probes, ...sd.probes], input.platform);
-  let findings = dedupeTls([...np, ...px.findings, ...sd.findings]);
+  let findings = dedupeTls([...np, ...px.findings, ...content.findings, ...sd.findings]);
+  findings = await withVerifiedFallback({ ...input, findings, candidates: input.proxyCandidates ?? [] });
   if (clock.finding) findings.push(clock.finding);
   findings = explainWithClock(findings, clock);
   return findings.map(redactFinding);

@@ -87,8 +87,9 @@ export async function runProxyCheck(input: {
           `Use ${redact(working.m.text)}, which answered in ${formatMs(working.v.ms)}`,
         ),
       );
-    const after = entries[i + 1];
-    if (fatal && after && after.kind !== 'off' && e.next === 'notFound') {
+    // Moving on with | helps only when the next entry answers.
+    const afterAnswers = entryVerdicts[i + 1]?.ok === true;
+    if (fatal && afterAnswers && e.next === 'notFound') {
       fixes.push(
         setProxyFix(withSeparator(entries, i, '|'), 'Move on to the next entry after any error (| instead of ,)'),
       );

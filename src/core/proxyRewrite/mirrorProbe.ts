@@ -32,7 +32,7 @@ export interface MirrorProbeOptions {
   signal?: AbortSignal | undefined;
 }
 
-const MAX_BODY = 64 * 1024;
+export const MAX_BODY = 64 * 1024;
 /** All of a mirror's requests together get this many per-request timeouts. */
 export const MIRROR_BUDGET_FACTOR = 2;
 
@@ -58,20 +58,8 @@ export async function probeMirror(candidate: string, o: MirrorProbeOptions): Pro
     if (!r.ok) return { failure: r.aborted ? 'the check was cancelled' : r.reason };
     return { res: r };
   };
-  const protocolFailure = (
-    resource: string,
-    r: Extract<FetchResult, { ok: true }>,
-    want: string,
-  ): string | undefined => {
-    if (r.status === 404 || r.status === 410)
-      return `does not serve ${ref} (HTTP ${r.status} for /${resource}), which every public mirror has`;
-    if (r.status !== 200) return `answered HTTP ${r.status} for /${resource}`;
-    if (/html/i.test(r.contentType) || /^\s*<(!doctype|html)/i.test(r.body)) {
-      return `answered /${resource} with an HTML page instead of ${want}: a captive portal or login page is in the way`;
-    }
-    if (r.truncated) return `answered /${resource} with more than ${MAX_BODY} bytes instead of ${want}`;
-    return undefined;
-  };
+  const protocolFailure = (resource: string, r: Extract<FetchResult, { ok: true }>, want: string) =>
+    responseFailure(ref, resource, r, want);
 
   // Round 1: the protocol, then the content.
   const latest = await get(`${mod}/@latest`);
@@ -113,7 +101,24 @@ export async function probeMirror(candidate: string, o: MirrorProbeOptions): Pro
   return out;
 }
 
-function versionJsonFailure(body: string, resource: string, wantVersion?: string): string | undefined {
+/** Why a module proxy's answer is not the resource asked for, or undefined when it is. */
+export function responseFailure(
+  ref: string,
+  resource: string,
+  r: Extract<FetchResult, { ok: true }>,
+  want: string,
+): string | undefined {
+  if (r.status === 404 || r.status === 410)
+    return `does not serve ${ref} (HTTP ${r.status} for /${resource}), which every public mirror has`;
+  if (r.status !== 200) return `answered HTTP ${r.status} for /${resource}`;
+  if (/html/i.test(r.contentType) || /^\s*<(!doctype|html)/i.test(r.body)) {
+    return `answered /${resource} with an HTML page instead of ${want}: a captive portal or login page is in the way`;
+  }
+  if (r.truncated) return `answered /${resource} with more than ${MAX_BODY} bytes instead of ${want}`;
+  return undefined;
+}
+
+export function versionJsonFailure(body: string, resource: string, wantVersion?: string): string | undefined {
   let doc: unknown;
   try {
     doc = JSON.parse(body);

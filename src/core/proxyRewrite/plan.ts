@@ -89,6 +89,15 @@ export function validateGoproxyValue(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The GOPROXY `set-proxy --auto` writes for mirrors ranked healthy, fastest first: the best
+ * MIRRORS_IN_VALUE joined with `|`, so a mirror that is down or failing moves go on to the next
+ * (`,` would move on only after 404/410), then `,direct` for modules no mirror has.
+ */
+export function autoGoproxyValue(healthyFastestFirst: readonly string[]): string {
+  return `${healthyFastestFirst.slice(0, MIRRORS_IN_VALUE).join('|')},direct`;
+}
+
 /** Candidate mirrors for --auto when none are given: the defaults plus the current http(s) entries. */
 export function defaultCandidates(currentGoproxy: string): string[] {
   const current = parseGoproxy(currentGoproxy)
@@ -192,7 +201,7 @@ export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan | Docto
       if (healthy.length === 0) {
         plan.blocked = 'no candidate mirror is healthy, so GOPROXY was left as it is';
       } else {
-        plan.value = [...healthy.slice(0, MIRRORS_IN_VALUE).map((r) => r.url), 'direct'].join(',');
+        plan.value = autoGoproxyValue(healthy.map((r) => r.url));
         plan.sumdb = await adviseSumdb({
           gosumdb,
           first: healthy[0],

@@ -76,7 +76,7 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
     );
     assert.equal(doc.ok, true);
     assert.equal(doc.previous, null);
-    assert.equal(doc.value, `${fast.url},${slow.url},direct`);
+    assert.equal(doc.value, `${fast.url}|${slow.url},direct`);
     assert.equal(doc.overriddenByEnvironment, false);
     assert.equal(doc.reference.source, 'builtin', doc.reference.detail);
     assert.match(doc.reference.detail, /has no record of rsc\.io\/quote@v1\.5\.2/);
@@ -95,7 +95,7 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
     assert.match(doc.ranking.find((x: { url: string }) => x.url === failing.url).reason, /HTTP 500/);
     assert.equal(
       await fs.readFile(s.envFile, 'utf8'),
-      `GOPRIVATE=corp.example.com\nGOPROXY=${fast.url},${slow.url},direct\n`,
+      `GOPRIVATE=corp.example.com\nGOPROXY=${fast.url}|${slow.url},direct\n`,
     );
     // The local mirrors were asked; nothing else could have been (the candidates were given).
     assert.ok(fast.hits.includes('/rsc.io/quote/@v/v1.5.2.mod'));

@@ -6,7 +6,7 @@ import type { ProbeResult } from '../../../../src/core/net/probe';
 import { ids, only, serverPool } from '../../../support/findingAsserts';
 import { testCerts, type TestCerts } from '../../../support/certs';
 import { testEnv, testPlatform, removeNetTestFiles } from '../../../support/netEnv';
-import { goproxyHandler, startHttpServer, startHttpsServer } from '../../../support/servers';
+import { goproxyHandler, refusedPort, startHttpServer, startHttpsServer } from '../../../support/servers';
 
 // Root-level: runs once after every suite of the run (idempotent), so temp files do not pile up.
 after(removeNetTestFiles);
@@ -33,6 +33,19 @@ describe('checks/clock (skew from Date headers)', () => {
     assert.match(f.detail, /about 7 min behind the time reported by the server \(127\.0\.0\.1:\d+\)/);
     assert.ok(f.fixes?.some((x) => x.command === 'sudo timedatectl set-ntp true'));
     assert.ok(!ids(fs).includes('clock.ok'));
+  });
+
+  it('clock.unknown when no server answered, naming why; gone once one answers', async () => {
+    const port = await refusedPort();
+    const platform = testPlatform(await testEnv());
+    const down = `http://127.0.0.1:${port}`;
+    const fs = await runNetworkChecks({ goproxy: `${down},direct`, gosumdb: 'off', platform, timeoutMs: 2000 });
+    const f = only(fs, 'clock.unknown');
+    assert.equal(f.severity, 'info');
+    assert.match(f.detail, /none of the 1 servers asked answered \(127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+    const fixed = await withServerOffset(0);
+    assert.ok(!ids(fixed).includes('clock.unknown'));
+    assert.equal(only(fixed, 'clock.ok').severity, 'ok');
   });
 
   it('clock.skew warning between 60 s and 5 min, from Platform.now()', async () => {
@@ -81,7 +94,10 @@ describe('checks/clock (skew from Date headers)', () => {
     };
     assert.equal(clockCheck([mk(0), mk(0), mk(900_000)], { os: 'linux' }).finding?.id, 'clock.ok');
     assert.equal(clockCheck([mk(900_000), mk(900_000), mk(0)], { os: 'linux' }).finding?.id, 'clock.skew');
-    assert.equal(clockCheck([], { os: 'linux' }).finding, undefined);
+    const unknown = clockCheck([], { os: 'linux' }).finding;
+    assert.equal(unknown?.id, 'clock.unknown');
+    assert.equal(unknown?.severity, 'info');
+    assert.match(unknown!.detail, /no server was contacted/);
   });
 
   it('names the clock as the likely cause of tls.expired, and the skew finding says so too', async () => {

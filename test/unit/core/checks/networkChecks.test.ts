@@ -105,7 +105,7 @@ describe('checks/network (runNetworkChecks)', () => {
     );
     const url = `https://localhost:${bad.port}`;
     const fs = await run({ goproxy: `${url},direct`, gosumdb: `sum.golang.org ${url}` });
-    assert.deepEqual(ids(fs), ['sumdb.unreachable', 'tls.untrusted']);
+    assert.deepEqual(ids(fs), ['clock.unknown', 'sumdb.unreachable', 'tls.untrusted']);
     assert.equal(fs.find((f) => f.id === 'tls.untrusted')!.severity, 'error');
   });
 

@@ -187,7 +187,7 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
         timeoutMs: 3000,
       });
       assert.ok(!(plan instanceof Error), String(plan));
-      assert.equal(plan.value, `${fast.url},${slow.url},direct`);
+      assert.equal(plan.value, `${fast.url}|${slow.url},direct`);
       assert.equal(plan.ranking!.reference.source, 'sumdb', plan.ranking!.reference.detail);
       assert.match(plan.ranking!.reference.detail, /through http:\/\/127\.0\.0\.1:\d+\/sumdb\/sumdb\.fixture\.test/);
       assert.equal(plan.sumdb!.kind, 'viaProxy');

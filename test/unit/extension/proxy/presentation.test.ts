@@ -52,7 +52,7 @@ function autoPlan(over: Partial<ProxyPlan> = {}): ProxyPlan {
     envFile: '/home/u/.config/go/env',
     previous: { inFile: true, value: 'http://127.0.0.1:1004' },
     previousEffective: 'http://127.0.0.1:1004',
-    value: `${fast.url},${slow.url},direct`,
+    value: `${fast.url}|${slow.url},direct`,
     unchanged: false,
     ranking: {
       rows: [fast, slow, wrong, dead],
@@ -104,7 +104,7 @@ describe('proxy fix presentation', () => {
   it('the auto pick writes only through its first entry, which names the value and the file', () => {
     const m = autoPickModel(autoPlan());
     assert.deepEqual(m.entries[0]!.action, { kind: 'write' });
-    assert.equal(m.entries[0]!.label, '$(check) Set GOPROXY=http://***@127.0.0.1:1001,http://127.0.0.1:1002,direct');
+    assert.equal(m.entries[0]!.label, '$(check) Set GOPROXY=http://***@127.0.0.1:1001|http://127.0.0.1:1002,direct');
     assert.match(
       m.entries[0]!.detail!,
       /Writes \/home\/u\/\.config\/go\/env with `go env -w` \(now http:\/\/127\.0\.0\.1:1004;/,
@@ -201,7 +201,7 @@ describe('proxy fix presentation', () => {
     const plan = autoPlan();
     assert.match(
       writtenMessage(plan, written).text,
-      /^Go Env: GOPROXY is now http:\/\/\*\*\*@127\.0\.0\.1:1001,http:\/\/127\.0\.0\.1:1002,direct, in \/home\/u\/\.config\/go\/env \(was http:\/\/127\.0\.0\.1:1004\)\.$/,
+      /^Go Env: GOPROXY is now http:\/\/\*\*\*@127\.0\.0\.1:1001\|http:\/\/127\.0\.0\.1:1002,direct, in \/home\/u\/\.config\/go\/env \(was http:\/\/127\.0\.0\.1:1004\)\.$/,
     );
     const overridden = writtenMessage(plan, {
       ...written,
