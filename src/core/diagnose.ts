@@ -46,7 +46,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
 
   const envFile = await readGoEnvFile(goEnvFilePath(p));
   const located = await locateGo(p, opts.goPath);
-  const goPath = located.found ? located.go.path : undefined;
+  const goPath = located.found ? located.go.realPath : undefined;
   // GOROOT is usually the binary's grandparent; its go.env (Go 1.21+) holds defaults.
   const guessedGoroot = goPath ? path.dirname(path.dirname(goPath)) : undefined;
   const layers: SettingLayers = {
