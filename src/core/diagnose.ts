@@ -12,6 +12,8 @@ import { envFindings } from './checks/envCheck';
 import { findGoMod, goModFindings } from './checks/gomodCheck';
 import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
+import { startWhichGoChecks } from './checks/whichGo';
+import type { EditorGoSettings } from './go/editorGo';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -26,6 +28,8 @@ export interface DiagnoseOptions {
   timeoutMs?: number;
   /** Mirrors to probe in addition to GOPROXY's entries (reported as info). */
   extraMirrors?: string[] | undefined;
+  /** The editor's go settings (go.alternateTools, go.goroot, goEnv.goPath), to compare with a terminal's go. */
+  editorGo?: EditorGoSettings | undefined;
   /** Check these go.mod files instead of the one governing cwd. */
   goModFiles?: string[];
   platform: Platform;
@@ -44,6 +48,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   const log = (line: string) => opts.log?.(redact(line));
   const since = () => Math.round(performance.now() - started);
 
+  const whichGo = startWhichGoChecks(p, timeoutMs, opts.signal, opts.editorGo);
   const envFile = await readGoEnvFile(goEnvFilePath(p));
   const located = await locateGo(p, opts.goPath);
   const goPath = located.found ? located.go.realPath : undefined;
@@ -149,6 +154,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   );
 
   const history = proxyHistoryFindings(p, envFile.path);
+  const which = whichGo({ go: located.found ? located.go : undefined, info, goEnv, env, goModFiles });
   let net = await networkEarly;
   const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
   const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
@@ -157,7 +163,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);
   }
-  findings.push(...(await gomod).flat(), ...net, ...(await history));
+  findings.push(...(await gomod).flat(), ...(await which), ...net, ...(await history));
 
   const report: Report = {
     schemaVersion: 1,

@@ -1,6 +1,7 @@
 // Side effects the core needs from its host, passed in so tests can point them at temp dirs,
 // fake `go` scripts and a shifted clock. `hostPlatform()` is the real thing.
 import * as os from 'node:os';
+import { hostMachineArch } from './machineArch';
 
 export interface Platform {
   /** The environment the go command and the probes see (process.env, or a copy). */
@@ -10,6 +11,8 @@ export interface Platform {
   os: NodeJS.Platform;
   /** `process.arch` values: 'x64', 'arm64', ... */
   arch: string;
+  /** The machine's own architecture in the same names (differs from `arch` under emulation). */
+  machineArch?: (signal?: AbortSignal) => Promise<string>;
   /** Wall clock in ms, for clock-skew comparison. */
   now(): number;
 }
@@ -20,6 +23,7 @@ export function hostPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
     homeDir: os.homedir(),
     os: process.platform,
     arch: process.arch,
+    machineArch: (signal) => hostMachineArch(env, signal),
     now: () => Date.now(),
   };
 }
