@@ -1,9 +1,8 @@
 // Tools installed with `go install` land in GOBIN (default: the first GOPATH entry's bin); when
 // that directory is not on PATH, they are installed but "command not found".
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { Finding } from '../findings';
-import { absolutePathDirs } from '../go/locate';
+import { absolutePathDirs, pathModule } from '../go/locate';
 import type { Platform } from '../platform';
 import type { EnvEntry } from '../report/model';
 import { pathFix } from './shellFixes';
@@ -12,7 +11,7 @@ export async function gobinFindings(
   env: Record<string, EnvEntry>,
   p: Pick<Platform, 'env' | 'os'>,
 ): Promise<Finding[]> {
-  const pm = p.os === 'win32' ? path.win32 : path.posix;
+  const pm = pathModule(p);
   const gopath = (env['GOPATH']?.value ?? '').split(p.os === 'win32' ? ';' : ':').find(Boolean);
   const gobin = env['GOBIN']?.value || (gopath ? pm.join(gopath, 'bin') : '');
   if (!gobin || !pm.isAbsolute(gobin)) return [];

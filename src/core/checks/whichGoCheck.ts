@@ -1,10 +1,10 @@
 // Which go a terminal runs (the first on PATH), which one the editor runs, and every other go
 // installed: an older go first on PATH, or an editor and a terminal running different gos,
 // explain "works in the terminal, fails in the editor" and the reverse.
-import * as path from 'node:path';
 import type { Finding, Fix } from '../findings';
 import type { FoundGo } from '../go/allGos';
 import type { EditorGo } from '../go/editorGo';
+import { pathModule } from '../go/locate';
 import { compareGoVersionText } from '../goVersion';
 import type { Platform } from '../platform';
 import { pathFix } from './shellFixes';
@@ -50,7 +50,7 @@ export function goShadowedFinding(
 ): Finding | undefined {
   const terminal = all.find((g) => g.pathIndex === 0);
   if (!terminal) return undefined;
-  const pm = p.os === 'win32' ? path.win32 : path.posix;
+  const pm = pathModule(p);
   const causes: string[] = [];
   const fixes: Fix[] = [];
   const newer = newestInstalled(all, terminal);

@@ -1,11 +1,11 @@
 // Every go binary on this machine that a shell, an editor or a user might run: PATH in order,
 // then $GOROOT/bin, the usual install locations and ~/sdk/go*. Versions come from
 // $GOROOT/VERSION where it exists (a file read); only a go without one is spawned.
-import { constants as fsc, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Platform } from '../platform';
 import { goVersion } from './inspect';
-import { absolutePathDirs } from './locate';
+import { absolutePathDirs, executableRealPath, pathModule } from './locate';
 
 export type GoPlace = 'PATH' | 'GOROOT' | 'well-known' | 'sdk';
 
@@ -20,10 +20,6 @@ export interface FoundGo {
   version?: string;
   /** Its own root: the real path's grandparent. */
   goroot: string;
-}
-
-function pathModule(p: Pick<Platform, 'os'>): path.PlatformPath {
-  return p.os === 'win32' ? path.win32 : path.posix;
 }
 
 /** go, or on Windows each PATHEXT extension (go.exe first, as cmd.exe tries them in order). */
@@ -65,17 +61,6 @@ async function sdkDirs(p: Pick<Platform, 'env' | 'os' | 'homeDir'>): Promise<str
   const sdk = pm.join(p.os === 'win32' ? (p.env['USERPROFILE'] ?? p.homeDir) : p.homeDir, 'sdk');
   const names = await fs.readdir(sdk).catch(() => [] as string[]);
   return names.filter((n) => /^go\d+\.\d+/.test(n)).map((n) => pm.join(sdk, n, 'bin'));
-}
-
-async function executableRealPath(file: string, p: Pick<Platform, 'os'>): Promise<string | undefined> {
-  try {
-    const st = await fs.stat(file);
-    if (!st.isFile()) return undefined;
-    if (p.os !== 'win32') await fs.access(file, fsc.X_OK);
-    return await fs.realpath(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The first line of $GOROOT/VERSION when it names a release or devel build. */

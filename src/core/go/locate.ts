@@ -23,7 +23,7 @@ export function exeName(p: Pick<Platform, 'os'>): string {
   return p.os === 'win32' ? 'go.exe' : 'go';
 }
 
-function pathModule(p: Pick<Platform, 'os'>): path.PlatformPath {
+export function pathModule(p: Pick<Platform, 'os'>): path.PlatformPath {
   return p.os === 'win32' ? path.win32 : path.posix;
 }
 
@@ -42,7 +42,7 @@ export function absolutePathDirs(p: Pick<Platform, 'env' | 'os'>): string[] {
 }
 
 /** The file's real absolute path when it is an executable file, else undefined. */
-async function executableRealPath(file: string, p: Platform): Promise<string | undefined> {
+export async function executableRealPath(file: string, p: Pick<Platform, 'os'>): Promise<string | undefined> {
   if (!(await isExecutable(file, p))) return undefined;
   try {
     return await fs.realpath(file);
@@ -51,7 +51,7 @@ async function executableRealPath(file: string, p: Platform): Promise<string | u
   }
 }
 
-async function isExecutable(file: string, p: Platform): Promise<boolean> {
+async function isExecutable(file: string, p: Pick<Platform, 'os'>): Promise<boolean> {
   try {
     const st = await fs.stat(file);
     if (!st.isFile()) return false;
