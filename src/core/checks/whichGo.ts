@@ -2,10 +2,10 @@
 // GOROOT, module mode, GOBIN and the architecture. Listing starts with the diagnosis and runs
 // beside go's own inspection; the rest needs go's answers and only reads files.
 import type { Finding } from '../findings';
-import { listAllGos } from '../go/allGos';
-import { resolveEditorGo, type EditorGoSettings } from '../go/editorGo';
+import { listAllGos, withVersion, type FoundGo } from '../go/allGos';
+import { resolveEditorGo, type EditorGo, type EditorGoSettings } from '../go/editorGo';
 import type { GoVersionInfo } from '../go/inspect';
-import type { LocatedGo } from '../go/locate';
+import { pathModule, type LocatedGo } from '../go/locate';
 import type { Platform } from '../platform';
 import type { EnvEntry } from '../report/model';
 import { archFinding } from './archCheck';
@@ -28,8 +28,10 @@ export function startWhichGoChecks(
   signal: AbortSignal | undefined,
   editorSettings: EditorGoSettings | undefined,
 ): (answers: WhichGoAnswers) => Promise<Finding[]> {
-  const all = listAllGos(p, timeoutMs, signal);
   const editor = editorSettings ? resolveEditorGo(editorSettings, p) : Promise.resolve(undefined);
+  const all = Promise.all([listAllGos(p, timeoutMs, signal), editor]).then(([gos, e]) =>
+    withEditorGo(gos, e, p, timeoutMs, signal),
+  );
   const machine = p.machineArch ? p.machineArch(signal).catch(() => p.arch) : Promise.resolve(p.arch);
   // Settled now so a rejection is not reported as unhandled while go is still being asked.
   void all.catch(() => undefined);
@@ -62,4 +64,26 @@ export function startWhichGoChecks(
       ...gobin,
     ];
   };
+}
+
+/** The listing plus the editor's go when it is in none of the usual places. */
+async function withEditorGo(
+  gos: FoundGo[],
+  editor: EditorGo | undefined,
+  p: Platform,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<FoundGo[]> {
+  if (!editor || gos.some((g) => g.realPath === editor.realPath)) return gos;
+  const pm = pathModule(p);
+  const goroot = pm.dirname(pm.dirname(editor.realPath));
+  return [
+    ...gos,
+    await withVersion(
+      { path: editor.realPath, realPath: editor.realPath, place: 'editor', goroot },
+      p,
+      timeoutMs,
+      signal,
+    ),
+  ];
 }

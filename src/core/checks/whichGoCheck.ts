@@ -14,6 +14,7 @@ const PLACE_LABEL: Record<FoundGo['place'], string> = {
   GOROOT: '$GOROOT/bin',
   'well-known': 'install location',
   sdk: '~/sdk',
+  editor: 'editor setting',
 };
 
 const describe = (g: FoundGo) => `${g.version ?? 'version unknown'} at ${g.path}`;

@@ -7,7 +7,7 @@ import type { Platform } from '../platform';
 import { goVersion } from './inspect';
 import { absolutePathDirs, executableRealPath, pathModule } from './locate';
 
-export type GoPlace = 'PATH' | 'GOROOT' | 'well-known' | 'sdk';
+export type GoPlace = 'PATH' | 'GOROOT' | 'well-known' | 'sdk' | 'editor';
 
 export interface FoundGo {
   /** As found (a PATH entry may be a symlink). */
@@ -96,12 +96,18 @@ export async function listAllGos(p: Platform, timeoutMs: number, signal?: AbortS
       ...(c.place === 'PATH' ? { pathIndex: onPath++ } : {}),
     });
   }
-  return Promise.all(
-    found.map(async (g) => {
-      const version =
-        (await readGorootVersion(g.goroot)) ??
-        (await goVersion(g.realPath, p, timeoutMs, signal).then((v) => ('ok' in v ? v.ok.version : undefined)));
-      return { ...g, ...(version ? { version } : {}) };
-    }),
-  );
+  return Promise.all(found.map((g) => withVersion(g, p, timeoutMs, signal)));
+}
+
+/** The go with its version: from $GOROOT/VERSION, else by running it. */
+export async function withVersion(
+  g: Omit<FoundGo, 'version'>,
+  p: Platform,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<FoundGo> {
+  const version =
+    (await readGorootVersion(g.goroot)) ??
+    (await goVersion(g.realPath, p, timeoutMs, signal).then((v) => ('ok' in v ? v.ok.version : undefined)));
+  return { ...g, ...(version ? { version } : {}) };
 }

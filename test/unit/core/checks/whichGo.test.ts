@@ -7,7 +7,7 @@ import { diagnose } from '../../../../src/core/diagnose';
 import type { Platform } from '../../../../src/core/platform';
 import { runProcess } from '../../../../src/core/process/run';
 import type { EnvEntry } from '../../../../src/core/report/model';
-import { tempDir } from '../../../support/fakeGo';
+import { makeFakeGo, tempDir } from '../../../support/fakeGo';
 
 /** No network to reach: GOPROXY and GOSUMDB off, so no probe leaves the machine. */
 async function offline(extra: NodeJS.ProcessEnv, machineArch?: string): Promise<Platform> {
@@ -48,6 +48,27 @@ describe('which go runs, in the diagnosis', () => {
     for (const id of ['env.gorootMismatch', 'env.moduleModeOff', 'go.archMismatch', 'go.incomplete', 'go.shadowed'])
       assert.ok(!ids(ok).includes(id), `${id} still in ${ids(ok).join()}`);
     assert.ok(ids(ok).includes('go.all'));
+  });
+
+  it("compares the editor's go (as the extension passes it) with a terminal's", async () => {
+    const tree = await tempDir('ged-editor-go-');
+    await makeFakeGo({ version: 'go version go1.40.1 linux/amd64' }, tree);
+    await fs.writeFile(path.join(tree, 'VERSION'), 'go1.40.1\n');
+    const p = await offline({}, 'x64');
+    const r = await diagnose({ cwd: p.homeDir, platform: p, timeoutMs: 10000, editorGo: { goroot: tree } });
+    const f = r.findings.find((x) => x.id === 'go.shadowed');
+    assert.ok(f, ids(r).join());
+    assert.match(
+      f.detail,
+      /The editor runs go1\.40\.1 at .* \(from go\.goroot\), a terminal runs go1\.\d+\.\d+ at \/usr\/bin\/go/,
+    );
+    const same = await diagnose({
+      cwd: p.homeDir,
+      platform: p,
+      timeoutMs: 10000,
+      editorGo: { alternateGo: '/usr/bin/go' },
+    });
+    assert.ok(!ids(same).includes('go.shadowed'), ids(same).join());
   });
 
   it('flags an amd64 go on an arm64 or 386 go on a 64-bit machine, by table', () => {
