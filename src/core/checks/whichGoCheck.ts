@@ -31,7 +31,8 @@ export function goAllFinding(all: readonly FoundGo[], editor: EditorGo | undefin
   });
   return {
     id: 'go.all',
-    severity: 'info',
+    // Several gos are worth knowing about; a single one is simply checked.
+    severity: all.length > 1 ? 'info' : 'ok',
     title: `${all.length} go ${all.length === 1 ? 'binary' : 'binaries'} on this machine`,
     detail: all.length ? `${lines.join('\n')}` : 'No go binary on PATH or in the usual install locations.',
   };

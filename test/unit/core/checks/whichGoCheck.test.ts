@@ -82,6 +82,8 @@ describe('which go a terminal and the editor run', () => {
     const listing = goAllFinding(all, editor);
     assert.equal(listing.id, 'go.all');
     assert.equal(listing.severity, 'info');
+    const one = all.filter((g) => g.realPath === a);
+    assert.equal(goAllFinding(one, undefined).severity, 'ok');
     assert.match(listing.detail, new RegExp(`go1\\.21\\.4 at ${a} \\(PATH #1; a terminal runs this one\\)`));
   });
 
