@@ -14,7 +14,7 @@ import type { Platform } from '../../src/core/platform';
 import { stageAndCommit } from '../../src/core/toolchain/commit';
 import { createDispatcher } from '../../src/core/toolchain/http';
 import { withDefaults } from '../../src/core/toolchain/timeouts';
-import { installToolchainViaProxy } from '../../src/core/toolchain/module/install';
+import { installToolchainModule } from '../../src/core/toolchain/module/install';
 import { downloadModuleZip } from '../../src/core/toolchain/module/download';
 import { extractModuleZip } from '../../src/core/toolchain/module/extract';
 import {
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       let h1: string | undefined;
       const t = await timed(async () => {
         h1 = (
-          await installToolchainViaProxy({
+          await installToolchainModule({
             version: GO,
             dir,
             platform,

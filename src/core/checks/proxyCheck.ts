@@ -11,7 +11,7 @@ import { trustDifference } from '../net/trust';
 import { redact } from '../redact';
 import { describeFailure, fmt, stepTimings, type FailureView } from './probeFailure';
 import type { NetContext } from './netContext';
-import { AUTO_PROXY_FIX, OFFLINE_FIX } from './fixes';
+import { AUTO_PROXY_FIX, OFFLINE_FIX, setProxyFix } from './fixes';
 
 export const PROBE_MODULE = 'golang.org/x/text';
 export const SLOW_MS = 2000;
@@ -330,18 +330,4 @@ function withSeparator(entries: readonly ProxyEntry[], i: number, sep: ',' | '|'
 
 function joinEntries(entries: readonly ProxyEntry[]): string {
   return entries.map((e, j) => e.text + (j === entries.length - 1 ? '' : e.next === 'anyError' ? '|' : ',')).join('');
-}
-
-/** A `go env -w GOPROXY=...` fix; a value holding credentials is shown redacted and gets no action. */
-function setProxyFix(value: string, title: string): Fix {
-  const safe = redact(value);
-  const fix: Fix = { command: goEnvW('GOPROXY', safe), title };
-  if (safe === value) fix.action = { kind: 'setGoEnv', name: 'GOPROXY', value };
-  return fix;
-}
-
-/** `go env -w NAME=value`, quoted for POSIX shells, PowerShell and cmd alike when needed. */
-export function goEnvW(name: string, value: string): string {
-  const arg = `${name}=${value}`;
-  return /^[A-Za-z0-9_\-.,:/=@+]+$/.test(arg) ? `go env -w ${arg}` : `go env -w "${arg.replace(/["\\$`]/g, '\\$&')}"`;
 }

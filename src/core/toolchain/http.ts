@@ -56,7 +56,8 @@ class GoRoutedDispatcher extends Dispatcher {
     let agent = this.agents.get(key);
     if (!agent) {
       const tlsOptions = this.secureContext ? { secureContext: this.secureContext } : {};
-      const connect = { timeout: this.connectMs, ...tlsOptions };
+      // keepAlive off: a CLI gains nothing from TCP keep-alive, and undici's keep-alive connect fails under wine.
+      const connect = { timeout: this.connectMs, keepAlive: false, ...tlsOptions };
       if (proxy) {
         const uri = new URL(proxy.url.href);
         uri.username = '';

@@ -58,7 +58,7 @@ export interface InstallResult {
   events: string[];
 }
 
-export async function installToolchain(opts: InstallOptions): Promise<InstallResult> {
+export async function installToolchainRelease(opts: InstallOptions): Promise<InstallResult> {
   const { platform, signal } = opts;
   const timeouts = withDefaults(opts.timeouts);
   const dir = path.resolve(opts.dir ?? defaultSdkDir(platform));

@@ -1,4 +1,4 @@
-// installToolchain in-process against a local release host the test controls: resume with
+// installToolchainRelease in-process against a local release host the test controls: resume with
 // Range, servers that ignore Range, stalls, failing and tampering mirrors, cancellation, kept
 // partial downloads, stale leftovers, unsafe archives, Windows zips, and the stage-verify-commit
 // API the module-zip installer shares.
@@ -12,7 +12,7 @@ import { DoctorError, isAbortError } from '../../../../../src/core/errors';
 import type { Platform } from '../../../../../src/core/platform';
 import { listInstalledToolchains } from '../../../../../src/core/toolchain/catalog';
 import { stageAndCommit } from '../../../../../src/core/toolchain/commit';
-import { installToolchain, type InstallOptions } from '../../../../../src/core/toolchain/release/install';
+import { installToolchainRelease, type InstallOptions } from '../../../../../src/core/toolchain/release/install';
 import type { InstallProgress } from '../../../../../src/core/toolchain/progress';
 import { TreeWriter } from '../../../../../src/core/toolchain/archive/treeWriter';
 import { DownloadServer, type ServedFile } from '../../../../support/downloadServer';
@@ -64,7 +64,7 @@ describe('toolchain install', function () {
   }
 
   function install(o: Partial<InstallOptions> = {}) {
-    return installToolchain({
+    return installToolchainRelease({
       version: NAME,
       dir: sdk,
       dlBases: [`${server.url}/dl/`],
