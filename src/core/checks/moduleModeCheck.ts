@@ -6,6 +6,7 @@ import type { Finding, Fix } from '../findings';
 import { parseGoVersion, type GoVersion } from '../goVersion';
 import { parseGoModDeps } from '../proxyRewrite/goModRequires';
 import type { EnvEntry } from '../report/model';
+import { setGoEnvFix, unsetGoEnvFix } from './fixes';
 
 export interface ModuleModeInput {
   goModFiles: readonly string[];
@@ -45,13 +46,8 @@ export function modulesOffFor(
 function resetFix(name: string, entry: EnvEntry | undefined, value?: string): Fix {
   if (entry?.source === 'environment')
     return { command: `unset ${name}`, title: `Remove ${name} from the OS environment (shell profile)` };
-  if (value !== undefined)
-    return {
-      command: `go env -w ${name}=${value}`,
-      title: `Set ${name}=${value}`,
-      action: { kind: 'setGoEnv', name, value },
-    };
-  return { command: `go env -u ${name}`, title: `Reset ${name} to its default`, action: { kind: 'unsetGoEnv', name } };
+  if (value !== undefined) return setGoEnvFix(name, value, `Set ${name}=${value}`);
+  return unsetGoEnvFix(name, `Reset ${name} to its default`);
 }
 
 export async function moduleModeFindings(input: ModuleModeInput): Promise<Finding[]> {

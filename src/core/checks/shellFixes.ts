@@ -2,6 +2,7 @@
 // zsh read their rc file, fish has fish_add_path, Windows keeps the User variable in the registry.
 import type { Fix } from '../findings';
 import type { Platform } from '../platform';
+import { quoteArg } from '../shell/quote';
 
 export type Shell = 'bash' | 'zsh' | 'fish' | 'powershell';
 
@@ -15,28 +16,33 @@ export function userShell(p: Pick<Platform, 'env' | 'os'>): Shell {
 
 const RC_FILE: Record<'bash' | 'zsh', string> = { bash: '~/.bashrc', zsh: '~/.zshrc' };
 
-const psQuote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const shQuote = (s: string) => (/^[\w@%+=:,./~-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+/** Said instead of a command line when the directory cannot be quoted safely for the shell. */
+const byHand = (dir: string, title: string): Fix => ({
+  title,
+  command: `(${dir} cannot be written safely on a command line: add it to PATH by hand)`,
+});
 
 /** Puts `dir` first (or last) on PATH, now and in new shells. */
 export function pathFix(dir: string, p: Pick<Platform, 'env' | 'os'>, where: 'first' | 'last' = 'first'): Fix {
   const title = where === 'first' ? `Put ${dir} first on PATH` : `Add ${dir} to PATH`;
   const shell = userShell(p);
-  if (shell === 'fish')
-    return { title, command: `fish_add_path --move --path ${where === 'last' ? '--append ' : ''}${shQuote(dir)}` };
   if (shell === 'powershell') {
-    const join = (a: string, b: string) => (where === 'first' ? `${a} + ${b}` : `${b} + ${a}`);
-    const ps = where === 'first' ? psQuote(`${dir};`) : psQuote(`;${dir}`);
+    const ps = quoteArg(where === 'first' ? `${dir};` : `;${dir}`, 'powershell');
+    if (ps === undefined) return byHand(dir, title);
+    const join = (b: string) => (where === 'first' ? `${ps} + ${b}` : `${b} + ${ps}`);
     return {
       title,
       command:
-        `$env:PATH = ${join(ps, '$env:PATH')}; ` +
-        `[Environment]::SetEnvironmentVariable('Path', ${join(ps, "[Environment]::GetEnvironmentVariable('Path', 'User')")}, 'User')`,
+        `$env:PATH = ${join('$env:PATH')}; ` +
+        `[Environment]::SetEnvironmentVariable('Path', ${join("[Environment]::GetEnvironmentVariable('Path', 'User')")}, 'User')`,
     };
   }
-  const d = dir.replace(/(["\\$`])/g, '\\$1');
-  const line = `export PATH="${where === 'first' ? `${d}:$PATH` : `$PATH:${d}`}"`;
-  return { title, command: `echo ${shQuote(line)} >> ${RC_FILE[shell]} && ${line}` };
+  const d = quoteArg(dir, 'posix');
+  if (d === undefined) return byHand(dir, title);
+  if (shell === 'fish')
+    return { title, command: `fish_add_path --move --path ${where === 'last' ? '--append ' : ''}${d}` };
+  const line = `export PATH=${where === 'first' ? `${d}:"$PATH"` : `"$PATH":${d}`}`;
+  return { title, command: `echo ${quoteArg(line, 'posix')} >> ${RC_FILE[shell]} && ${line}` };
 }
 
 /** Unsets `name` in this shell; the profile line that sets it has to go too (named by the caller). */

@@ -32,20 +32,21 @@ describe('which go a terminal and the editor run', () => {
     assert.equal(f.id, 'go.shadowed');
     assert.equal(f.severity, 'warning');
     assert.match(f.detail, new RegExp(`A terminal runs go1\\.19\\.2 at ${old}.*go1\\.22\\.5 at ${newer}`));
-    assert.equal(
-      f.fixes?.[0]?.command,
-      `echo 'export PATH="${path.dirname(newer)}:$PATH"' >> ~/.bashrc && export PATH="${path.dirname(newer)}:$PATH"`,
-    );
+    const dir = path.dirname(newer);
+    const fix = f.fixes?.[0]?.command;
+    assert.equal(fix, `echo 'export PATH=${dir}:"$PATH"' >> ~/.bashrc && export PATH=${dir}:"$PATH"`);
 
-    // Running the fix's line in a real shell makes the newer go the one `go` runs, and the finding goes.
+    // The fix, run by a real shell, makes the newer go the one `go` runs, for new shells too.
+    const home = await tempDir('ged-home-');
     const sh = await runProcess('/bin/sh', {
-      args: ['-c', `export PATH="${path.dirname(newer)}:$PATH"; go version; echo "$PATH"`],
-      env,
+      args: ['-c', `${fix}; go version; echo "$PATH"`],
+      env: { ...env, HOME: home },
       timeoutMs: 5000,
     });
     assert.ok(sh.kind === 'exited', JSON.stringify(sh));
     const [version, fixedPath] = sh.stdout.trim().split('\n');
     assert.equal(version, 'go version go1.22.5 linux/amd64');
+    assert.equal(await fs.readFile(path.join(home, '.bashrc'), 'utf8'), `export PATH=${dir}:"$PATH"\n`);
     const fixed = platform({ ...env, PATH: fixedPath });
     assert.equal(goShadowedFinding(await listAllGos(fixed, 5000), undefined, fixed), undefined);
   });
@@ -93,21 +94,21 @@ describe('which go a terminal and the editor run', () => {
         'linux',
         '/bin/bash',
         'bash',
-        `echo 'export PATH="/opt/go/bin:$PATH"' >> ~/.bashrc && export PATH="/opt/go/bin:$PATH"`,
+        `echo 'export PATH=/opt/go/bin:"$PATH"' >> ~/.bashrc && export PATH=/opt/go/bin:"$PATH"`,
         'unset GOROOT',
       ],
       [
         'darwin',
         undefined,
         'zsh',
-        `echo 'export PATH="/opt/go/bin:$PATH"' >> ~/.zshrc && export PATH="/opt/go/bin:$PATH"`,
+        `echo 'export PATH=/opt/go/bin:"$PATH"' >> ~/.zshrc && export PATH=/opt/go/bin:"$PATH"`,
         'unset GOROOT',
       ],
       [
         'linux',
         '/usr/bin/zsh',
         'zsh',
-        `echo 'export PATH="/opt/go/bin:$PATH"' >> ~/.zshrc && export PATH="/opt/go/bin:$PATH"`,
+        `echo 'export PATH=/opt/go/bin:"$PATH"' >> ~/.zshrc && export PATH=/opt/go/bin:"$PATH"`,
         'unset GOROOT',
       ],
       [
@@ -133,7 +134,7 @@ describe('which go a terminal and the editor run', () => {
     }
     assert.equal(
       pathFix('/home/u/go/bin', { os: 'linux', env: {} }, 'last').command,
-      `echo 'export PATH="$PATH:/home/u/go/bin"' >> ~/.bashrc && export PATH="$PATH:/home/u/go/bin"`,
+      `echo 'export PATH="$PATH":/home/u/go/bin' >> ~/.bashrc && export PATH="$PATH":/home/u/go/bin`,
     );
     assert.equal(
       pathFix('/home/u/go/bin', { os: 'linux', env: { SHELL: '/usr/bin/fish' } }, 'last').command,
