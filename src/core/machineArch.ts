@@ -1,8 +1,6 @@
 // The machine's own CPU architecture (Node's `process.arch` names), which can differ from this
 // process's: Node under Rosetta says x64 on Apple silicon, a 32-bit process on 64-bit Windows
 // sees the real one only in PROCESSOR_ARCHITEW6432.
-import * as os from 'node:os';
-import { runProcess } from './process/run';
 
 export interface MachineArchSources {
   os: NodeJS.Platform;
@@ -43,17 +41,4 @@ export async function machineArchFrom(s: MachineArchSources): Promise<string> {
     return s.processArch;
   }
   return UNAME_ARCH[s.machine] ?? s.processArch;
-}
-
-export function hostMachineArch(env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<string> {
-  return machineArchFrom({
-    os: process.platform,
-    env,
-    processArch: process.arch,
-    machine: os.machine(),
-    sysctl: async (name) => {
-      const r = await runProcess('/usr/sbin/sysctl', { args: ['-n', name], timeoutMs: 2000, signal });
-      return r.kind === 'exited' && r.code === 0 ? r.stdout.trim() : undefined;
-    },
-  });
 }

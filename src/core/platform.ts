@@ -1,7 +1,6 @@
 // Side effects the core needs from its host, passed in so tests can point them at temp dirs,
 // fake `go` scripts and a shifted clock. `hostPlatform()` is the real thing.
 import * as os from 'node:os';
-import { hostMachineArch } from './machineArch';
 
 export interface Platform {
   /** The environment the go command and the probes see (process.env, or a copy). */
@@ -11,7 +10,10 @@ export interface Platform {
   os: NodeJS.Platform;
   /** `process.arch` values: 'x64', 'arm64', ... */
   arch: string;
-  /** The machine's own architecture in the same names (differs from `arch` under emulation). */
+  /**
+   * The machine's own architecture in the same names (differs from `arch` under emulation).
+   * Undefined: the host's is read (core/go/machineArch.ts).
+   */
   machineArch?: (signal?: AbortSignal) => Promise<string>;
   /** Wall clock in ms, for clock-skew comparison. */
   now(): number;
@@ -23,7 +25,6 @@ export function hostPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
     homeDir: os.homedir(),
     os: process.platform,
     arch: process.arch,
-    machineArch: (signal) => hostMachineArch(env, signal),
     now: () => Date.now(),
   };
 }

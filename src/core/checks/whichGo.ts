@@ -5,6 +5,7 @@ import type { Finding } from '../findings';
 import { listAllGos, withVersion, type FoundGo } from '../go/allGos';
 import { resolveEditorGo, type EditorGo, type EditorGoSettings } from '../go/editorGo';
 import type { GoVersionInfo } from '../go/inspect';
+import { hostMachineArch } from '../go/machineArch';
 import { pathModule, type LocatedGo } from '../go/locate';
 import type { Platform } from '../platform';
 import type { EnvEntry } from '../report/model';
@@ -32,7 +33,7 @@ export function startWhichGoChecks(
   const all = Promise.all([listAllGos(p, timeoutMs, signal), editor]).then(([gos, e]) =>
     withEditorGo(gos, e, p, timeoutMs, signal),
   );
-  const machine = p.machineArch ? p.machineArch(signal).catch(() => p.arch) : Promise.resolve(p.arch);
+  const machine = (p.machineArch ?? ((s) => hostMachineArch(p.env, s)))(signal).catch(() => p.arch);
   // Settled now so a rejection is not reported as unhandled while go is still being asked.
   void all.catch(() => undefined);
   return async (a) => {
