@@ -19,6 +19,7 @@ import { sumdbFailureOf } from '../core/toolchain/module/verify';
 import { parseArgs, UsageError } from './args';
 import { crashHook } from './crashHook';
 import type { CliIO, Subcommand } from './io';
+import { formatMb } from '../core/report/units';
 
 const TITLES: Record<string, string> = {
   'toolchain.notFound': 'Go release not found',
@@ -164,7 +165,7 @@ function humanSummary(r: ToolchainInstallResult): string {
   if (r.alreadyInstalled) return `${r.description}\n`;
   const run = `  Run it: ${path.join(r.goroot, 'bin', 'go')} version\n`;
   if (r.via === 'archive') {
-    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index; ${mb(r.bytes ?? 0)} from ${r.source}\n${run}`;
+    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index${r.indexUrl ? ` (${r.indexUrl})` : ''}; ${formatMb(r.bytes ?? 0)} from ${r.source}\n${run}`;
   }
   return `Installed ${r.version} in ${r.goroot}\n${proxyLines(r)}${run}`;
 }
@@ -172,7 +173,7 @@ function humanSummary(r: ToolchainInstallResult): string {
 function proxyLines(r: ModuleInstall): string {
   const v = r.verification;
   const lines = [
-    `  ${mb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`,
+    `  ${formatMb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`,
   ];
   if (v) {
     lines.push(
@@ -243,10 +244,6 @@ function httpUrl(raw: string, flag: string): string {
   return raw.endsWith('/') ? raw : `${raw}/`;
 }
 
-function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
 /** One self-overwriting status line on a terminal's stderr. */
 class ProgressLine {
   private drawn = false;
@@ -265,10 +262,10 @@ class ProgressLine {
           ? `Unpacking ${this.what}`
           : `Downloading ${this.what}`,
       `${String(pct).padStart(3)}%`,
-      `${mb(p.bytes)} / ${mb(p.total)}`,
+      `${formatMb(p.bytes)} / ${formatMb(p.total)}`,
     ];
     if (p.phase === 'download') {
-      parts.push(p.bytesPerSec > 0 ? `${mb(p.bytesPerSec)}/s` : '-- MB/s');
+      parts.push(p.bytesPerSec > 0 ? `${formatMb(p.bytesPerSec)}/s` : '-- MB/s');
       parts.push(p.etaSec === undefined ? 'ETA --' : `ETA ${eta(p.etaSec)}`);
       parts.push(`from ${redact(p.source)}`);
     }

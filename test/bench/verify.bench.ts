@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseGoproxy } from '../../src/core/go/goproxy';
 import type { Platform } from '../../src/core/platform';
 import { stageAndCommit } from '../../src/core/toolchain/commit';
-import { createDispatcher } from '../../src/core/toolchain/http';
+import { createDispatcher } from '../../src/core/net/dispatcher';
 import { withDefaults } from '../../src/core/toolchain/timeouts';
 import { installToolchainModule } from '../../src/core/toolchain/module/install';
 import { downloadModuleZip } from '../../src/core/toolchain/module/download';

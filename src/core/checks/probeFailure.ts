@@ -1,11 +1,15 @@
 // A failed probe in words: which finding id it is, why it failed, and what helps. Shared by the
 // GOPROXY and checksum-database checks so both explain the same failure the same way.
 import type { Fix } from '../findings';
+import { formatMs } from '../report/units';
 import type { Platform } from '../platform';
 import type { ProbeResult, TlsFailureInfo } from '../net/probe';
 import { stepInWords, UNTRUSTED_CERT_CODES } from '../net/probe';
 import type { GoTrust } from '../net/trust';
 import { trustDifference } from '../net/trust';
+import { hostnameOf, hostOf } from '../net/hostOf';
+import { certificateName, interceptingCertificate } from '../certs/interceptingCert';
+import { clip, flat } from '../untrustedText';
 
 export type FailureId =
   | 'proxy.dns'
@@ -13,6 +17,7 @@ export type FailureId =
   | 'proxy.timeout'
   | 'proxy.httpStatus'
   | 'proxy.badResponse'
+  | 'proxy.insecureCredentials'
   | 'tls.expired'
   | 'tls.notYetValid'
   | 'tls.untrusted'
@@ -107,6 +112,14 @@ export async function describeFailure(r: ProbeResult, c: FailureContext): Promis
         notFound: false,
         fixes: [],
       };
+    case 'insecureCredentials':
+      return {
+        id: 'proxy.insecureCredentials',
+        short: 'has credentials on plain http',
+        cause: `${r.url} carries a user name and password, but over plain http the go command refuses to send them ("${e.message}"), so every request to ${host} fails before it is made; the doctor did not send them either. Use the proxy's https:// URL: credentials are sent over https only.`,
+        notFound: false,
+        fixes: [],
+      };
     case 'netproxy':
       return netproxyFailure(r, host);
     case 'tls':
@@ -168,7 +181,7 @@ function netproxyFailure(r: ProbeResult, host: string): FailureView {
 async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Promise<FailureView> {
   const e = r.error!;
   const c = { ...fc, trust: await fc.trust() };
-  const t = e.tls;
+  const t = e.tls && inertNames(e.tls);
   if (!t) {
     return {
       id: 'tls.handshake',
@@ -232,7 +245,7 @@ async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Pro
   const diff = r.peerChain ? await trustDifference(r.peerChain, false, c.trust, c.platform.env) : undefined;
   const advice = selfSigned
     ? ' Open a browser and sign in to the network, then run the check again.'
-    : ` If the interception is intended, get "${t.issuer}"'s root certificate from your IT team and add it to the system store or to SSL_CERT_FILE / SSL_CERT_DIR. Do not turn certificate verification off.`;
+    : ` If the interception is intended, save the certificate below and compare its SHA-256 fingerprint with the one your IT team publishes before trusting it. Do not turn certificate verification off.`;
   return {
     id: 'tls.untrusted',
     short: selfSigned
@@ -241,7 +254,7 @@ async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Pro
     cause: `${who}${trusts}${diff ? ` ${diff}` : ''}${advice}`,
     notFound: false,
     tls: t,
-    fixes: selfSigned ? [] : trustFixes(c.platform, t.issuer),
+    fixes: selfSigned ? [] : saveCertificateFixes(r),
   };
 }
 
@@ -253,34 +266,30 @@ export function clockFixes(p: Pick<Platform, 'os'>): Fix[] {
   return [{ command: 'sudo timedatectl set-ntp true', title: 'Keep the clock in sync with NTP' }];
 }
 
-function trustFixes(p: Pick<Platform, 'os'>, issuer: string): Fix[] {
-  const file = 'corporate-root-ca.crt';
-  if (p.os === 'darwin') {
-    return [
-      {
-        command: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${file}`,
-        title: `Trust ${issuer}'s root certificate in the System keychain`,
-      },
-    ];
-  }
-  if (p.os === 'win32') {
-    return [
-      {
-        command: `certutil -addstore -f ROOT ${file}`,
-        title: `Trust ${issuer}'s root certificate in the Windows store (administrator)`,
-      },
-    ];
-  }
+/** Saves the intercepting certificate to an absolute path the tool chooses; trusting it stays the user's step. */
+function saveCertificateFixes(r: ProbeResult): Fix[] {
+  const cert = r.peerChain && interceptingCertificate(r.peerChain);
+  if (!cert) return [];
+  const url = new URL(r.url).origin;
+  const sha256 = cert.fingerprint256;
   return [
     {
-      command: `sudo cp ${file} /usr/local/share/ca-certificates/ && sudo update-ca-certificates`,
-      title: `Add ${issuer}'s root certificate to the system store (Debian/Ubuntu; Go reads it)`,
-    },
-    {
-      command: 'export SSL_CERT_DIR=/etc/ssl/certs:$HOME/.config/ca-certs',
-      title: `Or trust a directory holding ${issuer}'s root certificate for Go only (SSL_CERT_DIR replaces Go's directory list)`,
+      command: `go-env-doctor save-cert ${url} --sha256 ${sha256}`,
+      title: `Save the certificate "${certificateName(cert)}" (SHA-256 ${sha256.slice(0, 23)}…) to check with your IT team`,
+      action: { kind: 'saveCertificate', url, sha256 },
     },
   ];
+}
+
+/** Certificate names are chosen by whoever answers: shown inert and bounded. */
+function inertNames(t: TlsFailureInfo): TlsFailureInfo {
+  const name = (s: string) => clip(flat(s), 80);
+  return {
+    ...t,
+    issuer: name(t.issuer),
+    subject: name(t.subject),
+    ...(t.altNames !== undefined ? { altNames: clip(flat(t.altNames), 200) } : {}),
+  };
 }
 
 function bodyHint(r: ProbeResult): string {
@@ -297,22 +306,6 @@ function altNames(text: string): string {
   return text.replace(/\b(DNS|IP Address):/g, '');
 }
 
-function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 function proxyKind(display: string): string {
   return display.startsWith('socks5:') ? 'SOCKS5 proxy' : 'HTTP proxy';
 }
@@ -325,14 +318,10 @@ function capitalize(s: string): string {
 export function stepTimings(r: ProbeResult): string {
   const s = r.steps;
   const parts: string[] = [];
-  if (s.dnsMs !== undefined) parts.push(`DNS ${fmt(s.dnsMs)}`);
-  if (s.connectMs !== undefined) parts.push(`connect ${fmt(s.connectMs)}`);
-  if (s.proxyConnectMs !== undefined) parts.push(`proxy CONNECT ${fmt(s.proxyConnectMs)}`);
-  if (s.tlsMs !== undefined) parts.push(`TLS ${fmt(s.tlsMs)}`);
-  if (s.httpMs !== undefined) parts.push(`HTTP ${fmt(s.httpMs)}`);
+  if (s.dnsMs !== undefined) parts.push(`DNS ${formatMs(s.dnsMs)}`);
+  if (s.connectMs !== undefined) parts.push(`connect ${formatMs(s.connectMs)}`);
+  if (s.proxyConnectMs !== undefined) parts.push(`proxy CONNECT ${formatMs(s.proxyConnectMs)}`);
+  if (s.tlsMs !== undefined) parts.push(`TLS ${formatMs(s.tlsMs)}`);
+  if (s.httpMs !== undefined) parts.push(`HTTP ${formatMs(s.httpMs)}`);
   return parts.join(', ');
-}
-
-export function fmt(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }

@@ -11,7 +11,8 @@ import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { parseGosumdb, type SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
-import { describeFailure, fmt, stepTimings, type FailureContext, type FailureView } from './probeFailure';
+import { describeFailure, stepTimings, type FailureContext, type FailureView } from './probeFailure';
+import { formatMs } from '../report/units';
 import type { NetContext } from './netContext';
 import { AUTO_PROXY_FIX, setGoEnvFix, unsetGoEnvFix } from './fixes';
 
@@ -119,7 +120,7 @@ export async function runSumdbCheck(input: {
 
   if (outcome.ok) {
     const r = outcome.latest;
-    const timing = r ? ` Its latest signed tree head came in ${fmt(r.totalMs)} (${stepTimings(r)}).` : '';
+    const timing = r ? ` Its latest signed tree head came in ${formatMs(r.totalMs)} (${stepTimings(r)}).` : '';
     return {
       findings: [
         {

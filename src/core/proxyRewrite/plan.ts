@@ -10,7 +10,7 @@ import { redact } from '../redact';
 import { parseGosumdb } from '../go/gosumdb';
 import { DEFAULT_MIRRORS, DEFAULT_REQUEST_TIMEOUT_MS, MIRRORS_IN_VALUE, type ReferenceModule } from './defaults';
 import { readGoSettings, type FileSetting, type GoSettings } from './goEnv';
-import { goNetwork, type GoNetwork } from './http';
+import { goNetwork, type GoNetwork } from '../net/goNetwork';
 import { offlineGoproxy, planOffline, type OfflinePlan } from './offline';
 import { describeOverrideSources, findOverrideSources, type OverrideSource } from './overrideSources';
 import { rankMirrors, type MirrorRanking } from './rank';

@@ -8,7 +8,7 @@ import { redact } from '../redact';
 import { lookupSumdb } from '../sumdb/client';
 import { SumdbError } from '../sumdb/sumdbError';
 import type { SumDatabase } from '../go/gosumdb';
-import type { HttpGet } from '../sumdb/httpGet';
+import type { HttpGet } from '../net/httpGet';
 import type { ReferenceModule } from './defaults';
 import { goModHashFromLines } from './goModHash';
 

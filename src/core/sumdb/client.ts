@@ -9,7 +9,7 @@ import { errorMessage } from '../errors';
 import { escapeModulePath, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { redact } from '../redact';
 import type { SumDatabase } from '../go/gosumdb';
-import type { HttpGet, HttpResult } from './httpGet';
+import type { HttpGet, HttpResult } from '../net/httpGet';
 import { openNote, NoteError } from './note';
 import { HASH_SIZE, parseRecord, parseTree, recordHash, storedHashIndex, TlogError, treeHash, type Tree } from './tlog';
 import { tileHashReader, tilePath, type Tile } from './tlogTiles';

@@ -9,7 +9,7 @@ import { lookupSumdb, zipHashesFromLines, type SumdbLookup } from '../../sumdb/c
 import { SumdbError, type SumdbFailure } from '../../sumdb/sumdbError';
 import { hashZip } from '../../sumdb/dirhash';
 import { parseGosumdb, type SumDatabase } from '../../go/gosumdb';
-import { undiciGet, type HttpGet } from '../../sumdb/httpGet';
+import { undiciGet, type HttpGet } from '../../net/httpGet';
 import { matchPrefixPatterns } from '../../sumdb/prefixPatterns';
 import { toolchainError } from '../errors';
 

@@ -8,11 +8,14 @@ import { createHash, type Hash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { isAbortError } from '../../errors';
 import { cancelled, fsFailure, toolchainError } from '../errors';
-import { describeNetError, type NetFailure } from '../http';
+import { describeNetError, type NetFailure } from '../../net/failureWords';
+import { netRequest } from '../../net/request';
+import { redact } from '../../redact';
 import { ProgressMeter, type InstallProgress } from '../progress';
+import { TooSlowError, watchThroughput } from '../throughput';
 import { backoffMs, type InstallTimeouts } from '../timeouts';
 import { PartialFile } from './partialFile';
 
@@ -97,6 +100,8 @@ class Transfer {
   private sinceReclaim = 0;
   private readonly meter: ProgressMeter;
   private readonly events: string[] = [];
+  /** Where the last attempt's bytes came from, after redirects (redacted). */
+  private answeredBy = '';
 
   constructor(
     private readonly o: DownloadOptions,
@@ -131,7 +136,7 @@ class Transfer {
           if (restarted) mixed = false;
           await this.file.flush();
           const digest = this.hash.digest('hex');
-          if (digest === o.sha256) return this.outcome(source.label);
+          if (digest === o.sha256) return this.outcome(this.answeredBy || source.label);
           await this.restart();
           if (mixed && !retriedClean) {
             // The mismatch may come from bytes kept from before; fetch the whole file once more.
@@ -240,13 +245,16 @@ class Transfer {
     if (from > 0) headers.range = `bytes=${from}-`;
     let res: Dispatcher.ResponseData;
     try {
-      res = await request(source.url, {
+      const answer = await netRequest(source.url, {
         dispatcher: o.dispatcher,
         headers,
-        ...(o.signal ? { signal: o.signal } : {}),
+        signal: o.signal,
         headersTimeout: o.timeouts.headersMs,
         bodyTimeout: o.timeouts.stallMs,
       });
+      res = answer.res;
+      this.answeredBy = answer.redirects.length > 0 ? redact(answer.url.href) : source.label;
+      if (answer.redirects.length > 0) this.events.push(`${source.label} redirected to ${this.answeredBy}`);
     } catch (err) {
       if (isAbortError(err)) throw err;
       throw new AttemptFailure(describeNetError(err, o.timeouts));
@@ -289,8 +297,11 @@ class Transfer {
       throw new AttemptFailure({ reason: `HTTP ${status}${status === 404 ? ' (file not found)' : ''}`, retryable });
     }
 
+    const body = res.body;
+    const throughput = watchThroughput(o.timeouts, (slow) => body.destroy(slow));
     try {
-      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        throughput.add(chunk.length);
         if (this.offset + chunk.length > o.size) {
           res.body.destroy();
           throw new AttemptFailure({
@@ -308,7 +319,11 @@ class Transfer {
       }
     } catch (err) {
       if (err instanceof Fatal || err instanceof AttemptFailure || isAbortError(err)) throw err;
+      // Too slow: the next source, not another try at this one.
+      if (err instanceof TooSlowError) throw new AttemptFailure({ reason: err.message, retryable: false });
       throw new AttemptFailure(describeNetError(err, o.timeouts));
+    } finally {
+      throughput.stop();
     }
     if (this.offset < o.size) {
       throw new AttemptFailure({

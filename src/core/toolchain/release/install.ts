@@ -19,7 +19,7 @@ import { downloadVerified, type ByteConsumer, type DownloadSource } from './down
 import { cancelled, fsFailure, toolchainError } from '../errors';
 import { extractZipFile, TarGzExtractor } from '../archive/extract';
 import { loadGoTrust } from '../../net/trust';
-import { createDispatcher } from '../http';
+import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from '../layout';
 import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type ReleaseFile } from './officialIndex';
 import { withDefaults } from '../timeouts';
@@ -53,6 +53,8 @@ export interface InstallResult {
   bytes: number | undefined;
   /** Where the bytes came from (redacted), or 'partial download' when a kept file was complete. */
   source: string | undefined;
+  /** The URL the release index (and so the SHA-256) was read from, after redirects; absent when not fetched. */
+  indexUrl?: string;
   alreadyInstalled: boolean;
   /** Resumes, restarts and fallbacks that happened, for logs. */
   events: string[];
@@ -156,6 +158,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
       sha256: file.sha256,
       bytes: file.size,
       source: committed.marker?.source,
+      ...(index.url ? { indexUrl: index.url } : {}),
       alreadyInstalled: false,
       events,
     };

@@ -7,7 +7,7 @@ import { parseGoproxy } from '../../../../src/core/go/goproxy';
 import { lookupSumdb, zipHashesFromLines, type SumdbClientOptions } from '../../../../src/core/sumdb/client';
 import { SumdbError, type SumdbFailure } from '../../../../src/core/sumdb/sumdbError';
 import { parseGosumdb, type SumDatabase } from '../../../../src/core/go/gosumdb';
-import { undiciGet } from '../../../../src/core/sumdb/httpGet';
+import { undiciGet } from '../../../../src/core/net/httpGet';
 import { generateKey, newSigner, signNote } from '../../../support/noteSign';
 import { tempDir } from '../../../support/fakeGo';
 import { startHttpServer, type StartedServer } from '../../../support/servers';

@@ -177,6 +177,24 @@ describe('toolchain install', function () {
     assert.equal(await goVersion(r.goroot), 'go version go1.22.5 linux/amd64');
   });
 
+  it('drops a mirror that drips bytes too slowly for the next source, and says why', async () => {
+    // About 2 KB/s, each piece well inside the stall timeout: without a throughput rule, 1 MB at this
+    // pace outlasts the test's timeout.
+    serve({ bytesPerSec: 2_000 }, `/slow/${path.basename(filePath)}`);
+    serve();
+    const r = await install({
+      mirrors: [`${server.url}/slow/`],
+      timeouts: { ...TIMEOUTS, stallMs: 5_000, minBytesPerSec: 50_000, throughputWindowMs: 300 },
+    });
+    assert.equal(r.source, `${server.url}${filePath}`);
+    assert.equal(server.requestsFor(`/slow/${path.basename(filePath)}`).length, 1, 'a slow source is not retried');
+    assert.ok(
+      r.events.some((e) => /slow\/.*: delivered \d+ bytes in 0\.3 s, below the minimum of 50 KB\/s/.test(e)),
+      r.events.join('\n'),
+    );
+    assert.equal(await goVersion(r.goroot), 'go version go1.22.5 linux/amd64');
+  });
+
   it('never installs bytes that do not match the official SHA-256', async () => {
     const tampered = Buffer.from(tgz);
     tampered[5000]! ^= 0x01;
