@@ -14,6 +14,8 @@ import { findGoMod } from './gomod/find';
 import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
 import { directFindings } from './checks/directCheck';
+import { startWhichGoChecks } from './checks/whichGo';
+import type { EditorGoSettings } from './go/editorGo';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -30,6 +32,8 @@ export interface DiagnoseOptions {
   extraMirrors?: string[] | undefined;
   /** Mirrors ranked when the configured proxies fail, to offer a verified GOPROXY (none: no ranking). */
   proxyCandidates?: string[] | undefined;
+  /** The editor's go settings (go.alternateTools, go.goroot, goEnv.goPath), to compare with a terminal's go. */
+  editorGo?: EditorGoSettings | undefined;
   /** Check these go.mod files instead of the one governing cwd. */
   goModFiles?: string[];
   platform: Platform;
@@ -50,9 +54,10 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   const log = (line: string) => opts.log?.(redact(line));
   const since = () => Math.round(performance.now() - started);
 
+  const whichGo = startWhichGoChecks(p, timeoutMs, opts.signal, opts.editorGo);
   const envFile = await readGoEnvFile(goEnvFilePath(p));
   const located = await locateGo(p, opts.goPath);
-  const goPath = located.found ? located.go.path : undefined;
+  const goPath = located.found ? located.go.realPath : undefined;
   // GOROOT is usually the binary's grandparent; its go.env (Go 1.21+) holds defaults.
   const guessedGoroot = goPath ? path.dirname(path.dirname(goPath)) : undefined;
   const layers: SettingLayers = {
@@ -157,6 +162,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   );
 
   const history = proxyHistoryFindings(p, envFile.path);
+  const which = whichGo({ go: located.found ? located.go : undefined, info, goEnv, env, goModFiles });
   let net = await networkEarly;
   const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
   const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
@@ -166,7 +172,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     net = await network(gp, sd);
   }
   findings.push(...(await directFindings({ env, pathEnv: p.env['PATH'], os: p.os })));
-  findings.push(...(await gomod).flat(), ...net, ...(await history));
+  findings.push(...(await gomod).flat(), ...(await which), ...net, ...(await history));
 
   const report: Report = {
     schemaVersion: 1,

@@ -10,6 +10,11 @@ export interface Platform {
   os: NodeJS.Platform;
   /** `process.arch` values: 'x64', 'arm64', ... */
   arch: string;
+  /**
+   * The machine's own architecture in the same names (differs from `arch` under emulation).
+   * Undefined: the host's is read (core/go/machineArch.ts).
+   */
+  machineArch?: (signal?: AbortSignal) => Promise<string>;
   /** Wall clock in ms, for clock-skew comparison. */
   now(): number;
 }

@@ -11,6 +11,7 @@ import type { Ctx } from './context';
 import type { GoModTarget } from './diagnostics/plan';
 import { findWorkspaceGoMods, untrustedWorkspaceGoPath } from './workspace';
 import { httpSettingsFinding, ignoredGoPathFinding } from './proxy/httpSettings';
+import { readEditorGo } from './goExtensionSettings';
 
 export interface DiagnosisOutcome {
   report: Report;
@@ -113,6 +114,7 @@ export class DiagnosisRunner implements vscode.Disposable {
         signal,
         timeoutMs: settings.probeTimeoutMs,
         ...(settings.goPath ? { goPath: settings.goPath } : {}),
+        editorGo: readEditorGo(vscode.workspace.getConfiguration('go'), settings.goPath),
         ...(mirrors.length ? { extraMirrors: mirrors } : {}),
         ...(targets.length ? { goModFiles: targets.map((t) => t.file) } : {}),
         log: (line) => log.info(`  ${redact(line)}`),

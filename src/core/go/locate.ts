@@ -8,7 +8,10 @@ import { compareGoVersionText } from '../goVersion';
 export type GoSource = 'option' | 'PATH' | 'well-known' | 'sdk';
 
 export interface LocatedGo {
+  /** Where it was found (a PATH entry may be a symlink): what the report shows. */
   path: string;
+  /** The absolute path with links resolved, checked once: what is spawned. */
+  realPath: string;
   source: GoSource;
 }
 
@@ -16,11 +19,39 @@ export type LocateResult =
   | { found: true; go: LocatedGo }
   | { found: false; /** every place looked, in order */ searched: string[]; explicit?: string };
 
-function exeName(p: Platform): string {
+export function exeName(p: Pick<Platform, 'os'>): string {
   return p.os === 'win32' ? 'go.exe' : 'go';
 }
 
-async function isExecutable(file: string, p: Platform): Promise<boolean> {
+export function pathModule(p: Pick<Platform, 'os'>): path.PlatformPath {
+  return p.os === 'win32' ? path.win32 : path.posix;
+}
+
+/**
+ * PATH's directories in order, without relative entries: go refuses to run a program found
+ * through one (exec.ErrDot), and we spawn go from another directory, where a relative entry
+ * would name a file any local user can plant.
+ */
+export function absolutePathDirs(p: Pick<Platform, 'env' | 'os'>): string[] {
+  const raw = p.env['PATH'] ?? p.env['Path'] ?? '';
+  const pm = pathModule(p);
+  return raw
+    .split(p.os === 'win32' ? ';' : ':')
+    .map((d) => (p.os === 'win32' ? d.replace(/^"(.*)"$/, '$1') : d))
+    .filter((d) => d !== '' && pm.isAbsolute(d));
+}
+
+/** The file's real absolute path when it is an executable file, else undefined. */
+export async function executableRealPath(file: string, p: Pick<Platform, 'os'>): Promise<string | undefined> {
+  if (!(await isExecutable(file, p))) return undefined;
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return undefined;
+  }
+}
+
+async function isExecutable(file: string, p: Pick<Platform, 'os'>): Promise<boolean> {
   try {
     const st = await fs.stat(file);
     if (!st.isFile()) return false;
@@ -65,27 +96,38 @@ export async function sdkCandidates(p: Platform): Promise<string[]> {
     .map((n) => path.join(sdk, n, 'bin', exeName(p)));
 }
 
+/** A bare command name (`go`, `go1.22.5`) is looked up on PATH's absolute entries. */
+async function findOnPath(name: string, p: Platform): Promise<{ path: string; realPath: string } | undefined> {
+  for (const dir of absolutePathDirs(p)) {
+    const f = pathModule(p).join(dir, name);
+    const realPath = await executableRealPath(f, p);
+    if (realPath) return { path: f, realPath };
+  }
+  return undefined;
+}
+
 export async function locateGo(p: Platform, explicit?: string): Promise<LocateResult> {
   if (explicit) {
-    const resolved = explicit.includes(path.sep) || explicit.includes('/') ? path.resolve(explicit) : explicit;
-    if (await isExecutable(resolved, p)) return { found: true, go: { path: resolved, source: 'option' } };
-    return { found: false, searched: [resolved], explicit };
+    const bare = !explicit.includes(path.sep) && !explicit.includes('/');
+    const hit = bare
+      ? await findOnPath(explicit, p)
+      : await executableRealPath(path.resolve(explicit), p).then((r) =>
+          r ? { path: path.resolve(explicit), realPath: r } : undefined,
+        );
+    if (hit) return { found: true, go: { ...hit, source: 'option' } };
+    return { found: false, searched: [bare ? explicit : path.resolve(explicit)], explicit };
   }
   const searched: string[] = [];
-  const pathDirs = (p.env['PATH'] ?? p.env['Path'] ?? '').split(p.os === 'win32' ? ';' : ':').filter(Boolean);
-  for (const dir of pathDirs) {
-    const f = path.join(dir, exeName(p));
-    searched.push(f);
-    if (await isExecutable(f, p)) return { found: true, go: { path: f, source: 'PATH' } };
-  }
-  for (const f of wellKnown(p)) {
+  const candidates = async function* (): AsyncGenerator<[string, GoSource]> {
+    for (const dir of absolutePathDirs(p)) yield [pathModule(p).join(dir, exeName(p)), 'PATH'];
+    for (const f of wellKnown(p)) yield [f, 'well-known'];
+    for (const f of await sdkCandidates(p)) yield [f, 'sdk'];
+  };
+  for await (const [f, source] of candidates()) {
     if (searched.includes(f)) continue;
     searched.push(f);
-    if (await isExecutable(f, p)) return { found: true, go: { path: f, source: 'well-known' } };
-  }
-  for (const f of await sdkCandidates(p)) {
-    searched.push(f);
-    if (await isExecutable(f, p)) return { found: true, go: { path: f, source: 'sdk' } };
+    const realPath = await executableRealPath(f, p);
+    if (realPath) return { found: true, go: { path: f, realPath, source } };
   }
   return { found: false, searched };
 }

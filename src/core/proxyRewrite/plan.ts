@@ -133,7 +133,7 @@ export async function resolveGo(
       'Install Go (`go-env-doctor install latest`) or pass the one to use with --go.',
     );
   }
-  const settings = await readGoSettings(located.go.path, p, timeoutMs, signal);
+  const settings = await readGoSettings(located.go.realPath, p, timeoutMs, signal);
   if (settings instanceof DoctorError) return settings;
   if (!settings.envFile) {
     return new DoctorError(
@@ -142,7 +142,7 @@ export async function resolveGo(
       'Unset GOENV (or point it at a file) to let go-env-doctor change settings, or set GOPROXY in the environment yourself.',
     );
   }
-  return { goPath: located.go.path, settings, envFile: settings.envFile };
+  return { goPath: located.go.realPath, settings, envFile: settings.envFile };
 }
 
 export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan | DoctorError> {

@@ -33,7 +33,7 @@ describe('go binary', () => {
     const onPath = await makeFakeGo({});
     assert.deepEqual(await locateGo(platform({ PATH: path.dirname(onPath) }, home)), {
       found: true,
-      go: { path: onPath, source: 'PATH' },
+      go: { path: onPath, realPath: onPath, source: 'PATH' },
     });
     // Without PATH: /usr/bin/go (Debian's) is a well-known location and wins over ~/sdk.
     const wk = await locateGo(platform({ PATH: '' }, home));
@@ -49,7 +49,7 @@ describe('go binary', () => {
     const fake = await makeFakeGo({});
     assert.deepEqual(await locateGo(platform({ PATH: '/usr/bin' }), fake), {
       found: true,
-      go: { path: fake, source: 'option' },
+      go: { path: fake, realPath: fake, source: 'option' },
     });
     const missing = await locateGo(platform({ PATH: '/usr/bin' }), '/nope/bin/go');
     assert.deepEqual(missing, { found: false, searched: ['/nope/bin/go'], explicit: '/nope/bin/go' });
