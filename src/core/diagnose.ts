@@ -12,6 +12,7 @@ import { envFindings } from './checks/envCheck';
 import { findGoMod, goModFindings } from './checks/gomodCheck';
 import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
+import { runToolchainCheck } from './checks/toolchainCheck';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -149,15 +150,27 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   );
 
   const history = proxyHistoryFindings(p, envFile.path);
-  let net = await networkEarly;
   const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
   const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
+  const toolchain = runToolchainCheck({
+    cwd: opts.cwd,
+    go: located.found && info ? { path: located.go.path, ...info } : undefined,
+    layers: { os: p.env, file: layers.file, filePath: envFile.path },
+    gorootDir: goEnv?.['GOROOT'] || guessedGoroot,
+    goEnv: goEnv ?? {},
+    goproxy: gp,
+    gosumdb: sd,
+    platform: p,
+    timeoutMs,
+    signal: opts.signal,
+  });
+  let net = await networkEarly;
   if (gp !== predicted.GOPROXY.value || sd !== predicted.GOSUMDB.value) {
     // go reported something our prediction missed (a patched distribution, say): probe what go will use.
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);
   }
-  findings.push(...(await gomod).flat(), ...net, ...(await history));
+  findings.push(...(await gomod).flat(), ...(await toolchain).findings, ...net, ...(await history));
 
   const report: Report = {
     schemaVersion: 1,
