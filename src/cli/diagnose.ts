@@ -1,4 +1,4 @@
-// `go-env-doctor [diagnose] [--json] [--cwd DIR] [--go PATH] [--timeout MS]`
+// `go-env-doctor [diagnose] [--json] [--cwd DIR] [--go PATH] [--timeout MS] [--all] [--dl-base URL] [--mirror URL]...`
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, intFlag, UsageError } from './args';
@@ -13,6 +13,9 @@ export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
     go: 'string',
     timeout: 'string',
     verbose: 'boolean',
+    all: 'boolean',
+    'dl-base': 'string',
+    mirror: 'list',
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const cwd = path.resolve(io.cwd, (flags['cwd'] as string | undefined) ?? '.');
@@ -24,6 +27,11 @@ export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
     timeoutMs: intFlag(flags['timeout'], 'timeout', DEFAULT_TIMEOUT_MS),
     platform: io.platform,
     signal,
+    dlRoute: {
+      all: Boolean(flags['all']),
+      dlBases: flags['dl-base'] === undefined ? undefined : [String(flags['dl-base'])],
+      mirrors: flags['mirror'] as string[] | undefined,
+    },
   });
   if (flags['json']) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else

@@ -6,6 +6,10 @@ Commands:
       --cwd DIR        Look for go.mod from DIR instead of the current directory.
       --go PATH        Use this go binary instead of searching PATH and the usual places.
       --timeout MS     Per-probe timeout in milliseconds (default 5000).
+      --all            Also probe the release download route (index hosts, archive hosts, mirrors),
+                       which is otherwise probed only when go.mod needs a Go that is not installed.
+      --dl-base URL    Release index base to probe (as for install; default go.dev/dl, golang.google.cn/dl).
+      --mirror URL     Release archive mirror to probe (repeatable).
   install <version|latest>  Download a Go release, check its SHA-256 against the official index,
                        and install it as DIR/go<version> (the folders "Choose Go Environment" lists).
       --dir DIR        SDK directory (default ~/sdk).

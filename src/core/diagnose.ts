@@ -31,6 +31,8 @@ export interface DiagnoseOptions {
   goModFiles?: string[];
   platform: Platform;
   signal?: AbortSignal | undefined;
+  /** Probe the release download route when go.mod needs a Go that is not installed (always with `all`). */
+  dlRoute?: { all?: boolean; dlBases?: readonly string[] | undefined; mirrors?: readonly string[] | undefined };
   /** Timings and raw errors, for a log channel; credentials are already redacted. */
   log?: (line: string) => void;
 }
@@ -163,6 +165,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     platform: p,
     timeoutMs,
     signal: opts.signal,
+    ...(opts.dlRoute ? { dlRoute: opts.dlRoute } : {}),
   });
   let net = await networkEarly;
   if (gp !== predicted.GOPROXY.value || sd !== predicted.GOSUMDB.value) {

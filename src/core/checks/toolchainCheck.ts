@@ -1,13 +1,19 @@
 // Which Go runs in this workspace and what it will do: `toolchain.plan`, and the errors go would
 // stop with before building: a switch GOTOOLCHAIN forbids, a toolchain no GOPROXY entry serves,
 // a go.work older than its modules. Network only when a switch needs a download.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { Finding, Fix } from '../findings';
+import { loadGoTrust } from '../net/trust';
+import { netProxyConfigFromEnv } from '../net/netproxy';
+import { runDlRouteCheck } from './dlRouteCheck';
+import { netContext } from './netContext';
 import { readGorootGoEnv } from '../go/envFile';
 import { compareGoVersions, goName, parseGoVersion, releaseFor, supportsToolchainSwitch } from '../goVersion';
 import type { Platform } from '../platform';
 import { sumdbStateDir } from '../proxyRewrite/stateDir';
 import type { HttpGet } from '../sumdb/httpGet';
-import { toolchainAvailability, type Availability } from '../toolchainPlan/availability';
+import { findLocalToolchain, toolchainAvailability, type Availability } from '../toolchainPlan/availability';
 import { describeLayer, layeredSetting, type GoToolchainLayers } from '../toolchainPlan/gotoolchain';
 import { selectToolchain, type ToolchainPlan } from '../toolchainPlan/select';
 import { canTraceSelection, traceSelection, type SelectionTrace } from '../toolchainPlan/trace';
@@ -32,6 +38,8 @@ export interface ToolchainCheckInput {
   get?: HttpGet;
   /** What `direct` means for golang.org/toolchain (tests point it at a local server). */
   directBase?: string;
+  /** The release download route: probed when the workspace needs a Go that is not installed, or always with `all`. */
+  dlRoute?: { all?: boolean; dlBases?: readonly string[] | undefined; mirrors?: readonly string[] | undefined };
 }
 
 export interface ToolchainCheckResult {
@@ -52,8 +60,9 @@ export async function runToolchainCheck(input: ToolchainCheckInput): Promise<Too
   const gotoolchain = layeredSetting('GOTOOLCHAIN', layers);
   const ws = await readWorkspace(input.cwd, layeredSetting('GOWORK', layers).value);
   const plan = selectToolchain({ local: go.version, gotoolchain, file: ws.file });
-  const [availability, trace] = await Promise.all([
+  const [availability, dl, trace] = await Promise.all([
     plan.switchTo && !plan.invalid ? availabilityOf(input, plan, go) : undefined,
+    dlRouteFor(input, plan, go),
     !plan.legacy && canTraceSelection(go.version)
       ? traceSelection({
           goPath: go.path,
@@ -72,6 +81,7 @@ export async function runToolchainCheck(input: ToolchainCheckInput): Promise<Too
   if (plan.refused && !plan.legacy) findings.push(switchForbiddenFinding(plan));
   if (plan.switchTo && availability?.kind === 'unavailable') findings.push(unavailableFinding(plan, availability, go));
   findings.push(...goWorkFindings(plan, ws));
+  findings.push(...(dl ?? []));
   return { plan, availability, findings: findings.map((f) => ({ ...f, durationMs })) };
 }
 
@@ -94,6 +104,50 @@ function availabilityOf(input: ToolchainCheckInput, plan: ToolchainPlan, go: { g
     ...(input.get ? { get: input.get } : {}),
     ...(input.directBase ? { directBase: input.directBase } : {}),
   });
+}
+
+/** Probes the release download route when a needed Go is not installed (or always, with `all`). */
+async function dlRouteFor(
+  input: ToolchainCheckInput,
+  plan: ToolchainPlan,
+  go: { goos: string; goarch: string },
+): Promise<Finding[] | undefined> {
+  const route = input.dlRoute;
+  if (!route) return undefined;
+  const need = neededToolchain(plan);
+  const missing = need !== undefined && !(await isInstalled(input, need));
+  if (!missing && !route.all) return undefined;
+  const p = input.platform;
+  const net = netContext({
+    trust: () => loadGoTrust(p),
+    netproxy: netProxyConfigFromEnv(p.env),
+    timeoutMs: input.timeoutMs,
+    signal: input.signal,
+    platform: p,
+  });
+  const r = await runDlRouteCheck({ name: need ?? plan.runs, goos: go.goos, goarch: go.goarch, net, ...route });
+  return r.findings;
+}
+
+/** In PATH as `go1.X.Y`, in the module cache, or in the SDK directory our installer and golang.org/dl use. */
+async function isInstalled(input: ToolchainCheckInput, name: string): Promise<boolean> {
+  const sdkGo = path.join(input.platform.homeDir, 'sdk', name, 'bin', 'go');
+  if (
+    await fs.stat(sdkGo).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+  )
+    return true;
+  const found = await findLocalToolchain({
+    name,
+    goos: input.go?.goos ?? '',
+    goarch: input.go?.goarch ?? '',
+    pathEnv: input.platform.env['PATH'] ?? '',
+    gomodcache: input.goEnv['GOMODCACHE'],
+    pathOnly: false,
+  });
+  return found !== undefined;
 }
 
 function planFinding(plan: ToolchainPlan, availability: Availability | undefined, trace?: SelectionTrace): Finding {

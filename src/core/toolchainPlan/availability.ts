@@ -38,9 +38,23 @@ export type Availability =
   | { kind: 'downloadable'; source: string; answers: string[]; database: string }
   | { kind: 'unavailable'; answers: string[]; sumdb?: string | undefined; pathOnly: boolean };
 
-export async function toolchainAvailability(input: AvailabilityInput): Promise<Availability> {
+/** The toolchain go finds without a download: a `go1.X.Y` in PATH, or the module cache (not with `path`). */
+export async function findLocalToolchain(
+  input: Pick<AvailabilityInput, 'name' | 'goos' | 'goarch' | 'pathEnv' | 'gomodcache' | 'pathOnly'>,
+): Promise<Extract<Availability, { kind: 'inPath' | 'cached' }> | undefined> {
   const inPath = await lookPath(input.name, input.pathEnv);
   if (inPath) return { kind: 'inPath', file: inPath };
+  if (input.pathOnly || !input.gomodcache) return undefined;
+  const dir = path.join(
+    input.gomodcache,
+    `${TOOLCHAIN_MODULE}@${toolchainModuleVersion(input.name, input.goos, input.goarch)}`,
+  );
+  return (await isExecutable(path.join(dir, 'bin', 'go'))) ? { kind: 'cached', dir } : undefined;
+}
+
+export async function toolchainAvailability(input: AvailabilityInput): Promise<Availability> {
+  const local = await findLocalToolchain(input);
+  if (local) return local;
   if (input.pathOnly)
     return {
       kind: 'unavailable',
@@ -48,10 +62,6 @@ export async function toolchainAvailability(input: AvailabilityInput): Promise<A
       answers: [`GOTOOLCHAIN allows only PATH, and no ${input.name} is in PATH`],
     };
   const version = toolchainModuleVersion(input.name, input.goos, input.goarch);
-  if (input.gomodcache) {
-    const dir = path.join(input.gomodcache, `${TOOLCHAIN_MODULE}@${version}`);
-    if (await isExecutable(path.join(dir, 'bin', 'go'))) return { kind: 'cached', dir };
-  }
   const get = input.get ?? undiciGet();
   const [served, sumdb] = await Promise.all([
     walkProxies(input, version, get),
