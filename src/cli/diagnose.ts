@@ -1,4 +1,5 @@
-// `go-env-doctor [diagnose] [--json] [--cwd DIR] [--go PATH] [--timeout MS] [--all] [--dl-base URL] [--mirror URL]...`
+// `go-env-doctor [diagnose] [--json] [--cwd DIR] [--go PATH] [--timeout MS] [--all] [--dl-base URL] [--mirror URL]...
+//   [--deep [--allow-toolchain-download]]`
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, intFlag, UsageError } from './args';
@@ -16,8 +17,12 @@ export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
     all: 'boolean',
     'dl-base': 'string',
     mirror: 'list',
+    deep: 'boolean',
+    'allow-toolchain-download': 'boolean',
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (flags['allow-toolchain-download'] && !flags['deep'])
+    throw new UsageError('--allow-toolchain-download only applies with --deep');
   const cwd = path.resolve(io.cwd, (flags['cwd'] as string | undefined) ?? '.');
   const st = await fs.stat(cwd).catch(() => undefined);
   if (!st?.isDirectory()) throw new UsageError(`--cwd ${cwd} is not a directory`);
@@ -27,6 +32,7 @@ export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
     timeoutMs: intFlag(flags['timeout'], 'timeout', DEFAULT_TIMEOUT_MS),
     platform: io.platform,
     signal,
+    ...(flags['deep'] ? { deep: { allowToolchainDownload: Boolean(flags['allow-toolchain-download']) } } : {}),
     dlRoute: {
       all: Boolean(flags['all']),
       dlBases: flags['dl-base'] === undefined ? undefined : [String(flags['dl-base'])],

@@ -10,6 +10,11 @@ Commands:
                        which is otherwise probed only when go.mod needs a Go that is not installed.
       --dl-base URL    Release index base to probe (as for install; default go.dev/dl, golang.google.cn/dl).
       --mirror URL     Release archive mirror to probe (repeatable).
+      --deep           Then run the real go as referee, with your environment and throwaway caches:
+                       go mod download of a reference module and of go.mod's first requirement
+                       missing from the cache, and go version in the workspace; says where go
+                       contradicts a finding.
+      --allow-toolchain-download  With --deep: let go version download the toolchain go.mod asks for.
   install <version|latest>  Download a Go release, check its SHA-256 against the official index,
                        and install it as DIR/go<version> (the folders "Choose Go Environment" lists).
       --dir DIR        SDK directory (default ~/sdk).

@@ -13,6 +13,7 @@ import { findGoMod, goModFindings } from './checks/gomodCheck';
 import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
 import { runToolchainCheck } from './checks/toolchainCheck';
+import { refereeFindings } from './referee/fromDiagnosis';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -33,6 +34,8 @@ export interface DiagnoseOptions {
   signal?: AbortSignal | undefined;
   /** Probe the release download route when go.mod needs a Go that is not installed (always with `all`). */
   dlRoute?: { all?: boolean; dlBases?: readonly string[] | undefined; mirrors?: readonly string[] | undefined };
+  /** Also run the real go as referee (`--deep`); it may download a toolchain only if allowed. */
+  deep?: { allowToolchainDownload?: boolean } | undefined;
   /** Timings and raw errors, for a log channel; credentials are already redacted. */
   log?: (line: string) => void;
 }
@@ -173,7 +176,12 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);
   }
-  findings.push(...(await gomod).flat(), ...(await toolchain).findings, ...net, ...(await history));
+  const tc = await toolchain;
+  findings.push(...(await gomod).flat(), ...tc.findings, ...net, ...(await history));
+  if (opts.deep && goPath && info) {
+    findings.push(...(await refereeFindings(opts, goPath, goEnv, tc, findings, timeoutMs)));
+    log(`referee: done at ${since()} ms`);
+  }
 
   const report: Report = {
     schemaVersion: 1,
