@@ -16,6 +16,7 @@ const SUITES: Record<string, string[]> = {
     'network.test.js',
     'proxyFixes.test.js',
     'toolchain.test.js',
+    'verifyWithGo.test.js',
     'lifecycle.test.js',
   ],
   untrusted: ['untrusted.test.js'],
