@@ -3,14 +3,8 @@
 // `toolchain` line if newer, then the `go` line if newer still (`go 1.22` means go1.22.0).
 // Pure: no file, process or network access.
 import type { Directive } from '../gomod/parse';
-import {
-  compareGoVersions,
-  goName,
-  parseGoVersion,
-  releaseFor,
-  supportsToolchainSwitch,
-  type GoVersion,
-} from '../goVersion';
+import type { GoVersion } from '../goVersion';
+import { compareGoVersions, goName, parseGoVersion, releaseFor, supportsToolchainSwitch } from '../goVersion';
 import { parseGoToolchain, versionOfToolchainName, type LayeredSetting } from './gotoolchain';
 
 export interface ModeFile {
