@@ -9,7 +9,8 @@ import { goEnvJson, goVersion, type GoVersionInfo } from './go/inspect';
 import { effectiveSetting, goEnvFilePath, readGoEnvFile, readGorootGoEnv, type SettingLayers } from './go/envFile';
 import { goNotFoundFinding, goOkFinding, goProblemFinding } from './checks/goCheck';
 import { envFindings } from './checks/envCheck';
-import { findGoMod, goModFindings } from './checks/gomodCheck';
+import { goModFindings } from './checks/gomodCheck';
+import { findGoMod } from './gomod/find';
 import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
 import { runToolchainCheck } from './checks/toolchainCheck';
@@ -38,6 +39,8 @@ export interface DiagnoseOptions {
   deep?: { allowToolchainDownload?: boolean } | undefined;
   /** Timings and raw errors, for a log channel; credentials are already redacted. */
   log?: (line: string) => void;
+  /** False: no probes at all (the CLI's --only/--skip chose no network check). */
+  network?: boolean;
 }
 
 /** Settings that decide network behaviour, predicted without waiting for `go env`. */
@@ -90,7 +93,8 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
       return f;
     });
   // The network does not wait for go: a hanging go must not double the run time.
-  const networkEarly = network(predicted.GOPROXY.value, predicted.GOSUMDB.value);
+  const probing = opts.network !== false;
+  const networkEarly = probing ? network(predicted.GOPROXY.value, predicted.GOSUMDB.value) : Promise.resolve([]);
 
   const findings: Finding[] = [];
   let info: GoVersionInfo | undefined;
@@ -168,10 +172,11 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     platform: p,
     timeoutMs,
     signal: opts.signal,
+    network: probing,
     ...(opts.dlRoute ? { dlRoute: opts.dlRoute } : {}),
   });
   let net = await networkEarly;
-  if (gp !== predicted.GOPROXY.value || sd !== predicted.GOSUMDB.value) {
+  if (probing && (gp !== predicted.GOPROXY.value || sd !== predicted.GOSUMDB.value)) {
     // go reported something our prediction missed (a patched distribution, say): probe what go will use.
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);

@@ -6,7 +6,9 @@ import type { Finding } from '../findings';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { withSlash, DEFAULT_DL_BASES } from '../toolchain/release/officialIndex';
 import type { NetContext } from './netContext';
-import { describeFailure, fmt, hostOf, stepTimings } from './probeFailure';
+import { hostOf } from '../net/hostOf';
+import { formatMs } from '../report/units';
+import { describeFailure, stepTimings } from './probeFailure';
 
 export interface DlRouteInput {
   /** The toolchain whose archive is probed, `go1.23.4`. */
@@ -54,7 +56,7 @@ export async function runDlRouteCheck(input: DlRouteInput): Promise<{ findings: 
           id: 'dl.ok',
           severity: 'ok',
           title: `${hostOf(t.url)} serves ${what}${answeredBy}`,
-          detail: `${t.url}: HTTP ${r.status} in ${fmt(r.totalMs)} (${stepTimings(r)}).`,
+          detail: `${t.url}: HTTP ${r.status} in ${formatMs(r.totalMs)} (${stepTimings(r)}).`,
           subject: t.url,
           durationMs: Math.round(r.totalMs),
         };

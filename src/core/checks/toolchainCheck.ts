@@ -12,7 +12,8 @@ import { readGorootGoEnv } from '../go/envFile';
 import { compareGoVersions, goName, parseGoVersion, releaseFor, supportsToolchainSwitch } from '../goVersion';
 import type { Platform } from '../platform';
 import { sumdbStateDir } from '../proxyRewrite/stateDir';
-import type { HttpGet } from '../sumdb/httpGet';
+import { goNetwork } from '../net/goNetwork';
+import type { HttpGet } from '../net/httpGet';
 import { findLocalToolchain, toolchainAvailability, type Availability } from '../toolchainPlan/availability';
 import { describeLayer, layeredSetting, type GoToolchainLayers } from '../toolchainPlan/gotoolchain';
 import { selectToolchain, type ToolchainPlan } from '../toolchainPlan/select';
@@ -38,6 +39,8 @@ export interface ToolchainCheckInput {
   get?: HttpGet;
   /** What `direct` means for golang.org/toolchain (tests point it at a local server). */
   directBase?: string;
+  /** False: nothing leaves the machine (no GOPROXY lookups, no download route). */
+  network?: boolean;
   /** The release download route: probed when the workspace needs a Go that is not installed, or always with `all`. */
   dlRoute?: { all?: boolean; dlBases?: readonly string[] | undefined; mirrors?: readonly string[] | undefined };
 }
@@ -61,7 +64,7 @@ export async function runToolchainCheck(input: ToolchainCheckInput): Promise<Too
   const ws = await readWorkspace(input.cwd, layeredSetting('GOWORK', layers).value);
   const plan = selectToolchain({ local: go.version, gotoolchain, file: ws.file });
   const [availability, dl, trace] = await Promise.all([
-    plan.switchTo && !plan.invalid ? availabilityOf(input, plan, go) : undefined,
+    plan.switchTo && !plan.invalid && input.network !== false ? availabilityOf(input, plan, go) : undefined,
     dlRouteFor(input, plan, go),
     !plan.legacy && canTraceSelection(go.version)
       ? traceSelection({
@@ -85,25 +88,32 @@ export async function runToolchainCheck(input: ToolchainCheckInput): Promise<Too
   return { plan, availability, findings: findings.map((f) => ({ ...f, durationMs })) };
 }
 
-function availabilityOf(input: ToolchainCheckInput, plan: ToolchainPlan, go: { goos: string; goarch: string }) {
+/** Through the network as go sees it (HTTP(S)_PROXY, Go's CA set), set up only if a lookup is needed. */
+async function availabilityOf(input: ToolchainCheckInput, plan: ToolchainPlan, go: { goos: string; goarch: string }) {
   const e = input.goEnv;
-  return toolchainAvailability({
-    name: plan.switchTo!.name,
-    goos: go.goos,
-    goarch: go.goarch,
-    pathOnly: plan.switchTo!.pathOnly,
-    pathEnv: input.platform.env['PATH'] ?? '',
-    gomodcache: e['GOMODCACHE'],
-    goproxy: input.goproxy,
-    gosumdb: input.gosumdb,
-    gonosumdb: e['GONOSUMDB'],
-    goprivate: e['GOPRIVATE'],
-    sumdbStateDir: sumdbStateDir(input.platform),
-    timeoutMs: input.timeoutMs,
-    signal: input.signal,
-    ...(input.get ? { get: input.get } : {}),
-    ...(input.directBase ? { directBase: input.directBase } : {}),
-  });
+  let net: ReturnType<typeof goNetwork> | undefined;
+  const get: HttpGet = input.get ?? ((url, o) => (net ??= goNetwork(input.platform)).sumdbGet(url, o));
+  try {
+    return await toolchainAvailability({
+      name: plan.switchTo!.name,
+      goos: go.goos,
+      goarch: go.goarch,
+      pathOnly: plan.switchTo!.pathOnly,
+      pathEnv: input.platform.env['PATH'] ?? '',
+      gomodcache: e['GOMODCACHE'],
+      goproxy: input.goproxy,
+      gosumdb: input.gosumdb,
+      gonosumdb: e['GONOSUMDB'],
+      goprivate: e['GOPRIVATE'],
+      sumdbStateDir: sumdbStateDir(input.platform),
+      timeoutMs: input.timeoutMs,
+      signal: input.signal,
+      get,
+      ...(input.directBase ? { directBase: input.directBase } : {}),
+    });
+  } finally {
+    await net?.close();
+  }
 }
 
 /** Probes the release download route when a needed Go is not installed (or always, with `all`). */
@@ -113,7 +123,7 @@ async function dlRouteFor(
   go: { goos: string; goarch: string },
 ): Promise<Finding[] | undefined> {
   const route = input.dlRoute;
-  if (!route) return undefined;
+  if (!route || input.network === false) return undefined;
   const need = neededToolchain(plan);
   const missing = need !== undefined && !(await isInstalled(input, need));
   if (!missing && !route.all) return undefined;

@@ -2,7 +2,7 @@
 // the go.mod governing cwd, and for go.work the `go` lines of the modules it uses.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { findGoMod } from '../checks/gomodCheck';
+import { findGoMod } from '../gomod/find';
 import { findGoWork, parseGoWork } from '../gomod/goWork';
 import { parseGoMod, type Directive } from '../gomod/parse';
 import type { ModeFile } from './select';

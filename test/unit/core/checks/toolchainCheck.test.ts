@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { runToolchainCheck, type ToolchainCheckInput } from '../../../../src/core/checks/toolchainCheck';
 import type { Platform } from '../../../../src/core/platform';
 import { runProcess } from '../../../../src/core/process/run';
-import { installToolchainViaProxy } from '../../../../src/core/toolchain/module/install';
+import { installToolchainModule } from '../../../../src/core/toolchain/module/install';
 import { ids, only } from '../../../support/findingAsserts';
 import { makeFakeGo, tempDir } from '../../../support/fakeGo';
 import { refusedPort } from '../../../support/servers';
@@ -141,7 +141,7 @@ describe('toolchain check: which Go runs, and what it will do', function () {
 
     // The fix: our verified installer, then its bin first on PATH.
     const sdk = path.join(work, 'sdk');
-    const installed = await installToolchainViaProxy({
+    const installed = await installToolchainModule({
       version: '1.22.5',
       dir: sdk,
       platform: platform(),
