@@ -16,7 +16,7 @@ type Layer = string;
  */
 const MAY_IMPORT: Record<Layer, readonly string[]> = {
   core: [],
-  'core/diagnose': ['core', 'core/checks', 'core/go', 'core/gomod', 'core/report'],
+  'core/diagnose': ['core', 'core/checks', 'core/go', 'core/gomod', 'core/referee', 'core/report'],
   'core/process': ['core'],
   'core/report': ['core'],
   'core/gomod': ['core'],
@@ -32,7 +32,11 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
     'core/proxyRewrite',
     'core/report',
     'core/sumdb',
+    'core/toolchain/release',
+    'core/toolchainPlan',
   ],
+  'core/toolchainPlan': ['core', 'core/go', 'core/gomod', 'core/net', 'core/process', 'core/toolchain/module'],
+  'core/referee': ['core', 'core/process', 'core/proxyRewrite'],
   'core/proxyRewrite': ['core', 'core/go', 'core/gomod', 'core/net', 'core/process', 'core/sumdb'],
   'core/toolchain': [
     'core',
@@ -59,6 +63,7 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
   'extension/diagnostics': ['core/**', 'extension/**'],
   'extension/fixes': ['core/**', 'extension/**'],
   'extension/proxy': ['core/**', 'extension/**'],
+  'extension/referee': ['core/**', 'extension/**'],
   'extension/status': ['core/**', 'extension/**'],
   'extension/toolchain': ['core/**', 'extension/**'],
   cli: ['core/**', 'cli'],

@@ -1,7 +1,12 @@
 // The referee as the last step of `diagnose --deep`: what it needs from the diagnosis so far.
-import type { ToolchainCheckResult } from '../checks/toolchainCheck';
 import type { Finding } from '../findings';
 import { runReferee } from './referee';
+
+/** What the referee needs of the toolchain check: the plan and whether the switch needs a download. */
+export interface PlanSummary {
+  plan?: { runs: string; switchTo?: unknown } | undefined;
+  availability?: { kind: string } | undefined;
+}
 
 /** go downloads modules and maybe a toolchain: allow it several probe timeouts in all. */
 export const REFEREE_TIMEOUTS = 6;
@@ -15,7 +20,7 @@ export function refereeFindings(
   },
   goPath: string,
   goEnv: Record<string, string> | undefined,
-  tc: ToolchainCheckResult,
+  tc: PlanSummary,
   findings: readonly Finding[],
   timeoutMs: number,
 ): Promise<Finding[]> {
