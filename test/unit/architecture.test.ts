@@ -95,6 +95,7 @@ const RESTRICTED_MODULES: Record<string, readonly Layer[]> = {
     'extension/proxy',
     'extension/status',
     'extension/toolchain',
+    'extension/referee',
   ],
   // Side effects go through Platform; only core/process spawns, and only asynchronously.
   'node:child_process': ['core/process'],
