@@ -11,7 +11,7 @@ import { netContext } from './netContext';
 import { readGorootGoEnv } from '../go/envFile';
 import { compareGoVersions, goName, parseGoVersion, releaseFor, supportsToolchainSwitch } from '../goVersion';
 import type { Platform } from '../platform';
-import { sumdbStateDir } from '../proxyRewrite/stateDir';
+import { sumdbStateDir } from '../stateDir';
 import { goNetwork } from '../net/goNetwork';
 import type { HttpGet } from '../net/httpGet';
 import { findLocalToolchain, toolchainAvailability, type Availability } from '../toolchainPlan/availability';
