@@ -1,4 +1,5 @@
-// `go-env-doctor [diagnose] [--format F | --json] [--only G,..] [--skip G,..] [--list-checks] ...`
+// `go-env-doctor [diagnose] [--format F | --json] [--only G,..] [--skip G,..] [--list-checks] ...
+//   [--all] [--dl-base URL] [--mirror URL]... [--deep [--allow-toolchain-download]]`
 // and `go-env-doctor report` (the same diagnosis as the Markdown bug-report document).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -34,6 +35,11 @@ const FLAGS = {
   go: 'string',
   timeout: 'string',
   verbose: 'boolean',
+  all: 'boolean',
+  'dl-base': 'string',
+  mirror: 'list',
+  deep: 'boolean',
+  'allow-toolchain-download': 'boolean',
 } as const;
 
 function formatOf(flags: ParsedArgs['flags'], fallback: Format): Format {
@@ -82,6 +88,8 @@ function diagnoseWith(defaultFormat: Format): Subcommand {
   return async (argv, io, signal) => {
     const { flags, positionals } = parseArgs(argv, FLAGS);
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if (flags['allow-toolchain-download'] && !flags['deep'])
+      throw new UsageError('--allow-toolchain-download only applies with --deep');
     if (flags['list-checks']) {
       io.stdout(listChecks());
       return 0;
@@ -107,6 +115,12 @@ function diagnoseWith(defaultFormat: Format): Subcommand {
       signal,
       network: needsNetwork(selected),
       extraMirrors: policyMirrors(policy, true),
+      ...(flags['deep'] ? { deep: { allowToolchainDownload: Boolean(flags['allow-toolchain-download']) } } : {}),
+      dlRoute: {
+        all: Boolean(flags['all']),
+        dlBases: flags['dl-base'] === undefined ? undefined : [String(flags['dl-base'])],
+        mirrors: flags['mirror'] as string[] | undefined,
+      },
     });
     const full = judgeByPolicy(diagnosed, policy, true);
     const report: Report = { ...full, findings: filterFindings(full.findings, selected) };

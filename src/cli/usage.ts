@@ -12,6 +12,15 @@ Commands:
       --cwd DIR        Look for go.mod from DIR instead of the current directory.
       --go PATH        Use this go binary instead of searching PATH and the usual places.
       --timeout MS     Per-probe timeout in milliseconds (default 5000).
+      --all            Also probe the release download route (index hosts, archive hosts, mirrors),
+                       which is otherwise probed only when go.mod needs a Go that is not installed.
+      --dl-base URL    Release index base to probe (as for install; default go.dev/dl, golang.google.cn/dl).
+      --mirror URL     Release archive mirror to probe (repeatable).
+      --deep           Then run the real go as referee, with your environment and throwaway caches:
+                       go mod download of a reference module and of go.mod's first requirement
+                       missing from the cache, and go version in the workspace; says where go
+                       contradicts a finding.
+      --allow-toolchain-download  With --deep: let go version download the toolchain go.mod asks for.
   report               The diagnosis as a Markdown document to paste into a bug report (diagnose
                        --format markdown); takes the options of diagnose.
   install <version|latest>  Download a Go release, check its SHA-256 against the official index,

@@ -16,6 +16,8 @@ import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
 import { directFindings } from './checks/directCheck';
 import { startWhichGoChecks } from './checks/whichGo';
 import type { EditorGoSettings } from './go/editorGo';
+import { runToolchainCheck } from './checks/toolchainCheck';
+import { refereeFindings } from './referee/fromDiagnosis';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -38,6 +40,10 @@ export interface DiagnoseOptions {
   goModFiles?: string[];
   platform: Platform;
   signal?: AbortSignal | undefined;
+  /** Probe the release download route when go.mod needs a Go that is not installed (always with `all`). */
+  dlRoute?: { all?: boolean; dlBases?: readonly string[] | undefined; mirrors?: readonly string[] | undefined };
+  /** Also run the real go as referee (`--deep`); it may download a toolchain only if allowed. */
+  deep?: { allowToolchainDownload?: boolean } | undefined;
   /** Timings and raw errors, for a log channel; credentials are already redacted. */
   log?: (line: string) => void;
   /** False: no probes at all (the CLI's --only/--skip chose no network check). */
@@ -163,16 +169,35 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
 
   const history = proxyHistoryFindings(p, envFile.path);
   const which = whichGo({ go: located.found ? located.go : undefined, info, goEnv, env, goModFiles });
-  let net = await networkEarly;
   const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
   const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
+  const toolchain = runToolchainCheck({
+    cwd: opts.cwd,
+    go: located.found && info ? { path: located.go.path, ...info } : undefined,
+    layers: { os: p.env, file: layers.file, filePath: envFile.path },
+    gorootDir: goEnv?.['GOROOT'] || guessedGoroot,
+    goEnv: goEnv ?? {},
+    goproxy: gp,
+    gosumdb: sd,
+    platform: p,
+    timeoutMs,
+    signal: opts.signal,
+    network: probing,
+    ...(opts.dlRoute ? { dlRoute: opts.dlRoute } : {}),
+  });
+  let net = await networkEarly;
   if (probing && (gp !== predicted.GOPROXY.value || sd !== predicted.GOSUMDB.value)) {
     // go reported something our prediction missed (a patched distribution, say): probe what go will use.
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);
   }
   findings.push(...(await directFindings({ env, pathEnv: p.env['PATH'], os: p.os })));
-  findings.push(...(await gomod).flat(), ...(await which), ...net, ...(await history));
+  const tc = await toolchain;
+  findings.push(...(await gomod).flat(), ...(await which), ...tc.findings, ...net, ...(await history));
+  if (opts.deep && goPath && info) {
+    findings.push(...(await refereeFindings(opts, goPath, goEnv, tc, findings, timeoutMs)));
+    log(`referee: done at ${since()} ms`);
+  }
 
   const report: Report = {
     schemaVersion: 1,

@@ -14,6 +14,7 @@ import { registerProxyFixes } from './proxy/fixes';
 import { registerToolchainFixes } from './toolchain/fixes';
 import { REPORT_SCHEME, ReportDocument } from './diagnostics/report';
 import { DiagnosisRunner, type RunResult } from './runner';
+import { registerVerifyWithGo } from './referee/verify';
 import { SETTINGS_THAT_MATTER } from './settings';
 import { showError } from './showError';
 import { GoEnvStatusBar } from './status/bar';
@@ -112,6 +113,7 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
     }),
   );
   ctx.own(vscode.commands.registerCommand(Commands.applyFix, (ref: unknown) => applier.apply(ref)));
+  ctx.own(registerVerifyWithGo(ctx, runner));
 
   // Refresh when what the diagnosis depends on changes.
   ctx.own(

@@ -26,6 +26,10 @@ export type RunResult =
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: Error };
 
+export interface RunOptions {
+  deep?: { allowToolchainDownload?: boolean };
+}
+
 export class DiagnosisRunner implements vscode.Disposable {
   private runId = 0;
   private controller: AbortController | undefined;
@@ -54,8 +58,8 @@ export class DiagnosisRunner implements vscode.Disposable {
     return this.pending ?? this.run(reason);
   }
 
-  /** Starts a diagnosis, cancelling a running one (its result would be stale). */
-  run(reason: string, token?: vscode.CancellationToken): Promise<RunResult> {
+  /** Starts a diagnosis, cancelling a running one (its result would be stale); `deep` adds the go referee. */
+  run(reason: string, token?: vscode.CancellationToken, options: RunOptions = {}): Promise<RunResult> {
     clearTimeout(this.debounce);
     this.controller?.abort();
     const controller = new AbortController();
@@ -65,7 +69,7 @@ export class DiagnosisRunner implements vscode.Disposable {
       this.ctx.log.info(`diagnosis #${id} cancelled by the user`),
     );
     this.started.fire();
-    const promise = this.execute(id, reason, controller.signal).finally(() => {
+    const promise = this.execute(id, reason, controller.signal, options).finally(() => {
       onCancel.dispose();
       if (this.controller === controller) {
         this.controller = undefined;
@@ -82,7 +86,7 @@ export class DiagnosisRunner implements vscode.Disposable {
     this.debounce = setTimeout(() => void this.run(reason), delayMs);
   }
 
-  private async execute(id: number, reason: string, signal: AbortSignal): Promise<RunResult> {
+  private async execute(id: number, reason: string, signal: AbortSignal, options: RunOptions): Promise<RunResult> {
     const log = this.ctx.log;
     const started = performance.now();
     try {
@@ -117,6 +121,7 @@ export class DiagnosisRunner implements vscode.Disposable {
         editorGo: readEditorGo(vscode.workspace.getConfiguration('go'), settings.goPath),
         ...(mirrors.length ? { extraMirrors: mirrors } : {}),
         ...(targets.length ? { goModFiles: targets.map((t) => t.file) } : {}),
+        ...(options.deep ? { deep: options.deep } : {}),
         log: (line) => log.info(`  ${redact(line)}`),
       });
       const report = judgeByPolicy(diagnosed, policy, trusted);

@@ -17,6 +17,7 @@ const SUITES: Record<string, string[]> = {
     'proxyFixes.test.js',
     'toolchain.test.js',
     'policy.test.js',
+    'verifyWithGo.test.js',
     'lifecycle.test.js',
   ],
   untrusted: ['untrusted.test.js'],

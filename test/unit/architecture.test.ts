@@ -16,7 +16,7 @@ type Layer = string;
  */
 const MAY_IMPORT: Record<Layer, readonly string[]> = {
   core: [],
-  'core/diagnose': ['core', 'core/checks', 'core/go', 'core/gomod', 'core/report'],
+  'core/diagnose': ['core', 'core/checks', 'core/go', 'core/gomod', 'core/referee', 'core/report'],
   'core/process': ['core'],
   'core/report': ['core'],
   'core/gomod': ['core'],
@@ -37,7 +37,11 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
     'core/proxyRewrite',
     'core/report',
     'core/sumdb',
+    'core/toolchain/release',
+    'core/toolchainPlan',
   ],
+  'core/toolchainPlan': ['core', 'core/go', 'core/gomod', 'core/net', 'core/process', 'core/toolchain/module'],
+  'core/referee': ['core', 'core/process', 'core/proxyRewrite'],
   'core/proxyRewrite': ['core', 'core/go', 'core/gomod', 'core/net', 'core/process', 'core/sumdb'],
   'core/toolchain': [
     'core',
@@ -64,6 +68,7 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
   'extension/diagnostics': ['core/**', 'extension/**'],
   'extension/fixes': ['core/**', 'extension/**'],
   'extension/proxy': ['core/**', 'extension/**'],
+  'extension/referee': ['core/**', 'extension/**'],
   'extension/status': ['core/**', 'extension/**'],
   'extension/toolchain': ['core/**', 'extension/**'],
   cli: ['core/**', 'cli'],
@@ -81,6 +86,7 @@ const RESTRICTED_MODULES: Record<string, readonly Layer[]> = {
     'extension/proxy',
     'extension/status',
     'extension/toolchain',
+    'extension/referee',
   ],
   // Side effects go through Platform; only core/process spawns, and only asynchronously.
   'node:child_process': ['core/process'],

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildCli, CLI, runCli } from '../../support/cli';
 import { makeFakeGo, tempDir } from '../../support/fakeGo';
+import { refusedPort } from '../../support/servers';
 
 /** An environment with no network to reach: module downloads off, so no probe leaves the machine. */
 async function offlineEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
@@ -57,7 +58,9 @@ describe('go-env-doctor diagnose (CLI)', () => {
   it('puts the go.mod finding on its line and exits 1', async () => {
     const dir = await tempDir('ged-mod-');
     await fs.writeFile(path.join(dir, 'go.mod'), 'module example.com/m\n\ngo 1.99\n');
-    const r = await runCli(['--json', '--cwd', dir], { env: await offlineEnv() });
+    // Go 1.99 is not installed, so the release download route is probed: keep it on loopback.
+    const dlBase = `http://127.0.0.1:${await refusedPort()}/dl/`;
+    const r = await runCli(['--json', '--cwd', dir, '--dl-base', dlBase], { env: await offlineEnv() });
     assert.equal(r.code, 1);
     const f = JSON.parse(r.stdout).findings.find((x: { id: string }) => x.id === 'gomod.goTooNew');
     assert.deepEqual(f.location, { file: path.join(dir, 'go.mod'), line: 3 });
