@@ -12,6 +12,7 @@ import { envFindings } from './checks/envCheck';
 import { findGoMod, goModFindings } from './checks/gomodCheck';
 import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
+import { modulesFindings } from './checks/modulesCheck';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -29,6 +30,8 @@ export interface DiagnoseOptions {
   /** Check these go.mod files instead of the one governing cwd. */
   goModFiles?: string[];
   platform: Platform;
+  /** Verify every go.sum line and the module cache, without the probe timeout's limit. */
+  modules?: boolean;
   signal?: AbortSignal | undefined;
   /** Timings and raw errors, for a log channel; credentials are already redacted. */
   log?: (line: string) => void;
@@ -149,6 +152,14 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   );
 
   const history = proxyHistoryFindings(p, envFile.path);
+  const modules = modulesFindings({
+    goModFiles,
+    env: Object.fromEntries(Object.entries(env).map(([k, e]) => [k, e.value])),
+    platform: p,
+    timeoutMs,
+    all: opts.modules ?? false,
+    signal: opts.signal,
+  });
   let net = await networkEarly;
   const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
   const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
@@ -157,7 +168,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);
   }
-  findings.push(...(await gomod).flat(), ...net, ...(await history));
+  findings.push(...(await gomod).flat(), ...(await modules), ...net, ...(await history));
 
   const report: Report = {
     schemaVersion: 1,

@@ -19,7 +19,10 @@ export type FixAction =
   | { kind: 'setGoEnv'; name: string; value: string }
   | { kind: 'unsetGoEnv'; name: string }
   | { kind: 'openSettings'; query: string }
-  | { kind: 'showReport' };
+  | { kind: 'showReport' }
+  | { kind: 'repairGoSum'; goSum: string; module: string; version: string }
+  | { kind: 'redownloadModule'; cwd: string; module: string; version: string }
+  | { kind: 'cleanModcache'; cwd: string };
 
 export interface Fix {
   /** A command line the user can run in a terminal (the CLI prints this). */

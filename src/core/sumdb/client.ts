@@ -393,7 +393,8 @@ async function saveNewest(
     if (current && current.equals(head.note)) return;
     if (current && parseTreeSize(opts, current) >= head.tree.n) return;
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    // Unique per write: lookups running concurrently in one process save heads too.
+    const tmp = `${file}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
     await fs.writeFile(tmp, head.note);
     await fs.rename(tmp, file);
     return;
