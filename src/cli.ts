@@ -5,6 +5,7 @@ import type { CliIO, Subcommand } from './cli/io';
 import { diagnoseCommand } from './cli/diagnose';
 import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
+import { redownloadModuleCommand, repairGoSumCommand } from './cli/repairModules';
 import { USAGE } from './cli/usage';
 import { TOOL_VERSION } from './core/toolInfo';
 
@@ -13,6 +14,8 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   install: async () => installCommand,
   'set-proxy': async () => setProxyCommand,
   'restore-proxy': async () => restoreProxyCommand,
+  'repair-gosum': async () => repairGoSumCommand,
+  'redownload-module': async () => redownloadModuleCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO, signal: AbortSignal): Promise<number> {

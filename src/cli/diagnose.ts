@@ -1,4 +1,4 @@
-// `go-env-doctor [diagnose] [--json] [--cwd DIR] [--go PATH] [--timeout MS]`
+// `go-env-doctor [diagnose] [--json] [--cwd DIR] [--go PATH] [--timeout MS] [--modules]`
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, intFlag, UsageError } from './args';
@@ -13,6 +13,7 @@ export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
     go: 'string',
     timeout: 'string',
     verbose: 'boolean',
+    modules: 'boolean',
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const cwd = path.resolve(io.cwd, (flags['cwd'] as string | undefined) ?? '.');
@@ -23,6 +24,7 @@ export const diagnoseCommand: Subcommand = async (argv, io, signal) => {
     goPath: flags['go'] as string | undefined,
     timeoutMs: intFlag(flags['timeout'], 'timeout', DEFAULT_TIMEOUT_MS),
     platform: io.platform,
+    modules: Boolean(flags['modules']),
     signal,
   });
   if (flags['json']) io.stdout(JSON.stringify(report, null, 2) + '\n');

@@ -6,6 +6,8 @@ Commands:
       --cwd DIR        Look for go.mod from DIR instead of the current directory.
       --go PATH        Use this go binary instead of searching PATH and the usual places.
       --timeout MS     Per-probe timeout in milliseconds (default 5000).
+      --modules        Verify every go.sum line against the checksum database (without the timeout's
+                       limit) and the module cache against go.sum, as \`go mod verify\` does.
   install <version|latest>  Download a Go release, check its SHA-256 against the official index,
                        and install it as DIR/go<version> (the folders "Choose Go Environment" lists).
       --dir DIR        SDK directory (default ~/sdk).
@@ -28,6 +30,10 @@ Commands:
       --cwd DIR        With --offline: where to look for go.mod.
       --dry-run        Print the plan (ranking, old and new value) and write nothing.
       --json / --go PATH / --timeout MS (per request, default 5000)
+  repair-gosum MOD@VER Remove MOD@VER's go.sum lines and let \`go mod tidy\` add verified ones (gosum.mismatch);
+                       the old go.sum is kept in the state dir. --cwd DIR / --go PATH
+  redownload-module MOD@VER  Remove that one version from the module cache and \`go mod download\` it
+                       again (modcache.corrupt). --cwd DIR / --go PATH
   restore-proxy        Put GOPROXY back as it was before go-env-doctor's newest change.
       --json / --go PATH / --timeout MS
 

@@ -4,6 +4,7 @@ export const Commands = {
   showReport: 'goEnv.showReport',
   showLog: 'goEnv.showLog',
   showFindings: 'goEnv.showFindings',
+  verifyModuleCache: 'goEnv.verifyModuleCache',
   /** Internal: applies one fix of the current report, addressed by a FixRef. */
   applyFix: 'goEnv.applyFix',
 } as const;

@@ -17,6 +17,7 @@ const SUITES: Record<string, string[]> = {
     'proxyFixes.test.js',
     'toolchain.test.js',
     'lifecycle.test.js',
+    'modules.test.js',
   ],
   untrusted: ['untrusted.test.js'],
 };
