@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Finding } from '../findings';
 import type { Platform } from '../platform';
 import { goNetwork } from '../proxyRewrite/http';
+import type { HttpGet } from '../sumdb/httpGet';
 import { stateDir, sumdbStateDir } from '../proxyRewrite/stateDir';
 import { goSumFindings } from './goSumCheck';
 import { modCacheFindings } from './modCacheCheck';
@@ -24,14 +25,17 @@ export interface ModulesCheckInput {
 export async function modulesFindings(input: ModulesCheckInput): Promise<Finding[]> {
   if (input.goModFiles.length === 0) return [];
   const p = input.platform;
-  const net = goNetwork(p);
+  // Created on the first request: loading Go's CA set is not free, and records verified
+  // earlier need no request at all.
+  let net: ReturnType<typeof goNetwork> | undefined;
+  const get: HttpGet = (url, o) => (net ??= goNetwork(p)).sumdbGet(url, o);
   try {
     const gosum = goSumFindings({
       goModFiles: input.goModFiles,
       env: input.env,
       stateDir: stateDir(p),
       sumdbStateDir: sumdbStateDir(p),
-      get: net.sumdbGet,
+      get,
       timeoutMs: input.timeoutMs,
       budgetMs: input.all ? undefined : input.timeoutMs,
       signal: input.signal,
@@ -46,7 +50,7 @@ export async function modulesFindings(input: ModulesCheckInput): Promise<Finding
       : Promise.resolve([]);
     return [...(await gosum), ...(await cache)];
   } finally {
-    await net.close();
+    await net?.close();
   }
 }
 

@@ -88,13 +88,16 @@ export async function verifyGoSumLines(o: GoSumVerifyOptions): Promise<GoSumVeri
   };
 
   const pending: Array<[string, GoSumLine[]]> = [];
-  for (const [key, lines] of byVersion) {
-    const rec = await cache.get(lines[0]!.module, lines[0]!.version);
+  const known = await Promise.all(
+    [...byVersion.values()].map((lines) => cache.get(lines[0]!.module, lines[0]!.version)),
+  );
+  [...byVersion].forEach(([key, lines], i) => {
+    const rec = known[i];
     if (rec) {
       result.fromCache += lines.length;
       compare(lines, rec.lines);
     } else pending.push([key, lines]);
-  }
+  });
   if (pending.length === 0) return finish(result);
 
   const deadline = o.budgetMs !== undefined ? AbortSignal.timeout(o.budgetMs) : undefined;
@@ -106,6 +109,7 @@ export async function verifyGoSumLines(o: GoSumVerifyOptions): Promise<GoSumVeri
     get: o.get,
     signal,
     timeoutMs: o.timeoutMs,
+    tiles: new Map(),
   };
   let base: Awaited<ReturnType<typeof resolveSumdbBase>>;
   try {
