@@ -1,10 +1,12 @@
-// Bundles the extension and the CLI; `--production` minifies and drops source maps.
+// Bundles the extension and the CLI; `--production` minifies, drops source maps and compiles out
+// the test hooks (src/cli/crashHook.ts). `--outdir=DIR` writes elsewhere than dist/ (for tests).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 const common = {
   bundle: true,
   platform: 'node',
@@ -14,7 +16,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  define: { TOOL_VERSION_DEFINE: JSON.stringify(pkg.version) },
+  define: { TOOL_VERSION_DEFINE: JSON.stringify(pkg.version), TEST_HOOKS_DEFINE: JSON.stringify(!production) },
 };
 
 await Promise.all([
@@ -22,7 +24,7 @@ await Promise.all([
     .build({
       ...common,
       entryPoints: ['src/extension/main.ts'],
-      outfile: 'dist/extension.js',
+      outfile: `${outdir}/extension.js`,
       external: ['vscode'],
       metafile: true,
     })
@@ -33,12 +35,12 @@ await Promise.all([
   esbuild.build({
     ...common,
     entryPoints: ['src/extension/fixes/bundle.ts'],
-    outfile: 'dist/fixes.js',
+    outfile: `${outdir}/fixes.js`,
   }),
   esbuild.build({
     ...common,
     entryPoints: ['src/cli.ts'],
-    outfile: 'dist/cli.js',
+    outfile: `${outdir}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);

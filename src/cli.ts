@@ -2,20 +2,21 @@
 import { hostPlatform } from './core/platform';
 import { UsageError } from './cli/args';
 import type { CliIO, Subcommand } from './cli/io';
-import { diagnoseCommand } from './cli/diagnose';
+import { diagnoseCommand, reportCommand } from './cli/diagnose';
 import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
 import { redownloadModuleCommand, repairGoSumCommand } from './cli/repairModules';
 import { USAGE } from './cli/usage';
 import { TOOL_VERSION } from './core/toolInfo';
 
-const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
-  diagnose: async () => diagnoseCommand,
-  install: async () => installCommand,
-  'set-proxy': async () => setProxyCommand,
-  'restore-proxy': async () => restoreProxyCommand,
-  'repair-gosum': async () => repairGoSumCommand,
-  'redownload-module': async () => redownloadModuleCommand,
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  diagnose: diagnoseCommand,
+  report: reportCommand,
+  install: installCommand,
+  'set-proxy': setProxyCommand,
+  'restore-proxy': restoreProxyCommand,
+  'repair-gosum': repairGoSumCommand,
+  'redownload-module': redownloadModuleCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO, signal: AbortSignal): Promise<number> {
@@ -30,15 +31,13 @@ export async function main(argv: readonly string[], io: CliIO, signal: AbortSign
   }
   const name = first === undefined || first.startsWith('-') ? 'diagnose' : first;
   const args = name === first ? rest : argv;
-  const load = SUBCOMMANDS[name];
-  if (!load) {
+  const run = SUBCOMMANDS[name];
+  if (!run) {
     io.stderr(`go-env-doctor: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
   try {
-    return await (
-      await load()
-    )(args, io, signal);
+    return await run(args, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`go-env-doctor ${name}: ${err.message}\nRun "go-env-doctor --help" for usage.\n`);

@@ -8,23 +8,18 @@ import { DoctorError, isAbortError } from '../core/errors';
 import type { Finding, Fix } from '../core/findings';
 import { parseGoVersion } from '../core/goVersion';
 import { redact } from '../core/redact';
-import type { InstallCheckpoint } from '../core/toolchain/release/install';
 import {
-  installToolchainAnySource,
-  type AnySourceInstallResult,
+  installToolchain,
+  type ToolchainInstallResult,
   type FallbackNotice,
-  type ProxyInstall,
+  type ModuleInstall,
 } from '../core/toolchain/install';
 import type { InstallProgress } from '../core/toolchain/progress';
 import { sumdbFailureOf } from '../core/toolchain/module/verify';
 import { parseArgs, UsageError } from './args';
+import { crashHook } from './crashHook';
 import type { CliIO, Subcommand } from './io';
-
-/**
- * Test hook: when set to a checkpoint name (locked, downloading, populated, marked, committed),
- * the process kills itself with SIGKILL there, the way a crash or a closed window would.
- */
-export const CRASH_ENV = 'GO_ENV_DOCTOR_TEST_CRASH_AT';
+import { formatMb } from '../core/report/units';
 
 const TITLES: Record<string, string> = {
   'toolchain.notFound': 'Go release not found',
@@ -68,13 +63,12 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       `--via-proxy fetches the toolchain module from GOPROXY; ${dlBase ? '--dl-base' : '--mirror'} applies to release archives only`,
     );
 
-  const crashAt = io.platform.env[CRASH_ENV];
   const progress = io.stderrIsTTY
     ? new ProgressLine(io, version === 'latest' ? 'latest Go' : `go${parseGoVersion(version)!.text}`)
     : undefined;
-  let result: AnySourceInstallResult;
+  let result: ToolchainInstallResult;
   try {
-    result = await installToolchainAnySource({
+    result = await installToolchain({
       version,
       ...(viaProxy ? { viaProxy } : {}),
       platform: io.platform,
@@ -93,13 +87,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
         io.stderr(redact(fallbackNotice(e)));
       },
       reclaimMemory: tuneProcessMemory(),
-      ...(crashAt
-        ? {
-            checkpoint: (name: InstallCheckpoint) => {
-              if (name === crashAt) process.kill(process.pid, 'SIGKILL');
-            },
-          }
-        : {}),
+      ...crashHook(io.platform.env),
     });
   } catch (err) {
     progress?.done();
@@ -148,8 +136,8 @@ function tuneProcessMemory(): () => void {
   }
 }
 
-/** `{ok: true, ...}` for --json: the issue-4 fields, plus which source and how it was verified. */
-function successDocument(r: AnySourceInstallResult): Record<string, unknown> {
+/** `{ok: true, ...}` for --json: version, GOROOT and digest, plus which source and how it was verified. */
+function successDocument(r: ToolchainInstallResult): Record<string, unknown> {
   const common = { ok: true, version: r.version, goroot: r.goroot, via: r.via };
   if (r.via === 'archive') {
     return {
@@ -173,19 +161,19 @@ function successDocument(r: AnySourceInstallResult): Record<string, unknown> {
   };
 }
 
-function humanSummary(r: AnySourceInstallResult): string {
+function humanSummary(r: ToolchainInstallResult): string {
   if (r.alreadyInstalled) return `${r.description}\n`;
   const run = `  Run it: ${path.join(r.goroot, 'bin', 'go')} version\n`;
   if (r.via === 'archive') {
-    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index; ${mb(r.bytes ?? 0)} from ${r.source}\n${run}`;
+    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index${r.indexUrl ? ` (${r.indexUrl})` : ''}; ${formatMb(r.bytes ?? 0)} from ${r.source}\n${run}`;
   }
   return `Installed ${r.version} in ${r.goroot}\n${proxyLines(r)}${run}`;
 }
 
-function proxyLines(r: ProxyInstall): string {
+function proxyLines(r: ModuleInstall): string {
   const v = r.verification;
   const lines = [
-    `  ${mb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`,
+    `  ${formatMb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`,
   ];
   if (v) {
     lines.push(
@@ -256,10 +244,6 @@ function httpUrl(raw: string, flag: string): string {
   return raw.endsWith('/') ? raw : `${raw}/`;
 }
 
-function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
 /** One self-overwriting status line on a terminal's stderr. */
 class ProgressLine {
   private drawn = false;
@@ -278,10 +262,10 @@ class ProgressLine {
           ? `Unpacking ${this.what}`
           : `Downloading ${this.what}`,
       `${String(pct).padStart(3)}%`,
-      `${mb(p.bytes)} / ${mb(p.total)}`,
+      `${formatMb(p.bytes)} / ${formatMb(p.total)}`,
     ];
     if (p.phase === 'download') {
-      parts.push(p.bytesPerSec > 0 ? `${mb(p.bytesPerSec)}/s` : '-- MB/s');
+      parts.push(p.bytesPerSec > 0 ? `${formatMb(p.bytesPerSec)}/s` : '-- MB/s');
       parts.push(p.etaSec === undefined ? 'ETA --' : `ETA ${eta(p.etaSec)}`);
       parts.push(`from ${redact(p.source)}`);
     }

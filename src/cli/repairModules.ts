@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { parseArgs, UsageError } from './args';
 import type { CliIO, Subcommand } from './io';
-import { findGoMod } from '../core/checks/gomodCheck';
+import { findGoMod } from '../core/gomod/find';
 import { goModCache } from '../core/checks/modulesCheck';
 import { DoctorError } from '../core/errors';
 import { goEnvJson } from '../core/go/inspect';

@@ -2,12 +2,20 @@ export const USAGE = `Usage: go-env-doctor [command] [options]
 
 Commands:
   diagnose (default)   Check this machine's Go environment and explain what is wrong.
-      --json           Print one JSON document (see docs/findings.md) instead of text.
+      --format F       text (default), json, markdown (the bug-report document), github
+                       (workflow commands that annotate a pull request, then the summary) or
+                       prometheus (for node_exporter's textfile collector). See docs/ci.md.
+      --json           The same as --format json (see docs/findings.md).
+      --only G[,G]     Run only these check groups (repeatable); --skip G[,G] leaves them out.
+      --list-checks    List the check groups and exit.
+      --verbose        Also print the details of the checks that passed.
       --cwd DIR        Look for go.mod from DIR instead of the current directory.
       --go PATH        Use this go binary instead of searching PATH and the usual places.
       --timeout MS     Per-probe timeout in milliseconds (default 5000).
       --modules        Verify every go.sum line against the checksum database (without the timeout's
                        limit) and the module cache against go.sum, as \`go mod verify\` does.
+  report               The diagnosis as a Markdown document to paste into a bug report (diagnose
+                       --format markdown); takes the options of diagnose.
   install <version|latest>  Download a Go release, check its SHA-256 against the official index,
                        and install it as DIR/go<version> (the folders "Choose Go Environment" lists).
       --dir DIR        SDK directory (default ~/sdk).
@@ -36,8 +44,11 @@ Commands:
                        again (modcache.corrupt). --cwd DIR / --go PATH
   restore-proxy        Put GOPROXY back as it was before go-env-doctor's newest change.
       --json / --go PATH / --timeout MS
+  --help, -h, help     Print this text.
+  --version            Print the version of go-env-doctor.
 
-Exit status: 0 when nothing is an error, 1 when something is, 2 on usage or internal errors.
+Exit status: 0 when nothing is an error, 1 when something is, 2 on usage or internal errors
+(the same for every --format).
 install: 0 installed (or already installed), 1 failed (a toolchain.* finding), 2 usage, 130 cancelled.
 set-proxy/restore-proxy: 0 written and in effect (or dry run); 1 nothing written, nothing to
 restore, or an OS GOPROXY overrides the file; 2 usage.

@@ -9,7 +9,8 @@ import { goEnvJson, goVersion, type GoVersionInfo } from './go/inspect';
 import { effectiveSetting, goEnvFilePath, readGoEnvFile, readGorootGoEnv, type SettingLayers } from './go/envFile';
 import { goNotFoundFinding, goOkFinding, goProblemFinding } from './checks/goCheck';
 import { envFindings } from './checks/envCheck';
-import { findGoMod, goModFindings } from './checks/gomodCheck';
+import { goModFindings } from './checks/gomodCheck';
+import { findGoMod } from './gomod/find';
 import { runNetworkChecks } from './checks/networkChecks';
 import { proxyHistoryFindings } from './checks/proxyHistoryCheck';
 import { modulesFindings } from './checks/modulesCheck';
@@ -35,6 +36,8 @@ export interface DiagnoseOptions {
   signal?: AbortSignal | undefined;
   /** Timings and raw errors, for a log channel; credentials are already redacted. */
   log?: (line: string) => void;
+  /** False: no probes at all (the CLI's --only/--skip chose no network check). */
+  network?: boolean;
 }
 
 /** Settings that decide network behaviour, predicted without waiting for `go env`. */
@@ -87,7 +90,8 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
       return f;
     });
   // The network does not wait for go: a hanging go must not double the run time.
-  const networkEarly = network(predicted.GOPROXY.value, predicted.GOSUMDB.value);
+  const probing = opts.network !== false;
+  const networkEarly = probing ? network(predicted.GOPROXY.value, predicted.GOSUMDB.value) : Promise.resolve([]);
 
   const findings: Finding[] = [];
   let info: GoVersionInfo | undefined;
@@ -152,18 +156,20 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   );
 
   const history = proxyHistoryFindings(p, envFile.path);
-  const modules = modulesFindings({
-    goModFiles,
-    env: Object.fromEntries(Object.entries(env).map(([k, e]) => [k, e.value])),
-    platform: p,
-    timeoutMs,
-    all: opts.modules ?? false,
-    signal: opts.signal,
-  });
+  const modules = probing
+    ? modulesFindings({
+        goModFiles,
+        env: Object.fromEntries(Object.entries(env).map(([k, e]) => [k, e.value])),
+        platform: p,
+        timeoutMs,
+        all: opts.modules ?? false,
+        signal: opts.signal,
+      })
+    : Promise.resolve([]);
   let net = await networkEarly;
   const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
   const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
-  if (gp !== predicted.GOPROXY.value || sd !== predicted.GOSUMDB.value) {
+  if (probing && (gp !== predicted.GOPROXY.value || sd !== predicted.GOSUMDB.value)) {
     // go reported something our prediction missed (a patched distribution, say): probe what go will use.
     log(`go env differs from the prediction (GOPROXY ${predicted.GOPROXY.value} → ${gp}); probing again`);
     net = await network(gp, sd);

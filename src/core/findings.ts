@@ -3,13 +3,16 @@
 
 import { redact } from './redact';
 
+/** Symbol.for: the fix bundle has its own copy of this module, and must find the same key. */
+export const PROXY_VALUE: unique symbol = Symbol.for('go-env-doctor.proxyValue');
+
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { ok: 0, info: 1, warning: 2, error: 3 };
 
 /**
  * A machine-readable fix the editor can run directly. The CLI shows `Fix.command` instead.
- * New issues add kinds here; the extension maps each kind to a VS Code command.
+ * Each kind has a handler in the extension's fix registry (src/extension/fixes/registry.ts).
  */
 export type FixAction =
   | { kind: 'installToolchain'; version: string }
@@ -17,6 +20,11 @@ export type FixAction =
   | { kind: 'restoreProxy' }
   | { kind: 'workOffline' }
   | { kind: 'setGoEnv'; name: string; value: string }
+  /**
+   * Writes GOPROXY through the proxy-change code (saved for restore-proxy). `value` is for showing
+   * (credentials redacted); the value to write is held under PROXY_VALUE, which no output carries.
+   */
+  | { kind: 'setProxy'; value: string; readonly [PROXY_VALUE]?: string }
   | { kind: 'unsetGoEnv'; name: string }
   | { kind: 'openSettings'; query: string }
   | { kind: 'showReport' }

@@ -1,5 +1,5 @@
-// What activate() returns: for other parts of this extension that land later (the toolchain
-// installer, the proxy switcher) and for the integration tests.
+// What activate() returns: the last report, diagnosis on demand and fix-handler registration,
+// used by the integration tests to drive and observe the extension.
 import type * as vscode from 'vscode';
 import type { Platform } from '../core/platform';
 import type { Report } from '../core/report/model';

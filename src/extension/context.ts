@@ -1,8 +1,12 @@
 // The one object that owns every disposable of the extension, and the services the features
 // share. Created in activate(), disposed with the extension (it sits in context.subscriptions).
+import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { readHttpSettings, type VsCodeHttpSettings } from './proxy/httpSettings';
+import { hostPlatform, type Platform } from '../core/platform';
+import { readProxyCandidates, type ProxyCandidateSetting } from './proxy/candidates';
+import { readHttpSettings, requestEnv, type VsCodeHttpSettings } from './proxy/httpSettings';
 import { readSettings, SECTION, type Settings } from './settings';
+import { readToolchainSettings, type ToolchainSettings } from './toolchain/settings';
 
 export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -33,6 +37,24 @@ export class Ctx implements vscode.Disposable {
 
   httpSettings(): VsCodeHttpSettings {
     return readHttpSettings(vscode.workspace.getConfiguration('http'));
+  }
+
+  toolchainSettings(): ToolchainSettings {
+    return readToolchainSettings(vscode.workspace.getConfiguration(SECTION), os.homedir());
+  }
+
+  proxyCandidates(): ProxyCandidateSetting {
+    return readProxyCandidates(vscode.workspace.getConfiguration(SECTION), vscode.workspace.isTrusted);
+  }
+
+  /** The environment the go command runs with: for diagnosing and for what go will do. */
+  goPlatform(): Platform {
+    return hostPlatform(process.env);
+  }
+
+  /** The host with VS Code's http.proxy / http.noProxy applied: for requests the extension makes itself. */
+  requestPlatform(): Platform {
+    return hostPlatform(requestEnv(process.env, this.httpSettings()));
   }
 
   dispose(): void {

@@ -1,7 +1,6 @@
 // Entry point. activate() only wires things up: no network, no child processes, no heavy
 // imports (the core loads on the first diagnosis, which starts after activate returns).
 import * as vscode from 'vscode';
-import { hostPlatform } from '../core/platform';
 import type { GoEnvApi } from './api';
 import { FixApplier } from './fixes/apply';
 import { registerBuiltinFixes } from './fixes/builtin';
@@ -11,7 +10,6 @@ import { Ctx } from './context';
 import { GoModDiagnostics } from './diagnostics/collection';
 import { showFindingsPick } from './status/findingsPick';
 import { FixRegistry } from './fixes/registry';
-import { requestEnv } from './proxy/httpSettings';
 import { registerProxyFixes } from './proxy/fixes';
 import { registerToolchainFixes } from './toolchain/fixes';
 import { registerModuleFixes } from './modules/fixes';
@@ -19,6 +17,7 @@ import { registerVerifyModuleCache } from './modules/verifyCache';
 import { REPORT_SCHEME, ReportDocument } from './diagnostics/report';
 import { DiagnosisRunner, type RunResult } from './runner';
 import { SETTINGS_THAT_MATTER } from './settings';
+import { showError } from './showError';
 import { GoEnvStatusBar } from './status/bar';
 import type { Report } from '../core/report/model';
 
@@ -83,11 +82,7 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
 
   const reportFrom = async (r: RunResult | undefined) => {
     if (r?.kind === 'failed') {
-      void vscode.window
-        .showErrorMessage(`Go Env: the diagnosis failed: ${r.error.message}`, 'Show Log')
-        .then((pick) => {
-          if (pick) ctx.log.show();
-        });
+      showError(ctx.log, 'the diagnosis', r.error);
     }
     if (r?.kind !== 'done') return undefined;
     await diagnostics.show(r.outcome);
@@ -125,10 +120,13 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
   // Refresh when what the diagnosis depends on changes.
   ctx.own(
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (doc.uri.scheme === 'file' && /(^|[\\/])go\.(mod|work)$/.test(doc.uri.fsPath)) runner.schedule('go.mod saved');
+      if (doc.uri.scheme === 'file' && /(^|[\\/])(go\.(mod|work)|\.go-env-doctor\.json)$/.test(doc.uri.fsPath))
+        runner.schedule(`${doc.uri.fsPath.split(/[\\/]/).pop()} saved`);
     }),
   );
-  const watcher = ctx.own(vscode.workspace.createFileSystemWatcher('**/go.{mod,work}', false, true, false));
+  const watcher = ctx.own(
+    vscode.workspace.createFileSystemWatcher('**/{go.mod,go.work,.go-env-doctor.json}', false, true, false),
+  );
   ctx.own(watcher.onDidCreate(() => runner.schedule('go.mod created')));
   ctx.own(watcher.onDidDelete(() => runner.schedule('go.mod deleted')));
   ctx.own(
@@ -159,6 +157,6 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
     },
     lastReport: () => runner.last?.report,
     onDidReport: reports.event,
-    requestPlatform: () => hostPlatform(requestEnv(process.env, ctx.httpSettings())),
+    requestPlatform: () => ctx.requestPlatform(),
   };
 }

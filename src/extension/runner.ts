@@ -4,9 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding } from '../core/findings';
-import { hostPlatform } from '../core/platform';
 import { redact } from '../core/redact';
 import type { Report } from '../core/report/model';
+import { abortOnCancel } from './cancellation';
 import type { Ctx } from './context';
 import type { GoModTarget } from './diagnostics/plan';
 import { findWorkspaceGoMods, untrustedWorkspaceGoPath } from './workspace';
@@ -60,13 +60,12 @@ export class DiagnosisRunner implements vscode.Disposable {
     const controller = new AbortController();
     this.controller = controller;
     const id = ++this.runId;
-    const onCancel = token?.onCancellationRequested(() => {
-      this.ctx.log.info(`diagnosis #${id} cancelled by the user`);
-      controller.abort();
-    });
+    const onCancel = abortOnCancel(controller, [token], () =>
+      this.ctx.log.info(`diagnosis #${id} cancelled by the user`),
+    );
     this.started.fire();
     const promise = this.execute(id, reason, controller.signal).finally(() => {
-      onCancel?.dispose();
+      onCancel.dispose();
       if (this.controller === controller) {
         this.controller = undefined;
         this.pending = undefined;
@@ -96,23 +95,29 @@ export class DiagnosisRunner implements vscode.Disposable {
       const { diagnose } = await import('../core/diagnose');
       const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
       const cwd = folder?.uri.fsPath ?? (targets[0] ? path.dirname(targets[0].file) : os.homedir());
-      const platform = hostPlatform(process.env);
+      const platform = this.ctx.goPlatform();
       log.info(
         `diagnosis #${id} (${reason}): go ${settings.goPath ? `from goEnv.goPath ${redact(settings.goPath)}` : 'from PATH'}, ` +
           `${targets.length} go.mod file(s), probe timeout ${settings.probeTimeoutMs} ms`,
       );
       if (settings.ignoredWorkspaceGoPath)
         log.warn(`goEnv.goPath from the untrusted workspace is ignored: ${redact(settings.ignoredWorkspaceGoPath)}`);
-      const report = await diagnose({
+      const { loadPolicy } = await import('../core/policy/load');
+      const { judgeByPolicy, policyMirrors } = await import('../core/policy/judge');
+      const policy = await loadPolicy(cwd);
+      const trusted = vscode.workspace.isTrusted;
+      const mirrors = [...settings.extraMirrors, ...(policyMirrors(policy, trusted) ?? [])];
+      const diagnosed = await diagnose({
         cwd,
         platform,
         signal,
         timeoutMs: settings.probeTimeoutMs,
         ...(settings.goPath ? { goPath: settings.goPath } : {}),
-        ...(settings.extraMirrors.length ? { extraMirrors: settings.extraMirrors } : {}),
+        ...(mirrors.length ? { extraMirrors: mirrors } : {}),
         ...(targets.length ? { goModFiles: targets.map((t) => t.file) } : {}),
         log: (line) => log.info(`  ${redact(line)}`),
       });
+      const report = judgeByPolicy(diagnosed, policy, trusted);
       if (signal.aborted || id !== this.runId) {
         log.info(
           `diagnosis #${id} discarded: cancelled or superseded after ${Math.round(performance.now() - started)} ms`,

@@ -70,7 +70,11 @@ export function readSettings(cfg: ConfigReader, workspaceTrusted: boolean): Sett
       : DEFAULTS.probeTimeoutMs;
 
   const rawStartup = cfg.get<boolean>('runOnStartup');
-  const rawMirrors = cfg.get<unknown>('extraMirrors');
+  // A workspace must not choose the hosts we contact, nor a mirror offered for the user's go env
+  // file, before it is trusted: then only the user's own list counts.
+  const rawMirrors = workspaceTrusted
+    ? cfg.get<unknown>('extraMirrors')
+    : cfg.inspect<unknown>('extraMirrors')?.globalValue;
   const extraMirrors = Array.isArray(rawMirrors)
     ? [...new Set(rawMirrors.map(nonEmpty).filter((m): m is string => m !== undefined))]
     : [];

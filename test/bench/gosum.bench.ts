@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { goSumFindings } from '../../src/core/checks/goSumCheck';
 import { diagnose } from '../../src/core/diagnose';
 import { hostPlatform } from '../../src/core/platform';
-import { undiciGet } from '../../src/core/sumdb/httpGet';
+import { undiciGet } from '../../src/core/net/httpGet';
 import { tempDir } from '../support/fakeGo';
 import { REAL_GO } from '../support/goProject';
 import { startModuleWorld, type WorldModule } from '../support/moduleWorld';

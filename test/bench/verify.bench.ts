@@ -12,9 +12,9 @@ import * as path from 'node:path';
 import { parseGoproxy } from '../../src/core/go/goproxy';
 import type { Platform } from '../../src/core/platform';
 import { stageAndCommit } from '../../src/core/toolchain/commit';
-import { createDispatcher } from '../../src/core/toolchain/http';
+import { createDispatcher } from '../../src/core/net/dispatcher';
 import { withDefaults } from '../../src/core/toolchain/timeouts';
-import { installToolchainViaProxy } from '../../src/core/toolchain/module/install';
+import { installToolchainModule } from '../../src/core/toolchain/module/install';
 import { downloadModuleZip } from '../../src/core/toolchain/module/download';
 import { extractModuleZip } from '../../src/core/toolchain/module/extract';
 import {
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       let h1: string | undefined;
       const t = await timed(async () => {
         h1 = (
-          await installToolchainViaProxy({
+          await installToolchainModule({
             version: GO,
             dir,
             platform,

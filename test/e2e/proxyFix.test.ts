@@ -1,4 +1,4 @@
-// End-to-end (issue 5): the packaged extension in code-server, a workspace whose GOPROXY (in a
+// End-to-end, the GOPROXY switch: the packaged extension in code-server, a workspace whose GOPROXY (in a
 // temporary go env file, GOENV) refuses connections. The quick fix on go.mod ranks two local
 // mirrors in a quick pick, Enter writes the fast correct one first, and the proxy diagnostic
 // disappears. Everything is loopback: the mirrors, the refused port, and the checksum database

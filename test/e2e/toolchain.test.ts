@@ -1,4 +1,4 @@
-// End-to-end, issue 4's "In VS Code": the packaged extension in code-server, a go.mod that needs
+// End-to-end, installing a toolchain in VS Code: the packaged extension in code-server, a go.mod that needs
 // Go 1.30 while the real go is Debian's go1.19.8. Ctrl+. on the go directive → "Install Go 1.30.0
 // (verified)" → first an index failure shown with its remedy, then a progress notification with
 // percent and speed, cancelled midway and resumed → the toolchain comes from a local mirror,

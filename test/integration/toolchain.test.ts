@@ -11,9 +11,10 @@ import { DoctorError } from '../../src/core/errors';
 import type { Finding } from '../../src/core/findings';
 import { goosGoarch, hostPlatform, type Platform } from '../../src/core/platform';
 import type { Report } from '../../src/core/report/model';
-import { installToolchain } from '../../src/core/toolchain/release/install';
+import { installToolchainRelease } from '../../src/core/toolchain/release/install';
 import type { FixContext } from '../../src/extension/fixes/registry';
-import { INSTALL_TOOLCHAIN_COMMAND, ToolchainFixes, type ToolchainFixDeps } from '../../src/extension/toolchain/fixes';
+import { Commands } from '../../src/extension/commands';
+import { ToolchainFixes, type ToolchainFixDeps } from '../../src/extension/toolchain/fixes';
 import { NOT_NOW_CHOICE } from '../../src/extension/toolchain/presentation';
 import type { UseSummary } from '../../src/extension/toolchain/presentation';
 import type { ToolchainSettings } from '../../src/extension/toolchain/settings';
@@ -262,7 +263,7 @@ describe('toolchain install in VS Code', function () {
   it('"Install Go Toolchain…" lists stable releases with the installed one marked, installs the pick and offers to use it', async () => {
     const sdk = path.join(scratch, 'sdk-pick');
     // go1.29.4 is already there (installed by the core directly).
-    await installToolchain({
+    await installToolchainRelease({
       version: '1.29.4',
       dir: sdk,
       dlBases: [host.dlBase],
@@ -323,12 +324,12 @@ describe('toolchain install in VS Code', function () {
           configuration: { properties: Record<string, { scope?: string }> };
         };
       };
-      const declared = pkg.contributes.commands.find((c) => c.command === INSTALL_TOOLCHAIN_COMMAND);
+      const declared = pkg.contributes.commands.find((c) => c.command === Commands.installToolchain);
       assert.deepEqual(declared && { title: declared.title, category: declared.category }, {
         title: 'Install Go Toolchain…',
         category: 'Go Env',
       });
-      assert.ok((await vscode.commands.getCommands(true)).includes(INSTALL_TOOLCHAIN_COMMAND));
+      assert.ok((await vscode.commands.getCommands(true)).includes(Commands.installToolchain));
       for (const key of ['dlBase', 'mirrors', 'sdkDir'])
         assert.equal(pkg.contributes.configuration.properties[`goEnv.toolchain.${key}`]?.scope, 'machine', key);
       assert.equal(goEnv().get('toolchain.sdkDir'), sdk, 'the user value is in effect');

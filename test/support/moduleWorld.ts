@@ -5,11 +5,10 @@
 import { createHash } from 'node:crypto';
 import type * as http from 'node:http';
 import { hash1FromDigests } from '../../src/core/sumdb/dirhash';
-import { generateKey, newSigner, signNote, type Signer } from '../../src/core/sumdb/noteSign';
+import { generateKey, newSigner, signNote, type Signer } from './noteSign';
+import { parseTilePath, readTileData } from '../../src/core/sumdb/tlogTiles';
 import {
   formatTree,
-  parseTilePath,
-  readTileData,
   recordHash,
   storedHashCount,
   storedHashesForRecordHash,

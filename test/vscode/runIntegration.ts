@@ -27,6 +27,8 @@ export async function prepare(
   grep = process.env['GED_TEST_GREP'],
 ): Promise<PreparedSuite> {
   const base = await scratchDir(`ged-it-${name}-`);
+  // A mirror the untrusted workspace names: the test listens there and counts requests.
+  const workspaceMirrorPort = name === 'untrusted' ? await freePort() : undefined;
   const workspace = path.join(base, 'workspace');
   await writeFiles(workspace, TWO_MODULES);
   if (name === 'untrusted') {
@@ -39,7 +41,13 @@ export async function prepare(
       },
       path.join(base, 'workspace-go'),
     );
-    await writeFiles(workspace, { '.vscode/settings.json': JSON.stringify({ 'goEnv.goPath': go }, null, 2) });
+    await writeFiles(workspace, {
+      '.vscode/settings.json': JSON.stringify(
+        { 'goEnv.goPath': go, 'goEnv.extraMirrors': [`http://127.0.0.1:${workspaceMirrorPort}`] },
+        null,
+        2,
+      ),
+    });
   }
   const userDataDir = path.join(base, 'user-data');
   const extensionsDir = path.join(base, 'extensions');
@@ -52,6 +60,7 @@ export async function prepare(
     [RESULTS_ENV]: resultsFile,
     [SUITE_ENV]: name,
     GED_TEST_TMP: base,
+    ...(workspaceMirrorPort ? { GED_TEST_WORKSPACE_MIRROR_PORT: String(workspaceMirrorPort) } : {}),
     ...(grep ? { GED_TEST_GREP: grep } : {}),
   });
   return { name, workspace, userDataDir, extensionsDir, trusted: name === 'trusted', env, resultsFile, base };

@@ -7,6 +7,7 @@ import type { Finding } from '../findings';
 import type { Platform } from '../platform';
 import type { ProbeResult } from '../net/probe';
 import { clockFixes } from './probeFailure';
+import { hostOf } from '../net/hostOf';
 
 export const SKEW_WARNING_MS = 60_000;
 export const SKEW_ERROR_MS = 300_000;
@@ -117,12 +118,4 @@ export function duration(ms: number): string {
   const h = Math.round(m / 60);
   if (h < 48) return `${h} h`;
   return `${Math.round(h / 24)} days`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -1,10 +1,10 @@
 // Findings about go env: settings the OS environment silently overrides, and settings that
 // disable or weaken module downloads and verification.
-import type { Finding, Fix } from '../findings';
+import type { Finding } from '../findings';
 import type { EnvEntry } from '../report/model';
 import { describeGoproxy, parseGoproxy } from '../go/goproxy';
 import { redact } from '../redact';
-import { AUTO_PROXY_FIX } from './fixes';
+import { AUTO_PROXY_FIX, setGoEnvFix, setProxyFix, unsetGoEnvFix } from './fixes';
 
 export interface EnvCheckInput {
   env: Record<string, EnvEntry>;
@@ -65,11 +65,7 @@ export function envFindings(input: EnvCheckInput): Finding[] {
     input.env[name]?.source === 'environment'
       ? ' (set in the OS environment, which a `go env -w` cannot override)'
       : '';
-  const restoreProxy: Fix = {
-    command: 'go env -w GOPROXY=https://proxy.golang.org,direct',
-    title: 'Use the default module proxy',
-    action: { kind: 'setGoEnv', name: 'GOPROXY', value: 'https://proxy.golang.org,direct' },
-  };
+  const restoreProxy = setProxyFix('https://proxy.golang.org,direct', 'Use the default module proxy');
   const autoProxy = AUTO_PROXY_FIX;
 
   const offIndex = entries.findIndex((e) => e.kind === 'off');
@@ -125,16 +121,12 @@ export function envFindings(input: EnvCheckInput): Finding[] {
       detail: `GOSUMDB is off${sourceNote('GOSUMDB')}: new modules are not checked against the Go checksum database, so a compromised proxy or mirror can serve altered code unnoticed, and the go command refuses to download toolchains at all. If sum.golang.org is unreachable from your network, use its official mirror sum.golang.google.cn or a GOPROXY that forwards the checksum database instead.`,
       subject: 'GOSUMDB',
       fixes: [
-        {
-          command: 'go env -w GOSUMDB=sum.golang.org',
-          title: 'Turn checksum verification back on',
-          action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.org' },
-        },
-        {
-          command: 'go env -w GOSUMDB=sum.golang.google.cn',
-          title: 'Use the official checksum database mirror reachable from mainland China',
-          action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.google.cn' },
-        },
+        setGoEnvFix('GOSUMDB', 'sum.golang.org', 'Turn checksum verification back on'),
+        setGoEnvFix(
+          'GOSUMDB',
+          'sum.golang.google.cn',
+          'Use the official checksum database mirror reachable from mainland China',
+        ),
       ],
     });
   }
@@ -147,29 +139,20 @@ export function envFindings(input: EnvCheckInput): Finding[] {
       title: 'GOINSECURE allows unverified downloads',
       detail: `GOINSECURE is "${redact(insecure)}"${sourceNote('GOINSECURE')}: modules matching it may be fetched over plain HTTP or with unchecked certificates. If a TLS error made you set it, fix the trust instead (add your organisation's root certificate to SSL_CERT_FILE or the system store) and remove it.`,
       subject: 'GOINSECURE',
-      fixes: [
-        {
-          command: 'go env -u GOINSECURE',
-          title: 'Remove GOINSECURE',
-          action: { kind: 'unsetGoEnv', name: 'GOINSECURE' },
-        },
-      ],
+      fixes: [unsetGoEnvFix('GOINSECURE', 'Remove GOINSECURE')],
     });
   }
   const goflags = v('GOFLAGS');
   if (/(^|\s)-{1,2}insecure(=|\s|$)/.test(goflags)) {
+    const kept = goflags.replace(/(^|\s)-{1,2}insecure(=\S*)?/g, '').trim();
+    const title = 'Remove -insecure from GOFLAGS';
     out.push({
       id: 'env.insecure',
       severity: 'warning',
       title: 'GOFLAGS contains -insecure',
       detail: `GOFLAGS is "${redact(goflags)}"${sourceNote('GOFLAGS')}: -insecure lets go get use plain HTTP and skip certificate checks. Remove it and fix the underlying TLS problem instead.`,
       subject: 'GOFLAGS',
-      fixes: [
-        {
-          command: 'go env -w GOFLAGS=' + JSON.stringify(goflags.replace(/(^|\s)-{1,2}insecure(=\S*)?/g, '').trim()),
-          title: 'Remove -insecure from GOFLAGS',
-        },
-      ],
+      fixes: [kept === '' ? unsetGoEnvFix('GOFLAGS', title) : setGoEnvFix('GOFLAGS', kept, title)],
     });
   }
 

@@ -8,7 +8,7 @@ import { readGoSum, workspaceGoSums, type GoSumLine } from '../modules/goSum';
 import { verifyGoSumLines, type GoSumMismatch, type GoSumVerification } from '../modules/goSumVerify';
 import { mirrorHash, type MirrorHash } from '../modules/mirrorHash';
 import { repairGoSumFix } from '../modules/fixes';
-import type { HttpGet } from '../sumdb/httpGet';
+import type { HttpGet } from '../net/httpGet';
 
 export interface GoSumCheckInput {
   goModFiles: readonly string[];

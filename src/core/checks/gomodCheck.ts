@@ -1,6 +1,5 @@
 // go.mod against the installed Go: a module that needs a newer Go, and what GOTOOLCHAIN will do.
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { Finding } from '../findings';
 import {
   compareGoVersions,
@@ -12,22 +11,6 @@ import {
 } from '../goVersion';
 import { parseGoMod } from '../gomod/parse';
 import { redact } from '../redact';
-
-/** The go.mod that governs `cwd`: cwd/go.mod, else the nearest one above it. */
-export async function findGoMod(cwd: string): Promise<string | undefined> {
-  let dir = path.resolve(cwd);
-  for (;;) {
-    const candidate = path.join(dir, 'go.mod');
-    try {
-      if ((await fs.stat(candidate)).isFile()) return candidate;
-    } catch {
-      /* keep looking */
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
 
 export interface GoModCheckInput {
   file: string;

@@ -4,8 +4,8 @@
 import * as path from 'node:path';
 import type { Finding } from '../findings';
 import type { Platform } from '../platform';
-import { goNetwork } from '../proxyRewrite/http';
-import type { HttpGet } from '../sumdb/httpGet';
+import { goNetwork } from '../net/goNetwork';
+import type { HttpGet } from '../net/httpGet';
 import { stateDir, sumdbStateDir } from '../proxyRewrite/stateDir';
 import { goSumFindings } from './goSumCheck';
 import { modCacheFindings } from './modCacheCheck';

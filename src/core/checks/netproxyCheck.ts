@@ -4,7 +4,7 @@
 import type { Finding } from '../findings';
 import type { NetProxyConfig, ProxySetting } from '../net/netproxy';
 import { probeTcp, proxyPort } from '../net/probe';
-import { fmt } from './probeFailure';
+import { formatMs } from '../report/units';
 
 export async function runNetproxyCheck(input: {
   netproxy: NetProxyConfig;
@@ -38,7 +38,7 @@ export async function runNetproxyCheck(input: {
         id: 'netproxy.ok',
         severity: 'ok',
         title: `HTTP proxy ${setting.display} accepts connections`,
-        detail: `${vars} names ${setting.display}; it accepted a TCP connection in ${fmt(r.totalMs)}. ${capitalize(uses)} goes through it (except hosts listed in NO_PROXY, and localhost).`,
+        detail: `${vars} names ${setting.display}; it accepted a TCP connection in ${formatMs(r.totalMs)}. ${capitalize(uses)} goes through it (except hosts listed in NO_PROXY, and localhost).`,
         subject: setting.display,
         durationMs: Math.round(r.totalMs),
       };

@@ -13,6 +13,7 @@ import { runProxyCheck } from './proxyCheck';
 import { runSumdbCheck } from './sumdbCheck';
 import { runNetproxyCheck } from './netproxyCheck';
 import { clockCheck, explainWithClock } from './clockCheck';
+import { hostOf } from '../net/hostOf';
 
 export interface NetworkCheckInput {
   goproxy: string;
@@ -89,14 +90,6 @@ function dedupeTls(findings: Finding[]): Finding[] {
     }
   }
   return out;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 function abortError(signal: AbortSignal): Error {

@@ -1,11 +1,13 @@
 // A failed probe in words: which finding id it is, why it failed, and what helps. Shared by the
 // GOPROXY and checksum-database checks so both explain the same failure the same way.
 import type { Fix } from '../findings';
+import { formatMs } from '../report/units';
 import type { Platform } from '../platform';
 import type { ProbeResult, TlsFailureInfo } from '../net/probe';
 import { stepInWords, UNTRUSTED_CERT_CODES } from '../net/probe';
 import type { GoTrust } from '../net/trust';
 import { trustDifference } from '../net/trust';
+import { hostnameOf, hostOf } from '../net/hostOf';
 
 export type FailureId =
   | 'proxy.dns'
@@ -13,6 +15,7 @@ export type FailureId =
   | 'proxy.timeout'
   | 'proxy.httpStatus'
   | 'proxy.badResponse'
+  | 'proxy.insecureCredentials'
   | 'tls.expired'
   | 'tls.notYetValid'
   | 'tls.untrusted'
@@ -104,6 +107,14 @@ export async function describeFailure(r: ProbeResult, c: FailureContext): Promis
         id: 'proxy.badResponse',
         short: 'does not speak HTTP',
         cause: `${host}${via}: ${e.message}. Check the URL (scheme and port).`,
+        notFound: false,
+        fixes: [],
+      };
+    case 'insecureCredentials':
+      return {
+        id: 'proxy.insecureCredentials',
+        short: 'has credentials on plain http',
+        cause: `${r.url} carries a user name and password, but over plain http the go command refuses to send them ("${e.message}"), so every request to ${host} fails before it is made; the doctor did not send them either. Use the proxy's https:// URL: credentials are sent over https only.`,
         notFound: false,
         fixes: [],
       };
@@ -297,22 +308,6 @@ function altNames(text: string): string {
   return text.replace(/\b(DNS|IP Address):/g, '');
 }
 
-function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 function proxyKind(display: string): string {
   return display.startsWith('socks5:') ? 'SOCKS5 proxy' : 'HTTP proxy';
 }
@@ -325,14 +320,10 @@ function capitalize(s: string): string {
 export function stepTimings(r: ProbeResult): string {
   const s = r.steps;
   const parts: string[] = [];
-  if (s.dnsMs !== undefined) parts.push(`DNS ${fmt(s.dnsMs)}`);
-  if (s.connectMs !== undefined) parts.push(`connect ${fmt(s.connectMs)}`);
-  if (s.proxyConnectMs !== undefined) parts.push(`proxy CONNECT ${fmt(s.proxyConnectMs)}`);
-  if (s.tlsMs !== undefined) parts.push(`TLS ${fmt(s.tlsMs)}`);
-  if (s.httpMs !== undefined) parts.push(`HTTP ${fmt(s.httpMs)}`);
+  if (s.dnsMs !== undefined) parts.push(`DNS ${formatMs(s.dnsMs)}`);
+  if (s.connectMs !== undefined) parts.push(`connect ${formatMs(s.connectMs)}`);
+  if (s.proxyConnectMs !== undefined) parts.push(`proxy CONNECT ${formatMs(s.proxyConnectMs)}`);
+  if (s.tlsMs !== undefined) parts.push(`TLS ${formatMs(s.tlsMs)}`);
+  if (s.httpMs !== undefined) parts.push(`HTTP ${formatMs(s.httpMs)}`);
   return parts.join(', ');
-}
-
-export function fmt(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }

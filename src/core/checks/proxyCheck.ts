@@ -9,9 +9,10 @@ import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { trustDifference } from '../net/trust';
 import { redact } from '../redact';
-import { describeFailure, fmt, stepTimings, type FailureView } from './probeFailure';
+import { describeFailure, stepTimings, type FailureView } from './probeFailure';
+import { formatMs } from '../report/units';
 import type { NetContext } from './netContext';
-import { AUTO_PROXY_FIX, OFFLINE_FIX } from './fixes';
+import { AUTO_PROXY_FIX, OFFLINE_FIX, setProxyFix } from './fixes';
 
 export const PROBE_MODULE = 'golang.org/x/text';
 export const SLOW_MS = 2000;
@@ -83,7 +84,7 @@ export async function runProxyCheck(input: {
       fixes.push(
         setProxyFix(
           `${working.m.text},direct`,
-          `Use ${redact(working.m.text)}, which answered in ${fmt(working.v.ms)}`,
+          `Use ${redact(working.m.text)}, which answered in ${formatMs(working.v.ms)}`,
         ),
       );
     const after = entries[i + 1];
@@ -134,7 +135,7 @@ async function judge(
   if (!r.error && r.status === 200) {
     const parsed = parseLatest(r.body);
     if (parsed && !r.truncated) {
-      const timing = `${PROBE_MODULE}@latest is ${parsed.Version}, fetched in ${fmt(r.totalMs)}${via} (${stepTimings(r)}).`;
+      const timing = `${PROBE_MODULE}@latest is ${parsed.Version}, fetched in ${formatMs(r.totalMs)}${via} (${stepTimings(r)}).`;
       const trust = await net.trust();
       const diff =
         r.peerChain && r.peerChain.length > 0
@@ -149,7 +150,7 @@ async function judge(
             ...base,
             id: 'proxy.slow',
             title: `${name} is slow`,
-            detail: `It answers correctly but slowly (over ${fmt(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`,
+            detail: `It answers correctly but slowly (over ${formatMs(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`,
             fixes: [AUTO_PROXY_FIX],
           },
         };
@@ -330,18 +331,4 @@ function withSeparator(entries: readonly ProxyEntry[], i: number, sep: ',' | '|'
 
 function joinEntries(entries: readonly ProxyEntry[]): string {
   return entries.map((e, j) => e.text + (j === entries.length - 1 ? '' : e.next === 'anyError' ? '|' : ',')).join('');
-}
-
-/** A `go env -w GOPROXY=...` fix; a value holding credentials is shown redacted and gets no action. */
-function setProxyFix(value: string, title: string): Fix {
-  const safe = redact(value);
-  const fix: Fix = { command: goEnvW('GOPROXY', safe), title };
-  if (safe === value) fix.action = { kind: 'setGoEnv', name: 'GOPROXY', value };
-  return fix;
-}
-
-/** `go env -w NAME=value`, quoted for POSIX shells, PowerShell and cmd alike when needed. */
-export function goEnvW(name: string, value: string): string {
-  const arg = `${name}=${value}`;
-  return /^[A-Za-z0-9_\-.,:/=@+]+$/.test(arg) ? `go env -w ${arg}` : `go env -w "${arg.replace(/["\\$`]/g, '\\$&')}"`;
 }

@@ -11,8 +11,10 @@ import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { parseGosumdb, type SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
-import { describeFailure, fmt, stepTimings, type FailureContext, type FailureView } from './probeFailure';
+import { describeFailure, stepTimings, type FailureContext, type FailureView } from './probeFailure';
+import { formatMs } from '../report/units';
 import type { NetContext } from './netContext';
+import { AUTO_PROXY_FIX, setGoEnvFix, unsetGoEnvFix } from './fixes';
 
 export interface SumdbCheckOutput {
   findings: Finding[];
@@ -49,13 +51,7 @@ export async function runSumdbCheck(input: {
           title: 'GOSUMDB is not valid',
           detail: `GOSUMDB=${redact(setting.setting)}: ${setting.reason}. The go command refuses to download modules it cannot verify, so downloads fail. Use the default (sum.golang.org) or sum.golang.google.cn.`,
           subject: 'GOSUMDB',
-          fixes: [
-            {
-              command: 'go env -u GOSUMDB',
-              title: 'Use the default checksum database',
-              action: { kind: 'unsetGoEnv', name: 'GOSUMDB' },
-            },
-          ],
+          fixes: [unsetGoEnvFix('GOSUMDB', 'Use the default checksum database')],
         },
       ],
       probes: [],
@@ -98,7 +94,7 @@ export async function runSumdbCheck(input: {
     if (route.kind === 'proxy') {
       const latestP = perEntry[route.index]?.latest;
       outcome = latestP
-        ? await viaProxyOutcome(db, route.entry, latestP, net)
+        ? await moduleOutcome(db, route.entry, latestP, net)
         : {
             ok: true,
             how: `The go command reads it from the file:// GOPROXY entry ${route.entry.text}, which holds the database's files.`,
@@ -124,7 +120,7 @@ export async function runSumdbCheck(input: {
 
   if (outcome.ok) {
     const r = outcome.latest;
-    const timing = r ? ` Its latest signed tree head came in ${fmt(r.totalMs)} (${stepTimings(r)}).` : '';
+    const timing = r ? ` Its latest signed tree head came in ${formatMs(r.totalMs)} (${stepTimings(r)}).` : '';
     return {
       findings: [
         {
@@ -206,27 +202,40 @@ async function fileSupported(base: URL, name: string): Promise<'yes' | 'notFound
   }
 }
 
-async function viaProxyOutcome(
+async function moduleOutcome(
   db: SumDatabase,
   entry: Extract<ProxyEntry, { kind: 'url' }>,
   latest: Pending,
   net: NetContext,
 ): Promise<Outcome> {
-  const r = await latest.result;
   const name = redact(entry.text);
+  return latestOutcome(
+    await latest.result,
+    db,
+    net,
+    (via) => `The go command reaches it through the GOPROXY entry ${name}, which forwards it${via}.`,
+    (url, problem) =>
+      `${name} says it forwards ${db.name} (/sumdb/${db.name}/supported answered 200), so the go command uses only that proxy for it, but fetching ${url} failed: ${problem}`,
+  );
+}
+
+/** The outcome of fetching the database's latest tree head; `via` names the HTTP proxy used, if any. */
+async function latestOutcome(
+  r: ProbeResult,
+  db: SumDatabase,
+  net: NetContext,
+  how: (via: string) => string,
+  why: (url: string, problem: string) => string,
+): Promise<Outcome> {
   if (!r.error && r.status === 200 && isTreeNote(r.body, db.name)) {
-    return {
-      ok: true,
-      how: `The go command reaches it through the GOPROXY entry ${name}, which forwards it${r.via ? ` (via the HTTP proxy ${r.via.display})` : ''}.`,
-      latest: r,
-    };
+    return { ok: true, how: how(r.via ? ` (via the HTTP proxy ${r.via.display})` : ''), latest: r };
   }
   const problem = await problemOf(r, db, net);
   return {
     ok: false,
     failed: r,
     ...(problem.view ? { view: problem.view } : {}),
-    why: `${name} says it forwards ${db.name} (/sumdb/${db.name}/supported answered 200), so the go command uses only that proxy for it, but fetching ${redact(r.url)} failed: ${problem.text}`,
+    why: why(redact(r.url), problem.text),
   };
 }
 
@@ -250,21 +259,13 @@ async function directOutcome(
       };
     }
   }
-  const r = await pending.result;
-  if (!r.error && r.status === 200 && isTreeNote(r.body, db.name)) {
-    return {
-      ok: true,
-      how: `${capitalize(reason)}${r.via ? ` (via the HTTP proxy ${r.via.display})` : ''}, and it answers.`,
-      latest: r,
-    };
-  }
-  const problem = await problemOf(r, db, net);
-  return {
-    ok: false,
-    failed: r,
-    ...(problem.view ? { view: problem.view } : {}),
-    why: `${capitalize(reason)}, and ${redact(r.url)} failed: ${problem.text}`,
-  };
+  return latestOutcome(
+    await pending.result,
+    db,
+    net,
+    (via) => `${capitalize(reason)}${via}, and it answers.`,
+    (url, problem) => `${capitalize(reason)}, and ${url} failed: ${problem}`,
+  );
 }
 
 async function problemOf(
@@ -305,17 +306,15 @@ export function isTreeNote(body: string, name: string): boolean {
 function sumdbFixes(db: SumDatabase): Fix[] {
   const fixes: Fix[] = [];
   if (db.name === 'sum.golang.org' && db.setting !== 'sum.golang.google.cn') {
-    fixes.push({
-      command: 'go env -w GOSUMDB=sum.golang.google.cn',
-      title: 'Use the official mirror of sum.golang.org that is reachable from mainland China',
-      action: { kind: 'setGoEnv', name: 'GOSUMDB', value: 'sum.golang.google.cn' },
-    });
+    fixes.push(
+      setGoEnvFix(
+        'GOSUMDB',
+        'sum.golang.google.cn',
+        'Use the official mirror of sum.golang.org that is reachable from mainland China',
+      ),
+    );
   }
-  fixes.push({
-    command: 'go-env-doctor set-proxy --auto',
-    title: 'Use a GOPROXY mirror that also forwards the checksum database',
-    action: { kind: 'setProxyAuto' },
-  });
+  fixes.push({ ...AUTO_PROXY_FIX, title: 'Use a GOPROXY mirror that also forwards the checksum database' });
   return fixes;
 }
 

@@ -35,8 +35,11 @@ async function isExecutable(file: string, p: Platform): Promise<boolean> {
 function wellKnown(p: Platform): string[] {
   if (p.os === 'win32') {
     const pf = p.env['ProgramFiles'] ?? 'C:\\Program Files';
+    const local = p.env['LOCALAPPDATA'] || path.win32.join(p.homeDir, 'AppData', 'Local');
     return [
       path.win32.join(pf, 'Go', 'bin', 'go.exe'),
+      // Where a per-user install puts Go (no administrator rights needed).
+      path.win32.join(local, 'Programs', 'Go', 'bin', 'go.exe'),
       'C:\\Go\\bin\\go.exe',
       path.win32.join(p.homeDir, 'go', 'bin', 'go.exe'),
     ];

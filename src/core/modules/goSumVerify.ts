@@ -4,8 +4,9 @@
 // bounded concurrency until the budget runs out, so a partial answer says how far it got.
 import { parseGoproxy } from '../go/goproxy';
 import type { SumDatabase } from '../go/gosumdb';
-import { lookupSumdb, resolveSumdbBase, SumdbError, type SumdbClientOptions } from '../sumdb/client';
-import type { HttpGet } from '../sumdb/httpGet';
+import { lookupSumdb, resolveSumdbBase, type SumdbClientOptions } from '../sumdb/client';
+import { SumdbError } from '../sumdb/sumdbError';
+import type { HttpGet } from '../net/httpGet';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
 import { errorMessage } from '../errors';
 import { redact } from '../redact';

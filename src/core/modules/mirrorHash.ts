@@ -8,7 +8,7 @@ import { escapeModulePath, parseGoproxy, proxyResource } from '../go/goproxy';
 import { goModHash1 } from '../proxyRewrite/goModHash';
 import { redact } from '../redact';
 import { hash1FromDigests, rawEntryName, type FileDigest } from '../sumdb/dirhash';
-import type { HttpGet } from '../sumdb/httpGet';
+import type { HttpGet } from '../net/httpGet';
 import type { GoSumLine } from './goSum';
 
 /** cmd/go's limit on a module zip (modfetch/zip.go MaxZipFile). */

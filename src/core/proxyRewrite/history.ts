@@ -103,16 +103,27 @@ async function save(file: string, doc: HistoryFile): Promise<void | DoctorError>
   }
 }
 
-export async function pushChange(
+/** Loads the history, lets `edit` change it, and saves it unless `edit` returns false. */
+async function updateHistory(
   p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
-  change: SavedChange,
+  edit: (doc: HistoryFile) => boolean,
 ): Promise<void | DoctorError> {
   const file = historyFile(p);
   const doc = await load(file);
   if (doc instanceof DoctorError) return doc;
-  doc.changes.push(change);
-  if (doc.changes.length > MAX_CHANGES) doc.changes.splice(0, doc.changes.length - MAX_CHANGES);
+  if (!edit(doc)) return;
   return save(file, doc);
+}
+
+export async function pushChange(
+  p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
+  change: SavedChange,
+): Promise<void | DoctorError> {
+  return updateHistory(p, (doc) => {
+    doc.changes.push(change);
+    if (doc.changes.length > MAX_CHANGES) doc.changes.splice(0, doc.changes.length - MAX_CHANGES);
+    return true;
+  });
 }
 
 /** The newest saved change to `envFile`, if any. */
@@ -131,14 +142,13 @@ export async function dropChange(
   p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
   change: SavedChange,
 ): Promise<void | DoctorError> {
-  const file = historyFile(p);
-  const doc = await load(file);
-  if (doc instanceof DoctorError) return doc;
-  const i = doc.changes.findIndex(
-    (c) =>
-      c.at === change.at && c.envFile === change.envFile && JSON.stringify(c.wrote) === JSON.stringify(change.wrote),
-  );
-  if (i === -1) return;
-  doc.changes.splice(i, 1);
-  return save(file, doc);
+  return updateHistory(p, (doc) => {
+    const i = doc.changes.findIndex(
+      (c) =>
+        c.at === change.at && c.envFile === change.envFile && JSON.stringify(c.wrote) === JSON.stringify(change.wrote),
+    );
+    if (i === -1) return false;
+    doc.changes.splice(i, 1);
+    return true;
+  });
 }

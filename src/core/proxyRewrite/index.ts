@@ -20,7 +20,7 @@ export {
 export { rankMirrors, type MirrorRanking, type RankingRow, type RankOptions } from './rank';
 export { planOffline, offlineGoproxy, type OfflinePlan, type OfflineModule, type CacheStatus } from './offline';
 export { adviseSumdb, type SumdbAdvice, type SumdbAlias } from './sumdbAdvice';
-export { goNetwork, type GoNetwork, type MirrorFetch } from './http';
+export { goNetwork, type GoNetwork, type MirrorFetch } from '../net/goNetwork';
 export { historyFile, type SavedChange } from './history';
 export { stateDir, sumdbStateDir } from './stateDir';
 export { DEFAULT_MIRRORS, REFERENCE_MODULE, type ReferenceModule } from './defaults';

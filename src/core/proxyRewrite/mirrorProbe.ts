@@ -7,7 +7,7 @@ import { escapeModulePath, proxyResource } from '../go/goproxy';
 import { redact } from '../redact';
 import type { ReferenceModule } from './defaults';
 import { goModHash1 } from './goModHash';
-import type { FetchResult, MirrorFetch } from './http';
+import type { FetchResult, MirrorFetch } from '../net/goNetwork';
 
 export interface MirrorProbe {
   /** The candidate as given. */

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findGoMod } from '../checks/gomodCheck';
+import { findGoMod } from '../gomod/find';
 import { escapeModulePath, parseGoproxy, type ProxyEntry } from '../go/goproxy';
 import { parseGoModDeps, resolveReplacement } from './goModRequires';
 

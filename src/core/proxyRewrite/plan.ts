@@ -10,7 +10,7 @@ import { redact } from '../redact';
 import { parseGosumdb } from '../go/gosumdb';
 import { DEFAULT_MIRRORS, DEFAULT_REQUEST_TIMEOUT_MS, MIRRORS_IN_VALUE, type ReferenceModule } from './defaults';
 import { readGoSettings, type FileSetting, type GoSettings } from './goEnv';
-import { goNetwork, type GoNetwork } from './http';
+import { goNetwork, type GoNetwork } from '../net/goNetwork';
 import { offlineGoproxy, planOffline, type OfflinePlan } from './offline';
 import { describeOverrideSources, findOverrideSources, type OverrideSource } from './overrideSources';
 import { rankMirrors, type MirrorRanking } from './rank';
@@ -79,6 +79,9 @@ export function validateGoproxyValue(value: string): string | undefined {
     return 'the value is empty (to go back to what was there before, run restore-proxy; for the default, use https://proxy.golang.org,direct)';
   if (/[\x00-\x1f\x7f]/.test(value))
     return 'the value contains control characters (a line break would corrupt the go env file)';
+  // What redact() leaves in place of credentials: writing it would replace the real ones for good.
+  if (/(^|[/,|])\*\*\*@/.test(value))
+    return 'it holds *** where credentials were hidden from display; give the value with the real user name and password';
   const entries = parseGoproxy(value);
   const bad = entries.filter((e) => e.kind === 'invalid');
   if (bad.length > 0) return bad.map((e) => `"${redact(e.text)}" ${e.kind === 'invalid' ? e.reason : ''}`).join('; ');

@@ -6,7 +6,7 @@ import type { Platform } from '../platform';
 import { redact } from '../redact';
 import type { GosumdbSetting, SumDatabase } from '../go/gosumdb';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_ROUNDS, REFERENCE_MODULE, type ReferenceModule } from './defaults';
-import { goNetwork, type GoNetwork } from './http';
+import { goNetwork, type GoNetwork } from '../net/goNetwork';
 import { median, probeMirror, type MirrorProbe } from './mirrorProbe';
 import { referenceHash, type ReferenceHash } from './reference';
 import { sumdbStateDir } from './stateDir';

@@ -5,9 +5,10 @@
 import { errorMessage } from '../errors';
 import { parseGoproxy } from '../go/goproxy';
 import { redact } from '../redact';
-import { lookupSumdb, SumdbError } from '../sumdb/client';
+import { lookupSumdb } from '../sumdb/client';
+import { SumdbError } from '../sumdb/sumdbError';
 import type { SumDatabase } from '../go/gosumdb';
-import type { HttpGet } from '../sumdb/httpGet';
+import type { HttpGet } from '../net/httpGet';
 import type { ReferenceModule } from './defaults';
 import { goModHashFromLines } from './goModHash';
 

@@ -2,7 +2,7 @@
 // `sumdb/`) the newest verified checksum-database tree heads. $XDG_STATE_HOME (absolute) or
 // ~/.local/state on Linux; ~/Library/Application Support on macOS; %LOCALAPPDATA% on Windows.
 // Taken from the Platform so tests point it at a temp dir. Same layout as
-// toolchain/viaProxy.ts defaultSumdbStateDir, so both features share one tree head per database.
+// toolchain/module/install.ts defaultSumdbStateDir, so both features share one tree head per database.
 import * as path from 'node:path';
 import type { Platform } from '../platform';
 

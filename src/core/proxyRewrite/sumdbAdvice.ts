@@ -8,7 +8,7 @@ import { redact } from '../redact';
 import { openNote } from '../sumdb/note';
 import { parseTree } from '../sumdb/tlog';
 import type { GosumdbSetting } from '../go/gosumdb';
-import type { HttpGet } from '../sumdb/httpGet';
+import type { HttpGet } from '../net/httpGet';
 import { proxyResource } from '../go/goproxy';
 import { SUMDB_CHINA_ALIAS, SUMDB_CHINA_ALIAS_URL } from './defaults';
 import type { RankingRow } from './rank';

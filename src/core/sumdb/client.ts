@@ -9,48 +9,11 @@ import { errorMessage } from '../errors';
 import { escapeModulePath, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { redact } from '../redact';
 import type { SumDatabase } from '../go/gosumdb';
-import type { HttpGet, HttpResult } from './httpGet';
+import type { HttpGet, HttpResult } from '../net/httpGet';
 import { openNote, NoteError } from './note';
-import {
-  HASH_SIZE,
-  parseRecord,
-  parseTree,
-  recordHash,
-  storedHashIndex,
-  tileHashReader,
-  tilePath,
-  TlogError,
-  treeHash,
-  type Tile,
-  type Tree,
-} from './tlog';
-
-export type SumdbFailure =
-  /** No answer, a timeout, a 5xx, or a mirror that neither supports nor declines the database. */
-  | 'unavailable'
-  /** The database has no record of module@version (404/410 on lookup). */
-  | 'notFound'
-  /** The tree note is not signed by the configured key, or its signature is invalid. */
-  | 'badSignature'
-  /** Tiles or the record do not check out against the signed tree hash. */
-  | 'badProof'
-  /** SECURITY: the database's tree does not extend the tree head verified earlier (a fork). */
-  | 'inconsistent'
-  /** A response that is not in the protocol's format. */
-  | 'malformed';
-
-export class SumdbError extends Error {
-  constructor(
-    readonly kind: SumdbFailure,
-    message: string,
-    /** The (redacted) URL involved, when there is one. */
-    readonly url?: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'SumdbError';
-  }
-}
+import { HASH_SIZE, parseRecord, parseTree, recordHash, storedHashIndex, TlogError, treeHash, type Tree } from './tlog';
+import { tileHashReader, tilePath, type Tile } from './tlogTiles';
+import { SumdbError } from './sumdbError';
 
 export interface SumdbClientOptions {
   db: SumDatabase;

@@ -7,7 +7,7 @@ import { compareGoVersions, goName, parseGoVersion, type GoVersion } from '../go
 import type { Platform } from '../platform';
 import { isCompleteToolchain, readMarker, type ToolchainMarker } from './commit';
 import { loadGoTrust } from '../net/trust';
-import { createDispatcher } from './http';
+import { createDispatcher } from '../net/dispatcher';
 import { fetchReleaseIndex, findArchive, type ReleaseFile } from './release/officialIndex';
 import { withDefaults, type InstallTimeouts } from './timeouts';
 

@@ -14,17 +14,17 @@ import { goName, parseGoVersion, supportsToolchainSwitch } from '../goVersion';
 import { loadGoTrust } from '../net/trust';
 import { goosGoarch, type Platform } from '../platform';
 import { redact } from '../redact';
-import type { HttpGet } from '../sumdb/httpGet';
+import type { HttpGet } from '../net/httpGet';
 import { readMarker } from './commit';
 import { cancelled, toolchainError } from './errors';
-import { createDispatcher } from './http';
-import { installToolchain, type InstallCheckpoint, type InstallResult } from './release/install';
+import { createDispatcher } from '../net/dispatcher';
+import { installToolchainRelease, type InstallCheckpoint, type InstallResult } from './release/install';
 import { withDefaults } from './timeouts';
-import { describeViaProxyInstall, installToolchainViaProxy, type ViaProxyInstallResult } from './module/install';
+import { describeModuleInstall, installToolchainModule, type ModuleInstallResult } from './module/install';
 import { planChecksumDb, TOOLCHAIN_MODULE, toolchainModuleVersion, type ChecksumDbSettings } from './module/verify';
 import type { InstallHostOptions } from './hostOptions';
 
-export interface AnySourceInstallOptions extends InstallHostOptions {
+export interface ToolchainInstallOptions extends InstallHostOptions {
   /** `1.22.5`, `go1.22.5`, or `latest` (archive path only: the module path has no "latest"). */
   version: string;
   /** Skip the release index and install the golang.org/toolchain module from GOPROXY. */
@@ -77,7 +77,7 @@ export interface ArchiveInstall extends InstallResult {
 }
 
 /** Installed from the golang.org/toolchain module, its h1: proven by the checksum database. */
-export interface ProxyInstall extends ViaProxyInstallResult {
+export interface ModuleInstall extends ModuleInstallResult {
   via: 'proxy';
   /** One sentence: where it came from and how it was verified. */
   description: string;
@@ -88,13 +88,13 @@ export interface ProxyInstall extends ViaProxyInstallResult {
   gosumdb: SettingValue | undefined;
 }
 
-export type AnySourceInstallResult = ArchiveInstall | ProxyInstall;
+export type ToolchainInstallResult = ArchiveInstall | ModuleInstall;
 
-export async function installToolchainAnySource(opts: AnySourceInstallOptions): Promise<AnySourceInstallResult> {
-  if (opts.viaProxy) return viaProxy(opts, undefined);
+export async function installToolchain(opts: ToolchainInstallOptions): Promise<ToolchainInstallResult> {
+  if (opts.viaProxy) return fromModule(opts, undefined);
   let archive: InstallResult;
   try {
-    archive = await installToolchain({
+    archive = await installToolchainRelease({
       version: opts.version,
       platform: opts.platform,
       ...pick(opts, [
@@ -116,7 +116,7 @@ export async function installToolchainAnySource(opts: AnySourceInstallOptions): 
     return fallBack(opts, err);
   }
   return (
-    (await installedViaProxyBefore(archive, opts)) ?? {
+    (await installedAsModuleBefore(archive, opts)) ?? {
       ...archive,
       via: 'archive',
       description: describeArchiveInstall(archive),
@@ -124,7 +124,7 @@ export async function installToolchainAnySource(opts: AnySourceInstallOptions): 
   );
 }
 
-/** One sentence for the CLI and the editor, the archive-path twin of describeViaProxyInstall. */
+/** One sentence for the CLI and the editor, the archive-path twin of describeModuleInstall. */
 export function describeArchiveInstall(r: InstallResult): string {
   if (r.alreadyInstalled)
     return `${r.version} is already installed in ${r.goroot}${r.sha256 ? ` (its archive's SHA-256 ${r.sha256} was checked against the official Go release index when it was installed)` : ''}.`;
@@ -160,7 +160,7 @@ async function guessGoroot(platform: Platform): Promise<string | undefined> {
 }
 
 async function settingsFor(
-  opts: AnySourceInstallOptions,
+  opts: ToolchainInstallOptions,
 ): Promise<{ goproxy: SettingValue; gosumdb: SettingValue; checksumDb: ChecksumDbSettings }> {
   const given = opts.goSettings ?? {};
   const read = await readGoChecksumSettings(opts.platform, opts.goroot);
@@ -180,7 +180,7 @@ async function settingsFor(
   };
 }
 
-async function fallBack(opts: AnySourceInstallOptions, indexError: DoctorError): Promise<ProxyInstall> {
+async function fallBack(opts: ToolchainInstallOptions, indexError: DoctorError): Promise<ModuleInstall> {
   const v = opts.version.trim() === 'latest' ? undefined : parseGoVersion(opts.version.trim());
   if (!v) {
     throw withNote(
@@ -211,7 +211,7 @@ async function fallBack(opts: AnySourceInstallOptions, indexError: DoctorError):
       gosumdb: redacted(settings.gosumdb),
       database: plan.db.name,
     });
-    return await viaProxy(opts, indexError, settings);
+    return await fromModule(opts, indexError, settings);
   } catch (err) {
     if (!(err instanceof DoctorError)) throw err;
     // The proxy's failure is the one to act on; the index failure explains why it was tried. The
@@ -221,18 +221,18 @@ async function fallBack(opts: AnySourceInstallOptions, indexError: DoctorError):
   }
 }
 
-async function viaProxy(
-  opts: AnySourceInstallOptions,
+async function fromModule(
+  opts: ToolchainInstallOptions,
   indexError: DoctorError | undefined,
   known?: Awaited<ReturnType<typeof settingsFor>>,
-): Promise<ProxyInstall> {
+): Promise<ModuleInstall> {
   const settings = known ?? (await settingsFor(opts));
   const timeouts = withDefaults(opts.timeouts);
   const dispatcher =
     opts.dispatcher ??
     createDispatcher(opts.platform, timeouts, { secureContext: (await loadGoTrust(opts.platform)).secureContext });
   try {
-    const r = await installToolchainViaProxy({
+    const r = await installToolchainModule({
       version: opts.version,
       platform: opts.platform,
       dispatcher,
@@ -254,7 +254,7 @@ async function viaProxy(
     return {
       ...r,
       via: 'proxy',
-      description: describeViaProxyInstall(r),
+      description: describeModuleInstall(r),
       fallbackFrom: indexError?.message,
       goproxy: fetched ? redacted(settings.goproxy) : undefined,
       gosumdb: fetched ? redacted(settings.gosumdb) : undefined,
@@ -271,15 +271,15 @@ async function viaProxy(
  * The archive installer reports any complete toolchain as installed; when our marker says it came
  * from the module path (an h1:, no SHA-256), say so instead of implying an archive.
  */
-async function installedViaProxyBefore(
+async function installedAsModuleBefore(
   r: InstallResult,
-  opts: AnySourceInstallOptions,
-): Promise<ProxyInstall | undefined> {
+  opts: ToolchainInstallOptions,
+): Promise<ModuleInstall | undefined> {
   if (!r.alreadyInstalled || r.sha256 !== undefined) return undefined;
   const marker = await readMarker(r.goroot);
   if (!marker?.h1) return undefined;
   const { goos, goarch } = goosGoarch(opts.platform);
-  const installed: ViaProxyInstallResult = {
+  const installed: ModuleInstallResult = {
     version: r.version,
     goroot: r.goroot,
     module: `${TOOLCHAIN_MODULE}@${toolchainModuleVersion(r.version, goos, goarch)}`,
@@ -293,7 +293,7 @@ async function installedViaProxyBefore(
   return {
     ...installed,
     via: 'proxy',
-    description: describeViaProxyInstall(installed),
+    description: describeModuleInstall(installed),
     fallbackFrom: undefined,
     goproxy: undefined,
     gosumdb: undefined,

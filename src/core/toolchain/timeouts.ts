@@ -1,7 +1,10 @@
 // Time limits and retry policy of the installer, in one place so tests can shrink them.
-import type { HttpTimeouts } from './http';
+import type { HttpTimeouts } from '../net/failureWords';
 
 export interface InstallTimeouts extends HttpTimeouts {
+  /** A download source slower than this, averaged over throughputWindowMs, is dropped for the next. */
+  minBytesPerSec: number;
+  throughputWindowMs: number;
   /** Whole release-index request. */
   indexMs: number;
   /** First retry delay; doubles per consecutive failure, with jitter, up to retryMaxMs. */
@@ -18,6 +21,8 @@ export const DEFAULT_TIMEOUTS: InstallTimeouts = {
   connectMs: 15_000,
   headersMs: 30_000,
   stallMs: 30_000,
+  minBytesPerSec: 10_000,
+  throughputWindowMs: 15_000,
   indexMs: 60_000,
   retryBaseMs: 500,
   retryMaxMs: 8_000,

@@ -56,10 +56,6 @@ export class GoModDiagnostics implements vscode.Disposable {
     return finding && match ? { finding, findingIndex: match.findingIndex } : undefined;
   }
 
-  get currentReport(): Report | undefined {
-    return this.report;
-  }
-
   dispose(): void {
     this.collectionInstance?.dispose();
   }

@@ -1,13 +1,11 @@
 // The goEnv.applyFix command: resolves a FixRef against the current report, then runs the
 // registered handler for its kind, or its command line in a terminal.
 import * as vscode from 'vscode';
-import { DoctorError } from '../../core/errors';
-import { hostPlatform } from '../../core/platform';
 import { redact } from '../../core/redact';
 import type { Ctx } from '../context';
+import { showError } from '../showError';
 import { runFixInTerminal, type FixRegistry } from './registry';
 import { isFixRef, resolveFixRef } from './presentation';
-import { requestEnv } from '../proxy/httpSettings';
 import type { DiagnosisRunner } from '../runner';
 
 export type ApplyResult = 'handled' | 'terminal' | 'stale' | 'failed' | 'cancelled';
@@ -53,7 +51,7 @@ export class FixApplier {
             report,
             finding,
             fix,
-            requestPlatform: hostPlatform(requestEnv(process.env, this.ctx.httpSettings())),
+            requestPlatform: this.ctx.requestPlatform(),
             log: this.ctx.log,
             token,
             progress,
@@ -63,14 +61,7 @@ export class FixApplier {
       if (outcome.o?.rediagnose !== false) void this.runner.run(`after fix ${fix.action?.kind}`);
       return 'handled';
     } catch (err) {
-      const text =
-        err instanceof DoctorError ? `${err.message} ${err.remedy}` : err instanceof Error ? err.message : String(err);
-      this.ctx.log.error(
-        `fix "${fix.title}" failed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`,
-      );
-      void vscode.window.showErrorMessage(`Go Env: ${fix.title} failed. ${redact(text)}`, 'Show Log').then((pick) => {
-        if (pick) this.ctx.log.show();
-      });
+      showError(this.ctx.log, fix.title, err);
       return 'failed';
     }
   }

@@ -1,10 +1,11 @@
-// The fix kinds the editor layer performs itself. Other issues register theirs the same way.
+// The fix kinds the editor layer performs itself; toolchain and proxy fixes register theirs the same way.
 import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
 import { runProcess } from '../../core/process/run';
 import { redact } from '../../core/redact';
 import { Commands } from '../commands';
 import type { FixContext, FixRegistry } from './registry';
+import { signalFor } from '../cancellation';
 
 const GO_ENV_WRITE_TIMEOUT_MS = 15_000;
 /** cmd/go prints this when an OS variable will keep winning over what was written. */
@@ -37,8 +38,7 @@ async function goEnvWrite(args: string[], name: string, ctx: FixContext): Promis
       'Install Go or set goEnv.goPath, then diagnose again.',
     );
   }
-  const abort = new AbortController();
-  const sub = ctx.token.onCancellationRequested(() => abort.abort());
+  const abort = signalFor(ctx.token);
   try {
     const shown = redact(`go env ${args.join(' ')}`);
     ctx.log.info(`running ${shown} with ${go}`);
@@ -75,6 +75,6 @@ async function goEnvWrite(args: string[], name: string, ctx: FixContext): Promis
       void vscode.window.showInformationMessage(`Go Env: ran \`${shown}\`.`);
     }
   } finally {
-    sub.dispose();
+    abort.dispose();
   }
 }

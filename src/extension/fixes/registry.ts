@@ -1,4 +1,4 @@
-// Fixes are executed through a registry keyed by FixAction.kind. This issue registers the
+// Fixes are executed through a registry keyed by FixAction.kind. builtin.ts registers the
 // editor-side kinds (showReport, openSettings, setGoEnv, unsetGoEnv); the toolchain installer
 // (installToolchain) and the proxy switcher (setProxyAuto, restoreProxy, workOffline) plug in
 // by registering a handler. A fix with no handler is offered as its command line, run in a

@@ -1,19 +1,23 @@
-// The proxy quick fixes (FixAction kinds setProxyAuto, restoreProxy, workOffline), performed in
-// the editor through src/core/proxyset: rank the candidate mirrors (cancellable: the fix's
+// The proxy quick fixes (FixAction kinds setProxyAuto, setProxy, restoreProxy, workOffline), performed in
+// the editor through src/core/proxyRewrite: rank the candidate mirrors (cancellable: the fix's
 // CancellationToken aborts every probe), show the ranking in a quick pick, write on confirmation
 // with `go env -w` (the previous value saved first), and undo. When GOPROXY comes from the OS
 // environment, nothing is written: the pick says so and opens the place to change it instead.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { proxyValueOf } from '../../core/checks/fixes';
 import { DoctorError } from '../../core/errors';
-import { hostPlatform, type Platform } from '../../core/platform';
+import type { FixAction } from '../../core/findings';
+import type { Platform } from '../../core/platform';
 import type { ProxyPlan } from '../../core/proxyRewrite/plan';
 import { redact } from '../../core/redact';
+import { signalFor } from '../cancellation';
 import { Commands } from '../commands';
+import { showError } from '../showError';
 import type { Ctx } from '../context';
 import type { FixContext, FixOutcome, FixRegistry } from '../fixes/registry';
-import { mirrorCandidates, readProxyCandidates } from './candidates';
+import { mirrorCandidates } from './candidates';
 import { loadFixBundle } from '../fixes/loadBundle';
 import {
   autoPickModel,
@@ -49,10 +53,12 @@ export interface ProxyFixDeps {
   onPick?(pick: vscode.QuickPick<vscode.QuickPickItem>): void;
 }
 
+type SetProxyAction = Extract<FixAction, { kind: 'setProxy' }>;
 type Handler = (action: unknown, ctx: FixContext) => Promise<FixOutcome>;
 
 export interface ProxyFixHandlers {
   setProxyAuto: Handler;
+  setProxy: Handler;
   restoreProxy: Handler;
   workOffline: Handler;
 }
@@ -62,6 +68,7 @@ export function registerProxyFixes(registry: FixRegistry, ctx: Ctx): vscode.Disp
   const h = proxyFixHandlers(extensionDeps(ctx));
   return vscode.Disposable.from(
     registry.register('setProxyAuto', h.setProxyAuto),
+    registry.register('setProxy', h.setProxy),
     registry.register('restoreProxy', h.restoreProxy),
     registry.register('workOffline', h.workOffline),
   );
@@ -69,10 +76,10 @@ export function registerProxyFixes(registry: FixRegistry, ctx: Ctx): vscode.Disp
 
 function extensionDeps(ctx: Ctx): ProxyFixDeps {
   return {
-    platform: () => hostPlatform(process.env),
+    platform: () => ctx.goPlatform(),
     settings: () => {
       const s = ctx.settings();
-      const candidates = readProxyCandidates(vscode.workspace.getConfiguration('goEnv'), vscode.workspace.isTrusted);
+      const candidates = ctx.proxyCandidates();
       if (candidates.ignoredWorkspaceValue)
         ctx.log.warn('goEnv.proxyCandidates from the untrusted workspace is ignored');
       return {
@@ -90,6 +97,8 @@ function extensionDeps(ctx: Ctx): ProxyFixDeps {
 export function proxyFixHandlers(deps: ProxyFixDeps): ProxyFixHandlers {
   return {
     setProxyAuto: (_action, ctx) => withAbort(ctx, (signal) => setProxyAuto(deps, ctx, signal)),
+    setProxy: (action, ctx) =>
+      withAbort(ctx, (signal) => setProxyValue(deps, ctx, signal, proxyValueOf(action as SetProxyAction))),
     restoreProxy: (_action, ctx) => withAbort(ctx, (signal) => restore(deps, ctx, signal)),
     workOffline: (_action, ctx) => withAbort(ctx, (signal) => workOffline(deps, ctx, signal)),
   };
@@ -99,19 +108,17 @@ const NOTHING_CHANGED: FixOutcome = { rediagnose: false };
 
 /** VS Code CancellationToken → AbortSignal; a cancelled run changes nothing and says so in the log. */
 async function withAbort(ctx: FixContext, body: (signal: AbortSignal) => Promise<FixOutcome>): Promise<FixOutcome> {
-  const controller = new AbortController();
-  if (ctx.token.isCancellationRequested) controller.abort();
-  const sub = ctx.token.onCancellationRequested(() => controller.abort());
+  const { signal, dispose } = signalFor(ctx.token);
   try {
-    return await body(controller.signal);
+    return await body(signal);
   } catch (err) {
-    if (controller.signal.aborted) {
+    if (signal.aborted) {
       ctx.log.info(`${ctx.fix.title}: cancelled; nothing was written`);
       return NOTHING_CHANGED;
     }
     throw err;
   } finally {
-    sub.dispose();
+    dispose();
   }
 }
 
@@ -156,6 +163,27 @@ async function setProxyAuto(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSi
 }
 
 // ---------------------------------------------------------------------------------------------
+// Use a GOPROXY value a finding names (the user chose that exact value: no confirmation)
+
+async function setProxyValue(
+  deps: ProxyFixDeps,
+  ctx: FixContext,
+  signal: AbortSignal,
+  value: string,
+): Promise<FixOutcome> {
+  const plan = await loadFixBundle().proxyRewrite.planProxyChange({
+    platform: deps.platform(),
+    goPath: goPathFor(deps, ctx),
+    mode: { kind: 'value', value },
+    timeoutMs: deps.settings().probeTimeoutMs,
+    signal,
+  });
+  signal.throwIfAborted();
+  if (plan instanceof DoctorError) throw plan;
+  return confirmAndWrite(deps, ctx, signal, plan, undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Work offline from the module cache
 
 async function workOffline(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal): Promise<FixOutcome> {
@@ -180,13 +208,13 @@ async function workOffline(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSig
   return confirmAndWrite(deps, ctx, signal, plan, offlinePickModel(plan));
 }
 
-/** Shared by both writes: the override case, the confirmation, the write, the message. */
+/** Shared by every write: the override case, the confirmation (when there is a model), the write, the message. */
 async function confirmAndWrite(
   deps: ProxyFixDeps,
   ctx: FixContext,
   signal: AbortSignal,
   plan: ProxyPlan,
-  model: PickModel,
+  model: PickModel | undefined,
 ): Promise<FixOutcome> {
   if (plan.override) {
     ctx.log.warn(
@@ -210,7 +238,7 @@ async function confirmAndWrite(
     );
     return NOTHING_CHANGED;
   }
-  const picked = await choose(model, ctx.token, deps.onPick);
+  const picked = model ? await choose(model, ctx.token, deps.onPick) : { kind: 'write' };
   if (picked?.kind !== 'write') {
     ctx.log.info(`${ctx.fix.title}: ${signal.aborted ? 'cancelled' : 'not confirmed'}; nothing was written`);
     return NOTHING_CHANGED;
@@ -253,8 +281,7 @@ async function undo(deps: ProxyFixDeps, log: vscode.LogOutputChannel, goPath: st
   // The go that wrote the change: it names the same go env file.
   const r = await core.restoreProxy({ platform: deps.platform(), goPath, timeoutMs: deps.settings().probeTimeoutMs });
   if (r instanceof DoctorError) {
-    log.error(`undo failed: ${redact(r.message)}`);
-    void vscode.window.showErrorMessage(`Go Env: the undo failed. ${redact(r.message)} ${redact(r.remedy)}`);
+    showError(log, 'the undo', r);
     return;
   }
   const message = restoredMessage(r);

@@ -1,6 +1,6 @@
 // What the proxy quick fixes show: the quick pick of a mirror ranking, of an offline plan, of an
 // OS-environment override, and the messages after a write or a restore. Pure (no `vscode`):
-// proxyFixes.ts turns these models into QuickPickItems; unit-tested without VS Code.
+// proxy/fixes.ts turns these models into QuickPickItems; unit-tested without VS Code.
 import type { FileSetting } from '../../core/proxyRewrite/goEnv';
 import type { OverrideSource } from '../../core/proxyRewrite/overrideSources';
 import type { EnvironmentOverride, ProxyPlan } from '../../core/proxyRewrite/plan';
@@ -8,6 +8,7 @@ import type { RankingRow } from '../../core/proxyRewrite/rank';
 import type { RestoreResult, WriteOutcome } from '../../core/proxyRewrite/apply';
 import type { OfflineModule } from '../../core/proxyRewrite/offline';
 import { redact } from '../../core/redact';
+import { formatMs, tildify } from '../format';
 
 /** What choosing an entry does. */
 export type ProxyPickAction =
@@ -39,16 +40,6 @@ export interface OverrideContext {
   /** GOPROXY as set in VS Code's go.toolsEnvVars, if it is. */
   toolsEnvVarsGoproxy?: string;
   homeDir: string;
-}
-
-export function formatMs(ms: number | null): string {
-  if (ms === null) return 'no answer';
-  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
-}
-
-/** `~/.profile` for files under the home directory. */
-export function tildify(file: string, homeDir: string): string {
-  return homeDir && (file === homeDir || file.startsWith(`${homeDir}/`)) ? `~${file.slice(homeDir.length)}` : file;
 }
 
 export function showSetting(s: FileSetting): string {

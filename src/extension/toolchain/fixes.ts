@@ -6,16 +6,16 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
-import { hostPlatform, type Platform } from '../../core/platform';
-import { redact } from '../../core/redact';
-import type { AnySourceInstallResult } from '../../core/toolchain/install';
+import type { Platform } from '../../core/platform';
+import type { ToolchainInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
+import { Commands } from '../commands';
 import type { Ctx } from '../context';
-import type { FixContext, FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
-import { requestEnv } from '../proxy/httpSettings';
+import { showError } from '../showError';
+import type { FixHandler, FixOutcome, FixRegistry } from '../fixes/registry';
 import { runInstall, type InstallRunResult, type ProgressSink } from './install';
 import { pickRelease } from './pick';
-import { tildify } from '../proxy/presentation';
+import { tildify } from '../format';
 import {
   cancelledMessage,
   goBinaryIn,
@@ -27,11 +27,10 @@ import {
   usedMessage,
   type UseSummary,
 } from './presentation';
-import { readToolchainSettings, settingsError, type ToolchainSettings } from './settings';
+import { settingsError, type ToolchainSettings } from './settings';
 import { useToolchain } from './use';
 
 /** package.json "contributes.commands" declares the same id. */
-export const INSTALL_TOOLCHAIN_COMMAND = 'goEnv.installToolchain';
 /** What the settings UI filters on for the toolchain settings. */
 const SETTINGS_QUERY = 'goEnv.toolchain';
 
@@ -56,14 +55,14 @@ export function registerToolchainFixes(registry: FixRegistry, ctx: Ctx): vscode.
   const tc = new ToolchainFixes(extensionDeps(ctx));
   return vscode.Disposable.from(
     registry.register('installToolchain', tc.handler),
-    vscode.commands.registerCommand(INSTALL_TOOLCHAIN_COMMAND, () => tc.command()),
+    vscode.commands.registerCommand(Commands.installToolchain, () => tc.command()),
   );
 }
 
 function extensionDeps(ctx: Ctx): ToolchainFixDeps {
   return {
-    settings: () => readToolchainSettings(vscode.workspace.getConfiguration('goEnv'), os.homedir()),
-    requestPlatform: () => hostPlatform(requestEnv(process.env, ctx.httpSettings())),
+    settings: () => ctx.toolchainSettings(),
+    requestPlatform: () => ctx.requestPlatform(),
     environment: ctx.extension.environmentVariableCollection,
     // A getter: the log channel is created on first use, not at activation.
     get log() {
@@ -73,9 +72,6 @@ function extensionDeps(ctx: Ctx): ToolchainFixDeps {
   };
 }
 
-/** The fix applier may hand over its progress notification; without one the install opens its own. */
-type WithProgress = FixContext & { progress?: ProgressSink };
-
 export class ToolchainFixes {
   /** Versions being installed in this window: a second click does not start another install. */
   private readonly running = new Set<string>();
@@ -84,7 +80,8 @@ export class ToolchainFixes {
 
   /** FixAction `installToolchain`: errors propagate (the fix applier shows them with their remedy). */
   readonly handler: FixHandler<'installToolchain'> = async (action, ctx): Promise<FixOutcome> => {
-    const progress = (ctx as WithProgress).progress;
+    // The fix applier may hand over its progress notification; without one the install opens its own.
+    const progress = ctx.progress;
     const outcome = await this.install(action.version, {
       platform: ctx.requestPlatform,
       token: ctx.token,
@@ -160,7 +157,7 @@ export class ToolchainFixes {
   }
 
   /** After an install, in the background: "use it for this workspace?". */
-  private offer(result: AnySourceInstallResult): void {
+  private offer(result: ToolchainInstallResult): void {
     const p = this.offerUse(result).catch((err: unknown) => {
       this.showError(err, `Use ${result.version}`);
       return undefined;
@@ -168,7 +165,7 @@ export class ToolchainFixes {
     this.deps.onOffer?.(p);
   }
 
-  private async offerUse(result: AnySourceInstallResult): Promise<UseSummary | undefined> {
+  private async offerUse(result: ToolchainInstallResult): Promise<UseSummary | undefined> {
     const home = os.homedir();
     const goBinary = goBinaryIn(result.goroot, process.platform);
     const summary = {
@@ -200,19 +197,15 @@ export class ToolchainFixes {
   }
 
   private showError(err: unknown, what: string): void {
-    const text =
-      err instanceof DoctorError ? `${err.message} ${err.remedy}` : err instanceof Error ? err.message : String(err);
-    this.deps.log.error(`${what} failed: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
     const settingsRelated =
       err instanceof DoctorError &&
       /^(settings\.|toolchain\.(indexUnavailable|downloadFailed|checksumMismatch|permissionDenied|diskFull))/.test(
         err.code,
       );
-    const buttons = settingsRelated ? ['Open Settings', 'Show Log'] : ['Show Log'];
-    void vscode.window.showErrorMessage(`Go Env: ${what} failed. ${redact(text)}`, ...buttons).then((pick) => {
-      if (pick === 'Show Log') this.deps.log.show();
-      if (pick === 'Open Settings')
-        void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY);
-    });
+    const openSettings = {
+      label: 'Open Settings',
+      run: () => void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY),
+    };
+    showError(this.deps.log, what, err, settingsRelated ? [openSettings] : []);
   }
 }

@@ -6,8 +6,9 @@ import * as vscode from 'vscode';
 import { DoctorError, isAbortError } from '../../core/errors';
 import type { Platform } from '../../core/platform';
 import { redact } from '../../core/redact';
-import type { AnySourceInstallResult } from '../../core/toolchain/install';
+import type { ToolchainInstallResult } from '../../core/toolchain/install';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
+import { abortOnCancel } from '../cancellation';
 import { loadFixBundle } from '../fixes/loadBundle';
 import { editorRemedy, installTitle, progressMessage, ProgressSteps } from './presentation';
 import { settingsError, type ToolchainSettings } from './settings';
@@ -27,7 +28,7 @@ export interface InstallRun {
   timeouts?: Partial<InstallTimeouts>;
 }
 
-export type InstallRunResult = { kind: 'installed'; result: AnySourceInstallResult } | { kind: 'cancelled' };
+export type InstallRunResult = { kind: 'installed'; result: ToolchainInstallResult } | { kind: 'cancelled' };
 
 export async function runInstall(run: InstallRun): Promise<InstallRunResult> {
   const bad = settingsError(run.settings);
@@ -50,8 +51,7 @@ async function install(
 ): Promise<InstallRunResult> {
   const { log, settings } = run;
   const controller = new AbortController();
-  const subs = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
-  if (tokens.some((t) => t.isCancellationRequested)) controller.abort();
+  const cancellation = abortOnCancel(controller, tokens);
   const steps = new ProgressSteps();
   const started = performance.now();
   log.info(
@@ -63,9 +63,9 @@ async function install(
     // From the separately bundled fix implementations, loaded on first use (see lazyCore.ts).
     // The release archive, or when no official index answers, the golang.org/toolchain module
     // from GOPROXY verified against the checksum database, as the go command fetches toolchains.
-    const { installToolchainAnySource } = loadFixBundle().toolchainInstaller;
+    const { installToolchain } = loadFixBundle().toolchainInstaller;
     let lastSource = '';
-    const result = await installToolchainAnySource({
+    const result = await installToolchain({
       version: run.version,
       dir: settings.sdkDir,
       ...(settings.dlBases ? { dlBases: settings.dlBases } : {}),
@@ -104,6 +104,6 @@ async function install(
       throw new DoctorError(err.code, err.message, editorRemedy(err.remedy), { cause: err });
     throw err;
   } finally {
-    for (const s of subs) s.dispose();
+    cancellation.dispose();
   }
 }

@@ -6,7 +6,7 @@ import { DoctorError, errorMessage } from '../../core/errors';
 import type { Platform } from '../../core/platform';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
 import { loadFixBundle } from '../fixes/loadBundle';
-import { tildify } from '../proxy/presentation';
+import { tildify } from '../format';
 import { editorRemedy, releasePickEntries, type ReleasePickEntry, type ReleasePickInput } from './presentation';
 import type { ToolchainSettings } from './settings';
 

@@ -1,10 +1,10 @@
 // What the toolchain installer shows in the editor: titles, the progress line, the release quick
 // pick, messages, and the core's remedies rephrased for the editor. Pure: unit-tested without VS Code.
 import * as path from 'node:path';
-import { goName, parseGoVersion } from '../../core/goVersion';
+import { parseGoVersion } from '../../core/goVersion';
 import type { InstalledToolchain, ReleaseChoice } from '../../core/toolchain/catalog';
 import type { InstallProgress } from '../../core/toolchain/progress';
-import { tildify } from '../proxy/presentation';
+import { mb, tildify } from '../format';
 
 /** `1.30.0` → `Go 1.30.0`; `latest` → `the latest Go`. */
 export function goDisplayName(version: string): string {
@@ -16,10 +16,6 @@ export function goDisplayName(version: string): string {
 /** The label of the install fix and the progress notification's title. */
 export function installTitle(version: string): string {
   return `Install ${goDisplayName(version)} (verified)`;
-}
-
-export function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 function rate(bytesPerSec: number): string {
@@ -258,10 +254,4 @@ export function withAlternateGo(current: unknown, goBinary: string): Record<stri
 /** `<goroot>/bin/go` (go.exe on Windows). */
 export function goBinaryIn(goroot: string, os: NodeJS.Platform): string {
   return path.join(goroot, 'bin', os === 'win32' ? 'go.exe' : 'go');
-}
-
-/** The name installToolchain reports (`go1.30.0`) for a requested version, when it is not `latest`. */
-export function requestedName(version: string): string | undefined {
-  const v = parseGoVersion(version);
-  return v ? goName(v) : undefined;
 }

@@ -19,7 +19,8 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
     db = await startSumdbFixture({ versions: ['1.21.0'] });
     [fast, slow, tampered, failing] = await Promise.all([
       startMirror({ modules: [RSC_QUOTE] }),
-      startMirror({ modules: [RSC_QUOTE], delayMs: 120 }),
+      // Far slower than load on a busy machine can make the fast one: the order must not flip.
+      startMirror({ modules: [RSC_QUOTE], delayMs: 700 }),
       startMirror({ modules: [{ ...RSC_QUOTE, mod: 'module "rsc.io/quote"\n\nrequire "rsc.io/sampler" v1.99.0\n' }] }),
       startMirror({ status: 500 }),
     ]);
@@ -168,15 +169,19 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
     assert.equal(await fs.readFile(s.envFile, 'utf8'), 'GOPRIVATE=corp.example.com\n');
   });
 
-  it('credentials in a candidate URL never reach the output, but are written for go to use', async () => {
+  it('credentials in a plain-http candidate are neither sent nor shown: go refuses them, so nothing is written', async () => {
     const s = await sandbox('');
     const withCreds = fast.url.replace('http://', 'http://alice:s3cret@');
+    const before = fast.hits.length;
     const r = await runProxyCli('set-proxy', ['--auto', '--candidate', withCreds, '--json', '--timeout', '3000'], {
       env: s.env,
     });
-    assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.code, 1, r.stdout);
     assert.doesNotMatch(r.stdout + r.stderr, /s3cret/);
-    assert.equal(JSON.parse(r.stdout).value, `${fast.url.replace('http://', 'http://***@')},direct`);
-    assert.equal(await fs.readFile(s.envFile, 'utf8'), `GOPROXY=${withCreds},direct\n`);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.ranking[0].healthy, false);
+    assert.match(JSON.stringify(doc.ranking[0]), /credentials/i);
+    assert.equal(fast.hits.length, before, 'not one request went to the mirror with the credentials');
+    assert.equal(await fs.readFile(s.envFile, 'utf8').catch(() => ''), '');
   });
 });

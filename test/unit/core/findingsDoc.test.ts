@@ -33,7 +33,7 @@ describe('docs/findings.md', () => {
       'netproxy.unreachable',
       'gomod.goTooNew',
     ]);
-    for (const dir of ['checks', 'go', 'gomod']) {
+    for (const dir of ['checks', 'go', 'gomod', 'policy']) {
       for (const f of await tsFiles(path.join(REPO_ROOT, 'src', 'core', dir))) {
         for (const m of (await fs.readFile(f, 'utf8')).matchAll(/\bid: '([a-z]+\.[a-zA-Z]+)'/g)) ids.add(m[1]!);
       }

@@ -35,6 +35,16 @@ describe('extension settings', () => {
     assert.equal(readSettings(config({}, { goPath: './evil/go' }), false).goPath, undefined);
   });
 
+  it('uses workspace extraMirrors only in a trusted workspace', () => {
+    const cfg = config({ extraMirrors: ['https://mine.test'] }, { extraMirrors: ['http://chosen-by-repo.test'] });
+    assert.deepEqual(readSettings(cfg, true).extraMirrors, ['http://chosen-by-repo.test']);
+    assert.deepEqual(readSettings(cfg, false).extraMirrors, ['https://mine.test']);
+    assert.deepEqual(
+      readSettings(config({}, { extraMirrors: ['http://chosen-by-repo.test'] }), false).extraMirrors,
+      [],
+    );
+  });
+
   it('clamps the timeout and cleans the mirror list', () => {
     assert.equal(readSettings(config({ probeTimeoutMs: 10 }), true).probeTimeoutMs, 500);
     assert.equal(readSettings(config({ probeTimeoutMs: 1e9 }), true).probeTimeoutMs, 60_000);

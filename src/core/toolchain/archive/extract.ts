@@ -2,7 +2,6 @@
 // (gunzip runs on libuv's thread pool, parsing and hashing on the main thread, file writes on the
 // pool again), so unpacking costs almost no time after the last byte. Zip archives (Windows) need
 // their central directory at the end, so they are unpacked from the verified file afterwards.
-import { createReadStream } from 'node:fs';
 import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { entryName } from './paths';
@@ -250,21 +249,4 @@ function asArchiveError(err: unknown): unknown {
   if (err instanceof Error && (err as NodeJS.ErrnoException).code === undefined)
     return new UnsafeArchiveError(undefined, `invalid zip archive: ${err.message}`);
   return err;
-}
-
-/** Reads a file into a consumer (used to re-hash and re-unpack a partial download on resume). */
-export async function replayFile(
-  file: string,
-  end: number,
-  onChunk: (chunk: Buffer) => Promise<void>,
-  signal?: AbortSignal,
-): Promise<void> {
-  if (end <= 0) return;
-  const stream = createReadStream(file, {
-    start: 0,
-    end: end - 1,
-    highWaterMark: 1024 * 1024,
-    ...(signal ? { signal } : {}),
-  });
-  for await (const chunk of stream as AsyncIterable<Buffer>) await onChunk(chunk);
 }

@@ -9,14 +9,16 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { isAbortError } from '../../errors';
 import { escapeModulePath, proxyResource, type ProxyEntry } from '../../go/goproxy';
 import { redact } from '../../redact';
 import { parseContentRange } from '../release/download';
 import { cancelled, fsFailure, toolchainError } from '../errors';
-import { describeNetError } from '../http';
+import { describeNetError } from '../../net/failureWords';
+import { netRequest } from '../../net/request';
 import { ProgressMeter, type InstallProgress } from '../progress';
+import { TooSlowError, watchThroughput } from '../throughput';
 import { backoffMs, type InstallTimeouts } from '../timeouts';
 import { MAX_MODULE_ZIP_BYTES } from './extract';
 
@@ -172,13 +174,16 @@ async function attempt(
   if (from > 0) headers['range'] = `bytes=${from}-`;
   let res: Dispatcher.ResponseData;
   try {
-    res = await request(url, {
-      dispatcher: opts.dispatcher,
-      headers,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      headersTimeout: opts.timeouts.headersMs,
-      bodyTimeout: opts.timeouts.stallMs,
-    });
+    // GOPROXY userinfo goes as basic auth over https only, to the proxy's own origin (netRequest).
+    res = (
+      await netRequest(url, {
+        dispatcher: opts.dispatcher,
+        headers,
+        signal: opts.signal,
+        headersTimeout: opts.timeouts.headersMs,
+        bodyTimeout: opts.timeouts.stallMs,
+      })
+    ).res;
   } catch (err) {
     if (isAbortError(err)) throw err;
     return { kind: 'failed', ...describeNetError(err, opts.timeouts) };
@@ -224,8 +229,11 @@ async function attempt(
   }
 
   const meter = new ProgressMeter(total ?? 0, opts.onProgress);
+  const body = res.body;
+  const throughput = watchThroughput(opts.timeouts, (slow) => body.destroy(slow));
   try {
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      throughput.add(chunk.length);
       if (file.size + chunk.length > max || (total !== undefined && file.size + chunk.length > total)) {
         res.body.destroy();
         return { kind: 'failed', reason: `sent more bytes than it announced (${total ?? max})`, retryable: false };
@@ -236,7 +244,10 @@ async function attempt(
   } catch (err) {
     if (isAbortError(err) || opts.signal?.aborted) throw err;
     if (err instanceof FileError) throw err.inner;
+    if (err instanceof TooSlowError) return { kind: 'failed', reason: err.message, retryable: false };
     return { kind: 'failed', ...describeNetError(err, opts.timeouts) };
+  } finally {
+    throughput.stop();
   }
   if (total !== undefined && file.size < total) {
     return { kind: 'failed', reason: `the connection ended after byte ${file.size} of ${total}`, retryable: true };

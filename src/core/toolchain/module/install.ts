@@ -12,10 +12,10 @@ import { goName, parseGoVersion } from '../../goVersion';
 import { parseGoproxy } from '../../go/goproxy';
 import { goosGoarch, type Platform } from '../../platform';
 import { hashZip } from '../../sumdb/dirhash';
-import { undiciGet, type HttpGet } from '../../sumdb/httpGet';
+import { undiciGet, type HttpGet } from '../../net/httpGet';
 import { isCompleteToolchain, readMarker, stageAndCommit, type CommitCheckpoint } from '../commit';
 import { cancelled, toolchainError, UnsafeArchiveError } from '../errors';
-import { createDispatcher } from '../http';
+import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor } from '../layout';
 import { withDefaults } from '../timeouts';
 import type { InstallProgress } from '../progress';
@@ -34,7 +34,7 @@ import {
 } from './verify';
 import { lockOptions, type InstallHostOptions } from '../hostOptions';
 
-export interface ViaProxyInstallOptions extends ChecksumDbSettings, InstallHostOptions {
+export interface ModuleInstallOptions extends ChecksumDbSettings, InstallHostOptions {
   /** `1.22.5` or `go1.22.5` (a release; `latest` needs the release index, which this path avoids). */
   version: string;
   /** Where the newest verified checksum-database tree head is kept; default defaultSumdbStateDir(platform). */
@@ -46,7 +46,7 @@ export interface ViaProxyInstallOptions extends ChecksumDbSettings, InstallHostO
   checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
 }
 
-export interface ViaProxyVerification {
+export interface ModuleVerification {
   /** The checksum database that vouched for the zip, e.g. `sum.golang.org`. */
   database: string;
   /** Whether it was reached through a GOPROXY mirror's /sumdb/ or directly. */
@@ -58,7 +58,7 @@ export interface ViaProxyVerification {
   notes: string[];
 }
 
-export interface ViaProxyInstallResult {
+export interface ModuleInstallResult {
   /** `go1.22.5` */
   version: string;
   goroot: string;
@@ -72,12 +72,12 @@ export interface ViaProxyInstallResult {
   source: string | undefined;
   alreadyInstalled: boolean;
   /** How the zip was verified; undefined when the toolchain was already installed. */
-  verification: ViaProxyVerification | undefined;
+  verification: ModuleVerification | undefined;
   events: string[];
 }
 
 /** One sentence for the CLI and the editor: where the toolchain came from and how it was verified. */
-export function describeViaProxyInstall(r: ViaProxyInstallResult): string {
+export function describeModuleInstall(r: ModuleInstallResult): string {
   if (r.alreadyInstalled)
     return `${r.version} is already installed in ${r.goroot}${r.h1 ? ` (installed from ${r.source ?? 'a module proxy'}, ${r.h1})` : ''}.`;
   const v = r.verification;
@@ -97,7 +97,7 @@ export function defaultSumdbStateDir(platform: Pick<Platform, 'env' | 'homeDir' 
   return path.join(env['XDG_STATE_HOME'] || path.join(platform.homeDir, '.local', 'state'), 'go-env-doctor', 'sumdb');
 }
 
-export async function installToolchainViaProxy(opts: ViaProxyInstallOptions): Promise<ViaProxyInstallResult> {
+export async function installToolchainModule(opts: ModuleInstallOptions): Promise<ModuleInstallResult> {
   const { platform, signal } = opts;
   const timeouts = withDefaults(opts.timeouts);
   const dir = path.resolve(opts.dir ?? defaultSdkDir(platform));
@@ -131,7 +131,7 @@ export async function installToolchainViaProxy(opts: ViaProxyInstallOptions): Pr
   );
   const dispatcher = opts.dispatcher ?? createDispatcher(platform, timeouts);
   const events: string[] = [];
-  let verification: ViaProxyVerification | undefined;
+  let verification: ModuleVerification | undefined;
 
   try {
     const committed = await stageAndCommit({
@@ -324,7 +324,7 @@ async function installed(
   module: string,
   events: string[],
   known?: Awaited<ReturnType<typeof readMarker>>,
-): Promise<ViaProxyInstallResult> {
+): Promise<ModuleInstallResult> {
   const marker = known ?? (await readMarker(goroot));
   return {
     version: name,

@@ -5,19 +5,15 @@
 // GONOSUMDB/GOPRIVATE do not exempt golang.org/toolchain (cmd/go modfetch.useSumDB).
 import { parseGoproxy } from '../../go/goproxy';
 import { redact } from '../../redact';
-import { lookupSumdb, SumdbError, zipHashesFromLines, type SumdbFailure, type SumdbLookup } from '../../sumdb/client';
+import { lookupSumdb, zipHashesFromLines, type SumdbLookup } from '../../sumdb/client';
+import { SumdbError, type SumdbFailure } from '../../sumdb/sumdbError';
 import { hashZip } from '../../sumdb/dirhash';
 import { parseGosumdb, type SumDatabase } from '../../go/gosumdb';
-import { undiciGet, type HttpGet } from '../../sumdb/httpGet';
+import { undiciGet, type HttpGet } from '../../net/httpGet';
 import { matchPrefixPatterns } from '../../sumdb/prefixPatterns';
-import { toolchainError, type ToolchainErrorCode } from '../errors';
+import { toolchainError } from '../errors';
 
 export const TOOLCHAIN_MODULE = 'golang.org/toolchain';
-
-export type SumdbErrorCode = Extract<
-  ToolchainErrorCode,
-  'toolchain.sumdbUnavailable' | 'toolchain.sumdbVerifyFailed' | 'toolchain.checksumMismatch'
->;
 
 /** `v0.0.1-go1.22.5.linux-amd64` for Go `1.22.5` (or `go1.22.5`) on linux/amd64. */
 export function toolchainModuleVersion(goVersion: string, goos: string, goarch: string): string {
@@ -196,7 +192,7 @@ export function sumdbFailureOf(err: unknown): SumdbFailure | undefined {
   return cause instanceof SumdbError ? cause.kind : undefined;
 }
 
-/** Maps a checksum-database failure to the finding ids of issue 6. */
+/** Maps a checksum-database failure to a toolchain error (toolchain.sumdbUnavailable, .sumdbVerifyFailed, ...). */
 export function sumdbDoctorError(err: unknown, db: SumDatabase, what: string): unknown {
   if (!(err instanceof SumdbError)) return err;
   const name = db.name;

@@ -8,12 +8,16 @@ import { createHash, type Hash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { isAbortError } from '../../errors';
 import { cancelled, fsFailure, toolchainError } from '../errors';
-import { describeNetError, type NetFailure } from '../http';
+import { describeNetError, type NetFailure } from '../../net/failureWords';
+import { netRequest } from '../../net/request';
+import { redact } from '../../redact';
 import { ProgressMeter, type InstallProgress } from '../progress';
+import { TooSlowError, watchThroughput } from '../throughput';
 import { backoffMs, type InstallTimeouts } from '../timeouts';
+import { PartialFile } from './partialFile';
 
 /** Receives the file's bytes in order from offset 0. */
 export interface ByteConsumer {
@@ -96,6 +100,8 @@ class Transfer {
   private sinceReclaim = 0;
   private readonly meter: ProgressMeter;
   private readonly events: string[] = [];
+  /** Where the last attempt's bytes came from, after redirects (redacted). */
+  private answeredBy = '';
 
   constructor(
     private readonly o: DownloadOptions,
@@ -130,7 +136,7 @@ class Transfer {
           if (restarted) mixed = false;
           await this.file.flush();
           const digest = this.hash.digest('hex');
-          if (digest === o.sha256) return this.outcome(source.label);
+          if (digest === o.sha256) return this.outcome(this.answeredBy || source.label);
           await this.restart();
           if (mixed && !retriedClean) {
             // The mismatch may come from bytes kept from before; fetch the whole file once more.
@@ -239,13 +245,16 @@ class Transfer {
     if (from > 0) headers.range = `bytes=${from}-`;
     let res: Dispatcher.ResponseData;
     try {
-      res = await request(source.url, {
+      const answer = await netRequest(source.url, {
         dispatcher: o.dispatcher,
         headers,
-        ...(o.signal ? { signal: o.signal } : {}),
+        signal: o.signal,
         headersTimeout: o.timeouts.headersMs,
         bodyTimeout: o.timeouts.stallMs,
       });
+      res = answer.res;
+      this.answeredBy = answer.redirects.length > 0 ? redact(answer.url.href) : source.label;
+      if (answer.redirects.length > 0) this.events.push(`${source.label} redirected to ${this.answeredBy}`);
     } catch (err) {
       if (isAbortError(err)) throw err;
       throw new AttemptFailure(describeNetError(err, o.timeouts));
@@ -288,8 +297,11 @@ class Transfer {
       throw new AttemptFailure({ reason: `HTTP ${status}${status === 404 ? ' (file not found)' : ''}`, retryable });
     }
 
+    const body = res.body;
+    const throughput = watchThroughput(o.timeouts, (slow) => body.destroy(slow));
     try {
-      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        throughput.add(chunk.length);
         if (this.offset + chunk.length > o.size) {
           res.body.destroy();
           throw new AttemptFailure({
@@ -307,7 +319,11 @@ class Transfer {
       }
     } catch (err) {
       if (err instanceof Fatal || err instanceof AttemptFailure || isAbortError(err)) throw err;
+      // Too slow: the next source, not another try at this one.
+      if (err instanceof TooSlowError) throw new AttemptFailure({ reason: err.message, retryable: false });
       throw new AttemptFailure(describeNetError(err, o.timeouts));
+    } finally {
+      throughput.stop();
     }
     if (this.offset < o.size) {
       throw new AttemptFailure({
@@ -334,74 +350,6 @@ class Transfer {
       this.halfSignalled = true;
       await this.o.onHalf?.();
     }
-  }
-}
-
-/** The partial file: positional writes, queued in order so a crash leaves a clean prefix. */
-class PartialFile {
-  private chain: Promise<void> = Promise.resolve();
-  private pendingBytes = 0;
-  private error: unknown;
-
-  private constructor(
-    private readonly fh: fsp.FileHandle,
-    private readonly path: string,
-  ) {}
-
-  static async open(p: string): Promise<PartialFile> {
-    // 'a+' would force appends; we need positional writes and truncation, so open read-write, creating.
-    try {
-      return new PartialFile(await fsp.open(p, fsp.constants.O_RDWR | fsp.constants.O_CREAT, 0o644), p);
-    } catch (err) {
-      throw fsFailure(err, 'save the download to', p) ?? err;
-    }
-  }
-
-  async size(): Promise<number> {
-    return (await this.fh.stat()).size;
-  }
-
-  async read(pos: number, len: number): Promise<Buffer> {
-    // A fresh buffer per read: the consumer may keep slices of it until its writes finish.
-    const buf = Buffer.allocUnsafe(len);
-    const { bytesRead } = await this.fh.read(buf, 0, len, pos);
-    return buf.subarray(0, bytesRead);
-  }
-
-  async write(chunk: Buffer, pos: number): Promise<void> {
-    if (this.error !== undefined) throw this.error;
-    this.pendingBytes += chunk.length;
-    this.chain = this.chain.then(async () => {
-      try {
-        if (this.error === undefined) {
-          let off = 0;
-          while (off < chunk.length)
-            off += (await this.fh.write(chunk, off, chunk.length - off, pos + off)).bytesWritten;
-        }
-      } catch (err) {
-        this.error ??= fsFailure(err, 'save the download to', this.path) ?? err;
-      } finally {
-        this.pendingBytes -= chunk.length;
-      }
-    });
-    // Keep the network ahead of the disk by a bounded amount only.
-    if (this.pendingBytes > 1024 * 1024) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    await this.chain;
-    if (this.error !== undefined) throw this.error;
-  }
-
-  async truncate(): Promise<void> {
-    await this.chain;
-    this.error = undefined;
-    await this.fh.truncate(0);
-  }
-
-  async close(): Promise<void> {
-    await this.chain;
-    await this.fh.close();
   }
 }
 

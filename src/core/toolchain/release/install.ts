@@ -19,7 +19,7 @@ import { downloadVerified, type ByteConsumer, type DownloadSource } from './down
 import { cancelled, fsFailure, toolchainError } from '../errors';
 import { extractZipFile, TarGzExtractor } from '../archive/extract';
 import { loadGoTrust } from '../../net/trust';
-import { createDispatcher } from '../http';
+import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from '../layout';
 import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type ReleaseFile } from './officialIndex';
 import { withDefaults } from '../timeouts';
@@ -53,12 +53,14 @@ export interface InstallResult {
   bytes: number | undefined;
   /** Where the bytes came from (redacted), or 'partial download' when a kept file was complete. */
   source: string | undefined;
+  /** The URL the release index (and so the SHA-256) was read from, after redirects; absent when not fetched. */
+  indexUrl?: string;
   alreadyInstalled: boolean;
   /** Resumes, restarts and fallbacks that happened, for logs. */
   events: string[];
 }
 
-export async function installToolchain(opts: InstallOptions): Promise<InstallResult> {
+export async function installToolchainRelease(opts: InstallOptions): Promise<InstallResult> {
   const { platform, signal } = opts;
   const timeouts = withDefaults(opts.timeouts);
   const dir = path.resolve(opts.dir ?? defaultSdkDir(platform));
@@ -156,6 +158,7 @@ export async function installToolchain(opts: InstallOptions): Promise<InstallRes
       sha256: file.sha256,
       bytes: file.size,
       source: committed.marker?.source,
+      ...(index.url ? { indexUrl: index.url } : {}),
       alreadyInstalled: false,
       events,
     };

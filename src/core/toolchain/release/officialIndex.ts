@@ -1,13 +1,14 @@
 // The official release index (`<dl-base>?mode=json&include=all`, the go.dev/dl JSON format): the
 // only source of the SHA-256 an archive must match. Parsed strictly: a document that does not
 // have the expected shape is refused as a whole, and the next official base is tried.
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { errorMessage } from '../../errors';
 import { compareGoVersions, parseGoVersion, type GoVersion } from '../../goVersion';
 import { goosGoarch, type Platform } from '../../platform';
 import { redact } from '../../redact';
 import { toolchainError } from '../errors';
-import { describeNetError, type HttpTimeouts } from '../http';
+import { describeNetError, type HttpTimeouts } from '../../net/failureWords';
+import { netRequest } from '../../net/request';
 
 /** go.dev/dl first; golang.google.cn/dl serves the same index and files and is reachable from mainland China. */
 export const DEFAULT_DL_BASES: readonly string[] = ['https://go.dev/dl/', 'https://golang.google.cn/dl/'];
@@ -37,6 +38,8 @@ export interface Release {
 export interface ReleaseIndex {
   /** The dl base that served it (ends in `/`). */
   base: string;
+  /** The URL the index was read from, after redirects (credentials redacted); absent when not fetched. */
+  url?: string;
   /** Newest first. */
   releases: Release[];
 }
@@ -109,8 +112,8 @@ export async function fetchReleaseIndex(opts: IndexFetchOptions): Promise<Releas
   for (const base of bases) {
     const url = `${base}?mode=json&include=all`;
     try {
-      const text = await fetchText(url, opts);
-      return { base, releases: parseReleaseIndex(text) };
+      const { text, url: answered } = await fetchText(url, opts);
+      return { base, url: redact(answered.href), releases: parseReleaseIndex(text) };
     } catch (err) {
       opts.signal?.throwIfAborted();
       const reason =
@@ -135,11 +138,12 @@ export function withSlash(url: string): string {
 
 class HttpStatusError extends Error {}
 
-async function fetchText(url: string, opts: IndexFetchOptions): Promise<string> {
+async function fetchText(url: string, opts: IndexFetchOptions): Promise<{ text: string; url: URL }> {
   const timeout = AbortSignal.timeout(opts.timeouts.indexMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {
-    const res = await request(url, {
+    // Every hop stays on https (the policy of netRequest): this index is what downloads are verified against.
+    const { res, url: answered } = await netRequest(url, {
       dispatcher: opts.dispatcher,
       signal,
       headersTimeout: opts.timeouts.headersMs,
@@ -160,7 +164,7 @@ async function fetchText(url: string, opts: IndexFetchOptions): Promise<string> 
       }
       chunks.push(chunk);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return { text: Buffer.concat(chunks).toString('utf8'), url: answered };
   } catch (err) {
     if (timeout.aborted && !opts.signal?.aborted)
       throw new HttpStatusError(`no complete answer within ${Math.round(opts.timeouts.indexMs / 1000)} s`);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { goSumFindings, type GoSumCheckInput } from '../../../../src/core/checks/goSumCheck';
-import { undiciGet } from '../../../../src/core/sumdb/httpGet';
+import { undiciGet } from '../../../../src/core/net/httpGet';
 import { restoreGoSum, repairGoSum } from '../../../../src/core/modules/repairGoSum';
 import { tempDir } from '../../../support/fakeGo';
 import { ids, only } from '../../../support/findingAsserts';

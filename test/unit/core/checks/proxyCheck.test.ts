@@ -66,7 +66,7 @@ describe('checks/proxy (GOPROXY entries)', () => {
     assert.match(f.detail, /goproxy\.example\.invalid does not resolve/);
     assert.match(f.detail, /only when this proxy answers 404 or 410/);
     assert.ok(
-      f.fixes?.some((x) => x.command === 'go env -w "GOPROXY=https://goproxy.example.invalid|direct"'),
+      f.fixes?.some((x) => x.command === "go-env-doctor set-proxy --value 'https://goproxy.example.invalid|direct'"),
       JSON.stringify(f.fixes),
     );
     assert.ok(f.fixes?.some((x) => x.action?.kind === 'setProxyAuto'));
@@ -205,7 +205,11 @@ describe('checks/proxy (GOPROXY entries)', () => {
     const behind = only(await run(`${good},${bad}`), 'proxy.refused');
     assert.equal(behind.severity, 'warning');
     assert.match(behind.detail, /reaches this one only when that entry cannot serve a module/);
-    assert.ok(behind.fixes?.some((x) => x.command === `go env -w GOPROXY=${good}`));
+    assert.ok(
+      behind.fixes?.some(
+        (x) => x.command === `go-env-doctor set-proxy --value ${good}` && x.action?.kind === 'setProxy',
+      ),
+    );
   });
 
   it('goes through HTTPS_PROXY like the go command, and redacts every credential', async () => {
@@ -227,7 +231,9 @@ describe('checks/proxy (GOPROXY entries)', () => {
     const refused = only(fs, 'proxy.refused');
     assert.equal(refused.severity, 'error');
     assert.ok(
-      refused.fixes?.some((x) => x.command === `go env -w GOPROXY=${good},direct` && x.action?.kind === 'setGoEnv'),
+      refused.fixes?.some(
+        (x) => x.command === `go-env-doctor set-proxy --value ${good},direct` && x.action?.kind === 'setProxy',
+      ),
       JSON.stringify(refused.fixes),
     );
     const mirrorOk = fs.find((f) => f.subject === good)!;

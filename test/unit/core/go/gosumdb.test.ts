@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { parseGosumdb, SUM_GOLANG_ORG_KEY } from '../../../../src/core/go/gosumdb';
 import { matchPrefixPatterns, pathMatch } from '../../../../src/core/sumdb/prefixPatterns';
-import { generateKey } from '../../../../src/core/sumdb/noteSign';
+import { generateKey } from '../../../support/noteSign';
 
 describe('sumdb/gosumdb', () => {
   it('defaults to sum.golang.org with its built-in key', () => {

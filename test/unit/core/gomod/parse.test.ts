@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseGoMod } from '../../../../src/core/gomod/parse';
-import { findGoMod, goModFindings } from '../../../../src/core/checks/gomodCheck';
+import { goModFindings } from '../../../../src/core/checks/gomodCheck';
+import { findGoMod } from '../../../../src/core/gomod/find';
 import { tempDir } from '../../../support/fakeGo';
 
 async function goMod(text: string): Promise<string> {

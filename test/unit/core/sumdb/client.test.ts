@@ -4,16 +4,11 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseGoproxy } from '../../../../src/core/go/goproxy';
-import {
-  lookupSumdb,
-  SumdbError,
-  zipHashesFromLines,
-  type SumdbClientOptions,
-  type SumdbFailure,
-} from '../../../../src/core/sumdb/client';
+import { lookupSumdb, zipHashesFromLines, type SumdbClientOptions } from '../../../../src/core/sumdb/client';
+import { SumdbError, type SumdbFailure } from '../../../../src/core/sumdb/sumdbError';
 import { parseGosumdb, type SumDatabase } from '../../../../src/core/go/gosumdb';
-import { undiciGet } from '../../../../src/core/sumdb/httpGet';
-import { generateKey, newSigner, signNote } from '../../../../src/core/sumdb/noteSign';
+import { undiciGet } from '../../../../src/core/net/httpGet';
+import { generateKey, newSigner, signNote } from '../../../support/noteSign';
 import { tempDir } from '../../../support/fakeGo';
 import { startHttpServer, type StartedServer } from '../../../support/servers';
 import { startSumdbFixture, type SumdbFixture } from '../../../support/sumdbFixture';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { newVerifier, NoteError, openNote, type Verifier } from '../../../../src/core/sumdb/note';
-import { generateKey, newSigner, signNote } from '../../../../src/core/sumdb/noteSign';
+import { generateKey, newSigner, signNote } from '../../../support/noteSign';
 import { REPO } from '../../../support/cli';
 import { goVectors } from '../../../support/sumdbFixture';
 

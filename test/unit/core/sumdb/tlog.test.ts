@@ -8,25 +8,27 @@ import {
   checkTree,
   formatTree,
   parseRecord,
-  parseTilePath,
   parseTree,
   proveRecord,
   proveTree,
-  readTileData,
   recordHash,
   splitStoredHashIndex,
   storedHashCount,
   storedHashesForRecordHash,
   storedHashIndex,
-  tileForIndex,
-  tileHashReader,
-  tilePath,
   TlogError,
   treeHash,
   type Hash,
   type HashReader,
-  type Tile,
 } from '../../../../src/core/sumdb/tlog';
+import {
+  parseTilePath,
+  readTileData,
+  tileForIndex,
+  tileHashReader,
+  tilePath,
+  type Tile,
+} from '../../../../src/core/sumdb/tlogTiles';
 import { REPO } from '../../../support/cli';
 import { goVectors, type GoVectors } from '../../../support/sumdbFixture';
 

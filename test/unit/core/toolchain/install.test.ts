@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DoctorError } from '../../../../src/core/errors';
-import { installToolchainAnySource } from '../../../../src/core/toolchain/install';
+import { installToolchain } from '../../../../src/core/toolchain/install';
 import { startHttpServer } from '../../../support/servers';
 import { tempDir } from '../../../support/fakeGo';
 
-describe('installToolchainAnySource fallback', () => {
+describe('installToolchain fallback', () => {
   it('names both failures when neither the index nor GOPROXY has the toolchain, and leaves no empty partial file', async () => {
     const seen: string[] = [];
     const server = await startHttpServer((req, res) => {
@@ -16,7 +16,7 @@ describe('installToolchainAnySource fallback', () => {
     });
     const dir = await tempDir('ged-any-');
     try {
-      const err = await installToolchainAnySource({
+      const err = await installToolchain({
         version: '1.30.0',
         dir,
         dlBases: [`${server.url}/dl/`],

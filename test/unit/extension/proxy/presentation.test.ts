@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ProxyPlan } from '../../../../src/core/proxyRewrite/plan';
 import type { RankingRow } from '../../../../src/core/proxyRewrite/rank';
 import type { WriteOutcome } from '../../../../src/core/proxyRewrite/apply';
+import { tildify } from '../../../../src/extension/format';
 import {
   autoPickModel,
   blockedPickModel,
@@ -9,7 +10,6 @@ import {
   overridePickModel,
   rankingEntries,
   restoredMessage,
-  tildify,
   writtenMessage,
 } from '../../../../src/extension/proxy/presentation';
 

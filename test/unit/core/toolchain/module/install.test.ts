@@ -12,13 +12,13 @@ import type { Platform } from '../../../../../src/core/platform';
 import { runProcess } from '../../../../../src/core/process/run';
 import { pathToFileURL } from 'node:url';
 import {
-  describeViaProxyInstall,
-  installToolchainViaProxy,
-  type ViaProxyInstallOptions,
+  describeModuleInstall,
+  installToolchainModule,
+  type ModuleInstallOptions,
 } from '../../../../../src/core/toolchain/module/install';
 import {
-  installToolchainAnySource,
-  type AnySourceInstallOptions,
+  installToolchain,
+  type ToolchainInstallOptions,
   type FallbackNotice,
 } from '../../../../../src/core/toolchain/install';
 import { extractModuleZip, isToolchainExecutable } from '../../../../../src/core/toolchain/module/extract';
@@ -97,8 +97,8 @@ describe('install --via-proxy against the Go reference fixture', function () {
     await fs.rm(work, { recursive: true, force: true });
   });
 
-  const install = (version: string, o: Partial<ViaProxyInstallOptions> = {}) =>
-    installToolchainViaProxy({
+  const install = (version: string, o: Partial<ModuleInstallOptions> = {}) =>
+    installToolchainModule({
       version,
       dir: sdk,
       platform: platform(),
@@ -141,7 +141,7 @@ describe('install --via-proxy against the Go reference fixture', function () {
     );
     assert.match(await fs.readFile(path.join(r.goroot, 'VERSION'), 'utf8'), /^go1\.22\.5\n/);
     assert.match(
-      describeViaProxyInstall(r),
+      describeModuleInstall(r),
       new RegExp(
         `^Installed go1\\.22\\.5 in .* from the module golang\\.org/toolchain@${MV('1.22.5').replace(/\./g, '\\.')} served by ${fx.url}/; its h1:\\S+ matches the record that the checksum database sumdb\\.fixture\\.test proved is in its signed log of [\\d,]+ records \\(reached through the GOPROXY mirror\\)\\.$`,
       ),
@@ -463,7 +463,7 @@ describe('install --via-proxy against the Go reference fixture', function () {
     assert.equal(again.h1, r.h1);
   });
 
-  describe('installToolchainAnySource (archive first, GOPROXY when the release index cannot be read)', () => {
+  describe('installToolchain (archive first, GOPROXY when the release index cannot be read)', () => {
     let refused: string;
     before(async () => {
       refused = `http://127.0.0.1:${await refusedPort()}/dl/`;
@@ -476,8 +476,8 @@ describe('install --via-proxy against the Go reference fixture', function () {
       return goroot;
     }
     const anyOpts = (
-      o: Partial<AnySourceInstallOptions> & { env?: NodeJS.ProcessEnv } = {},
-    ): AnySourceInstallOptions => {
+      o: Partial<ToolchainInstallOptions> & { env?: NodeJS.ProcessEnv } = {},
+    ): ToolchainInstallOptions => {
       const { env, ...rest } = o;
       return {
         version: '1.22.5',
@@ -493,12 +493,10 @@ describe('install --via-proxy against the Go reference fixture', function () {
     it('reads GOPROXY/GOSUMDB like the go command ($GOROOT/go.env here), falls back, and later reports the install as the module', async () => {
       const goroot = await gorootWithGoEnv(`GOPROXY=${fx.url}\nGOSUMDB=${fx.vkey}\n`);
       const notices: FallbackNotice[] = [];
-      const r = await installToolchainAnySource(
-        anyOpts({ env: { GOROOT: goroot }, onFallback: (n) => notices.push(n) }),
-      );
+      const r = await installToolchain(anyOpts({ env: { GOROOT: goroot }, onFallback: (n) => notices.push(n) }));
       assert.ok(r.via === 'proxy', r.via);
       assert.equal(r.h1, await fx.h1(MV('1.22.5')));
-      assert.equal(r.description, describeViaProxyInstall(r));
+      assert.equal(r.description, describeModuleInstall(r));
       assert.match(r.fallbackFrom ?? '', /^The Go release index could not be read from any official source/);
       assert.deepEqual(r.goproxy, { value: fx.url, source: 'default' });
       assert.deepEqual(
@@ -508,7 +506,7 @@ describe('install --via-proxy against the Go reference fixture', function () {
 
       // Installed: the archive path finds it offline, and the marker says it came from the module.
       const before = await fx.counts();
-      const again = await installToolchainAnySource(anyOpts({ env: { GOROOT: goroot } }));
+      const again = await installToolchain(anyOpts({ env: { GOROOT: goroot } }));
       assert.deepEqual([again.via, again.alreadyInstalled, again.via === 'proxy' && again.h1], ['proxy', true, r.h1]);
       assert.deepEqual(await fx.counts(), before);
     });
@@ -517,22 +515,20 @@ describe('install --via-proxy against the Go reference fixture', function () {
       const goroot = await gorootWithGoEnv(`GOPROXY=${fx.url}\nGOSUMDB=${fx.vkey}\n`);
       await fs.mkdir(path.join(work, '.config', 'go'), { recursive: true });
       await fs.writeFile(path.join(work, '.config', 'go', 'env'), 'GOSUMDB=off\n');
-      const e = await rejection(installToolchainAnySource(anyOpts({ env: { GOROOT: goroot } })));
+      const e = await rejection(installToolchain(anyOpts({ env: { GOROOT: goroot } })));
       assert.equal(e.code, 'toolchain.sumdbUnavailable');
       assert.match(e.message, /^The Go release index could not be read .* instead failed too: GOSUMDB=off/);
       await nothingInstalled('go1.22.5');
-      const r = await installToolchainAnySource(anyOpts({ env: { GOROOT: goroot }, goSettings: { gosumdb: fx.vkey } }));
+      const r = await installToolchain(anyOpts({ env: { GOROOT: goroot }, goSettings: { gosumdb: fx.vkey } }));
       assert.deepEqual([r.via, r.via === 'proxy' && r.gosumdb?.source], ['proxy', 'option']);
     });
 
     it('viaProxy: true skips the release index; a tampered zip is refused the same way either path', async () => {
-      const r = await installToolchainAnySource(
-        anyOpts({ viaProxy: true, goSettings: { goproxy: fx.url, gosumdb: fx.vkey } }),
-      );
+      const r = await installToolchain(anyOpts({ viaProxy: true, goSettings: { goproxy: fx.url, gosumdb: fx.vkey } }));
       assert.deepEqual([r.via, r.via === 'proxy' && r.fallbackFrom], ['proxy', undefined]);
       await fx.set({ zip: 'flip' });
       const e = await rejection(
-        installToolchainAnySource(anyOpts({ version: '1.21.0', goSettings: { goproxy: fx.url, gosumdb: fx.vkey } })),
+        installToolchain(anyOpts({ version: '1.21.0', goSettings: { goproxy: fx.url, gosumdb: fx.vkey } })),
       );
       assert.equal(e.code, 'toolchain.checksumMismatch');
       await nothingInstalled('go1.21.0');

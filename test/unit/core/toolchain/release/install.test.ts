@@ -1,4 +1,4 @@
-// installToolchain in-process against a local release host the test controls: resume with
+// installToolchainRelease in-process against a local release host the test controls: resume with
 // Range, servers that ignore Range, stalls, failing and tampering mirrors, cancellation, kept
 // partial downloads, stale leftovers, unsafe archives, Windows zips, and the stage-verify-commit
 // API the module-zip installer shares.
@@ -12,7 +12,7 @@ import { DoctorError, isAbortError } from '../../../../../src/core/errors';
 import type { Platform } from '../../../../../src/core/platform';
 import { listInstalledToolchains } from '../../../../../src/core/toolchain/catalog';
 import { stageAndCommit } from '../../../../../src/core/toolchain/commit';
-import { installToolchain, type InstallOptions } from '../../../../../src/core/toolchain/release/install';
+import { installToolchainRelease, type InstallOptions } from '../../../../../src/core/toolchain/release/install';
 import type { InstallProgress } from '../../../../../src/core/toolchain/progress';
 import { TreeWriter } from '../../../../../src/core/toolchain/archive/treeWriter';
 import { DownloadServer, type ServedFile } from '../../../../support/downloadServer';
@@ -64,7 +64,7 @@ describe('toolchain install', function () {
   }
 
   function install(o: Partial<InstallOptions> = {}) {
-    return installToolchain({
+    return installToolchainRelease({
       version: NAME,
       dir: sdk,
       dlBases: [`${server.url}/dl/`],
@@ -172,6 +172,24 @@ describe('toolchain install', function () {
     assert.equal(server.requestsFor(`/m3/${path.basename(filePath)}`)[0]!.status, 404);
     assert.ok(
       r.events.some((e) => /m2\/.* served bytes with SHA-256/.test(e)),
+      r.events.join('\n'),
+    );
+    assert.equal(await goVersion(r.goroot), 'go version go1.22.5 linux/amd64');
+  });
+
+  it('drops a mirror that drips bytes too slowly for the next source, and says why', async () => {
+    // About 2 KB/s, each piece well inside the stall timeout: without a throughput rule, 1 MB at this
+    // pace outlasts the test's timeout.
+    serve({ bytesPerSec: 2_000 }, `/slow/${path.basename(filePath)}`);
+    serve();
+    const r = await install({
+      mirrors: [`${server.url}/slow/`],
+      timeouts: { ...TIMEOUTS, stallMs: 5_000, minBytesPerSec: 50_000, throughputWindowMs: 300 },
+    });
+    assert.equal(r.source, `${server.url}${filePath}`);
+    assert.equal(server.requestsFor(`/slow/${path.basename(filePath)}`).length, 1, 'a slow source is not retried');
+    assert.ok(
+      r.events.some((e) => /slow\/.*: delivered \d+ bytes in 0\.3 s, below the minimum of 50 KB\/s/.test(e)),
       r.events.join('\n'),
     );
     assert.equal(await goVersion(r.goroot), 'go version go1.22.5 linux/amd64');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { DoctorError } from '../../../../../src/core/errors';
 import { listReleases } from '../../../../../src/core/toolchain/catalog';
-import { createDispatcher } from '../../../../../src/core/toolchain/http';
+import { createDispatcher } from '../../../../../src/core/net/dispatcher';
 import {
   fetchReleaseIndex,
   IndexFormatError,

@@ -1,5 +1,5 @@
-// Signing side of signed notes: used by tests and local fixtures to make notes and keys.
-// The product only verifies (note.ts). Signer keys are `PRIVATE+KEY+<name>+<hash>+<base64(0x01 ‖ seed)>`.
+// Signing side of signed notes, for tests and their fixtures: the product only verifies
+// (src/core/sumdb/note.ts). Signer keys are `PRIVATE+KEY+<name>+<hash>+<base64(0x01 ‖ seed)>`.
 import {
   createPrivateKey,
   createPublicKey,
@@ -7,8 +7,8 @@ import {
   sign as cryptoSign,
   type KeyObject,
 } from 'node:crypto';
-import { ALG_ED25519, hex8, isValidName, keyHash, NoteError, type Signature } from './note';
-import { decodeBase64Strict } from './strictBase64';
+import { ALG_ED25519, hex8, isValidName, keyHash, NoteError, type Signature } from '../../src/core/sumdb/note';
+import { decodeBase64Strict } from '../../src/core/sumdb/strictBase64';
 
 export interface Signer {
   name: string;
