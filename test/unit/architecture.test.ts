@@ -27,6 +27,7 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
     'core',
     'core/go',
     'core/gomod',
+    'core/modules',
     'core/net',
     'core/process',
     'core/proxyRewrite',
@@ -43,6 +44,19 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
     'core/toolchain/release',
     'core/toolchain/module',
     'core/toolchain/archive',
+  ],
+  // go.sum and module-cache verification and repairs; index.ts gathers them for the fix bundle.
+  'core/modules': [
+    'core',
+    'core/checks',
+    'core/go',
+    'core/gomod',
+    'core/net',
+    'core/process',
+    'core/proxyRewrite',
+    'core/shell',
+    'core/sumdb',
+    'core/toolchain',
   ],
   'core/toolchain/archive': ['core', 'core/toolchain/errors'],
   'core/toolchain/release': ['core', 'core/go', 'core/net', 'core/toolchain', 'core/toolchain/archive'],
@@ -61,6 +75,7 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
   'extension/proxy': ['core/**', 'extension/**'],
   'extension/status': ['core/**', 'extension/**'],
   'extension/toolchain': ['core/**', 'extension/**'],
+  'extension/modules': ['core/**', 'extension/**'],
   cli: ['core/**', 'cli'],
 };
 
@@ -90,6 +105,7 @@ const RESTRICTED_MODULES: Record<string, readonly Layer[]> = {
     'extension/proxy',
     'extension/status',
     'extension/toolchain',
+    'extension/modules',
   ],
   // Side effects go through Platform; only core/process spawns, and only asynchronously.
   'node:child_process': ['core/process'],

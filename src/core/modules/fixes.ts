@@ -1,15 +1,16 @@
 // The fixes module findings offer, defined once so the CLI and the editor label them alike.
 import * as path from 'node:path';
 import type { Fix } from '../findings';
+import { commandLine } from '../shell/quote';
 
-/** Shell-quotes a path for the command line shown to the user. */
-function q(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+/** The command line shown for a fix (POSIX quoting; the editor performs the action itself). */
+function shown(argv: string[]): string {
+  return commandLine(argv, 'posix') ?? '(this path cannot be passed on a command line; apply the fix from the editor)';
 }
 
 export function repairGoSumFix(goSum: string, module: string, version: string): Fix {
   return {
-    command: `go-env-doctor repair-gosum --cwd ${q(path.dirname(goSum))} ${q(`${module}@${version}`)}`,
+    command: shown(['go-env-doctor', 'repair-gosum', '--cwd', path.dirname(goSum), `${module}@${version}`]),
     title: `Remove the ${module} ${version} lines and let go re-add verified ones (go mod tidy)`,
     action: { kind: 'repairGoSum', goSum, module, version },
   };
@@ -17,7 +18,7 @@ export function repairGoSumFix(goSum: string, module: string, version: string): 
 
 export function redownloadModuleFix(cwd: string, module: string, version: string): Fix {
   return {
-    command: `go-env-doctor redownload-module --cwd ${q(cwd)} ${q(`${module}@${version}`)}`,
+    command: shown(['go-env-doctor', 'redownload-module', '--cwd', cwd, `${module}@${version}`]),
     title: `Download ${module}@${version} again (only this module)`,
     action: { kind: 'redownloadModule', cwd, module, version },
   };
