@@ -6,8 +6,10 @@ import { diagnoseCommand, reportCommand } from './cli/diagnose';
 import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
 import { redownloadModuleCommand, repairGoSumCommand } from './cli/repairModules';
+import { saveCertCommand } from './cli/saveCert';
 import { USAGE } from './cli/usage';
 import { TOOL_VERSION } from './core/toolInfo';
+import { redact } from './core/redact';
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   diagnose: diagnoseCommand,
@@ -17,6 +19,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'restore-proxy': restoreProxyCommand,
   'repair-gosum': repairGoSumCommand,
   'redownload-module': redownloadModuleCommand,
+  'save-cert': saveCertCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO, signal: AbortSignal): Promise<number> {
@@ -40,10 +43,12 @@ export async function main(argv: readonly string[], io: CliIO, signal: AbortSign
     return await run(args, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`go-env-doctor ${name}: ${err.message}\nRun "go-env-doctor --help" for usage.\n`);
+      io.stderr(`go-env-doctor ${name}: ${redact(err.message)}\nRun "go-env-doctor --help" for usage.\n`);
       return 2;
     }
-    io.stderr(`go-env-doctor: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.stderr(
+      `go-env-doctor: internal error: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
+    );
     return 2;
   }
 }
@@ -70,7 +75,7 @@ if (require.main === module) {
       process.exitCode = interrupted && code === 0 ? 130 : code;
     },
     (err) => {
-      process.stderr.write(`go-env-doctor: ${String(err)}\n`);
+      process.stderr.write(`go-env-doctor: ${redact(String(err))}\n`);
       process.exitCode = 2;
     },
   );

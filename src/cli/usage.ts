@@ -44,6 +44,10 @@ Commands:
                        again (modcache.corrupt). --cwd DIR / --go PATH
   restore-proxy        Put GOPROXY back as it was before go-env-doctor's newest change.
       --json / --go PATH / --timeout MS
+  save-cert <https-url>  Save the certificate that URL presents when go does not trust it (a TLS-intercepting
+                       proxy's) under the state directory, with its SHA-256, to compare with your IT team's.
+      --sha256 FP      Save only if the certificate has this fingerprint (as the diagnosis showed).
+      --timeout MS
   --help, -h, help     Print this text.
   --version            Print the version of go-env-doctor.
 

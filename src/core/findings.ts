@@ -1,7 +1,11 @@
 // The finding model: the public contract of `--json` and of every surface (CLI, VS Code).
 // Documented for users in docs/findings.md; keep both in step.
 
-import { redact } from './redact';
+import { redact, redactDeep } from './redact';
+import { clip, flat, inert } from './untrustedText';
+
+const TITLE_MAX = 200;
+const DETAIL_MAX = 8000;
 
 /** Symbol.for: the fix bundle has its own copy of this module, and must find the same key. */
 export const PROXY_VALUE: unique symbol = Symbol.for('go-env-doctor.proxyValue');
@@ -30,7 +34,9 @@ export type FixAction =
   | { kind: 'showReport' }
   | { kind: 'repairGoSum'; goSum: string; module: string; version: string }
   | { kind: 'redownloadModule'; cwd: string; module: string; version: string }
-  | { kind: 'cleanModcache'; cwd: string };
+  | { kind: 'cleanModcache'; cwd: string }
+  /** Saves the certificate `url` presents if its SHA-256 is `sha256`; trusting it is left to the user. */
+  | { kind: 'saveCertificate'; url: string; sha256: string };
 
 export interface Fix {
   /** A command line the user can run in a terminal (the CLI prints this). */
@@ -68,13 +74,16 @@ export function worstSeverity(findings: readonly Finding[]): Severity {
   return worst;
 }
 
-/** The finding with credentials removed from every text a surface may show. */
+/**
+ * The finding as a surface may show it: credentials removed from every text, and outside text
+ * quoted in it (certificate names, server answers, stderr) made inert and bounded.
+ */
 export function redactFinding(f: Finding): Finding {
   return {
     ...f,
-    title: redact(f.title),
-    detail: redact(f.detail),
-    ...(f.subject !== undefined ? { subject: redact(f.subject) } : {}),
-    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, command: redact(x.command), title: redact(x.title) })) } : {}),
+    title: clip(redact(flat(f.title)), TITLE_MAX),
+    detail: clip(redact(inert(f.detail)), DETAIL_MAX),
+    ...(f.subject !== undefined ? { subject: clip(redact(flat(f.subject)), TITLE_MAX) } : {}),
+    ...(f.fixes ? { fixes: redactDeep(f.fixes).map((x) => ({ ...x, title: clip(flat(x.title), TITLE_MAX) })) } : {}),
   };
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { hostPlatform, type Platform } from '../core/platform';
 import { readProxyCandidates, type ProxyCandidateSetting } from './proxy/candidates';
 import { readHttpSettings, requestEnv, type VsCodeHttpSettings } from './proxy/httpSettings';
+import { redactingLog } from './redactingLog';
 import { readSettings, SECTION, type Settings } from './settings';
 import { readToolchainSettings, type ToolchainSettings } from './toolchain/settings';
 
@@ -17,7 +18,7 @@ export class Ctx implements vscode.Disposable {
 
   /** The "Go Env" log, created on first use: creating it is the costliest step of activation. */
   get log(): vscode.LogOutputChannel {
-    this.logChannel ??= this.own(vscode.window.createOutputChannel('Go Env', { log: true }));
+    this.logChannel ??= redactingLog(this.own(vscode.window.createOutputChannel('Go Env', { log: true })));
     return this.logChannel;
   }
 

@@ -3,6 +3,7 @@ import type { Finding } from '../findings';
 import type { GoProblem, GoVersionInfo } from '../go/inspect';
 import type { LocateResult } from '../go/locate';
 import { redact } from '../redact';
+import { outputExcerpt } from '../untrustedText';
 
 const INSTALL_FIX = {
   command: 'go-env-doctor install latest',
@@ -52,9 +53,7 @@ export function goProblemFinding(goPath: string, p: GoProblem): Finding {
       };
     case 'failed': {
       const how = p.signal ? `was killed by ${p.signal}` : `exited with status ${p.exitCode}`;
-      const stderr = p.stderr
-        ? `: ${redact(p.stderr.split('\n').slice(0, 6).join('\n'))}`
-        : ' and printed nothing on stderr';
+      const stderr = p.stderr ? `: ${outputExcerpt(redact(p.stderr))}` : ' and printed nothing on stderr';
       const envHint = /go env file|GOENV|go\.env/i.test(p.stderr)
         ? ' The go env file looks damaged: fix or remove the line it names (`go env GOENV` prints where it is).'
         : '';

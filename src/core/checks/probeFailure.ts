@@ -8,6 +8,8 @@ import { stepInWords, UNTRUSTED_CERT_CODES } from '../net/probe';
 import type { GoTrust } from '../net/trust';
 import { trustDifference } from '../net/trust';
 import { hostnameOf, hostOf } from '../net/hostOf';
+import { certificateName, interceptingCertificate } from '../certs/interceptingCert';
+import { clip, flat } from '../untrustedText';
 
 export type FailureId =
   | 'proxy.dns'
@@ -179,7 +181,7 @@ function netproxyFailure(r: ProbeResult, host: string): FailureView {
 async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Promise<FailureView> {
   const e = r.error!;
   const c = { ...fc, trust: await fc.trust() };
-  const t = e.tls;
+  const t = e.tls && inertNames(e.tls);
   if (!t) {
     return {
       id: 'tls.handshake',
@@ -243,7 +245,7 @@ async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Pro
   const diff = r.peerChain ? await trustDifference(r.peerChain, false, c.trust, c.platform.env) : undefined;
   const advice = selfSigned
     ? ' Open a browser and sign in to the network, then run the check again.'
-    : ` If the interception is intended, get "${t.issuer}"'s root certificate from your IT team and add it to the system store or to SSL_CERT_FILE / SSL_CERT_DIR. Do not turn certificate verification off.`;
+    : ` If the interception is intended, save the certificate below and compare its SHA-256 fingerprint with the one your IT team publishes before trusting it. Do not turn certificate verification off.`;
   return {
     id: 'tls.untrusted',
     short: selfSigned
@@ -252,7 +254,7 @@ async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Pro
     cause: `${who}${trusts}${diff ? ` ${diff}` : ''}${advice}`,
     notFound: false,
     tls: t,
-    fixes: selfSigned ? [] : trustFixes(c.platform, t.issuer),
+    fixes: selfSigned ? [] : saveCertificateFixes(r),
   };
 }
 
@@ -264,34 +266,30 @@ export function clockFixes(p: Pick<Platform, 'os'>): Fix[] {
   return [{ command: 'sudo timedatectl set-ntp true', title: 'Keep the clock in sync with NTP' }];
 }
 
-function trustFixes(p: Pick<Platform, 'os'>, issuer: string): Fix[] {
-  const file = 'corporate-root-ca.crt';
-  if (p.os === 'darwin') {
-    return [
-      {
-        command: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${file}`,
-        title: `Trust ${issuer}'s root certificate in the System keychain`,
-      },
-    ];
-  }
-  if (p.os === 'win32') {
-    return [
-      {
-        command: `certutil -addstore -f ROOT ${file}`,
-        title: `Trust ${issuer}'s root certificate in the Windows store (administrator)`,
-      },
-    ];
-  }
+/** Saves the intercepting certificate to an absolute path the tool chooses; trusting it stays the user's step. */
+function saveCertificateFixes(r: ProbeResult): Fix[] {
+  const cert = r.peerChain && interceptingCertificate(r.peerChain);
+  if (!cert) return [];
+  const url = new URL(r.url).origin;
+  const sha256 = cert.fingerprint256;
   return [
     {
-      command: `sudo cp ${file} /usr/local/share/ca-certificates/ && sudo update-ca-certificates`,
-      title: `Add ${issuer}'s root certificate to the system store (Debian/Ubuntu; Go reads it)`,
-    },
-    {
-      command: 'export SSL_CERT_DIR=/etc/ssl/certs:$HOME/.config/ca-certs',
-      title: `Or trust a directory holding ${issuer}'s root certificate for Go only (SSL_CERT_DIR replaces Go's directory list)`,
+      command: `go-env-doctor save-cert ${url} --sha256 ${sha256}`,
+      title: `Save the certificate "${certificateName(cert)}" (SHA-256 ${sha256.slice(0, 23)}…) to check with your IT team`,
+      action: { kind: 'saveCertificate', url, sha256 },
     },
   ];
+}
+
+/** Certificate names are chosen by whoever answers: shown inert and bounded. */
+function inertNames(t: TlsFailureInfo): TlsFailureInfo {
+  const name = (s: string) => clip(flat(s), 80);
+  return {
+    ...t,
+    issuer: name(t.issuer),
+    subject: name(t.subject),
+    ...(t.altNames !== undefined ? { altNames: clip(flat(t.altNames), 200) } : {}),
+  };
 }
 
 function bodyHint(r: ProbeResult): string {

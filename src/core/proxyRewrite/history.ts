@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { DoctorError } from '../errors';
 import type { Platform } from '../platform';
 import type { FileSetting } from './goEnv';
-import { stateDir } from './stateDir';
+import { stateDir } from '../stateDir';
 
 export type ChangeKind = 'auto' | 'value' | 'offline';
 

@@ -22,6 +22,6 @@ export { planOffline, offlineGoproxy, type OfflinePlan, type OfflineModule, type
 export { adviseSumdb, type SumdbAdvice, type SumdbAlias } from './sumdbAdvice';
 export { goNetwork, type GoNetwork, type MirrorFetch } from '../net/goNetwork';
 export { historyFile, type SavedChange } from './history';
-export { stateDir, sumdbStateDir } from './stateDir';
+export { stateDir, sumdbStateDir } from '../stateDir';
 export { DEFAULT_MIRRORS, REFERENCE_MODULE, type ReferenceModule } from './defaults';
 export type { FileSetting } from './goEnv';

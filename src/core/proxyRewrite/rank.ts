@@ -9,7 +9,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_ROUNDS, REFERENCE_MODULE, type Refe
 import { goNetwork, type GoNetwork } from '../net/goNetwork';
 import { median, probeMirror, type MirrorProbe } from './mirrorProbe';
 import { referenceHash, type ReferenceHash } from './reference';
-import { sumdbStateDir } from './stateDir';
+import { sumdbStateDir } from '../stateDir';
 
 export interface RankingRow {
   /** The candidate exactly as given (may hold credentials: never print it, print `display`). */

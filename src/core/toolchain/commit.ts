@@ -94,9 +94,18 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     await fsp.writeFile(path.join(staging, MARKER_FILE), `${JSON.stringify(marker)}\n`);
     await opts.checkpoint?.('marked');
 
+    // mkdtemp made it 0700; the official archives unpack to 0755, so other accounts can use a shared dir.
+    await fsp.chmod(staging, 0o755);
+
     step = 'move the toolchain into';
     stepPath = goroot;
     let aside: string | undefined;
+    // A lock broken as stale while its holder still ran: the holder may have committed meanwhile.
+    if (await isCompleteToolchain(goroot)) {
+      await fsp.rm(staging, { recursive: true, force: true });
+      staging = undefined;
+      return { goroot, alreadyInstalled: true, marker: await readMarker(goroot) };
+    }
     if (await exists(goroot)) {
       // An incomplete earlier unpack (no marker): move it out of the way, then replace it.
       aside = path.join(dir, `${oldPrefix(name)}${randomBytes(4).toString('hex')}`);

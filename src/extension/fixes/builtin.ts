@@ -6,6 +6,7 @@ import { redact } from '../../core/redact';
 import { Commands } from '../commands';
 import type { FixContext, FixRegistry } from './registry';
 import { signalFor } from '../cancellation';
+import { saveCertificateFix } from './saveCertificate';
 
 const GO_ENV_WRITE_TIMEOUT_MS = 15_000;
 /** cmd/go prints this when an OS variable will keep winning over what was written. */
@@ -25,6 +26,7 @@ export function registerBuiltinFixes(registry: FixRegistry): vscode.Disposable {
       goEnvWrite(['-w', `${action.name}=${action.value}`], action.name, ctx),
     ),
     registry.register('unsetGoEnv', (action, ctx) => goEnvWrite(['-u', action.name], action.name, ctx)),
+    registry.register('saveCertificate', saveCertificateFix),
   );
 }
 

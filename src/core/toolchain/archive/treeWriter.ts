@@ -20,10 +20,13 @@ export interface TreeLimits {
   maxPendingFiles: number;
 }
 
-/** A Go release unpacks to ~250 MB in ~15,000 entries; these leave room without allowing bombs. */
+/**
+ * A Go release unpacks to ~250-300 MB in ~15,000 entries. Bytes are unpacked into staging before
+ * the hash verdict, so the byte cap is what the largest release needs with ~3x margin, not more.
+ */
 export const DEFAULT_TREE_LIMITS: TreeLimits = {
   maxEntries: 200_000,
-  maxTotalBytes: 4 * 1024 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
   maxPendingBytes: 1024 * 1024,
   maxPendingFiles: 16,
 };

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { DoctorError, isAbortError } from '../../errors';
 import { goName, parseGoVersion } from '../../goVersion';
 import { parseGoproxy } from '../../go/goproxy';
-import { goosGoarch, type Platform } from '../../platform';
+import { goosGoarch } from '../../platform';
+import { sumdbStateDir } from '../../stateDir';
 import { hashZip } from '../../sumdb/dirhash';
 import { undiciGet, type HttpGet } from '../../net/httpGet';
 import { isCompleteToolchain, readMarker, stageAndCommit, type CommitCheckpoint } from '../commit';
@@ -37,7 +38,7 @@ import { lockOptions, type InstallHostOptions } from '../hostOptions';
 export interface ModuleInstallOptions extends ChecksumDbSettings, InstallHostOptions {
   /** `1.22.5` or `go1.22.5` (a release; `latest` needs the release index, which this path avoids). */
   version: string;
-  /** Where the newest verified checksum-database tree head is kept; default defaultSumdbStateDir(platform). */
+  /** Where the newest verified checksum-database tree head is kept; default sumdbStateDir(platform). */
   stateDir?: string;
   /** What `direct` in GOPROXY fetches from; default https://go.dev/dl/mod (tests point it elsewhere). */
   directBase?: string;
@@ -87,16 +88,6 @@ export function describeModuleInstall(r: ModuleInstallResult): string {
   return `Installed ${r.version} in ${r.goroot} from the module ${r.module} served by ${r.source}; ${how}.`;
 }
 
-/** A per-user place for the checksum database's tree heads (like $GOPATH/pkg/sumdb for cmd/go). */
-export function defaultSumdbStateDir(platform: Pick<Platform, 'env' | 'homeDir' | 'os'>): string {
-  const env = platform.env;
-  if (platform.os === 'win32')
-    return path.join(env['LOCALAPPDATA'] || path.join(platform.homeDir, 'AppData', 'Local'), 'go-env-doctor', 'sumdb');
-  if (platform.os === 'darwin')
-    return path.join(platform.homeDir, 'Library', 'Application Support', 'go-env-doctor', 'sumdb');
-  return path.join(env['XDG_STATE_HOME'] || path.join(platform.homeDir, '.local', 'state'), 'go-env-doctor', 'sumdb');
-}
-
 export async function installToolchainModule(opts: ModuleInstallOptions): Promise<ModuleInstallResult> {
   const { platform, signal } = opts;
   const timeouts = withDefaults(opts.timeouts);
@@ -124,7 +115,7 @@ export async function installToolchainModule(opts: ModuleInstallOptions): Promis
     goproxy: opts.goproxy,
   };
   const proxies = parseGoproxy(opts.goproxy ?? '');
-  const stateDir = opts.stateDir ?? defaultSumdbStateDir(platform);
+  const stateDir = opts.stateDir ?? sumdbStateDir(platform);
   const partialPath = path.join(
     opts.downloadDir ?? defaultDownloadDir(dir),
     `${TOOLCHAIN_MODULE.replace(/\//g, '_')}@${moduleVersion}.zip.partial`,

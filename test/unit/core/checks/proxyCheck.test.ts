@@ -175,11 +175,12 @@ describe('checks/proxy (GOPROXY entries)', () => {
     assert.deepEqual(ids(await run(`http://localhost:${plain.port}`)), ['proxy.ok']);
   });
 
-  it('tls.untrusted suggests adding the CA, never disabling verification', async () => {
+  it('tls.untrusted offers to save the CA to check its fingerprint, never disabling verification', async () => {
     const f = only(await run(`${await https(certs.intercepted)},direct`), 'tls.untrusted');
     assert.match(f.detail, /Do not turn certificate verification off/);
-    assert.ok(f.fixes?.some((x) => /update-ca-certificates/.test(x.command)));
-    assert.ok(f.fixes?.some((x) => /SSL_CERT_DIR=/.test(x.command)));
+    assert.ok(
+      f.fixes?.some((x) => x.action?.kind === 'saveCertificate' && /^go-env-doctor save-cert /.test(x.command)),
+    );
   });
 
   it('tls.untrusted says when Node trusts the CA but Go does not', async () => {

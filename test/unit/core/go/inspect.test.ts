@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { goEnvJson, goVersion } from '../../../../src/core/go/inspect';
 import { locateGo, sdkCandidates } from '../../../../src/core/go/locate';
 import { goProblemFinding } from '../../../../src/core/checks/goCheck';
+import { redactFinding } from '../../../../src/core/findings';
 import type { Platform } from '../../../../src/core/platform';
 import { makeFakeGo, tempDir } from '../../../support/fakeGo';
 
@@ -81,6 +82,29 @@ describe('go binary', () => {
     assert.equal(f.id, 'go.failed');
     assert.match(f.detail, /exited with status 1: go: reading go env file: permission denied/);
     assert.match(f.detail, /go env file looks damaged/);
+  });
+
+  it('keeps a bounded, inert excerpt of what a failing go printed, and says it was cut', async () => {
+    const p = platform({ PATH: '/usr/bin:/bin' });
+    // One 1 MiB line with terminal escapes and a bidi override, then 20 more lines.
+    const failing = await makeFakeGo({
+      envScript:
+        'printf "go: bad \\033[2J\\342\\200\\256txt.exe " >&2; head -c 1048576 /dev/zero | tr "\\0" x >&2; ' +
+        'echo >&2; for i in $(seq 1 20); do echo "line $i" >&2; done; exit 1',
+    });
+    const e = await goEnvJson(failing, p, 10000);
+    assert.ok('problem' in e && e.problem.kind === 'failed', JSON.stringify(e).slice(0, 200));
+    const f = redactFinding(goProblemFinding(failing, e.problem));
+    assert.equal(f.id, 'go.failed');
+    assert.ok(Buffer.byteLength(f.detail) < 2048, `detail is ${Buffer.byteLength(f.detail)} bytes`);
+    assert.match(f.detail, /exited with status 1: go: bad \[2Jtxt\.exe x{100}/);
+    assert.match(f.detail, /x \[output cut: \d+ lines?, 10\d{5} bytes in all\]\.$/);
+    assert.doesNotMatch(f.detail, /[\u001b\u202e]|line 1\b/);
+
+    const short = await makeFakeGo({ envScript: 'echo "go: one line" >&2; exit 1' });
+    const e2 = await goEnvJson(short, p, 5000);
+    assert.ok('problem' in e2);
+    assert.match(goProblemFinding(short, e2.problem).detail, /: go: one line\.$/);
   });
 
   it('reports a go that cannot start', async () => {

@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { DoctorError } from '../../../../../src/core/errors';
+import { sumdbStateDir } from '../../../../../src/core/stateDir';
 import type { Platform } from '../../../../../src/core/platform';
 import { runProcess } from '../../../../../src/core/process/run';
 import { pathToFileURL } from 'node:url';
@@ -201,6 +202,27 @@ describe('install --via-proxy against the Go reference fixture', function () {
       for (const [f, h] of theirs) assert.equal(ours.get(f), h, f);
       const extra = [...ours.keys()].filter((f) => !theirs.has(f)).sort();
       assert.deepEqual(extra, ['.unpacked-success', 'src/cmd/go.mod', 'src/go.mod']);
+    }
+  });
+
+  it('keeps the tree head in the one state directory the proxy features read, ignoring a relative XDG_STATE_HOME', async () => {
+    const relative = `ged-relative-state-${process.pid}`;
+    const p: Platform = { ...platform(), env: { XDG_STATE_HOME: relative } };
+    try {
+      await installToolchainModule({
+        version: '1.22.5',
+        dir: sdk,
+        platform: p,
+        goproxy: fx.url,
+        gosumdb: fx.vkey,
+        timeouts: FAST,
+      });
+      const dir = path.join(work, '.local', 'state', 'go-env-doctor', 'sumdb');
+      assert.equal(sumdbStateDir(p), dir);
+      await fs.access(path.join(dir, fx.name, 'latest'));
+      await assert.rejects(fs.access(relative), 'nothing under the working directory');
+    } finally {
+      await fs.rm(relative, { recursive: true, force: true });
     }
   });
 
