@@ -10,7 +10,7 @@ import { goEnvJson } from '../core/go/inspect';
 import { locateGo } from '../core/go/locate';
 import { repairGoSum } from '../core/modules/repairGoSum';
 import { redownloadModule } from '../core/modules/redownloadModule';
-import { stateDir } from '../core/proxyRewrite/stateDir';
+import { stateDir } from '../core/stateDir';
 
 const GO_TIMEOUT_MS = 10 * 60_000;
 

@@ -6,7 +6,7 @@ import type { Finding } from '../findings';
 import type { Platform } from '../platform';
 import { goNetwork } from '../net/goNetwork';
 import type { HttpGet } from '../net/httpGet';
-import { stateDir, sumdbStateDir } from '../proxyRewrite/stateDir';
+import { stateDir, sumdbStateDir } from '../stateDir';
 import { goSumFindings } from './goSumCheck';
 import { modCacheFindings } from './modCacheCheck';
 

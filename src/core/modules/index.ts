@@ -5,4 +5,4 @@ export { locateGo } from '../go/locate';
 export { repairGoSum, restoreGoSum } from './repairGoSum';
 export { redownloadModule } from './redownloadModule';
 export { runGo } from './runGo';
-export { stateDir } from '../proxyRewrite/stateDir';
+export { stateDir } from '../stateDir';
