@@ -5,6 +5,7 @@ import type { CliIO, Subcommand } from './cli/io';
 import { diagnoseCommand, reportCommand } from './cli/diagnose';
 import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
+import { redownloadModuleCommand, repairGoSumCommand } from './cli/repairModules';
 import { saveCertCommand } from './cli/saveCert';
 import { USAGE } from './cli/usage';
 import { selfInvocation } from './cli/invocation';
@@ -17,6 +18,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   install: installCommand,
   'set-proxy': setProxyCommand,
   'restore-proxy': restoreProxyCommand,
+  'repair-gosum': repairGoSumCommand,
+  'redownload-module': redownloadModuleCommand,
   'save-cert': saveCertCommand,
 };
 

@@ -1,4 +1,4 @@
-// `go-env-doctor [diagnose] [--format F | --json] [--only G,..] [--skip G,..] [--list-checks] ...
+// `go-env-doctor [diagnose] [--format F | --json] [--only G,..] [--skip G,..] [--list-checks] [--modules] ...
 //   [--all] [--dl-base URL] [--mirror URL]... [--deep [--allow-toolchain-download]]`
 // and `go-env-doctor report` (the same diagnosis as the Markdown bug-report document).
 import { promises as fs } from 'node:fs';
@@ -40,6 +40,7 @@ const FLAGS = {
   mirror: 'list',
   deep: 'boolean',
   'allow-toolchain-download': 'boolean',
+  modules: 'boolean',
 } as const;
 
 function formatOf(flags: ParsedArgs['flags'], fallback: Format): Format {
@@ -114,6 +115,7 @@ function diagnoseWith(defaultFormat: Format): Subcommand {
       platform: io.platform,
       signal,
       network: needsNetwork(selected),
+      modules: Boolean(flags['modules']),
       extraMirrors: policyMirrors(policy, true),
       ...(flags['deep'] ? { deep: { allowToolchainDownload: Boolean(flags['allow-toolchain-download']) } } : {}),
       dlRoute: {

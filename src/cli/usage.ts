@@ -12,6 +12,8 @@ Commands:
       --cwd DIR        Look for go.mod from DIR instead of the current directory.
       --go PATH        Use this go binary instead of searching PATH and the usual places.
       --timeout MS     Per-probe timeout in milliseconds (default 5000).
+      --modules        Verify every go.sum line against the checksum database (without the timeout's
+                       limit) and the module cache against go.sum, as \`go mod verify\` does.
       --all            Also probe the release download route (index hosts, archive hosts, mirrors),
                        which is otherwise probed only when go.mod needs a Go that is not installed.
       --dl-base URL    Release index base to probe (as for install; default go.dev/dl, golang.google.cn/dl).
@@ -45,6 +47,10 @@ Commands:
       --cwd DIR        With --offline: where to look for go.mod.
       --dry-run        Print the plan (ranking, old and new value) and write nothing.
       --json / --go PATH / --timeout MS (per request, default 5000)
+  repair-gosum MOD@VER Remove MOD@VER's go.sum lines and let \`go mod tidy\` add verified ones (gosum.mismatch);
+                       the old go.sum is kept in the state dir. --cwd DIR / --go PATH
+  redownload-module MOD@VER  Remove that one version from the module cache and \`go mod download\` it
+                       again (modcache.corrupt). --cwd DIR / --go PATH
   restore-proxy        Put GOPROXY back as it was before go-env-doctor's newest change.
       --json / --go PATH / --timeout MS
   save-cert <https-url>  Save the certificate that URL presents when go does not trust it (a TLS-intercepting

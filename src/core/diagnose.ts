@@ -18,6 +18,7 @@ import { startWhichGoChecks } from './checks/whichGo';
 import type { EditorGoSettings } from './go/editorGo';
 import { runToolchainCheck } from './checks/toolchainCheck';
 import { refereeFindings } from './referee/fromDiagnosis';
+import { modulesFindings } from './checks/modulesCheck';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -39,6 +40,8 @@ export interface DiagnoseOptions {
   /** Check these go.mod files instead of the one governing cwd. */
   goModFiles?: string[];
   platform: Platform;
+  /** Verify every go.sum line and the module cache, without the probe timeout's limit. */
+  modules?: boolean;
   signal?: AbortSignal | undefined;
   /** Probe the release download route when go.mod needs a Go that is not installed (always with `all`). */
   dlRoute?: { all?: boolean; dlBases?: readonly string[] | undefined; mirrors?: readonly string[] | undefined };
@@ -169,6 +172,16 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
 
   const history = proxyHistoryFindings(p, envFile.path);
   const which = whichGo({ go: located.found ? located.go : undefined, info, goEnv, env, goModFiles });
+  const modules = probing
+    ? modulesFindings({
+        goModFiles,
+        env: Object.fromEntries(Object.entries(env).map(([k, e]) => [k, e.value])),
+        platform: p,
+        timeoutMs,
+        all: opts.modules ?? false,
+        signal: opts.signal,
+      })
+    : Promise.resolve([]);
   const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
   const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
   const toolchain = runToolchainCheck({
@@ -193,7 +206,14 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   }
   findings.push(...(await directFindings({ env, pathEnv: p.env['PATH'], os: p.os })));
   const tc = await toolchain;
-  findings.push(...(await gomod).flat(), ...(await which), ...tc.findings, ...net, ...(await history));
+  findings.push(
+    ...(await gomod).flat(),
+    ...(await which),
+    ...tc.findings,
+    ...(await modules),
+    ...net,
+    ...(await history),
+  );
   if (opts.deep && goPath && info) {
     findings.push(...(await refereeFindings(opts, goPath, goEnv, tc, findings, timeoutMs)));
     log(`referee: done at ${since()} ms`);

@@ -32,6 +32,9 @@ export type FixAction =
   | { kind: 'unsetGoEnv'; name: string }
   | { kind: 'openSettings'; query: string }
   | { kind: 'showReport' }
+  | { kind: 'repairGoSum'; goSum: string; module: string; version: string }
+  | { kind: 'redownloadModule'; cwd: string; module: string; version: string }
+  | { kind: 'cleanModcache'; cwd: string }
   /** Saves the certificate `url` presents if its SHA-256 is `sha256`; trusting it is left to the user. */
   | { kind: 'saveCertificate'; url: string; sha256: string };
 

@@ -5,6 +5,7 @@ export const Commands = {
   showLog: 'goEnv.showLog',
   showFindings: 'goEnv.showFindings',
   verifyWithGo: 'goEnv.verifyWithGo',
+  verifyModuleCache: 'goEnv.verifyModuleCache',
   /** Internal: applies one fix of the current report, addressed by a FixRef. */
   applyFix: 'goEnv.applyFix',
   installToolchain: 'goEnv.installToolchain',

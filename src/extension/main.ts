@@ -12,6 +12,8 @@ import { showFindingsPick } from './status/findingsPick';
 import { FixRegistry } from './fixes/registry';
 import { registerProxyFixes } from './proxy/fixes';
 import { registerToolchainFixes } from './toolchain/fixes';
+import { registerModuleFixes } from './modules/fixes';
+import { registerVerifyModuleCache } from './modules/verifyCache';
 import { REPORT_SCHEME, ReportDocument } from './diagnostics/report';
 import { DiagnosisRunner, type RunResult } from './runner';
 import { registerVerifyWithGo } from './referee/verify';
@@ -47,6 +49,8 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
   ctx.own(registerBuiltinFixes(registry));
   ctx.own(registerProxyFixes(registry, ctx));
   ctx.own(registerToolchainFixes(registry, ctx));
+  ctx.own(registerModuleFixes(registry, ctx));
+  ctx.own(registerVerifyModuleCache(ctx));
   const runner = ctx.own(new DiagnosisRunner(ctx));
   const diagnostics = ctx.own(new GoModDiagnostics());
   const reportDoc = ctx.own(new ReportDocument());

@@ -19,6 +19,7 @@ const SUITES: Record<string, string[]> = {
     'policy.test.js',
     'verifyWithGo.test.js',
     'lifecycle.test.js',
+    'modules.test.js',
   ],
   untrusted: ['untrusted.test.js'],
 };

@@ -32,6 +32,7 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
     'core/shell',
     'core/go',
     'core/gomod',
+    'core/modules',
     'core/net',
     'core/process',
     'core/proxyRewrite',
@@ -53,6 +54,19 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
     'core/toolchain/module',
     'core/toolchain/archive',
   ],
+  // go.sum and module-cache verification and repairs; index.ts gathers them for the fix bundle.
+  'core/modules': [
+    'core',
+    'core/checks',
+    'core/go',
+    'core/gomod',
+    'core/net',
+    'core/process',
+    'core/proxyRewrite',
+    'core/shell',
+    'core/sumdb',
+    'core/toolchain',
+  ],
   'core/toolchain/archive': ['core', 'core/toolchain/errors'],
   'core/toolchain/release': ['core', 'core/go', 'core/net', 'core/toolchain', 'core/toolchain/archive'],
   'core/toolchain/module': [
@@ -71,6 +85,7 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
   'extension/referee': ['core/**', 'extension/**'],
   'extension/status': ['core/**', 'extension/**'],
   'extension/toolchain': ['core/**', 'extension/**'],
+  'extension/modules': ['core/**', 'extension/**'],
   cli: ['core/**', 'cli'],
 };
 
@@ -87,6 +102,7 @@ const RESTRICTED_MODULES: Record<string, readonly Layer[]> = {
     'extension/status',
     'extension/toolchain',
     'extension/referee',
+    'extension/modules',
   ],
   // Side effects go through Platform; only core/process spawns, and only asynchronously.
   'node:child_process': ['core/process'],

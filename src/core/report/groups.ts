@@ -4,6 +4,8 @@ import type { Finding } from '../findings';
 export const GROUPS: readonly { prefix: string; title: string }[] = [
   { prefix: 'go', title: 'Go toolchain' },
   { prefix: 'gomod', title: 'go.mod' },
+  { prefix: 'gosum', title: 'go.sum' },
+  { prefix: 'modcache', title: 'Module cache' },
   { prefix: 'env', title: 'go env' },
   { prefix: 'netproxy', title: 'HTTP proxy' },
   { prefix: 'proxy', title: 'Module proxies (GOPROXY)' },

@@ -27,6 +27,11 @@ export interface SumdbClientOptions {
   timeoutMs?: number;
   /** Tile height the database serves; 8 for every public Go checksum database. */
   tileHeight?: number;
+  /**
+   * Tiles fetched, shared by lookups that pass the same map (many lookups in one run). Safe: a
+   * tile is still authenticated against the signed tree on every use.
+   */
+  tiles?: Map<string, Promise<Buffer>>;
 }
 
 export interface SumdbLookup {
@@ -199,6 +204,8 @@ async function mergeHeads(
   fetchTiles: ReturnType<typeof tileFetcher>,
   name: string,
 ): Promise<Head> {
+  // The same signed head twice needs no consistency proof (the common case in a batch of lookups).
+  if (sameTree(a.tree, b.tree)) return b;
   const [older, newer] = a.tree.n <= b.tree.n ? [a, b] : [b, a];
   let h: Buffer;
   try {
@@ -261,7 +268,7 @@ function proofError(err: unknown, doing: string): unknown {
 
 /** Fetches tiles (in parallel, each at most once per lookup); a missing partial tile falls back to the full tile. */
 function tileFetcher(opts: SumdbClientOptions, base: URL) {
-  const cache = new Map<string, Promise<Buffer>>();
+  const cache = opts.tiles ?? new Map<string, Promise<Buffer>>();
   const fetchOne = async (t: Tile): Promise<Buffer> => {
     const want = t.w * HASH_SIZE;
     const url = proxyResource(base, tilePath(t));
@@ -356,7 +363,8 @@ async function saveNewest(
     if (current && current.equals(head.note)) return;
     if (current && parseTreeSize(opts, current) >= head.tree.n) return;
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    // Unique per write: lookups running concurrently in one process save heads too.
+    const tmp = `${file}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
     await fs.writeFile(tmp, head.note);
     await fs.rename(tmp, file);
     return;
@@ -365,6 +373,10 @@ async function saveNewest(
 
 function parseTreeSize(opts: SumdbClientOptions, msg: Buffer): number {
   return openHead(opts, msg, 'the saved tree head').tree.n;
+}
+
+function sameTree(a: Tree, b: Tree): boolean {
+  return a.n === b.n && a.hash.equals(b.hash);
 }
 
 function capitalize(s: string): string {

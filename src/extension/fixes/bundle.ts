@@ -6,3 +6,4 @@ export * as proxyRewrite from '../../core/proxyRewrite';
 export * as releaseInstall from '../../core/toolchain/release/install';
 export * as toolchainCatalog from '../../core/toolchain/catalog';
 export * as toolchainInstaller from '../../core/toolchain/install';
+export * as modules from '../../core/modules';

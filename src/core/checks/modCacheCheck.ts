@@ -1,0 +1,96 @@
+// The module cache (`diagnose --modules`, "Verify Module Cache"): every module version the
+// workspace's go.sum files hold a zip hash for, if it is in GOMODCACHE, checked like
+// `go mod verify` does. modcache.corrupt names the module, its directory and the files that differ.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../findings';
+import { cleanModcacheFix, redownloadModuleFix } from '../modules/fixes';
+import { readGoSum, workspaceGoSums } from '../modules/goSum';
+import { verifyModuleCache, type CachedModule, type CorruptModule } from '../modules/modCache';
+
+export interface ModCacheCheckInput {
+  goModFiles: readonly string[];
+  gomodcache: string;
+  signal?: AbortSignal | undefined;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function modCacheFindings(input: ModCacheCheckInput): Promise<Finding[]> {
+  const started = performance.now();
+  const modules = await requiredModules(input.goModFiles);
+  if (modules.length === 0) return [];
+  const v = await verifyModuleCache({
+    gomodcache: input.gomodcache,
+    modules,
+    signal: input.signal,
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+  const durationMs = Math.round(performance.now() - started);
+  if (v.corrupt.length === 0) {
+    return [
+      {
+        id: 'modcache.ok',
+        severity: 'ok',
+        title: `The ${v.present} module version(s) of this project in the module cache are intact`,
+        detail: `Each extracted directory (and zip) in ${input.gomodcache} hashes to what go.sum and the cached .ziphash say, as \`go mod verify\` checks.${v.absent ? ` ${v.absent} module version(s) are not downloaded yet; go fetches them when needed.` : ''}`,
+        subject: input.gomodcache,
+        durationMs,
+      },
+    ];
+  }
+  const cwd = path.dirname(input.goModFiles[0]!);
+  const size = formatBytes(await treeSize(input.gomodcache));
+  return v.corrupt.map((c) => corruptFinding(c, cwd, size, durationMs));
+}
+
+/** Module versions go.sum holds a zip hash for: those the project's builds have needed. */
+async function requiredModules(goModFiles: readonly string[]): Promise<CachedModule[]> {
+  const files = await workspaceGoSums(goModFiles);
+  const byKey = new Map<string, CachedModule>();
+  for (const l of (await Promise.all(files.map(readGoSum))).flat()) {
+    if (l.goMod || !l.hash.startsWith('h1:')) continue;
+    byKey.set(`${l.module}@${l.version}`, { module: l.module, version: l.version, goSumHash: l.hash });
+  }
+  return [...byKey.values()];
+}
+
+function corruptFinding(c: CorruptModule, cwd: string, size: string, durationMs: number): Finding {
+  const list = (label: string, names: string[]) =>
+    names.length
+      ? ` ${label}: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}.`
+      : '';
+  const files = list('Changed', c.altered) + list('Missing', c.missing) + list('Extra', c.extra);
+  return {
+    id: 'modcache.corrupt',
+    severity: 'error',
+    title: `The module cache copy of ${c.module}@${c.version} is damaged`,
+    detail:
+      `${c.paths.dir}: ${c.problem}.${files} The go command builds from this directory as it is, and \`go mod verify\` fails. ` +
+      `Fix: download only this module again (its directory and cached zip are removed first); empty the whole cache only if that does not help.`,
+    subject: c.paths.dir,
+    fixes: [redownloadModuleFix(cwd, c.module, c.version), cleanModcacheFix(cwd, size)],
+    durationMs,
+  };
+}
+
+async function treeSize(dir: string): Promise<number> {
+  let total = 0;
+  const walk = async (d: string): Promise<void> => {
+    const entries = await fs.readdir(d, { withFileTypes: true }).catch(() => []);
+    await Promise.all(
+      entries.map(async (e) => {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) await walk(p);
+        else total += (await fs.lstat(p).catch(() => undefined))?.size ?? 0;
+      }),
+    );
+  };
+  await walk(dir);
+  return total;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(1)} GiB`;
+  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MiB`;
+  return `${Math.ceil(n / 1024)} KiB`;
+}
