@@ -11,6 +11,7 @@ import type { CliIO, Subcommand } from './io';
 import { DoctorError } from '../core/errors';
 import { parseGoproxy } from '../core/go/goproxy';
 import { redact } from '../core/redact';
+import { formatMedianMs } from '../core/report/units';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/proxyRewrite/defaults';
 import type { FileSetting } from '../core/proxyRewrite/goEnv';
 import { applyProxyChange, restoreProxy, type RestoreResult, type WriteOutcome } from '../core/proxyRewrite/apply';
@@ -185,7 +186,7 @@ export function renderRanking(rows: readonly RankingRow[]): string {
   const lines = [`  ${'MIRROR'.padEnd(urlWidth + 2)}  ${'MEDIAN'.padStart(8)}  VERDICT`];
   let first = true;
   for (const r of rows) {
-    const ms = r.medianMs === null ? '—' : `${r.medianMs < 10 ? r.medianMs.toFixed(1) : Math.round(r.medianMs)} ms`;
+    const ms = r.medianMs === null ? '—' : formatMedianMs(r.medianMs);
     const verdict = r.healthy ? (first ? 'healthy, fastest' : 'healthy') : `rejected: ${redact(r.reason ?? 'unknown')}`;
     if (r.healthy) first = false;
     lines.push(`  ${r.healthy ? '✓' : '✗'} ${r.display.padEnd(urlWidth)}  ${ms.padStart(8)}  ${verdict}`);

@@ -10,6 +10,7 @@ import { trustDifference } from '../net/trust';
 import { hostnameOf, hostOf } from '../net/hostOf';
 import { certificateName, interceptingCertificate } from '../certs/interceptingCert';
 import { clip, flat } from '../untrustedText';
+import { capitalize } from '../text';
 
 export type FailureId =
   | 'proxy.dns'
@@ -308,10 +309,6 @@ function altNames(text: string): string {
 
 function proxyKind(display: string): string {
   return display.startsWith('socks5:') ? 'SOCKS5 proxy' : 'HTTP proxy';
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** "DNS 3 ms, connect 12 ms, TLS 40 ms, HTTP 95 ms". */

@@ -11,6 +11,7 @@ import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { parseGosumdb, type SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
+import { capitalize } from '../text';
 import { describeFailure, stepTimings, type FailureContext, type FailureView } from './probeFailure';
 import { formatMs } from '../report/units';
 import type { NetContext } from './netContext';
@@ -324,8 +325,4 @@ function hostTitle(url: string): string {
   } catch {
     return url;
   }
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

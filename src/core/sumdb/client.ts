@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { errorMessage } from '../errors';
 import { escapeModulePath, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { redact } from '../redact';
+import { capitalize } from '../text';
 import type { SumDatabase } from '../go/gosumdb';
 import type { HttpGet, HttpResult } from '../net/httpGet';
 import { openNote, NoteError } from './note';
@@ -365,8 +366,4 @@ async function saveNewest(
 
 function parseTreeSize(opts: SumdbClientOptions, msg: Buffer): number {
   return openHead(opts, msg, 'the saved tree head').tree.n;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
