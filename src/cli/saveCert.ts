@@ -5,6 +5,7 @@ import { saveInterceptingCertificate, savedCertificateAdvice } from '../core/cer
 import { DEFAULT_TIMEOUT_MS } from '../core/diagnose';
 import { redact } from '../core/redact';
 import { intFlag, parseArgs, UsageError } from './args';
+import { errorText } from './errorText';
 import type { Subcommand } from './io';
 
 export const saveCertCommand: Subcommand = async (argv, io, signal) => {
@@ -24,7 +25,7 @@ export const saveCertCommand: Subcommand = async (argv, io, signal) => {
     return 0;
   } catch (err) {
     if (!(err instanceof DoctorError)) throw err;
-    io.stderr(`go-env-doctor: ${redact(err.message)}\n  fix: ${redact(err.remedy)}\n`);
+    io.stderr(errorText(err));
     return 1;
   }
 };

@@ -11,6 +11,7 @@ import type { CliIO, Subcommand } from './io';
 import { DoctorError } from '../core/errors';
 import { parseGoproxy } from '../core/go/goproxy';
 import { redact } from '../core/redact';
+import { formatMedianMs } from '../core/units';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/proxyRewrite/defaults';
 import type { FileSetting } from '../core/proxyRewrite/goEnv';
 import { applyProxyChange, restoreProxy, type RestoreResult, type WriteOutcome } from '../core/proxyRewrite/apply';
@@ -22,6 +23,7 @@ import {
   type ProxyPlan,
 } from '../core/proxyRewrite/plan';
 import type { RankingRow } from '../core/proxyRewrite/rank';
+import { errorText } from './errorText';
 import { errorJson, restoreJson, restoreSummary, setProxyJson } from './setProxyJson';
 
 // ---------------------------------------------------------------------------------------------
@@ -77,7 +79,7 @@ export const setProxyCommand: Subcommand = async (argv, io, signal) => {
   }
 
   if (!json && io.stderrIsTTY && mode.kind === 'auto') io.stderr('Probing mirrors…\n');
-  let plan: Awaited<ReturnType<typeof planProxyChange>>;
+  let plan: ProxyPlan;
   try {
     plan = await planProxyChange({
       platform: io.platform,
@@ -87,24 +89,25 @@ export const setProxyCommand: Subcommand = async (argv, io, signal) => {
       signal,
     });
   } catch (err) {
+    if (err instanceof DoctorError) return failWith(io, json, err);
     if (!signal.aborted) throw err;
     io.stderr('go-env-doctor set-proxy: cancelled; nothing was written.\n');
     return 130;
   }
-  if (plan instanceof DoctorError) return failWith(io, json, plan);
 
-  let outcome: WriteOutcome | DoctorError | undefined;
-  if (!dryRun && plan.value !== undefined)
-    outcome = await applyProxyChange(plan, { platform: io.platform, timeoutMs, signal });
-  if (outcome instanceof DoctorError) {
+  let outcome: WriteOutcome | undefined;
+  try {
+    if (!dryRun && plan.value !== undefined)
+      outcome = await applyProxyChange(plan, { platform: io.platform, timeoutMs, signal });
+  } catch (err) {
+    if (!(err instanceof DoctorError)) throw err;
     if (json)
       io.stdout(
-        JSON.stringify({ ...setProxyJson(plan, undefined, dryRun), ok: false, error: errorJson(outcome) }, null, 2) +
-          '\n',
+        JSON.stringify({ ...setProxyJson(plan, undefined, dryRun), ok: false, error: errorJson(err) }, null, 2) + '\n',
       );
     else {
       io.stdout(renderPlan(plan));
-      io.stderr(errorText(outcome));
+      io.stderr(errorText(err));
     }
     return 1;
   }
@@ -133,8 +136,13 @@ export const restoreProxyCommand: Subcommand = async (argv, io, signal) => {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const json = Boolean(flags['json']);
   const timeoutMs = intFlag(flags['timeout'], 'timeout', DEFAULT_REQUEST_TIMEOUT_MS);
-  const r = await restoreProxy({ platform: io.platform, goPath: flags['go'] as string | undefined, timeoutMs, signal });
-  if (r instanceof DoctorError) return failWith(io, json, r);
+  let r: RestoreResult;
+  try {
+    r = await restoreProxy({ platform: io.platform, goPath: flags['go'] as string | undefined, timeoutMs, signal });
+  } catch (err) {
+    if (!(err instanceof DoctorError)) throw err;
+    return failWith(io, json, err);
+  }
   const doc = restoreJson(r);
   if (json) io.stdout(JSON.stringify(doc, null, 2) + '\n');
   else io.stdout(renderRestore(r));
@@ -165,10 +173,6 @@ function failWith(io: CliIO, json: boolean, e: DoctorError): number {
   return 1;
 }
 
-function errorText(e: DoctorError): string {
-  return `go-env-doctor: ${redact(e.message)}\n  fix: ${redact(e.remedy)}\n`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Text
 
@@ -185,7 +189,7 @@ export function renderRanking(rows: readonly RankingRow[]): string {
   const lines = [`  ${'MIRROR'.padEnd(urlWidth + 2)}  ${'MEDIAN'.padStart(8)}  VERDICT`];
   let first = true;
   for (const r of rows) {
-    const ms = r.medianMs === null ? '—' : `${r.medianMs < 10 ? r.medianMs.toFixed(1) : Math.round(r.medianMs)} ms`;
+    const ms = r.medianMs === null ? '—' : formatMedianMs(r.medianMs);
     const verdict = r.healthy ? (first ? 'healthy, fastest' : 'healthy') : `rejected: ${redact(r.reason ?? 'unknown')}`;
     if (r.healthy) first = false;
     lines.push(`  ${r.healthy ? '✓' : '✗'} ${r.display.padEnd(urlWidth)}  ${ms.padStart(8)}  ${verdict}`);

@@ -1,4 +1,5 @@
-// How the extension shows paths, durations and sizes: one formatter each.
+// How the extension shows paths and durations; sizes and rates come from core/report/units.
+import { formatMedianMs } from '../core/units';
 
 /** `~/.profile` for files under the home directory. */
 export function tildify(file: string, homeDir: string): string {
@@ -8,10 +9,5 @@ export function tildify(file: string, homeDir: string): string {
 /** `4.2 ms`, `38 ms`; `no answer` for a request that got none. */
 export function formatMs(ms: number | null): string {
   if (ms === null) return 'no answer';
-  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
-}
-
-/** `68.4 MB` (decimal megabytes, as download sizes are quoted). */
-export function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
+  return formatMedianMs(ms);
 }

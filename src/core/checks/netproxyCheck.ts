@@ -5,6 +5,7 @@ import type { Finding } from '../findings';
 import type { NetProxyConfig, ProxySetting } from '../net/netproxy';
 import { probeTcp, proxyPort } from '../net/probe';
 import { formatMs } from '../units';
+import { capitalize } from '../text';
 
 export async function runNetproxyCheck(input: {
   netproxy: NetProxyConfig;
@@ -89,8 +90,4 @@ export async function runNetproxyCheck(input: {
   }
   findings.unshift(...(await Promise.all(checks)));
   return findings;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

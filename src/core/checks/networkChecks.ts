@@ -6,8 +6,8 @@ import { redactFinding, SEVERITY_ORDER } from '../findings';
 import type { Platform } from '../platform';
 import { loadGoTrust } from '../net/trust';
 import { netProxyConfigFromEnv, type NetProxyConfig } from '../net/netproxy';
-import { parseGoproxy } from '../go/goproxy';
-import { parseGosumdb } from '../go/gosumdb';
+import { parseGoproxy, type ProxyEntry } from '../go/goproxy';
+import { parseGosumdb, type GosumdbSetting } from '../go/gosumdb';
 import { netContext } from './netContext';
 import { runProxyCheck } from './proxyCheck';
 import { runSumdbCheck } from './sumdbCheck';
@@ -37,6 +37,9 @@ export interface NetworkCheckInput {
 
 export async function runNetworkChecks(input: NetworkCheckInput): Promise<Finding[]> {
   input.signal?.throwIfAborted();
+  // Parsed once here; every check below reads the same entries.
+  const goproxy = parseGoproxy(input.goproxy);
+  const gosumdb = parseGosumdb(input.gosumdb);
   const netproxy = netProxyConfigFromEnv(input.platform.env);
   const net = netContext({
     trust: () => loadGoTrust(input.platform),
@@ -47,14 +50,12 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
   });
   // Loading the CA set costs ~50-100 ms (file reads, parsing): start it now, overlapping DNS and
   // TCP, when some probe will need TLS; otherwise only if one turns out to (a redirect, say).
-  if (mayNeedTls(input, netproxy)) void net.trust();
+  if (mayNeedTls(goproxy, gosumdb, input.extraMirrors ?? [], netproxy)) void net.trust();
 
   const [np, px, sd, content] = await Promise.all([
     runNetproxyCheck({ netproxy, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }),
-    runProxyCheck({ goproxy: input.goproxy, extraMirrors: input.extraMirrors ?? [], net }),
-    input.gosumdb.trim() === 'off'
-      ? Promise.resolve({ findings: [], probes: [] })
-      : runSumdbCheck({ gosumdb: input.gosumdb, goproxy: input.goproxy, net }),
+    runProxyCheck({ goproxy, extraMirrors: input.extraMirrors ?? [], net }),
+    gosumdb.kind === 'off' ? Promise.resolve({ findings: [], probes: [] }) : runSumdbCheck({ gosumdb, goproxy, net }),
     runProxyContentCheck(input),
   ]);
   if (input.signal?.aborted) throw abortError(input.signal);
@@ -67,14 +68,18 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
   return findings.map(redactFinding);
 }
 
-function mayNeedTls(input: NetworkCheckInput, netproxy: NetProxyConfig): boolean {
+function mayNeedTls(
+  goproxy: readonly ProxyEntry[],
+  db: GosumdbSetting,
+  extraMirrors: readonly string[],
+  netproxy: NetProxyConfig,
+): boolean {
   const https = (u: URL): boolean => u.protocol === 'https:';
-  const urls = [...parseGoproxy(input.goproxy), ...(input.extraMirrors ?? []).flatMap((m) => parseGoproxy(m))].flatMap(
-    (e) => (e.kind === 'url' ? [e.url] : []),
+  const urls = [...goproxy, ...extraMirrors.flatMap((m) => parseGoproxy(m))].flatMap((e) =>
+    e.kind === 'url' ? [e.url] : [],
   );
   if (urls.some(https) || (netproxy.https && https(netproxy.https.url)) || (netproxy.http && https(netproxy.http.url)))
     return true;
-  const db = parseGosumdb(input.gosumdb);
   return db.kind === 'db' && https(db.db.url);
 }
 

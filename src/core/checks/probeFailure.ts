@@ -1,15 +1,16 @@
-// A failed probe in words: which finding id it is, why it failed, and what helps. Shared by the
-// GOPROXY and checksum-database checks so both explain the same failure the same way.
+// A failed probe as a finding: its id and the fixes specific to the cause. Shared by the GOPROXY
+// and checksum-database checks; the words come from core/net/probeFailureWords.ts.
 import type { Fix } from '../findings';
 import { formatMs } from '../units';
 import type { Platform } from '../platform';
-import type { ProbeResult, TlsFailureInfo } from '../net/probe';
-import { stepInWords, UNTRUSTED_CERT_CODES } from '../net/probe';
-import type { GoTrust } from '../net/trust';
-import { trustDifference } from '../net/trust';
-import { hostnameOf, hostOf } from '../net/hostOf';
+import type { ProbeResult } from '../net/probe';
+import {
+  probeFailureWords,
+  type ProbeFailureKind,
+  type ProbeFailureWords,
+  type ProbeWordsContext,
+} from '../net/probeFailureWords';
 import { certificateName, interceptingCertificate } from '../certs/interceptingCert';
-import { clip, flat } from '../untrustedText';
 
 export type FailureId =
   | 'proxy.dns'
@@ -24,238 +25,39 @@ export type FailureId =
   | 'tls.hostnameMismatch'
   | 'tls.handshake';
 
-export interface FailureView {
+const FAILURE_IDS: Record<ProbeFailureKind, FailureId> = {
+  dns: 'proxy.dns',
+  refused: 'proxy.refused',
+  timeout: 'proxy.timeout',
+  httpStatus: 'proxy.httpStatus',
+  badResponse: 'proxy.badResponse',
+  insecureCredentials: 'proxy.insecureCredentials',
+  expired: 'tls.expired',
+  notYetValid: 'tls.notYetValid',
+  untrusted: 'tls.untrusted',
+  hostnameMismatch: 'tls.hostnameMismatch',
+  handshake: 'tls.handshake',
+};
+
+export interface FailureView extends Omit<ProbeFailureWords, 'kind'> {
   id: FailureId;
-  /** A short phrase for titles: "does not resolve", "certificate has expired". */
-  short: string;
-  /** Sentences: what happened and why, naming the host, proxy or issuer. */
-  cause: string;
-  /** 404/410: the go command moves on to the next GOPROXY entry even after `,`. */
-  notFound: boolean;
-  tls?: TlsFailureInfo;
   /** Fixes specific to the cause (TLS trust, clock), beyond "use another mirror". */
   fixes: Fix[];
 }
 
-export interface FailureContext {
-  /** Go's CA set, loaded on first need. */
-  trust: () => Promise<GoTrust>;
-  platform: Platform;
-  timeoutMs: number;
-  /** Said after a 404/410: what the missing resource means. */
-  notFoundHint?: string;
-}
+export type FailureContext = ProbeWordsContext;
 
 /** Describes a probe that has `error` set (or an HTTP status the caller rejected: pass `status`). */
 export async function describeFailure(r: ProbeResult, c: FailureContext): Promise<FailureView> {
-  const host = hostOf(r.url);
-  const e = r.error;
-  const via = r.via ? ` through the ${proxyKind(r.via.display)} ${r.via.display} (${r.via.variable})` : '';
-  if (!e) {
-    const status = r.status ?? 0;
-    const notFound = status === 404 || status === 410;
-    return {
-      id: 'proxy.httpStatus',
-      short: `answers HTTP ${status}`,
-      cause: `${host} answered HTTP ${status}${via}.${notFound && c.notFoundHint ? c.notFoundHint : bodyHint(r)}`,
-      notFound,
-      fixes: [],
-    };
-  }
-  switch (e.kind) {
-    case 'dns':
-      return {
-        id: 'proxy.dns',
-        short: 'does not resolve',
-        cause: `The host name ${host} does not resolve (${e.code}): check the URL, your DNS settings and whether this network can see that name.`,
-        notFound: false,
-        fixes: [],
-      };
-    case 'refused':
-      return {
-        id: 'proxy.refused',
-        short: 'refuses connections',
-        cause: `${capitalize(e.message)}: nothing accepts connections there, or a firewall rejects them.`,
-        notFound: false,
-        fixes: [],
-      };
-    case 'timeout':
-      return {
-        id: 'proxy.timeout',
-        short: 'does not answer',
-        cause: `${host} did not answer within ${c.timeoutMs} ms${via} (no progress during ${stepInWords(e.step)}). A filtered network often drops traffic to some hosts silently.`,
-        notFound: false,
-        fixes: [],
-      };
-    case 'reset':
-      if (e.step === 'http') {
-        return {
-          id: 'proxy.badResponse',
-          short: 'cuts its answer off',
-          cause: `${host}${via}: ${e.message}. A proxy or firewall in between may be cutting connections.`,
-          notFound: false,
-          fixes: [],
-        };
-      }
-      return {
-        id: 'proxy.refused',
-        short: 'resets connections',
-        cause: `${capitalize(e.message)}${via}. Connections reset during ${stepInWords(e.step)} usually mean a firewall blocks this host.`,
-        notFound: false,
-        fixes: [],
-      };
-    case 'http':
-      return {
-        id: 'proxy.badResponse',
-        short: 'does not speak HTTP',
-        cause: `${host}${via}: ${e.message}. Check the URL (scheme and port).`,
-        notFound: false,
-        fixes: [],
-      };
-    case 'insecureCredentials':
-      return {
-        id: 'proxy.insecureCredentials',
-        short: 'has credentials on plain http',
-        cause: `${r.url} carries a user name and password, but over plain http the go command refuses to send them ("${e.message}"), so every request to ${host} fails before it is made; the doctor did not send them either. Use the proxy's https:// URL: credentials are sent over https only.`,
-        notFound: false,
-        fixes: [],
-      };
-    case 'netproxy':
-      return netproxyFailure(r, host);
-    case 'tls':
-      return tlsFailure(r, host, c);
-    case 'aborted':
-      return {
-        id: 'proxy.timeout',
-        short: 'was not checked (cancelled)',
-        cause: 'The check was cancelled.',
-        notFound: false,
-        fixes: [],
-      };
-  }
+  const { kind, ...words } = await probeFailureWords(r, c);
+  return { id: FAILURE_IDS[kind], ...words, fixes: fixesFor(kind, words, r, c.platform) };
 }
 
-function netproxyFailure(r: ProbeResult, host: string): FailureView {
-  const e = r.error!;
-  const proxy = r.via ? `${proxyKind(r.via.display)} ${r.via.display} (${r.via.variable})` : 'configured proxy';
-  const because = `The go command reaches ${host} through the ${proxy}`;
-  if (e.code.startsWith('HTTP_')) {
-    return {
-      id: 'proxy.httpStatus',
-      short: `is refused by the HTTP proxy (${e.code.slice(5)})`,
-      cause: `${because}, and ${e.message}.`,
-      notFound: false,
-      fixes: [],
-    };
-  }
-  if (e.step === 'proxyConnect') {
-    return {
-      id: e.code === 'ETIMEDOUT' ? 'proxy.timeout' : 'proxy.refused',
-      short: 'is refused by the proxy',
-      cause: `${because}, and ${e.message}.`,
-      notFound: false,
-      fixes: [],
-    };
-  }
-  const id: FailureId =
-    e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN'
-      ? 'proxy.dns'
-      : e.code === 'ETIMEDOUT'
-        ? 'proxy.timeout'
-        : 'proxy.refused';
-  const what =
-    e.step === 'dns'
-      ? `whose host name does not resolve (${e.code})`
-      : e.code === 'ETIMEDOUT'
-        ? 'which does not accept connections in time'
-        : `which cannot be connected to (${e.message})`;
-  return {
-    id,
-    short: 'is unreachable because the HTTP proxy is',
-    cause: `${because}, ${what}. Every download through that proxy fails until it is fixed (see netproxy.unreachable).`,
-    notFound: false,
-    fixes: [],
-  };
-}
-
-async function tlsFailure(r: ProbeResult, host: string, fc: FailureContext): Promise<FailureView> {
-  const e = r.error!;
-  const c = { ...fc, trust: await fc.trust() };
-  const t = e.tls && inertNames(e.tls);
-  if (!t) {
-    return {
-      id: 'tls.handshake',
-      short: 'fails the TLS handshake',
-      cause: `${capitalize(e.message)}. If the server speaks plain HTTP on this port, the URL should start with http://; otherwise something between you and ${host} interferes with TLS.`,
-      notFound: false,
-      fixes: [],
-    };
-  }
-  const now = new Date(c.platform.now()).toISOString();
-  const approx = c.trust.approximate
-    ? ` (On this OS the go command asks ${c.trust.source.replace(/ \(approximated.*$/, '')}; this verdict uses Node's CA list and is approximate.)`
-    : '';
-  if (t.code === 'CERT_HAS_EXPIRED') {
-    return {
-      id: 'tls.expired',
-      short: 'certificate has expired',
-      cause: `The certificate presented by ${host} (${t.subject}, issued by ${t.issuer}) expired on ${t.validTo}, and this computer's clock says ${now}. If the clock is wrong, correct it; otherwise the server, or a proxy in between, presents a stale certificate.${approx}`,
-      notFound: false,
-      tls: t,
-      fixes: clockFixes(c.platform),
-    };
-  }
-  if (t.code === 'CERT_NOT_YET_VALID') {
-    return {
-      id: 'tls.notYetValid',
-      short: 'certificate is not valid yet',
-      cause: `The certificate presented by ${host} (${t.subject}, issued by ${t.issuer}) is valid only from ${t.validFrom}, but this computer's clock says ${now}: the clock is most likely behind.${approx}`,
-      notFound: false,
-      tls: t,
-      fixes: clockFixes(c.platform),
-    };
-  }
-  if (t.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return {
-      id: 'tls.hostnameMismatch',
-      short: 'certificate is for another host',
-      cause: `${host} presented a certificate for ${t.altNames ? altNames(t.altNames) : t.subject} (issued by ${t.issuer}), not for ${hostnameOf(r.url)}. Something answers in the server's place: a captive portal, a DNS hijack, or a wrong host name in the URL.`,
-      notFound: false,
-      tls: t,
-      fixes: [],
-    };
-  }
-  if (!UNTRUSTED_CERT_CODES.has(t.code)) {
-    return {
-      id: 'tls.handshake',
-      short: 'certificate is rejected',
-      cause: `${capitalize(e.message)} (${t.code}).${approx}`,
-      notFound: false,
-      tls: t,
-      fixes: [],
-    };
-  }
-  const selfSigned = t.code === 'DEPTH_ZERO_SELF_SIGNED_CERT';
-  const who = selfSigned
-    ? `${host} presented a self-signed certificate ("${t.subject}"), which typically comes from a captive portal (hotel or airport Wi-Fi sign-in) or a misconfigured server.`
-    : `The certificate presented by ${host} is issued by "${t.issuer}", which the go command does not trust. This is typically a TLS-intercepting proxy or security product on your network.`;
-  const trusts = c.trust.approximate
-    ? approx
-    : ` The go command trusts only ${c.trust.source}${c.trust.problems.length > 0 ? ` (${c.trust.problems.join('; ')})` : ''}.`;
-  const diff = r.peerChain ? await trustDifference(r.peerChain, false, c.trust, c.platform.env) : undefined;
-  const advice = selfSigned
-    ? ' Open a browser and sign in to the network, then run the check again.'
-    : ` If the interception is intended, save the certificate below and compare its SHA-256 fingerprint with the one your IT team publishes before trusting it. Do not turn certificate verification off.`;
-  return {
-    id: 'tls.untrusted',
-    short: selfSigned
-      ? 'presents a self-signed certificate'
-      : `certificate is issued by an untrusted CA, "${t.issuer}"`,
-    cause: `${who}${trusts}${diff ? ` ${diff}` : ''}${advice}`,
-    notFound: false,
-    tls: t,
-    fixes: selfSigned ? [] : saveCertificateFixes(r),
-  };
+function fixesFor(kind: ProbeFailureKind, w: Omit<ProbeFailureWords, 'kind'>, r: ProbeResult, p: Platform): Fix[] {
+  if (kind === 'expired' || kind === 'notYetValid') return clockFixes(p);
+  // A self-signed certificate is a captive portal's: signing in helps, saving it does not.
+  if (kind === 'untrusted' && w.tls?.code !== 'DEPTH_ZERO_SELF_SIGNED_CERT') return saveCertificateFixes(r);
+  return [];
 }
 
 /** Fixes that sync this computer's clock, for the platform. */
@@ -279,39 +81,6 @@ function saveCertificateFixes(r: ProbeResult): Fix[] {
       action: { kind: 'saveCertificate', url, sha256 },
     },
   ];
-}
-
-/** Certificate names are chosen by whoever answers: shown inert and bounded. */
-function inertNames(t: TlsFailureInfo): TlsFailureInfo {
-  const name = (s: string) => clip(flat(s), 80);
-  return {
-    ...t,
-    issuer: name(t.issuer),
-    subject: name(t.subject),
-    ...(t.altNames !== undefined ? { altNames: clip(flat(t.altNames), 200) } : {}),
-  };
-}
-
-function bodyHint(r: ProbeResult): string {
-  const s = r.status ?? 0;
-  if (s === 401 || s === 403)
-    return ' The server wants credentials or refuses this client: a private proxy needs them in the URL (https://user:token@host) or in .netrc.';
-  if (s === 407) return ' That is an HTTP proxy asking for credentials.';
-  if (s >= 500) return ' The server has a problem of its own; try again later or use another mirror.';
-  return '';
-}
-
-/** `DNS:a.example, IP Address:10.0.0.1` → `a.example, 10.0.0.1`. */
-function altNames(text: string): string {
-  return text.replace(/\b(DNS|IP Address):/g, '');
-}
-
-function proxyKind(display: string): string {
-  return display.startsWith('socks5:') ? 'SOCKS5 proxy' : 'HTTP proxy';
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** "DNS 3 ms, connect 12 ms, TLS 40 ms, HTTP 95 ms". */

@@ -29,13 +29,14 @@ type Verdict =
   | { ok: false; notFound: boolean; view?: FailureView; finding: Omit<Finding, 'severity'>; fixes: Fix[] };
 
 export async function runProxyCheck(input: {
-  goproxy: string;
+  /** GOPROXY, parsed once per diagnosis. */
+  goproxy: readonly ProxyEntry[];
   extraMirrors?: string[] | undefined;
   net: NetContext;
   /** default SLOW_MS */ slowMs?: number;
 }): Promise<ProxyCheckOutput> {
   const slowMs = input.slowMs ?? SLOW_MS;
-  const entries = parseGoproxy(input.goproxy);
+  const entries = input.goproxy;
   const seen = new Set<string>();
   const urlEntries = entries.map((e) =>
     e.kind === 'url' && !seen.has(e.url.href) ? (seen.add(e.url.href), e) : undefined,

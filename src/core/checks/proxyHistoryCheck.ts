@@ -8,7 +8,7 @@ import { RESTORE_PROXY_FIX } from './fixes';
 export async function proxyHistoryFindings(p: Platform, envFile: string | undefined): Promise<Finding[]> {
   if (!envFile) return [];
   const change = await latestChange(p, envFile).catch(() => undefined);
-  if (!change || change instanceof Error) return [];
+  if (!change) return [];
   const before = change.before['GOPROXY'];
   const was = !before || !before.inFile ? 'not set in the go env file' : `"${redact(before.value)}"`;
   const wrote = change.wrote['GOPROXY'];

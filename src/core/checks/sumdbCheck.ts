@@ -7,10 +7,11 @@
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Finding, Fix } from '../findings';
-import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
-import { parseGosumdb, type SumDatabase } from '../go/gosumdb';
+import { proxyResource, type ProxyEntry } from '../go/goproxy';
+import type { GosumdbSetting, SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
+import { capitalize } from '../text';
 import { describeFailure, stepTimings, type FailureContext, type FailureView } from './probeFailure';
 import { formatMs } from '../units';
 import type { NetContext } from './netContext';
@@ -36,11 +37,12 @@ interface Pending {
 }
 
 export async function runSumdbCheck(input: {
-  gosumdb: string;
-  goproxy: string;
+  /** GOSUMDB and GOPROXY, parsed once per diagnosis. */
+  gosumdb: GosumdbSetting;
+  goproxy: readonly ProxyEntry[];
   net: NetContext;
 }): Promise<SumdbCheckOutput> {
-  const setting = parseGosumdb(input.gosumdb);
+  const setting = input.gosumdb;
   if (setting.kind === 'off') return { findings: [], probes: [] }; // env.sumdbOff covers it
   if (setting.kind === 'invalid') {
     return {
@@ -80,7 +82,7 @@ export async function runSumdbCheck(input: {
     );
   } else {
     // Start everything at once; decide in the go command's order; cancel what turns out unneeded.
-    const entries = parseGoproxy(input.goproxy);
+    const entries = input.goproxy;
     const perEntry = entries.map((e) =>
       e.kind === 'url' && e.url.protocol !== 'file:'
         ? {
@@ -324,8 +326,4 @@ function hostTitle(url: string): string {
   } catch {
     return url;
   }
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -55,9 +55,8 @@ async function outcome(
   timeoutMs: number,
   signal: AbortSignal | undefined,
   goStderr: string,
-): Promise<WriteOutcome | DoctorError> {
+): Promise<WriteOutcome> {
   const after = await readGoSettings(goPath, p, timeoutMs, signal);
-  if (after instanceof DoctorError) return after;
   const effective = after.effective['GOPROXY'] ?? '';
   const fileValue = after.file('GOPROXY');
   const fromOs = after.fromOs('GOPROXY');
@@ -79,19 +78,18 @@ async function outcome(
  * Writes `plan.value` with `go env -w GOPROXY=...`, after saving the previous value. Refuses when
  * the go env file changed since the plan was made (plan again), or when the plan has no value.
  */
-export async function applyProxyChange(plan: ProxyPlan, o: ApplyOptions): Promise<WriteOutcome | DoctorError> {
+export async function applyProxyChange(plan: ProxyPlan, o: ApplyOptions): Promise<WriteOutcome> {
   const p = o.platform;
   const timeoutMs = o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   if (plan.value === undefined)
-    return new DoctorError(
+    throw new DoctorError(
       'proxy.nothingToWrite',
       `Nothing to write: ${plan.blocked ?? 'the plan has no value'}.`,
       'Look at the reasons each mirror was rejected.',
     );
   const before = await readGoSettings(plan.goPath, p, timeoutMs, o.signal);
-  if (before instanceof DoctorError) return before;
   if (before.envFile !== plan.envFile || !sameSetting(before.file('GOPROXY'), plan.previous)) {
-    return new DoctorError(
+    throw new DoctorError(
       'proxy.changedSincePlan',
       `GOPROXY in ${before.envFile ?? 'the go env file'} changed since the plan was made (it was ${showSetting(plan.previous)}, now ${showSetting(before.file('GOPROXY'))}).`,
       'Plan again, so the saved previous value is the one really there.',
@@ -99,7 +97,7 @@ export async function applyProxyChange(plan: ProxyPlan, o: ApplyOptions): Promis
   }
   if (plan.unchanged) {
     const same = await outcome(plan.goPath, p, before, timeoutMs, o.signal, '');
-    return same instanceof DoctorError ? same : { ...same, written: false };
+    return { ...same, written: false };
   }
   const change: SavedChange = {
     at: new Date(p.now()).toISOString(),
@@ -110,12 +108,13 @@ export async function applyProxyChange(plan: ProxyPlan, o: ApplyOptions): Promis
     wrote: { GOPROXY: plan.value },
   };
   // Saved before writing: whatever happens next, restore-proxy knows what was there.
-  const saved = await pushChange(p, change);
-  if (saved instanceof DoctorError) return saved;
-  const w = await changeGoEnv(plan.goPath, p, { name: 'GOPROXY', value: plan.value }, timeoutMs, o.signal);
-  if (w instanceof DoctorError) {
+  await pushChange(p, change);
+  let w: { stderr: string };
+  try {
+    w = await changeGoEnv(plan.goPath, p, { name: 'GOPROXY', value: plan.value }, timeoutMs, o.signal);
+  } catch (err) {
     await dropChange(p, change);
-    return w;
+    throw err;
   }
   return outcome(plan.goPath, p, before, timeoutMs, o.signal, w.stderr);
 }
@@ -153,13 +152,11 @@ export type RestoreResult =
     };
 
 /** Undoes the newest saved change to this go env file: `go env -w` the old value, or `go env -u` when it was unset. */
-export async function restoreProxy(o: RestoreOptions): Promise<RestoreResult | DoctorError> {
+export async function restoreProxy(o: RestoreOptions): Promise<RestoreResult> {
   const p = o.platform;
   const timeoutMs = o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const go = await resolveGo(p, o.goPath, timeoutMs, o.signal);
-  if (go instanceof DoctorError) return go;
   const change = await latestChange(p, go.envFile);
-  if (change instanceof DoctorError) return change;
   const current = go.settings.file('GOPROXY');
   if (!change) {
     return {
@@ -181,13 +178,10 @@ export async function restoreProxy(o: RestoreOptions): Promise<RestoreResult | D
       timeoutMs,
       o.signal,
     );
-    if (r instanceof DoctorError) return r;
     stderr += r.stderr;
   }
-  const dropped = await dropChange(p, change);
-  if (dropped instanceof DoctorError) return dropped;
+  await dropChange(p, change);
   const out = await outcome(go.goPath, p, go.settings, timeoutMs, o.signal, stderr);
-  if (out instanceof DoctorError) return out;
   const wrote = change.wrote['GOPROXY'];
   return {
     restored: true,

@@ -70,16 +70,16 @@ async function goEnvVars(
   return 'printed something that is not go env output';
 }
 
-/** What go says about GOPROXY and friends, plus the go env file it names; a DoctorError when go cannot answer. */
+/** What go says about GOPROXY and friends, plus the go env file it names; throws a DoctorError when go cannot answer. */
 export async function readGoSettings(
   goPath: string,
   p: Platform,
   timeoutMs: number,
   signal?: AbortSignal,
-): Promise<GoSettings | DoctorError> {
+): Promise<GoSettings> {
   const r = await goEnvVars(goPath, p, SETTINGS_READ, timeoutMs, signal);
   if (typeof r === 'string') {
-    return new DoctorError(
+    throw new DoctorError(
       'go.failed',
       `\`${goPath} env -json\` ${redact(r)}.`,
       'Run `go-env-doctor diagnose` to find out what is wrong with this go, or pass another with --go.',
@@ -95,7 +95,7 @@ export async function readGoSettings(
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        return new DoctorError(
+        throw new DoctorError(
           'env.fileUnreadable',
           `The go env file ${envFile} cannot be read: ${(err as Error).message}.`,
           'Fix its permissions (it must be readable and writable by you), then try again.',
@@ -132,7 +132,7 @@ export async function changeGoEnv(
   change: GoEnvChange,
   timeoutMs: number,
   signal?: AbortSignal,
-): Promise<{ stderr: string } | DoctorError> {
+): Promise<{ stderr: string }> {
   const args = 'unset' in change ? ['env', '-u', change.name] : ['env', '-w', `${change.name}=${change.value}`];
   const shown = `go ${'unset' in change ? `env -u ${change.name}` : `env -w ${change.name}=${redact(change.value)}`}`;
   const r = await runProcess(goPath, {
@@ -148,17 +148,17 @@ export async function changeGoEnv(
   switch (r.kind) {
     case 'exited':
       if (r.code === 0) return { stderr: r.stderr };
-      return new DoctorError(
+      throw new DoctorError(
         'goenv.writeFailed',
         `\`${shown}\` failed${r.code !== null ? ` with exit code ${r.code}` : ` (killed by ${r.signal})`}: ${redact(r.stderr.trim()) || 'no message'}.`,
         remedy,
       );
     case 'timeout':
-      return new DoctorError('goenv.writeFailed', `\`${shown}\` did not finish within ${timeoutMs} ms.`, remedy);
+      throw new DoctorError('goenv.writeFailed', `\`${shown}\` did not finish within ${timeoutMs} ms.`, remedy);
     case 'aborted':
-      return new DoctorError('goenv.cancelled', `\`${shown}\` was cancelled.`, 'Run the command again.');
+      throw new DoctorError('goenv.cancelled', `\`${shown}\` was cancelled.`, 'Run the command again.');
     case 'spawnError':
-      return new DoctorError(
+      throw new DoctorError(
         'goenv.writeFailed',
         `\`${shown}\` could not be started (${r.code}: ${r.message}).`,
         'Pass a working go with --go.',

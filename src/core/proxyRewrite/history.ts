@@ -36,13 +36,13 @@ export function historyFile(p: Pick<Platform, 'env' | 'homeDir' | 'os'>): string
   return path.join(stateDir(p), 'proxy-history.json');
 }
 
-async function load(file: string): Promise<HistoryFile | DoctorError> {
+async function load(file: string): Promise<HistoryFile> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, changes: [] };
-    return new DoctorError(
+    throw new DoctorError(
       'state.unreadable',
       `The saved proxy settings in ${file} cannot be read: ${(err as Error).message}.`,
       `Fix the file's permissions.`,
@@ -55,7 +55,7 @@ async function load(file: string): Promise<HistoryFile | DoctorError> {
       throw new Error('unexpected content');
     return doc;
   } catch (err) {
-    return new DoctorError(
+    throw new DoctorError(
       'state.corrupt',
       `The saved proxy settings in ${file} are not in the expected format (${(err as Error).message}).`,
       `Look at the file: it records what GOPROXY was before go-env-doctor changed it. Move it aside to start afresh.`,
@@ -87,14 +87,14 @@ function isSavedChange(c: unknown): c is SavedChange {
 }
 
 /** Written to a temp file and renamed, so a crash never leaves half a file; private (values may hold credentials). */
-async function save(file: string, doc: HistoryFile): Promise<void | DoctorError> {
+async function save(file: string, doc: HistoryFile): Promise<void> {
   try {
     await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     await fs.writeFile(tmp, JSON.stringify(doc, null, 2) + '\n', { mode: 0o600 });
     await fs.rename(tmp, file);
   } catch (err) {
-    return new DoctorError(
+    throw new DoctorError(
       'state.unwritable',
       `Cannot save the previous proxy settings to ${file}: ${(err as Error).message}.`,
       'Make the directory writable (or set XDG_STATE_HOME to a writable one); nothing was changed.',
@@ -107,18 +107,14 @@ async function save(file: string, doc: HistoryFile): Promise<void | DoctorError>
 async function updateHistory(
   p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
   edit: (doc: HistoryFile) => boolean,
-): Promise<void | DoctorError> {
+): Promise<void> {
   const file = historyFile(p);
   const doc = await load(file);
-  if (doc instanceof DoctorError) return doc;
   if (!edit(doc)) return;
   return save(file, doc);
 }
 
-export async function pushChange(
-  p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
-  change: SavedChange,
-): Promise<void | DoctorError> {
+export async function pushChange(p: Pick<Platform, 'env' | 'homeDir' | 'os'>, change: SavedChange): Promise<void> {
   return updateHistory(p, (doc) => {
     doc.changes.push(change);
     if (doc.changes.length > MAX_CHANGES) doc.changes.splice(0, doc.changes.length - MAX_CHANGES);
@@ -130,18 +126,14 @@ export async function pushChange(
 export async function latestChange(
   p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
   envFile: string,
-): Promise<SavedChange | undefined | DoctorError> {
+): Promise<SavedChange | undefined> {
   const doc = await load(historyFile(p));
-  if (doc instanceof DoctorError) return doc;
   for (let i = doc.changes.length - 1; i >= 0; i--) if (doc.changes[i]!.envFile === envFile) return doc.changes[i];
   return undefined;
 }
 
 /** Forgets `change` (after it was undone, or when the write it prepared for failed). */
-export async function dropChange(
-  p: Pick<Platform, 'env' | 'homeDir' | 'os'>,
-  change: SavedChange,
-): Promise<void | DoctorError> {
+export async function dropChange(p: Pick<Platform, 'env' | 'homeDir' | 'os'>, change: SavedChange): Promise<void> {
   return updateHistory(p, (doc) => {
     const i = doc.changes.findIndex(
       (c) =>

@@ -122,10 +122,10 @@ export async function resolveGo(
   explicit: string | undefined,
   timeoutMs: number,
   signal?: AbortSignal,
-): Promise<{ goPath: string; settings: GoSettings; envFile: string } | DoctorError> {
+): Promise<{ goPath: string; settings: GoSettings; envFile: string }> {
   const located = await locateGo(p, explicit);
   if (!located.found) {
-    return new DoctorError(
+    throw new DoctorError(
       'go.notFound',
       explicit
         ? `The go binary ${explicit} does not exist or is not executable.`
@@ -134,9 +134,8 @@ export async function resolveGo(
     );
   }
   const settings = await readGoSettings(located.go.realPath, p, timeoutMs, signal);
-  if (settings instanceof DoctorError) return settings;
   if (!settings.envFile) {
-    return new DoctorError(
+    throw new DoctorError(
       'goenv.off',
       'GOENV is "off", so the go command reads no go env file and `go env -w` cannot write one.',
       'Unset GOENV (or point it at a file) to let go-env-doctor change settings, or set GOPROXY in the environment yourself.',
@@ -145,11 +144,10 @@ export async function resolveGo(
   return { goPath: located.go.realPath, settings, envFile: settings.envFile };
 }
 
-export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan | DoctorError> {
+export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan> {
   const p = o.platform;
   const timeoutMs = o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const go = await resolveGo(p, o.goPath, timeoutMs, o.signal);
-  if (go instanceof DoctorError) return go;
   const { settings } = go;
   const previousEffective = settings.effective['GOPROXY'] ?? '';
   const plan: ProxyPlan = {
@@ -164,7 +162,7 @@ export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan | Docto
   if (o.mode.kind === 'value') {
     const why = validateGoproxyValue(o.mode.value);
     if (why)
-      return new DoctorError(
+      throw new DoctorError(
         'usage.invalidGoproxy',
         `GOPROXY "${redact(o.mode.value)}" is not valid: ${why}.`,
         'Entries are https:// (or http://, file://) URLs or the keywords direct and off, separated by "," (next on 404/410) or "|" (next on any error).',
@@ -173,7 +171,7 @@ export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan | Docto
   } else if (o.mode.kind === 'offline') {
     const gomodcache = settings.effective['GOMODCACHE'];
     if (!gomodcache)
-      return new DoctorError(
+      throw new DoctorError(
         'goenv.noModCache',
         '`go env GOMODCACHE` is empty, so there is no module cache to work from.',
         'Set GOPATH or GOMODCACHE (go env -w GOMODCACHE=...), download the modules once while online, then try again.',

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { errorMessage } from '../errors';
 import { escapeModulePath, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { redact } from '../redact';
+import { capitalize } from '../text';
 import type { SumDatabase } from '../go/gosumdb';
 import type { HttpGet, HttpResult } from '../net/httpGet';
 import { openNote, NoteError } from './note';
@@ -377,8 +378,4 @@ function parseTreeSize(opts: SumdbClientOptions, msg: Buffer): number {
 
 function sameTree(a: Tree, b: Tree): boolean {
   return a.n === b.n && a.hash.equals(b.hash);
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

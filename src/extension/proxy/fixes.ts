@@ -7,9 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { proxyValueOf } from '../../core/checks/fixes';
-import { DoctorError } from '../../core/errors';
 import type { FixAction } from '../../core/findings';
 import type { Platform } from '../../core/platform';
+import type { RestoreResult } from '../../core/proxyRewrite/apply';
 import type { ProxyPlan } from '../../core/proxyRewrite/plan';
 import { redact } from '../../core/redact';
 import { signalFor } from '../cancellation';
@@ -151,7 +151,6 @@ async function setProxyAuto(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSi
     signal,
   });
   signal.throwIfAborted();
-  if (plan instanceof DoctorError) throw plan;
   for (const line of rankingLog(plan)) ctx.log.info(line);
 
   if (plan.value === undefined) {
@@ -179,7 +178,6 @@ async function setProxyValue(
     signal,
   });
   signal.throwIfAborted();
-  if (plan instanceof DoctorError) throw plan;
   return confirmAndWrite(deps, ctx, signal, plan, undefined);
 }
 
@@ -200,7 +198,6 @@ async function workOffline(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSig
     signal,
   });
   signal.throwIfAborted();
-  if (plan instanceof DoctorError) throw plan;
   const missing = plan.offline?.modules.filter((m) => m.status !== 'cached') ?? [];
   ctx.log.info(
     `offline plan: ${plan.offline?.cacheDir}; ${missing.length} module(s) of ${plan.offline?.goMod ?? 'no go.mod'} not cached${missing.length ? `: ${missing.map((m) => `${m.path}@${m.version} (${m.status})`).join(', ')}` : ''}`,
@@ -249,7 +246,6 @@ async function confirmAndWrite(
     timeoutMs: deps.settings().probeTimeoutMs,
     signal,
   });
-  if (outcome instanceof DoctorError) throw outcome;
   const message = writtenMessage(plan, outcome);
   ctx.log.info(`${message.text}${outcome.goStderr ? ` (go said: ${outcome.goStderr})` : ''}`);
   announce(message, outcome.written ? () => undo(deps, ctx.log, plan.goPath) : undefined);
@@ -268,7 +264,6 @@ async function restore(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal)
     signal,
   });
   signal.throwIfAborted();
-  if (r instanceof DoctorError) throw r;
   const message = restoredMessage(r);
   ctx.log.info(message.text);
   announce(message);
@@ -279,9 +274,11 @@ async function restore(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal)
 async function undo(deps: ProxyFixDeps, log: vscode.LogOutputChannel, goPath: string): Promise<void> {
   const core = loadFixBundle().proxyRewrite;
   // The go that wrote the change: it names the same go env file.
-  const r = await core.restoreProxy({ platform: deps.platform(), goPath, timeoutMs: deps.settings().probeTimeoutMs });
-  if (r instanceof DoctorError) {
-    showError(log, 'the undo', r);
+  let r: RestoreResult;
+  try {
+    r = await core.restoreProxy({ platform: deps.platform(), goPath, timeoutMs: deps.settings().probeTimeoutMs });
+  } catch (err) {
+    showError(log, 'the undo', err);
     return;
   }
   const message = restoredMessage(r);

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { parseGoVersion } from '../../core/goVersion';
 import type { InstalledToolchain, ReleaseChoice } from '../../core/toolchain/catalog';
 import type { InstallProgress } from '../../core/toolchain/progress';
-import { mb, tildify } from '../format';
+import { formatMb } from '../../core/units';
+import { tildify } from '../format';
 
 /** `1.30.0` → `Go 1.30.0`; `latest` → `the latest Go`. */
 export function goDisplayName(version: string): string {
@@ -18,8 +19,9 @@ export function installTitle(version: string): string {
   return `Install ${goDisplayName(version)} (verified)`;
 }
 
+/** The progress line's rate in whole kilobytes below 1 MB/s: `400 kB/s`, `1.2 MB/s`. */
 function rate(bytesPerSec: number): string {
-  return bytesPerSec >= 1e6 ? `${(bytesPerSec / 1e6).toFixed(1)} MB/s` : `${Math.round(bytesPerSec / 1e3)} kB/s`;
+  return bytesPerSec >= 1e6 ? `${formatMb(bytesPerSec)}/s` : `${Math.round(bytesPerSec / 1e3)} kB/s`;
 }
 
 function timeLeft(sec: number): string {
@@ -47,13 +49,13 @@ export function progressMessage(p: InstallProgress): string {
   const pct = `${Math.floor(percentOf(p))}%`;
   switch (p.phase) {
     case 'verify':
-      return `${pct} · checking the ${mb(p.total)} download kept from an earlier attempt`;
+      return `${pct} · checking the ${formatMb(p.total)} download kept from an earlier attempt`;
     case 'extract':
       return `${pct} · unpacking`;
     case 'download': {
       const parts = [
         pct,
-        `${mb(p.bytes)} of ${mb(p.total)}`,
+        `${formatMb(p.bytes)} of ${formatMb(p.total)}`,
         p.bytesPerSec > 0 ? rate(p.bytesPerSec) : 'waiting for data',
       ];
       if (p.etaSec !== undefined && p.bytesPerSec > 0) parts.push(timeLeft(p.etaSec));
@@ -157,7 +159,7 @@ export function releasePickEntries(input: ReleasePickInput): ReleasePickEntry[] 
         label: have ? `$(check) Go ${r.version}` : `$(cloud-download) Go ${r.version}`,
         description: have
           ? `${latest}installed in ${tildify(have.goroot, input.homeDir)}`
-          : `${latest}${mb(r.archive.size)}`,
+          : `${latest}${formatMb(r.archive.size)}`,
         version: r.version,
         installed: Boolean(have),
       });
@@ -210,7 +212,7 @@ export function useOfferMessage(r: InstalledSummary, homeDir: string): string {
   const where = tildify(r.goroot, homeDir);
   const how = r.alreadyInstalled
     ? `${name} is already installed in ${where}.`
-    : `${name} is installed in ${where}${r.bytes ? ` (${mb(r.bytes)}${r.source ? ` from ${sourceHost(r.source)}` : ''}, ${r.via === 'proxy' ? 'verified against the Go checksum database' : 'SHA-256 verified against the official release index'})` : ''}.`;
+    : `${name} is installed in ${where}${r.bytes ? ` (${formatMb(r.bytes)}${r.source ? ` from ${sourceHost(r.source)}` : ''}, ${r.via === 'proxy' ? 'verified against the Go checksum database' : 'SHA-256 verified against the official release index'})` : ''}.`;
   return `Go Env: ${how} Use it for this workspace? The Go extension (go.alternateTools), Go Env Doctor (goEnv.goPath) and new terminals (PATH) will run it.`;
 }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { parseGoproxy } from '../../../../src/core/go/goproxy';
 import { X509Certificate } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -32,7 +33,9 @@ describe('tls.untrusted: saving the intercepting certificate', () => {
   afterEach(() => fs.rm(state, { recursive: true, force: true }));
 
   const check = async (env: NodeJS.ProcessEnv = {}) =>
-    (await runProxyCheck({ goproxy: url, extraMirrors: [], net: await testNet({ env }) })).findings.map(redactFinding);
+    (await runProxyCheck({ goproxy: parseGoproxy(url), extraMirrors: [], net: await testNet({ env }) })).findings.map(
+      redactFinding,
+    );
 
   it('offers to save the certificate by fingerprint, never a relative file, sudo or a system-wide change', async () => {
     const f = only(await check(), 'tls.untrusted');

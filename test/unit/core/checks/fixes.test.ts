@@ -1,6 +1,7 @@
 // Fix constructors: the command line comes from the action, GOPROXY fixes go through the
 // proxy-change code with its history, and credentials and shell syntax in values stay inert.
 import * as assert from 'node:assert/strict';
+import { parseGoproxy } from '../../../../src/core/go/goproxy';
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -92,19 +93,21 @@ describe('checks/fixes', function () {
 
     const { envFile, platform } = await goEnvSandbox('GOPROXY=https://old.example.com,direct\n');
     const plan = await planProxyChange({ platform, goPath: GO, mode: { kind: 'value', value } });
-    assert.ok(!(plan instanceof Error), String(plan));
-    const out = await applyProxyChange(plan, { platform });
-    assert.ok(!(out instanceof Error), String(out));
+    await applyProxyChange(plan, { platform });
     assert.equal(await fs.readFile(envFile, 'utf8'), `GOPROXY=${real}\n`);
     const r = await restoreProxy({ platform, goPath: GO });
-    assert.ok(!(r instanceof Error) && r.restored, JSON.stringify(r));
+    assert.ok(r.restored, JSON.stringify(r));
     assert.equal(await fs.readFile(envFile, 'utf8'), 'GOPROXY=https://old.example.com,direct\n');
   });
 
   it('the proxy check offers a GOPROXY holding credentials as an action with the real value', async () => {
     const good = keep(await startHttpServer(goproxyHandler())).url.replace('http://', 'http://user:s3cret@');
     const goproxy = `${good},http://127.0.0.1:${await refusedPort()}`;
-    const { findings } = await runProxyCheck({ goproxy, extraMirrors: [], net: await testNet() });
+    const { findings } = await runProxyCheck({
+      goproxy: parseGoproxy(goproxy),
+      extraMirrors: [],
+      net: await testNet(),
+    });
     const fix = findings
       .map(redactFinding)
       .flatMap((f) => f.fixes ?? [])
@@ -116,11 +119,9 @@ describe('checks/fixes', function () {
 
   it('a redacted GOPROXY (*** in place of credentials) is refused, never written', async () => {
     const { platform } = await goEnvSandbox('GOPROXY=https://user:s3cret@mirror.corp.example,direct\n');
-    const plan = await planProxyChange({
-      platform,
-      goPath: GO,
-      mode: { kind: 'value', value: 'https://***@mirror.corp.example' },
-    });
-    assert.ok(plan instanceof Error && /credentials were hidden/.test(plan.message), String(plan));
+    await assert.rejects(
+      planProxyChange({ platform, goPath: GO, mode: { kind: 'value', value: 'https://***@mirror.corp.example' } }),
+      /credentials were hidden/,
+    );
   });
 });

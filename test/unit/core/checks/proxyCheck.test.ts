@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { parseGoproxy } from '../../../../src/core/go/goproxy';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -36,7 +37,7 @@ describe('checks/proxy (GOPROXY entries)', () => {
   ) =>
     (
       await runProxyCheck({
-        goproxy,
+        goproxy: parseGoproxy(goproxy),
         extraMirrors: o.extraMirrors ?? [],
         net: await testNet(o),
         ...(o.slowMs ? { slowMs: o.slowMs } : {}),

@@ -1,6 +1,7 @@
 // GOPROXY credentials over plain http: the go command refuses to send them (and so makes no request
 // at all), loopback included; the doctor does the same and says so. Over https they are sent.
 import * as assert from 'node:assert/strict';
+import { parseGoproxy } from '../../../../src/core/go/goproxy';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type * as http from 'node:http';
@@ -33,7 +34,7 @@ describe('checks/proxy: credentials in a GOPROXY URL', () => {
   }
 
   const run = async (goproxy: string) =>
-    (await runProxyCheck({ goproxy, extraMirrors: [], net: await testNet() })).findings;
+    (await runProxyCheck({ goproxy: parseGoproxy(goproxy), extraMirrors: [], net: await testNet() })).findings;
 
   it('proxy.insecureCredentials: an http:// entry with user:password is not contacted, and the finding says why', async () => {
     const r = recording();

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { parseGoproxy } from '../../../../src/core/go/goproxy';
+import { parseGosumdb } from '../../../../src/core/go/gosumdb';
 import type { Finding } from '../../../../src/core/findings';
 import { isTreeNote, runSumdbCheck } from '../../../../src/core/checks/sumdbCheck';
 import { testCerts, type TestCerts } from '../../../support/certs';
@@ -34,7 +36,11 @@ describe('checks/sumdb (the checksum database)', () => {
   const keep = <T extends StartedServer>(s: T): T => (servers.push(s), s);
   const http = async (o: GoproxyOptions = {}): Promise<string> => keep(await startHttpServer(goproxyHandler(o))).url;
   const run = async (gosumdb: string, goproxy: string, timeoutMs = 2000) =>
-    runSumdbCheck({ gosumdb, goproxy, net: await testNet({ timeoutMs }) });
+    runSumdbCheck({
+      gosumdb: parseGosumdb(gosumdb),
+      goproxy: parseGoproxy(goproxy),
+      net: await testNet({ timeoutMs }),
+    });
 
   before(async () => {
     certs = await testCerts();

@@ -186,7 +186,6 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
         mode: { kind: 'auto', candidates: [slow.url, fast.url], reference: REF },
         timeoutMs: 3000,
       });
-      assert.ok(!(plan instanceof Error), String(plan));
       assert.equal(plan.value, `${fast.url}|${slow.url},direct`);
       assert.equal(plan.ranking!.reference.source, 'sumdb', plan.ranking!.reference.detail);
       assert.match(plan.ranking!.reference.detail, /through http:\/\/127\.0\.0\.1:\d+\/sumdb\/sumdb\.fixture\.test/);
@@ -206,7 +205,6 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
         mode: { kind: 'auto', candidates: [noForward.url], reference: REF, sumdbAlias: alias },
         timeoutMs: 3000,
       });
-      assert.ok(!(plan instanceof Error), String(plan));
       assert.equal(plan.sumdb!.kind, 'useAlias');
       assert.ok(plan.sumdb!.kind === 'useAlias' && plan.sumdb!.command === `go env -w GOSUMDB=${alias.setting}`);
       assert.match(plan.sumdb!.message, /cannot be reached .* does not forward it/);
@@ -218,7 +216,6 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
         mode: { kind: 'auto', candidates: [noForward.url], reference: REF, sumdbAlias: deadAlias },
         timeoutMs: 3000,
       });
-      assert.ok(!(plan2 instanceof Error));
       assert.equal(plan2.sumdb!.kind, 'unreachable');
       assert.match(plan2.sumdb!.message, /does not answer either/);
       assert.doesNotMatch(plan2.sumdb!.message, /GOSUMDB=off/);
@@ -232,7 +229,6 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
         mode: { kind: 'auto', candidates: [fast.url], reference: REF },
         timeoutMs: 3000,
       });
-      assert.ok(!(plan instanceof Error), String(plan));
       assert.equal(plan.value, `${fast.url},direct`);
       assert.equal(plan.sumdb!.kind, 'direct');
     });
@@ -247,7 +243,6 @@ describe('proxyset: ranking mirrors (local mirrors, real checksum database)', fu
         mode: { kind: 'auto', candidates: [broken.url, fast.url], reference: REF },
         timeoutMs: 3000,
       });
-      assert.ok(!(plan instanceof Error));
       const row = plan.ranking!.rows.find((r) => r.url === broken.url)!;
       assert.equal(row.healthy, false);
       assert.match(row.reason!, /HTTP 504 for \/sumdb\/sumdb\.fixture\.test\/supported/);
