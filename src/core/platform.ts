@@ -12,6 +12,8 @@ export interface Platform {
   arch: string;
   /** Wall clock in ms, for clock-skew comparison. */
   now(): number;
+  /** Name to addresses for the probes; omitted: the system resolver. */
+  lookup?: ((host: string) => Promise<string[]>) | undefined;
 }
 
 export function hostPlatform(env: NodeJS.ProcessEnv = process.env): Platform {

@@ -11,6 +11,7 @@ import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { parseGosumdb, type SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
+import { withTimings } from './probeTimings';
 import { describeFailure, stepTimings, type FailureContext, type FailureView } from './probeFailure';
 import { formatMs } from '../report/units';
 import type { NetContext } from './netContext';
@@ -130,6 +131,7 @@ export async function runSumdbCheck(input: {
           detail: `${outcome.how}${timing}`,
           subject,
           durationMs,
+          ...withTimings(r),
         },
       ],
       probes: evidence,
@@ -143,6 +145,7 @@ export async function runSumdbCheck(input: {
       detail: `${outcome.why} The go command verifies every module it downloads (and every toolchain) against this database. Point GOSUMDB at a mirror you can reach, or use a GOPROXY that forwards the database; do not turn verification off.`,
       subject,
       durationMs,
+      ...withTimings(outcome.failed),
       fixes: sumdbFixes(db),
     },
   ];
@@ -155,6 +158,7 @@ export async function runSumdbCheck(input: {
       detail: outcome.view.cause,
       subject: redact(outcome.failed.url),
       durationMs: Math.round(outcome.failed.totalMs),
+      ...withTimings(outcome.failed),
       ...(outcome.view.fixes.length > 0 ? { fixes: outcome.view.fixes } : {}),
     });
   }
