@@ -14,6 +14,8 @@ import { runSumdbCheck } from './sumdbCheck';
 import { runNetproxyCheck } from './netproxyCheck';
 import { clockCheck, explainWithClock } from './clockCheck';
 import { hostOf } from '../net/hostOf';
+import { suspiciousDnsFindings } from './dnsSuspicious';
+import { certExpiryFindings } from './certExpiry';
 
 export interface NetworkCheckInput {
   goproxy: string;
@@ -51,8 +53,15 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
   ]);
   if (input.signal?.aborted) throw abortError(input.signal);
 
-  const clock = clockCheck([...px.probes, ...sd.probes], input.platform);
-  let findings = dedupeTls([...np, ...px.findings, ...sd.findings]);
+  const probes = [...px.probes, ...sd.probes];
+  const clock = clockCheck(probes, input.platform);
+  let findings = dedupeTls([
+    ...np,
+    ...px.findings,
+    ...sd.findings,
+    ...suspiciousDnsFindings(probes, input.platform),
+    ...certExpiryFindings(probes, input.platform),
+  ]);
   if (clock.finding) findings.push(clock.finding);
   findings = explainWithClock(findings, clock);
   return findings.map(redactFinding);
