@@ -16,6 +16,7 @@ import { clockCheck, explainWithClock } from './clockCheck';
 import { hostOf } from '../net/hostOf';
 import { suspiciousDnsFindings } from './dnsSuspicious';
 import { certExpiryFindings } from './certExpiry';
+import { hostsFileFindings } from './hostsFile';
 
 export interface NetworkCheckInput {
   goproxy: string;
@@ -61,6 +62,7 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
     ...sd.findings,
     ...suspiciousDnsFindings(probes, input.platform),
     ...certExpiryFindings(probes, input.platform),
+    ...(await hostsFileFindings(probes, input.platform)),
   ]);
   if (clock.finding) findings.push(clock.finding);
   findings = explainWithClock(findings, clock);
