@@ -1,6 +1,7 @@
 // `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--via-proxy] [--json]`
 // The official release archive when the go.dev/dl index can be read; otherwise (or with
 // --via-proxy) the golang.org/toolchain module from GOPROXY, verified by the Go checksum database.
+import { pathHint } from './pathHint';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -111,7 +112,11 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
   }
   progress?.done();
   if (json) io.stdout(`${redact(JSON.stringify(successDocument(result), null, 2))}\n`);
-  else io.stdout(redact(humanSummary(result)));
+  else
+    io.stdout(
+      redact(humanSummary(result)) +
+        (result.alreadyInstalled ? '' : pathHint(path.join(result.goroot, 'bin'), io.platform)),
+    );
   return 0;
 };
 

@@ -53,6 +53,19 @@ export interface Location {
   line: number;
 }
 
+/** One probed endpoint's steps (ms) and addresses; `addresses`/`connectedTo` are the proxy's when one is used. */
+export interface EndpointTimings {
+  dnsMs?: number;
+  connectMs?: number;
+  /** Through an HTTP(S) or SOCKS proxy: opening the tunnel. */
+  proxyConnectMs?: number;
+  tlsMs?: number;
+  /** From sending the request to the response headers. */
+  firstByteMs?: number;
+  addresses?: string[];
+  connectedTo?: string;
+}
+
 export interface Finding {
   /** Dotted id, stable across versions: `proxy.refused`, `gomod.goTooNew`, ... */
   id: string;
@@ -66,6 +79,8 @@ export interface Finding {
   fixes?: Fix[];
   /** How long the check behind this finding took, for the timings column. */
   durationMs?: number;
+  /** Network findings: the probed endpoint's step timings and addresses. */
+  timings?: EndpointTimings;
 }
 
 export function worstSeverity(findings: readonly Finding[]): Severity {

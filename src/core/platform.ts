@@ -17,6 +17,10 @@ export interface Platform {
   machineArch?: (signal?: AbortSignal) => Promise<string>;
   /** Wall clock in ms, for clock-skew comparison. */
   now(): number;
+  /** Name to addresses for the probes; omitted: the system resolver. */
+  lookup?: ((host: string) => Promise<string[]>) | undefined;
+  /** The hosts file the resolver reads first; omitted: not consulted. */
+  hostsFile?: string | undefined;
 }
 
 export function hostPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
@@ -26,6 +30,10 @@ export function hostPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
     os: process.platform,
     arch: process.arch,
     now: () => Date.now(),
+    hostsFile:
+      process.platform === 'win32'
+        ? `${env['SystemRoot'] ?? 'C:\\Windows'}\\System32\\drivers\\etc\\hosts`
+        : '/etc/hosts',
   };
 }
 

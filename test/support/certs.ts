@@ -38,6 +38,8 @@ export interface TestCerts {
   interceptCa: KeyPair & { file: string; name: string };
   valid: KeyPair;
   expired: KeyPair & { notAfter: Date };
+  /** Valid now, expiring in five days. */
+  expiresSoon: KeyPair & { notAfter: Date };
   notYetValid: KeyPair & { notBefore: Date };
   wrongHost: KeyPair;
   selfSigned: KeyPair;
@@ -84,6 +86,8 @@ async function generate(): Promise<TestCerts> {
   const valid = await makeLeaf(ca, 'localhost', sanAll, new Date(now - DAY), new Date(now + 30 * DAY));
   const expiredAfter = new Date(now - 10 * 60 * 1000);
   const expired = await makeLeaf(ca, 'localhost', sanAll, new Date(now - 30 * DAY), expiredAfter);
+  const soonAfter = new Date(now + 5 * DAY + 3600 * 1000);
+  const expiresSoon = await makeLeaf(ca, 'localhost', sanAll, new Date(now - DAY), soonAfter);
   const futureBefore = new Date(now + 10 * 60 * 1000);
   const notYetValid = await makeLeaf(ca, 'localhost', sanAll, futureBefore, new Date(now + 30 * DAY));
   const wrongHost = await makeLeaf(
@@ -107,6 +111,7 @@ async function generate(): Promise<TestCerts> {
     interceptCa: { cert: intercept.cert, key: intercept.key, file: interceptFile, name: 'Corp Intercept CA' },
     valid,
     expired: { ...expired, notAfter: expiredAfter },
+    expiresSoon: { ...expiresSoon, notAfter: soonAfter },
     notYetValid: { ...notYetValid, notBefore: futureBefore },
     wrongHost,
     selfSigned,

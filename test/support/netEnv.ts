@@ -29,10 +29,16 @@ export function testPlatform(env: NodeJS.ProcessEnv, now: () => number = () => D
 }
 
 export async function testNet(
-  o: { env?: NodeJS.ProcessEnv; timeoutMs?: number; now?: () => number; signal?: AbortSignal } = {},
+  o: {
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    now?: () => number;
+    signal?: AbortSignal;
+    lookup?: Platform['lookup'];
+  } = {},
 ): Promise<NetContext> {
   const env = await testEnv(o.env);
-  const platform = testPlatform(env, o.now);
+  const platform = { ...testPlatform(env, o.now), ...(o.lookup ? { lookup: o.lookup } : {}) };
   return netContext({
     trust: () => loadGoTrust(platform),
     netproxy: netProxyConfigFromEnv(env),

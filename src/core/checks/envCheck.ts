@@ -151,7 +151,7 @@ export function envFindings(input: EnvCheckInput): Finding[] {
       id: 'env.insecure',
       severity: 'warning',
       title: 'GOFLAGS contains -insecure',
-      detail: `GOFLAGS is "${redact(goflags)}"${sourceNote('GOFLAGS')}: -insecure lets go get use plain HTTP and skip certificate checks. Remove it and fix the underlying TLS problem instead.`,
+      detail: `GOFLAGS is "${redact(goflags)}"${sourceNote('GOFLAGS')}: since go 1.17 the go command no longer accepts -insecure, and every \`go get\` fails with "-insecure flag is no longer supported; use GOINSECURE instead". Remove it. GOINSECURE, the knob that remains, turns off the same verification: fix the trust behind the TLS error instead (your organisation's root certificate in SSL_CERT_FILE or the system store).`,
       subject: 'GOFLAGS',
       fixes: [kept === '' ? unsetGoEnvFix('GOFLAGS', title) : setGoEnvFix('GOFLAGS', kept, title)],
     });

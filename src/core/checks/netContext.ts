@@ -33,6 +33,7 @@ export function netContext(o: {
       trust,
       netproxy: o.netproxy,
       now: () => o.platform.now(),
+      ...(o.platform.lookup ? { lookup: o.platform.lookup } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
     }),
   };

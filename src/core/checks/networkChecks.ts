@@ -17,6 +17,9 @@ import type { ReferenceModule } from '../proxyRewrite/defaults';
 import { runNetproxyCheck } from './netproxyCheck';
 import { clockCheck, explainWithClock } from './clockCheck';
 import { hostOf } from '../net/hostOf';
+import { suspiciousDnsFindings } from './dnsSuspicious';
+import { certExpiryFindings } from './certExpiry';
+import { hostsFileFindings } from './hostsFile';
 
 export interface NetworkCheckInput {
   goproxy: string;
@@ -60,8 +63,17 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
   ]);
   if (input.signal?.aborted) throw abortError(input.signal);
 
-  const clock = clockCheck([...px.probes, ...sd.probes], input.platform);
-  let findings = dedupeTls([...np, ...px.findings, ...content.findings, ...sd.findings]);
+  const probes = [...px.probes, ...sd.probes];
+  const clock = clockCheck(probes, input.platform);
+  let findings = dedupeTls([
+    ...np,
+    ...px.findings,
+    ...content.findings,
+    ...sd.findings,
+    ...suspiciousDnsFindings(probes, input.platform),
+    ...certExpiryFindings(probes, input.platform),
+    ...(await hostsFileFindings(probes, input.platform)),
+  ]);
   findings = await withVerifiedFallback({ ...input, findings, candidates: input.proxyCandidates ?? [] });
   if (clock.finding) findings.push(clock.finding);
   findings = explainWithClock(findings, clock);

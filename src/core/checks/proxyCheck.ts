@@ -11,6 +11,7 @@ import { trustDifference } from '../net/trust';
 import { redact } from '../redact';
 import { describeFailure, stepTimings, type FailureView } from './probeFailure';
 import { formatMs } from '../units';
+import { withTimings } from './probeTimings';
 import type { NetContext } from './netContext';
 import { AUTO_PROXY_FIX, OFFLINE_FIX, setProxyFix } from './fixes';
 
@@ -133,7 +134,7 @@ async function judge(
   const subject = redact(e.url.href.replace(/\/$/, ''));
   const name = `${label} ${redact(e.text)}`;
   const via = r.via ? ` through ${r.via.display} (${r.via.variable})` : '';
-  const base = { subject, durationMs: Math.round(r.totalMs) };
+  const base = { subject, durationMs: Math.round(r.totalMs), ...withTimings(r) };
   if (!r.error && r.status === 200) {
     const parsed = parseLatest(r.body);
     if (parsed && !r.truncated) {

@@ -12,6 +12,7 @@ import type { GosumdbSetting, SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
 import { capitalize } from '../text';
+import { withTimings } from './probeTimings';
 import { describeFailure, stepTimings, type FailureContext, type FailureView } from './probeFailure';
 import { formatMs } from '../units';
 import type { NetContext } from './netContext';
@@ -132,6 +133,7 @@ export async function runSumdbCheck(input: {
           detail: `${outcome.how}${timing}`,
           subject,
           durationMs,
+          ...withTimings(r),
         },
       ],
       probes: evidence,
@@ -145,6 +147,7 @@ export async function runSumdbCheck(input: {
       detail: `${outcome.why} The go command verifies every module it downloads (and every toolchain) against this database. Point GOSUMDB at a mirror you can reach, or use a GOPROXY that forwards the database; do not turn verification off.`,
       subject,
       durationMs,
+      ...withTimings(outcome.failed),
       fixes: sumdbFixes(db),
     },
   ];
@@ -157,6 +160,7 @@ export async function runSumdbCheck(input: {
       detail: outcome.view.cause,
       subject: redact(outcome.failed.url),
       durationMs: Math.round(outcome.failed.totalMs),
+      ...withTimings(outcome.failed),
       ...(outcome.view.fixes.length > 0 ? { fixes: outcome.view.fixes } : {}),
     });
   }

@@ -34,6 +34,7 @@ export type {
   ProbeResult,
   ProbeStep,
   ProbeSteps,
+  HostLookup,
   TlsFailureInfo,
 } from './probeTypes';
 export { DEFAULT_BODY_CAP } from './probeTypes';
@@ -53,7 +54,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
   else opts.signal?.addEventListener('abort', onAbort, { once: true });
   const sockets: net.Socket[] = [];
   let step: ProbeStep = 'dns';
-  const ctx: StepContext = { signal: controller.signal, sockets, now: opts.now ?? Date.now };
+  const ctx: StepContext = { signal: controller.signal, sockets, now: opts.now ?? Date.now, lookup: opts.lookup };
 
   try {
     // cmd/go refuses before dialing ("refusing to pass credentials to insecure URL"), loopback too.
@@ -81,6 +82,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
     t = performance.now();
     let socket: net.Socket = await connect(addresses, dialPort, ctx, !!proxy);
     result.steps.connectMs = since(t);
+    if (socket.remoteAddress) result.connectedTo = socket.remoteAddress;
 
     if (proxy) {
       step = 'proxyConnect';

@@ -6,8 +6,8 @@ import { hostForRequest, ProbeFailure, untilAborted, type ProbeErrorKind, type S
 export async function resolve(host: string, ctx: StepContext, toProxy: boolean): Promise<string[]> {
   if (net.isIP(host) !== 0) return [host]; // Go does not look up IP literals
   try {
-    const all = await untilAborted(dns.promises.lookup(host, { all: true, verbatim: true }), ctx.signal);
-    return all.map((a) => a.address);
+    const lookup = ctx.lookup ?? systemLookup;
+    return await untilAborted(lookup(host), ctx.signal);
   } catch (err) {
     if (typeof err === 'symbol') throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'EDNS';
@@ -15,6 +15,11 @@ export async function resolve(host: string, ctx: StepContext, toProxy: boolean):
       code === 'ENOTFOUND' ? `the name ${host} does not resolve (ENOTFOUND)` : `looking up ${host} failed (${code})`;
     throw new ProbeFailure({ kind: toProxy ? 'netproxy' : 'dns', step: 'dns', code, message });
   }
+}
+
+async function systemLookup(host: string): Promise<string[]> {
+  const all = await dns.promises.lookup(host, { all: true, verbatim: true });
+  return all.map((a) => a.address);
 }
 
 /** Tries each address in turn, as Go's dialer does for one address family. */

@@ -63,8 +63,10 @@ export interface ProbeResult {
   responseAt?: number;
   /** The HTTP proxy the request went through (as the go command would route it). */
   via?: { display: string; variable: string };
-  /** Addresses DNS returned (of the proxy, when one is used). */
+  /** Addresses DNS returned, IPv4 and IPv6, in the resolver's order (of the proxy, when one is used). */
   addresses?: string[];
+  /** The address the TCP connection was made to (of the proxy, when one is used). */
+  connectedTo?: string;
   /** The certificates the server presented, leaf first (TLS only, when the handshake got that far). */
   peerChain?: X509Certificate[];
   totalMs: number;
@@ -84,7 +86,12 @@ export interface ProbeOptions {
   /** Wall clock for `responseAt` (Platform.now). */
   now?: () => number;
   headers?: Record<string, string>;
+  /** Name to addresses (Platform.lookup); default: the system resolver, as Go's cgo resolver uses it. */
+  lookup?: HostLookup | undefined;
 }
+
+/** Every address a name resolves to, IPv4 and IPv6; rejects with an errno-style error (code ENOTFOUND...). */
+export type HostLookup = (host: string) => Promise<string[]>;
 
 export const DEFAULT_BODY_CAP = 64 * 1024;
 export const USER_AGENT = 'go-env-doctor';
@@ -106,6 +113,7 @@ export interface StepContext {
   signal: AbortSignal;
   sockets: net.Socket[];
   now: () => number;
+  lookup?: HostLookup | undefined;
 }
 
 export function since(t: number): number {

@@ -2,6 +2,7 @@
 import type { Finding, Severity } from '../findings';
 import type { Report } from './model';
 import { groupFindings } from './groups';
+import { waterfallLines } from './waterfall';
 
 const MARK: Record<Severity, string> = { ok: '✓', info: 'ℹ', warning: '⚠', error: '✗' };
 
@@ -29,6 +30,9 @@ export function renderMarkdown(report: Report): string {
     out.push('', `## ${g.title}`, '');
     for (const f of g.findings) out.push(...findingMd(f));
   }
+  const waterfall = waterfallLines(report.findings);
+  if (waterfall.length > 0)
+    out.push('', '## Network timings', '', '```text', ...waterfall.map((l) => l.replace(/`/g, "'")), '```');
   const shown = [
     'GOPROXY',
     'GOSUMDB',

@@ -44,6 +44,12 @@ export function renderPrometheus(report: Report, nowMs: number): string {
       .filter((f) => f.durationMs !== undefined)
       .map((f) => [{ id: f.id, subject: f.subject ?? '' }, f.durationMs! / 1000]),
   );
+  metric(
+    out,
+    'go_env_doctor_probe_step_seconds',
+    'Each probed endpoint: how long each step took (dns, connect, proxy_connect, tls, first_byte).',
+    stepSamples(report),
+  );
   metric(out, 'go_env_doctor_go_info', 'The go binary the diagnosis found (1), with its version and path.', [
     [{ version: report.go.version ?? '', path: report.go.path ?? '', goroot: report.go.goroot ?? '' }, 1],
   ]);
@@ -54,4 +60,28 @@ export function renderPrometheus(report: Report, nowMs: number): string {
     [{}, Math.round(nowMs / 1000)],
   ]);
   return out.join('\n') + '\n';
+}
+
+const STEP_LABELS = [
+  ['dnsMs', 'dns'],
+  ['connectMs', 'connect'],
+  ['proxyConnectMs', 'proxy_connect'],
+  ['tlsMs', 'tls'],
+  ['firstByteMs', 'first_byte'],
+] as const;
+
+/** One sample per endpoint and step; an endpoint probed for two findings counts once. */
+function stepSamples(report: Report): [Record<string, string>, number][] {
+  const seen = new Set<string>();
+  const out: [Record<string, string>, number][] = [];
+  for (const f of report.findings) {
+    const subject = f.subject ?? '';
+    if (!f.timings || seen.has(subject)) continue;
+    seen.add(subject);
+    for (const [key, step] of STEP_LABELS) {
+      const ms = f.timings[key];
+      if (ms !== undefined) out.push([{ subject, step }, ms / 1000]);
+    }
+  }
+  return out;
 }

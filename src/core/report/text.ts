@@ -2,6 +2,7 @@
 import type { Finding, Severity } from '../findings';
 import type { Report } from './model';
 import { groupFindings } from './groups';
+import { waterfallLines } from './waterfall';
 
 const MARK: Record<Severity, string> = { ok: '[✓]', info: '[i]', warning: '[!]', error: '[✗]' };
 const COLOR: Record<Severity, string> = { ok: '\x1b[32m', info: '\x1b[36m', warning: '\x1b[33m', error: '\x1b[31m' };
@@ -50,6 +51,8 @@ export function renderText(report: Report, o: TextOptions): string {
     out.push('', `${g.title}`);
     for (const f of g.findings) out.push(...findingLines(f, o));
   }
+  const waterfall = o.verbose ? waterfallLines(report.findings) : [];
+  if (waterfall.length > 0) out.push('', 'Network timings', ...waterfall.map((l) => `  ${l}`));
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const errors = count('error');
   const warnings = count('warning');

@@ -135,7 +135,8 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
         `  X MB module zip golang.org/toolchain@${MV('1.21.0')} from ${fx.url}/ (GOPROXY=${fx.url})\n` +
         `  ${h1} verified against the checksum database ${fx.name} (through the GOPROXY mirror): signed tree of N records, record M proven in it\n` +
         '  (The Go release index could not be read, so the toolchain came through GOPROXY instead.)\n' +
-        `  Run it: ${goroot}/bin/go version\n`,
+        `  Run it: ${goroot}/bin/go version\n` +
+        `  Use it in bash: export PATH="${goroot}/bin:$PATH"   (for every session: add that line to ~/.bashrc)\n`,
     );
     assert.equal(await goVersion(goroot), `go version go1.21.0 ${goos}/${goarch}`);
 

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as os from 'node:os';
+import { promisify } from 'node:util';
 import { envFindings } from '../../../../src/core/checks/envCheck';
 import { effectiveSetting, goEnvFilePath, parseGoEnvFile } from '../../../../src/core/go/envFile';
 import type { EnvEntry } from '../../../../src/core/report/model';
@@ -116,6 +119,22 @@ describe('env checks', () => {
         .find((x) => x.id === 'env.sumdbOff')!
         .fixes!.some((x) => x.command === 'go env -w GOSUMDB=sum.golang.google.cn'),
     );
+  });
+
+  it('GOFLAGS=-insecure: what the finding quotes is what the real go prints', async () => {
+    const f = envFindings({ env: env({ ...healthy, GOFLAGS: '-insecure' }), os: {} });
+    const detail = f.find((x) => x.subject === 'GOFLAGS')!.detail;
+    const quoted = /"(-insecure flag [^"]+)"/.exec(detail)?.[1];
+    assert.ok(quoted, detail);
+    assert.match(detail, /GOINSECURE/);
+    const out = await promisify(execFile)('/usr/bin/go', ['get', 'example.com/m@v1.0.0'], {
+      cwd: os.tmpdir(),
+      env: { ...process.env, GOFLAGS: '-insecure', GOPROXY: 'off', GO111MODULE: 'on' },
+    }).then(
+      () => assert.fail('go get accepted -insecure'),
+      (e: { stderr: string }) => e.stderr,
+    );
+    assert.ok(out.includes(quoted), out);
   });
 
   it('redacts credentials in GOPROXY', () => {

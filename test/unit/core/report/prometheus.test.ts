@@ -21,6 +21,30 @@ const report: Report = {
   findings: [
     { id: 'go.ok', severity: 'ok', title: 'go', detail: 'fine', durationMs: 12 },
     { id: 'proxy.refused', severity: 'error', title: 'refused', detail: 'x', subject: hostile, durationMs: 1500 },
+    {
+      id: 'proxy.ok',
+      severity: 'ok',
+      title: 'ok',
+      detail: 'z',
+      subject: 'https://goproxy.example',
+      durationMs: 250,
+      timings: {
+        dnsMs: 12,
+        connectMs: 30,
+        tlsMs: 80,
+        firstByteMs: 120,
+        addresses: ['10.0.0.1'],
+        connectedTo: '10.0.0.1',
+      },
+    },
+    {
+      id: 'tls.expiresSoon',
+      severity: 'info',
+      title: 'same endpoint',
+      detail: 'w',
+      subject: 'https://goproxy.example',
+      timings: { dnsMs: 12, connectMs: 30, tlsMs: 80, firstByteMs: 120 },
+    },
     { id: 'env.sumdbOff', severity: 'warning', title: 'off', detail: 'y', subject: 'GOSUMDB' },
   ],
   durationMs: 1834,
@@ -42,6 +66,8 @@ describe('Prometheus text format', () => {
       [
         ['go.ok', 'ok', '', '1'],
         ['proxy.refused', 'error', hostile, '1'],
+        ['proxy.ok', 'ok', 'https://goproxy.example', '1'],
+        ['tls.expiresSoon', 'info', 'https://goproxy.example', '1'],
         ['env.sumdbOff', 'warning', 'GOSUMDB', '1'],
       ],
     );
@@ -51,7 +77,7 @@ describe('Prometheus text format', () => {
     const counts = Object.fromEntries(
       family('go_env_doctor_findings').metrics.map((m) => [m.labels?.['severity'], m.value]),
     );
-    assert.deepEqual(counts, { ok: '1', info: '0', warning: '1', error: '1' });
+    assert.deepEqual(counts, { ok: '2', info: '1', warning: '1', error: '1' });
   });
 
   it('gives check durations in seconds, the Go version, the run time and its timestamp', () => {
@@ -60,6 +86,7 @@ describe('Prometheus text format', () => {
       [
         ['go.ok', 0.012],
         ['proxy.refused', 1.5],
+        ['proxy.ok', 0.25],
       ],
     );
     assert.deepEqual(family('go_env_doctor_go_info').metrics[0]?.labels, {
@@ -71,6 +98,20 @@ describe('Prometheus text format', () => {
     assert.equal(
       Number(family('go_env_doctor_last_run_timestamp_seconds').metrics[0]?.value),
       Date.UTC(2026, 11, 6) / 1000,
+    );
+  });
+
+  it('gives each endpoint step in seconds, once per endpoint', () => {
+    const f = family('go_env_doctor_probe_step_seconds');
+    assert.equal(f.type, 'GAUGE');
+    assert.deepEqual(
+      f.metrics.map((m) => [m.labels?.['subject'], m.labels?.['step'], Number(m.value)]),
+      [
+        ['https://goproxy.example', 'dns', 0.012],
+        ['https://goproxy.example', 'connect', 0.03],
+        ['https://goproxy.example', 'tls', 0.08],
+        ['https://goproxy.example', 'first_byte', 0.12],
+      ],
     );
   });
 

@@ -1,0 +1,75 @@
+// Per-endpoint DNS / TCP / proxy / TLS / first-byte bars, scaled to the slowest endpoint, so a slow
+// resolver or a slow handshake stands out; with the addresses the name resolved to.
+import type { EndpointTimings, Finding } from '../findings';
+import { formatMs } from '../units';
+
+const STEPS: readonly { key: keyof EndpointTimings; mark: string; name: string }[] = [
+  { key: 'dnsMs', mark: 'd', name: 'DNS' },
+  { key: 'connectMs', mark: 'c', name: 'TCP' },
+  { key: 'proxyConnectMs', mark: 'p', name: 'proxy tunnel' },
+  { key: 'tlsMs', mark: 't', name: 'TLS' },
+  { key: 'firstByteMs', mark: 'b', name: 'first byte' },
+];
+
+export const WATERFALL_LEGEND = STEPS.map((s) => `${s.mark} ${s.name}`).join(', ');
+
+interface Row {
+  subject: string;
+  timings: EndpointTimings;
+  totalMs: number;
+}
+
+function ms(t: EndpointTimings, key: keyof EndpointTimings): number {
+  const v = t[key];
+  return typeof v === 'number' ? v : 0;
+}
+
+/** One row per probed subject (the first finding that carries its timings). */
+function rows(findings: readonly Finding[]): Row[] {
+  const seen = new Set<string>();
+  const out: Row[] = [];
+  for (const f of findings) {
+    if (!f.timings || seen.has(f.subject ?? '')) continue;
+    seen.add(f.subject ?? '');
+    out.push({
+      subject: f.subject ?? f.id,
+      timings: f.timings,
+      totalMs: STEPS.reduce((a, s) => a + ms(f.timings!, s.key), 0),
+    });
+  }
+  return out;
+}
+
+function bar(t: EndpointTimings, scaleMs: number, width: number): string {
+  let out = '';
+  for (const s of STEPS) {
+    const v = ms(t, s.key);
+    if (t[s.key] === undefined) continue;
+    out += s.mark.repeat(Math.max(1, Math.round((v / scaleMs) * width)));
+  }
+  return out.slice(0, width + STEPS.length).padEnd(width);
+}
+
+function addressLine(t: EndpointTimings): string | undefined {
+  if (!t.addresses || t.addresses.length === 0) return undefined;
+  const to = t.connectedTo ? `, connected to ${t.connectedTo}` : '';
+  return `resolved to ${t.addresses.join(', ')}${to}`;
+}
+
+/** Plain-text lines (no trailing newline); empty when no finding carries timings. */
+export function waterfallLines(findings: readonly Finding[], width = 30): string[] {
+  const all = rows(findings);
+  if (all.length === 0) return [];
+  const scale = Math.max(1, ...all.map((r) => r.totalMs));
+  const lines: string[] = [];
+  for (const r of all) {
+    const steps = STEPS.filter((s) => r.timings[s.key] !== undefined)
+      .map((s) => `${s.name} ${formatMs(ms(r.timings, s.key))}`)
+      .join(', ');
+    lines.push(`${r.subject}`, `  [${bar(r.timings, scale, width)}] ${steps}`);
+    const a = addressLine(r.timings);
+    if (a) lines.push(`  ${a}`);
+  }
+  lines.push(`(${WATERFALL_LEGEND}; bars scaled to the slowest endpoint, ${formatMs(scale)})`);
+  return lines;
+}
