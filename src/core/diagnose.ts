@@ -125,6 +125,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     ...envFindings({
       env,
       os: p.env,
+      platform: p,
       file: envFile.kind === 'read' ? { path: envFile.path, values: envFile.values } : undefined,
     }),
   );

@@ -43,7 +43,12 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
   if (mayNeedTls(input, netproxy)) void net.trust();
 
   const [np, px, sd] = await Promise.all([
-    runNetproxyCheck({ netproxy, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }),
+    runNetproxyCheck({
+      netproxy,
+      timeoutMs: input.timeoutMs,
+      os: input.platform.os,
+      ...(input.signal ? { signal: input.signal } : {}),
+    }),
     runProxyCheck({ goproxy: input.goproxy, extraMirrors: input.extraMirrors ?? [], net }),
     input.gosumdb.trim() === 'off'
       ? Promise.resolve({ findings: [], probes: [] })

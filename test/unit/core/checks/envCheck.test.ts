@@ -78,6 +78,37 @@ describe('env checks', () => {
     assert.ok(!agree.some((x) => x.id === 'env.overridden'));
   });
 
+  it('shows commands for the platform: PowerShell forms on Windows, POSIX elsewhere', () => {
+    const file = {
+      path: 'C:\\Users\\u\\AppData\\Roaming\\go\\env',
+      values: new Map([['GOPROXY', 'https://a|direct']]),
+    };
+    const input = {
+      env: env(
+        { ...healthy, GOPROXY: 'https://old.example', GOSUMDB: 'off', GOFLAGS: '-insecure -mod=mod' },
+        'environment',
+      ),
+      os: { GOPROXY: 'https://old.example' },
+      file,
+    };
+    const commands = (os: NodeJS.Platform) =>
+      envFindings({ ...input, platform: { os } }).flatMap((f) => (f.fixes ?? []).map((x) => x.command));
+    assert.deepEqual(commands('win32'), [
+      "$env:GOPROXY = $null; [Environment]::SetEnvironmentVariable('GOPROXY', $null, 'User')",
+      'go env -w GOSUMDB=sum.golang.org',
+      'go env -w GOSUMDB=sum.golang.google.cn',
+      'go env -w GOFLAGS=-mod=mod',
+    ]);
+    assert.deepEqual(commands('linux'), [
+      'unset GOPROXY   # then remove it from the shell profile that sets it',
+      'go env -w GOSUMDB=sum.golang.org',
+      'go env -w GOSUMDB=sum.golang.google.cn',
+      'go env -w GOFLAGS=-mod=mod',
+    ]);
+    const overridden = envFindings({ ...input, platform: { os: 'win32' } }).find((f) => f.id === 'env.overridden');
+    assert.match(overridden!.detail, /In cmd, `set GOPROXY=` clears it for that window only\. Do not use setx/);
+  });
+
   it('flags GOPROXY=off and invalid entries, and explains , versus |', () => {
     assert.ok(ids(envFindings({ env: env({ ...healthy, GOPROXY: 'off' }), os: {} })).includes('env.proxyOff'));
     const bad = envFindings({ env: env({ ...healthy, GOPROXY: 'goproxy,direct' }), os: {} });
