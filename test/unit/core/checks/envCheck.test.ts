@@ -27,6 +27,11 @@ describe('go env file', () => {
     assert.equal(goEnvFilePath({ ...base, os: 'linux', env: { XDG_CONFIG_HOME: '/x' } }), '/x/go/env');
     assert.equal(goEnvFilePath({ ...base, os: 'linux', env: { GOENV: '/tmp/e' } }), '/tmp/e');
     assert.equal(goEnvFilePath({ ...base, os: 'linux', env: { GOENV: 'off' } }), undefined);
+    assert.equal(goEnvFilePath({ ...base, os: 'darwin', env: {} }), '/home/u/Library/Application Support/go/env');
+    assert.equal(
+      goEnvFilePath({ ...base, os: 'win32', env: { APPDATA: '/w/AppData/Roaming' } }),
+      '/w/AppData/Roaming/go/env',
+    );
   });
   it('resolves a setting: OS environment, then the file, then GOROOT/go.env, then built in', () => {
     const layers = {
