@@ -9,6 +9,7 @@ import { goEnvJson, goVersion, type GoVersionInfo } from './go/inspect';
 import { effectiveSetting, goEnvFilePath, readGoEnvFile, readGorootGoEnv, type SettingLayers } from './go/envFile';
 import { goNotFoundFinding, goOkFinding, goProblemFinding } from './checks/goCheck';
 import { envFindings } from './checks/envCheck';
+import { pathFindings } from './checks/pathCheck';
 import { goModFindings } from './checks/gomodCheck';
 import { findGoMod } from './gomod/find';
 import { runNetworkChecks } from './checks/networkChecks';
@@ -143,9 +144,11 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     ...envFindings({
       env,
       os: p.env,
+      platform: p,
       file: envFile.kind === 'read' ? { path: envFile.path, values: envFile.values } : undefined,
     }),
   );
+  findings.push(...pathFindings(p));
   if (envFile.kind === 'unreadable') {
     findings.push({
       id: 'env.fileUnreadable',

@@ -4,7 +4,9 @@ import type { Finding } from '../findings';
 import type { EnvEntry } from '../report/model';
 import { describeGoproxy, parseGoproxy } from '../go/goproxy';
 import { redact } from '../redact';
-import { AUTO_PROXY_FIX, setGoEnvFix, setProxyFix, unsetGoEnvFix } from './fixes';
+import type { Platform } from '../platform';
+import { clearOsVariablesFix, shellFor, windowsClearNote } from '../shell/osVariable';
+import { AUTO_PROXY_FIX, setGoEnvFix as setFix, setProxyFix as proxyFix, unsetGoEnvFix as unsetFix } from './fixes';
 import { envPatternFindings } from './envPatternsCheck';
 
 export interface EnvCheckInput {
@@ -13,6 +15,8 @@ export interface EnvCheckInput {
   os: NodeJS.ProcessEnv;
   /** The go env file and what it holds, when there is one. */
   file?: { path: string; values: Map<string, string> } | undefined;
+  /** Decides the shell commands are shown for (POSIX unless given). */
+  platform?: Pick<Platform, 'os'> | undefined;
 }
 
 const SETTINGS_WORTH_CHECKING = [
@@ -36,6 +40,11 @@ const WHERE_OS_VARS_COME_FROM =
 export function envFindings(input: EnvCheckInput): Finding[] {
   const out: Finding[] = [];
   const v = (name: string) => input.env[name]?.value ?? '';
+  const os = input.platform?.os ?? 'linux';
+  const shell = shellFor(os);
+  const setGoEnvFix = (name: string, value: string, title: string) => setFix(name, value, title, shell);
+  const setProxyFix = (value: string, title: string) => proxyFix(value, title, shell);
+  const unsetGoEnvFix = (name: string, title: string) => unsetFix(name, title, shell);
 
   // OS variables beat the go env file: `go env -w` then silently changes nothing.
   if (input.file) {
@@ -47,13 +56,15 @@ export function envFindings(input: EnvCheckInput): Finding[] {
           id: 'env.overridden',
           severity: 'warning',
           title: `${name} in the environment overrides the go env file`,
-          detail: `${name} is "${redact(fromOs)}" in the OS environment and "${redact(fromFile)}" in ${input.file.path}. The environment wins, so the file's value (and any \`go env -w ${name}=…\`) has no effect. ${WHERE_OS_VARS_COME_FROM} Remove it there to let the go env file decide, or make both the same.`,
+          detail: `${name} is "${redact(fromOs)}" in the OS environment and "${redact(fromFile)}" in ${input.file.path}. The environment wins, so the file's value (and any \`go env -w ${name}=…\`) has no effect. ${WHERE_OS_VARS_COME_FROM} Remove it there to let the go env file decide, or make both the same.${os === 'win32' ? ` ${windowsClearNote([name])}` : ''}`,
           subject: name,
           fixes: [
-            {
-              command: `unset ${name}   # then remove it from the shell profile that sets it`,
-              title: `Remove ${name} from the OS environment`,
-            },
+            clearOsVariablesFix(
+              [name],
+              os,
+              `Remove ${name} from the OS environment`,
+              'then remove it from the shell profile that sets it',
+            ),
           ],
         });
       }

@@ -1,9 +1,10 @@
 // Fixes, defined once so the CLI and the editor label them the same way. The command line a fix
-// shows is derived from its action, so the two can never disagree; values are quoted for POSIX
-// shells (the editor performs the action itself and never runs the command line).
+// shows is derived from its action, so the two can never disagree; values are quoted for the shell
+// the user is likely to have (POSIX, or PowerShell on Windows); the editor performs the action
+// itself and never runs the command line.
 import { PROXY_VALUE, type Fix, type FixAction } from '../findings';
 import { redact } from '../redact';
-import { commandLine } from '../shell/quote';
+import { commandLine, type Shell } from '../shell/quote';
 
 export const AUTO_PROXY_FIX: Fix = {
   command: 'go-env-doctor set-proxy --auto',
@@ -26,29 +27,33 @@ export const RESTORE_PROXY_FIX: Fix = {
 /** A value no shell can be given safely (a line break): the command line says so instead. */
 const NO_COMMAND_LINE = '(this value cannot be passed on a command line; apply the fix from the editor)';
 
-function shown(argv: string[]): string {
-  return commandLine(argv, 'posix') ?? NO_COMMAND_LINE;
+function shown(argv: string[], shell: Shell): string {
+  return commandLine(argv, shell) ?? NO_COMMAND_LINE;
 }
 
 /** `go env -w NAME=value`. GOPROXY goes through setProxyFix, so that restore-proxy can undo it. */
-export function setGoEnvFix(name: string, value: string, title: string): Fix {
-  if (name === 'GOPROXY') return setProxyFix(value, title);
-  return { command: shown(['go', 'env', '-w', `${name}=${value}`]), title, action: { kind: 'setGoEnv', name, value } };
+export function setGoEnvFix(name: string, value: string, title: string, shell: Shell = 'posix'): Fix {
+  if (name === 'GOPROXY') return setProxyFix(value, title, shell);
+  return {
+    command: shown(['go', 'env', '-w', `${name}=${value}`], shell),
+    title,
+    action: { kind: 'setGoEnv', name, value },
+  };
 }
 
 /** `go env -u NAME`. */
-export function unsetGoEnvFix(name: string, title: string): Fix {
-  return { command: shown(['go', 'env', '-u', name]), title, action: { kind: 'unsetGoEnv', name } };
+export function unsetGoEnvFix(name: string, title: string, shell: Shell = 'posix'): Fix {
+  return { command: shown(['go', 'env', '-u', name], shell), title, action: { kind: 'unsetGoEnv', name } };
 }
 
 /**
  * Writes GOPROXY=`value` with the previous value saved. Credentials in `value` stay in the action
  * only: the command line and the action's shown value are redacted.
  */
-export function setProxyFix(value: string, title: string): Fix {
+export function setProxyFix(value: string, title: string, shell: Shell = 'posix'): Fix {
   const safe = redact(value);
   return {
-    command: shown(['go-env-doctor', 'set-proxy', '--value', safe]),
+    command: shown(['go-env-doctor', 'set-proxy', '--value', safe], shell),
     title,
     action: { kind: 'setProxy', value: safe, [PROXY_VALUE]: value },
   };

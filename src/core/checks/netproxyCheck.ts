@@ -6,12 +6,16 @@ import type { NetProxyConfig, ProxySetting } from '../net/netproxy';
 import { probeTcp, proxyPort } from '../net/probe';
 import { formatMs } from '../units';
 import { capitalize } from '../text';
+import { clearOsVariablesFix, windowsClearNote } from '../shell/osVariable';
 
 export async function runNetproxyCheck(input: {
   netproxy: NetProxyConfig;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+  /** Decides the shell the fix is shown for (POSIX unless given). */
+  os?: NodeJS.Platform | undefined;
 }): Promise<Finding[]> {
+  const os = input.os ?? 'linux';
   const cfg = input.netproxy;
   const findings: Finding[] = [];
 
@@ -57,14 +61,21 @@ export async function runNetproxyCheck(input: {
       id: 'netproxy.unreachable',
       severity: 'error',
       title: `HTTP proxy ${setting.display} is unreachable`,
-      detail: `${vars} names ${setting.display}, but ${why}. ${capitalize(uses)} goes through it, so those downloads fail until the proxy is reachable or the variable is corrected or removed.`,
+      detail: `${vars} names ${setting.display}, but ${why}. ${capitalize(uses)} goes through it, so those downloads fail until the proxy is reachable or the variable is corrected or removed.${os === 'win32' ? ` ${windowsClearNote(variables)}` : ''}`,
       subject: setting.display,
       durationMs: Math.round(r.totalMs),
       fixes: [
-        {
-          command: `unset ${variables.join(' ')}`,
-          title: `Stop using the proxy in this shell (also remove ${vars} from your shell profile if the proxy is gone)`,
-        },
+        os === 'win32'
+          ? clearOsVariablesFix(
+              variables,
+              os,
+              `Stop using the proxy (removes ${vars} from this session and your user environment)`,
+            )
+          : clearOsVariablesFix(
+              variables,
+              os,
+              `Stop using the proxy in this shell (also remove ${vars} from your shell profile if the proxy is gone)`,
+            ),
       ],
     };
   });

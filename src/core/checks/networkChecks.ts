@@ -56,7 +56,12 @@ export async function runNetworkChecks(input: NetworkCheckInput): Promise<Findin
   if (mayNeedTls(goproxy, gosumdb, input.extraMirrors ?? [], netproxy)) void net.trust();
 
   const [np, px, sd, content] = await Promise.all([
-    runNetproxyCheck({ netproxy, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }),
+    runNetproxyCheck({
+      netproxy,
+      timeoutMs: input.timeoutMs,
+      os: input.platform.os,
+      ...(input.signal ? { signal: input.signal } : {}),
+    }),
     runProxyCheck({ goproxy, extraMirrors: input.extraMirrors ?? [], net }),
     gosumdb.kind === 'off' ? Promise.resolve({ findings: [], probes: [] }) : runSumdbCheck({ gosumdb, goproxy, net }),
     runProxyContentCheck(input),

@@ -13,7 +13,8 @@ import { describeFailure, stepTimings, type FailureView } from './probeFailure';
 import { formatMs } from '../units';
 import { withTimings } from './probeTimings';
 import type { NetContext } from './netContext';
-import { AUTO_PROXY_FIX, OFFLINE_FIX, setProxyFix } from './fixes';
+import { AUTO_PROXY_FIX, OFFLINE_FIX, setProxyFix as proxyFix } from './fixes';
+import { shellFor } from '../shell/osVariable';
 
 export const PROBE_MODULE = 'golang.org/x/text';
 export const SLOW_MS = 2000;
@@ -37,6 +38,8 @@ export async function runProxyCheck(input: {
   /** default SLOW_MS */ slowMs?: number;
 }): Promise<ProxyCheckOutput> {
   const slowMs = input.slowMs ?? SLOW_MS;
+  const shell = shellFor(input.net.platform.os);
+  const setProxyFix = (value: string, title: string) => proxyFix(value, title, shell);
   const entries = input.goproxy;
   const seen = new Set<string>();
   const urlEntries = entries.map((e) =>

@@ -17,6 +17,8 @@ import { describeFailure, stepTimings, type FailureContext, type FailureView } f
 import { formatMs } from '../units';
 import type { NetContext } from './netContext';
 import { AUTO_PROXY_FIX, setGoEnvFix, unsetGoEnvFix } from './fixes';
+import { shellFor } from '../shell/osVariable';
+import type { Shell } from '../shell/quote';
 
 export interface SumdbCheckOutput {
   findings: Finding[];
@@ -54,7 +56,7 @@ export async function runSumdbCheck(input: {
           title: 'GOSUMDB is not valid',
           detail: `GOSUMDB=${redact(setting.setting)}: ${setting.reason}. The go command refuses to download modules it cannot verify, so downloads fail. Use the default (sum.golang.org) or sum.golang.google.cn.`,
           subject: 'GOSUMDB',
-          fixes: [unsetGoEnvFix('GOSUMDB', 'Use the default checksum database')],
+          fixes: [unsetGoEnvFix('GOSUMDB', 'Use the default checksum database', shellFor(input.net.platform.os))],
         },
       ],
       probes: [],
@@ -148,7 +150,7 @@ export async function runSumdbCheck(input: {
       subject,
       durationMs,
       ...withTimings(outcome.failed),
-      fixes: sumdbFixes(db),
+      fixes: sumdbFixes(db, shellFor(net.platform.os)),
     },
   ];
   // A TLS failure on the database's own host is also a TLS finding for that host.
@@ -309,7 +311,7 @@ export function isTreeNote(body: string, name: string): boolean {
   return m[3]!.split('\n').some((line) => line.startsWith(`\u2014 ${name} `));
 }
 
-function sumdbFixes(db: SumDatabase): Fix[] {
+function sumdbFixes(db: SumDatabase, shell: Shell): Fix[] {
   const fixes: Fix[] = [];
   if (db.name === 'sum.golang.org' && db.setting !== 'sum.golang.google.cn') {
     fixes.push(
@@ -317,6 +319,7 @@ function sumdbFixes(db: SumDatabase): Fix[] {
         'GOSUMDB',
         'sum.golang.google.cn',
         'Use the official mirror of sum.golang.org that is reachable from mainland China',
+        shell,
       ),
     );
   }

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { isAbortError } from '../errors';
 import { fsFailure, toolchainError, UnsafeArchiveError } from './errors';
+import { retryWhileLocked } from './lockedRetry';
 import { MARKER_FILE, gorootFor, lockPathFor, oldPrefix, stagingPrefix } from './layout';
 import { acquireLock, tryAcquireLock, type LockOptions } from './lock';
 
@@ -46,6 +46,8 @@ export interface StageAndCommitOptions {
    * directory is removed. Its result is recorded in the marker.
    */
   populate(ctx: StageContext): Promise<ToolchainMarker | void>;
+  /** Whose file-locking rules apply (Windows: renames retried while another program holds a file). */
+  os?: NodeJS.Platform | undefined;
   /** Test hook: called at each checkpoint (the CLI maps an env var to a hard kill here). */
   checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
 }
@@ -59,6 +61,7 @@ export interface StageAndCommitResult {
 
 export async function stageAndCommit(opts: StageAndCommitOptions): Promise<StageAndCommitResult> {
   const { dir, name, signal } = opts;
+  const os = opts.os ?? process.platform;
   const goroot = gorootFor(dir, name);
   let step = 'create the directory';
   let stepPath = dir;
@@ -109,9 +112,9 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     if (await exists(goroot)) {
       // An incomplete earlier unpack (no marker): move it out of the way, then replace it.
       aside = path.join(dir, `${oldPrefix(name)}${randomBytes(4).toString('hex')}`);
-      await renameWithRetry(goroot, aside);
+      await renameWithRetry(goroot, aside, os);
     }
-    await renameWithRetry(staging, goroot);
+    await renameWithRetry(staging, goroot, os);
     staging = undefined;
     await opts.checkpoint?.('committed');
     if (aside) await fsp.rm(aside, { recursive: true, force: true }).catch(() => undefined);
@@ -198,17 +201,7 @@ async function exists(p: string): Promise<boolean> {
   return (await fsp.lstat(p).catch(() => undefined)) !== undefined;
 }
 
-/** Windows refuses renames while a scanner has a file open; try again briefly there. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fsp.rename(from, to);
-      return;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || attempt >= 10 || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? ''))
-        throw err;
-      await sleep(100 * (attempt + 1));
-    }
-  }
+/** Windows refuses renames while a scanner has a file open: retried briefly there. */
+function renameWithRetry(from: string, to: string, os: NodeJS.Platform): Promise<void> {
+  return retryWhileLocked(() => fsp.rename(from, to), { os, action: 'rename', file: from });
 }

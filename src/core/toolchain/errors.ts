@@ -9,6 +9,8 @@ export type ToolchainErrorCode =
   | 'toolchain.unsafeArchive'
   | 'toolchain.diskFull'
   | 'toolchain.permissionDenied'
+  /** Windows: a rename or delete still refused after retries (antivirus, a terminal in the folder). */
+  | 'toolchain.fileLocked'
   /** Module-zip installs (GOPROXY): the checksum database cannot be consulted, or GOSUMDB=off. */
   | 'toolchain.sumdbUnavailable'
   /** Module-zip installs: bad signature, bad proof, or a database inconsistent with the saved tree head. */

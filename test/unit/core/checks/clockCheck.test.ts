@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../../src/core/findings';
 import { clockCheck, clockSamples } from '../../../../src/core/checks/clockCheck';
+import { clockFixes } from '../../../../src/core/checks/probeFailure';
 import { runNetworkChecks } from '../../../../src/core/checks/networkChecks';
 import type { ProbeResult } from '../../../../src/core/net/probe';
 import { ids, only, serverPool } from '../../../support/findingAsserts';
@@ -132,5 +133,14 @@ describe('checks/clock (skew from Date headers)', () => {
     });
     assert.doesNotMatch(only(fs, 'tls.expired').detail, /likely cause/);
     assert.doesNotMatch(only(fs, 'clock.skew').detail, /likely cause/);
+  });
+});
+
+describe('checks/clock fixes per platform', () => {
+  it('names the command that syncs the clock on each system', () => {
+    assert.deepEqual(
+      (['win32', 'darwin', 'linux'] as const).map((os) => clockFixes({ os }).map((f) => f.command)),
+      [['w32tm /resync'], ['sudo sntp -sS time.apple.com'], ['sudo timedatectl set-ntp true']],
+    );
   });
 });

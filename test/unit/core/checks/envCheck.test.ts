@@ -30,6 +30,11 @@ describe('go env file', () => {
     assert.equal(goEnvFilePath({ ...base, os: 'linux', env: { XDG_CONFIG_HOME: '/x' } }), '/x/go/env');
     assert.equal(goEnvFilePath({ ...base, os: 'linux', env: { GOENV: '/tmp/e' } }), '/tmp/e');
     assert.equal(goEnvFilePath({ ...base, os: 'linux', env: { GOENV: 'off' } }), undefined);
+    assert.equal(goEnvFilePath({ ...base, os: 'darwin', env: {} }), '/home/u/Library/Application Support/go/env');
+    assert.equal(
+      goEnvFilePath({ ...base, os: 'win32', env: { APPDATA: '/w/AppData/Roaming' } }),
+      '/w/AppData/Roaming/go/env',
+    );
   });
   it('resolves a setting: OS environment, then the file, then GOROOT/go.env, then built in', () => {
     const layers = {
@@ -79,6 +84,37 @@ describe('env checks', () => {
     assert.match(o.detail, /go env -w GOPROXY=…`\) has no effect/);
     const agree = envFindings({ env: env(healthy), os: { GOPROXY: 'https://goproxy.cn,direct' }, file });
     assert.ok(!agree.some((x) => x.id === 'env.overridden'));
+  });
+
+  it('shows commands for the platform: PowerShell forms on Windows, POSIX elsewhere', () => {
+    const file = {
+      path: 'C:\\Users\\u\\AppData\\Roaming\\go\\env',
+      values: new Map([['GOPROXY', 'https://a|direct']]),
+    };
+    const input = {
+      env: env(
+        { ...healthy, GOPROXY: 'https://old.example', GOSUMDB: 'off', GOFLAGS: '-insecure -mod=mod' },
+        'environment',
+      ),
+      os: { GOPROXY: 'https://old.example' },
+      file,
+    };
+    const commands = (os: NodeJS.Platform) =>
+      envFindings({ ...input, platform: { os } }).flatMap((f) => (f.fixes ?? []).map((x) => x.command));
+    assert.deepEqual(commands('win32'), [
+      "$env:GOPROXY = $null; [Environment]::SetEnvironmentVariable('GOPROXY', $null, 'User')",
+      'go env -w GOSUMDB=sum.golang.org',
+      'go env -w GOSUMDB=sum.golang.google.cn',
+      'go env -w GOFLAGS=-mod=mod',
+    ]);
+    assert.deepEqual(commands('linux'), [
+      'unset GOPROXY   # then remove it from the shell profile that sets it',
+      'go env -w GOSUMDB=sum.golang.org',
+      'go env -w GOSUMDB=sum.golang.google.cn',
+      'go env -w GOFLAGS=-mod=mod',
+    ]);
+    const overridden = envFindings({ ...input, platform: { os: 'win32' } }).find((f) => f.id === 'env.overridden');
+    assert.match(overridden!.detail, /In cmd, `set GOPROXY=` clears it for that window only\. Do not use setx/);
   });
 
   it('flags GOPROXY=off and invalid entries, and explains , versus |', () => {

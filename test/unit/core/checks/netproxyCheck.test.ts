@@ -85,6 +85,17 @@ describe('checks/netproxy (HTTP(S)_PROXY)', () => {
     const f = only(fs, 'netproxy.unreachable');
     assert.match(f.detail, /^HTTPS_PROXY and http_proxy names/);
     assert.equal(f.fixes?.[0]?.command, 'unset HTTPS_PROXY http_proxy');
+    const win = await runNetproxyCheck({
+      netproxy: netProxyConfigFromEnv({ HTTPS_PROXY: `http://127.0.0.1:${port}` }),
+      timeoutMs: 1000,
+      os: 'win32',
+    });
+    const w = only(win, 'netproxy.unreachable');
+    assert.equal(
+      w.fixes?.[0]?.command,
+      "$env:HTTPS_PROXY = $null; [Environment]::SetEnvironmentVariable('HTTPS_PROXY', $null, 'User')",
+    );
+    assert.match(w.detail, /In cmd, `set HTTPS_PROXY=` clears it/);
   });
 
   it('mentions ALL_PROXY, which Go ignores, and values Go cannot parse', async () => {
