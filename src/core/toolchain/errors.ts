@@ -9,6 +9,8 @@ export type ToolchainErrorCode =
   | 'toolchain.unsafeArchive'
   | 'toolchain.diskFull'
   | 'toolchain.permissionDenied'
+  /** The SDK directory is group/world-writable or another user's: a verified tree could be swapped. */
+  | 'toolchain.unsafeSdkDir'
   /** Module-zip installs (GOPROXY): the checksum database cannot be consulted, or GOSUMDB=off. */
   | 'toolchain.sumdbUnavailable'
   /** Module-zip installs: bad signature, bad proof, or a database inconsistent with the saved tree head. */
