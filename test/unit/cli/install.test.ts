@@ -268,7 +268,7 @@ describe('go-env-doctor install (CLI)', function () {
     // Inside a private mount namespace: mount the tiny tmpfs, put an old install on it, run the
     // install, then record what is left (the mount disappears with the namespace).
     const script = `set -e
-mount -t tmpfs -o size=1m tmpfs "$SDK"
+mount -t tmpfs -o size=1m,mode=0755 tmpfs "$SDK"
 mkdir -p "$SDK/go1.21.0/bin"; printf '#!/bin/sh\\necho old\\n' > "$SDK/go1.21.0/bin/go"; chmod 755 "$SDK/go1.21.0/bin/go"; : > "$SDK/go1.21.0/.unpacked-success"
 set +e
 "$@"; code=$?
