@@ -82,12 +82,14 @@ describe('go-env-doctor install (CLI)', function () {
       bytes: tgz.length,
       source: `${server.url}${filePath}`,
       alreadyInstalled: false,
+      verified: true,
     });
     assert.equal(r.stderr, '', 'no progress when stderr is not a terminal');
     assert.equal(await goVersion(), 'go version go1.22.5 linux/amd64');
     const again = await runInstall(args('--json'));
     assert.equal(again.code, 0);
     assert.equal(json(again).alreadyInstalled, true);
+    assert.equal(json(again).verified, true);
   });
 
   it('exits 2 on a usage error (child process)', async () => {
