@@ -30,6 +30,7 @@ const TITLES: Record<string, string> = {
   'toolchain.unsafeArchive': 'Unsafe Go archive refused',
   'toolchain.diskFull': 'Not enough disk space to install Go',
   'toolchain.permissionDenied': 'No permission to install Go there',
+  'toolchain.unsafeSdkDir': 'SDK directory others can change; Go not installed',
   'toolchain.sumdbUnavailable': 'Go checksum database unavailable; toolchain not installed',
   'toolchain.sumdbVerifyFailed': 'The Go checksum database did not verify this toolchain',
 };
@@ -151,6 +152,7 @@ function successDocument(r: ToolchainInstallResult): Record<string, unknown> {
       bytes: r.bytes ?? null,
       source: r.source ?? null,
       alreadyInstalled: r.alreadyInstalled,
+      verified: r.sha256 !== undefined,
     };
   }
   return {
@@ -161,6 +163,7 @@ function successDocument(r: ToolchainInstallResult): Record<string, unknown> {
     bytes: r.bytes ?? null,
     source: r.source ?? null,
     alreadyInstalled: r.alreadyInstalled,
+    verified: r.h1 !== undefined,
     verification: r.verification ?? null,
     ...(r.fallbackFrom ? { fallbackFrom: r.fallbackFrom } : {}),
   };

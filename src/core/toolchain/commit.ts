@@ -11,6 +11,7 @@ import { fsFailure, toolchainError, UnsafeArchiveError } from './errors';
 import { retryWhileLocked } from './lockedRetry';
 import { MARKER_FILE, gorootFor, lockPathFor, oldPrefix, stagingPrefix } from './layout';
 import { acquireLock, tryAcquireLock, type LockOptions } from './lock';
+import { assertSafeSdkDir, type SdkDirIdentity } from './sdkDirSafety';
 
 /** What we write into `.unpacked-success` (golang.org/dl writes it empty; both count as complete). */
 export interface ToolchainMarker {
@@ -50,6 +51,8 @@ export interface StageAndCommitOptions {
   os?: NodeJS.Platform | undefined;
   /** Test hook: called at each checkpoint (the CLI maps an env var to a hard kill here). */
   checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
+  /** Who installs (default: this process), for the SDK directory ownership check. */
+  owner?: SdkDirIdentity;
 }
 
 export interface StageAndCommitResult {
@@ -68,7 +71,8 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
   let staging: string | undefined;
   let lock: Awaited<ReturnType<typeof acquireLock>> | undefined;
   try {
-    await fsp.mkdir(dir, { recursive: true });
+    await fsp.mkdir(dir, { recursive: true, mode: 0o755 });
+    await assertSafeSdkDir(dir, opts.owner);
     step = 'create the install lock';
     stepPath = lockPathFor(dir, name);
     lock = await acquireLock(stepPath, { ...opts.lock, ...(signal ? { signal } : {}) });
@@ -136,9 +140,24 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
   }
 }
 
-/** Complete = the marker exists and bin/go is there (the marker alone is what golang.org/dl checks). */
+/**
+ * Complete = a real directory (not a symlink) with the marker and a regular bin/go (not a symlink):
+ * a link could point anywhere, so it is never taken for a tree this tool unpacked.
+ */
 export async function isCompleteToolchain(goroot: string): Promise<boolean> {
+  const st = await fsp.lstat(goroot).catch(() => undefined);
+  if (!st?.isDirectory()) return false;
   return (await exists(path.join(goroot, MARKER_FILE))) && (await hasGoBinary(goroot));
+}
+
+/** For a toolchain found installed whose marker records no checked hash (golang.org/dl's, or hand-made). */
+export function describeUnverifiedInstall(version: string, goroot: string): string {
+  return `${version} is already in ${goroot}, but not installed by go-env-doctor, unverified: no checksum of its bytes was checked. For a verified copy, remove that directory and install again.`;
+}
+
+/** The marker records a hash we checked; an empty or foreign marker means nobody verified the tree. */
+export function isVerifiedMarker(marker: ToolchainMarker | undefined): boolean {
+  return marker?.installedBy === 'go-env-doctor' && (marker.sha256 !== undefined || marker.h1 !== undefined);
 }
 
 export async function readMarker(goroot: string): Promise<ToolchainMarker | undefined> {
@@ -190,8 +209,9 @@ export async function removeStale(dir: string, name: string): Promise<string[]> 
 }
 
 async function hasGoBinary(root: string): Promise<boolean> {
+  if (!(await fsp.lstat(path.join(root, 'bin')).catch(() => undefined))?.isDirectory()) return false;
   for (const bin of ['go', 'go.exe']) {
-    const st = await fsp.stat(path.join(root, 'bin', bin)).catch(() => undefined);
+    const st = await fsp.lstat(path.join(root, 'bin', bin)).catch(() => undefined);
     if (st?.isFile()) return true;
   }
   return false;

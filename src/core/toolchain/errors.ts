@@ -11,6 +11,8 @@ export type ToolchainErrorCode =
   | 'toolchain.permissionDenied'
   /** Windows: a rename or delete still refused after retries (antivirus, a terminal in the folder). */
   | 'toolchain.fileLocked'
+  /** The SDK directory is group/world-writable or another user's: a verified tree could be swapped. */
+  | 'toolchain.unsafeSdkDir'
   /** Module-zip installs (GOPROXY): the checksum database cannot be consulted, or GOSUMDB=off. */
   | 'toolchain.sumdbUnavailable'
   /** Module-zip installs: bad signature, bad proof, or a database inconsistent with the saved tree head. */

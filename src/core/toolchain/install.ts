@@ -15,7 +15,7 @@ import { loadGoTrust } from '../net/trust';
 import { goosGoarch, type Platform } from '../platform';
 import { redact } from '../redact';
 import type { HttpGet } from '../net/httpGet';
-import { readMarker } from './commit';
+import { describeUnverifiedInstall, readMarker } from './commit';
 import { cancelled, toolchainError } from './errors';
 import { createDispatcher } from '../net/dispatcher';
 import { installToolchainRelease, type InstallCheckpoint, type InstallResult } from './release/install';
@@ -126,8 +126,9 @@ export async function installToolchain(opts: ToolchainInstallOptions): Promise<T
 
 /** One sentence for the CLI and the editor, the archive-path twin of describeModuleInstall. */
 export function describeArchiveInstall(r: InstallResult): string {
+  if (r.alreadyInstalled && !r.sha256) return describeUnverifiedInstall(r.version, r.goroot);
   if (r.alreadyInstalled)
-    return `${r.version} is already installed in ${r.goroot}${r.sha256 ? ` (its archive's SHA-256 ${r.sha256} was checked against the official Go release index when it was installed)` : ''}.`;
+    return `${r.version} is already installed in ${r.goroot} (its archive's SHA-256 ${r.sha256} was checked against the official Go release index when it was installed).`;
   const from =
     r.source === 'partial download'
       ? 'a download kept from an earlier run'

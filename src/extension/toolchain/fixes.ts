@@ -175,6 +175,7 @@ export class ToolchainFixes {
       source: result.source,
       bytes: result.bytes,
       via: result.via,
+      verified: result.via === 'archive' ? result.sha256 !== undefined : result.h1 !== undefined,
     };
     if (vscode.workspace.getConfiguration('goEnv').get<string>('goPath') === goBinary) {
       void vscode.window.showInformationMessage(
@@ -199,7 +200,7 @@ export class ToolchainFixes {
   private showError(err: unknown, what: string): void {
     const settingsRelated =
       err instanceof DoctorError &&
-      /^(settings\.|toolchain\.(indexUnavailable|downloadFailed|checksumMismatch|permissionDenied|diskFull))/.test(
+      /^(settings\.|toolchain\.(indexUnavailable|downloadFailed|checksumMismatch|permissionDenied|diskFull|unsafeSdkDir))/.test(
         err.code,
       );
     const openSettings = {

@@ -201,6 +201,8 @@ export interface InstalledSummary {
   bytes: number | undefined;
   /** Archive: SHA-256 against the official index; proxy: the module's h1: against the checksum database. */
   via?: 'archive' | 'proxy';
+  /** False for a toolchain found installed whose marker records no checked hash. */
+  verified?: boolean;
 }
 
 export const USE_CHOICE = 'Use in This Workspace';
@@ -211,7 +213,9 @@ export function useOfferMessage(r: InstalledSummary, homeDir: string): string {
   const name = goDisplayName(r.version.replace(/^go/, ''));
   const where = tildify(r.goroot, homeDir);
   const how = r.alreadyInstalled
-    ? `${name} is already installed in ${where}.`
+    ? r.verified === false
+      ? `${name} is already in ${where}, but not installed by go-env-doctor, unverified: no checksum of its bytes was checked.`
+      : `${name} is already installed in ${where}.`
     : `${name} is installed in ${where}${r.bytes ? ` (${formatMb(r.bytes)}${r.source ? ` from ${sourceHost(r.source)}` : ''}, ${r.via === 'proxy' ? 'verified against the Go checksum database' : 'SHA-256 verified against the official release index'})` : ''}.`;
   return `Go Env: ${how} Use it for this workspace? The Go extension (go.alternateTools), Go Env Doctor (goEnv.goPath) and new terminals (PATH) will run it.`;
 }

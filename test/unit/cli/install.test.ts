@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { DownloadServer } from '../../support/downloadServer';
 import { archiveEntry, fakeToolchainTarGzBuffer, releaseIndex, sha256 } from '../../support/toolchainArchive';
 import { installArgv, runInstall, spawnInstall, type InstallRun } from '../../support/toolchainCli';
+import { CLI } from '../../support/cli';
 import { UsageError } from '../../../src/cli/args';
 import { installCommand } from '../../../src/cli/install';
 import type { CliIO } from '../../../src/cli/io';
@@ -81,12 +82,14 @@ describe('go-env-doctor install (CLI)', function () {
       bytes: tgz.length,
       source: `${server.url}${filePath}`,
       alreadyInstalled: false,
+      verified: true,
     });
     assert.equal(r.stderr, '', 'no progress when stderr is not a terminal');
     assert.equal(await goVersion(), 'go version go1.22.5 linux/amd64');
     const again = await runInstall(args('--json'));
     assert.equal(again.code, 0);
     assert.equal(json(again).alreadyInstalled, true);
+    assert.equal(json(again).verified, true);
   });
 
   it('exits 2 on a usage error (child process)', async () => {
@@ -267,7 +270,7 @@ describe('go-env-doctor install (CLI)', function () {
     // Inside a private mount namespace: mount the tiny tmpfs, put an old install on it, run the
     // install, then record what is left (the mount disappears with the namespace).
     const script = `set -e
-mount -t tmpfs -o size=1m tmpfs "$SDK"
+mount -t tmpfs -o size=1m,mode=0755 tmpfs "$SDK"
 mkdir -p "$SDK/go1.21.0/bin"; printf '#!/bin/sh\\necho old\\n' > "$SDK/go1.21.0/bin/go"; chmod 755 "$SDK/go1.21.0/bin/go"; : > "$SDK/go1.21.0/.unpacked-success"
 set +e
 "$@"; code=$?
@@ -291,16 +294,20 @@ exit $code`;
     server.serve(filePath, { data: tgz });
     await oldInstall();
     await fs.mkdir(path.join(sdk, '.downloads'));
-    let wrapper: string[] | undefined;
+    let asNobody: { wrapper: string[]; cli: string; cwd: string } | undefined;
     if (process.getuid?.() === 0) {
       // Root ignores file modes, so run the CLI as `nobody` with a download dir it cannot write.
+      // The checkout may sit in a directory `nobody` cannot enter: it runs a copy of the bundle.
       await fs.chmod(tmp, 0o755);
       await fs.chown(sdk, 65534, 65534);
-      wrapper = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+      const cli = path.join(tmp, 'cli.js');
+      await fs.copyFile(CLI, cli);
+      await fs.chmod(cli, 0o644);
+      asNobody = { wrapper: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'], cli, cwd: tmp };
     } else {
       await fs.chmod(path.join(sdk, '.downloads'), 0o555);
     }
-    const r = await runInstall(args('--json'), { ...(wrapper ? { wrapper } : {}), env: { HOME: tmp } });
+    const r = await runInstall(args('--json'), { ...asNobody, env: { HOME: tmp } });
     assert.equal(r.code, 1, r.stderr);
     assert.equal(json(r).finding!.id, 'toolchain.permissionDenied', r.stdout);
     assert.match(String(json(r).finding!.detail), /Permission denied: cannot save the download to .*\.partial/);

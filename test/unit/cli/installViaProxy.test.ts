@@ -95,6 +95,7 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
         bytes: 0,
         source: `${fx.url}/`,
         alreadyInstalled: false,
+        verified: true,
         verification: { database: fx.name, via: 'proxy', treeSize: 0, recordId: 0, notes: [] },
       },
     );
@@ -221,6 +222,7 @@ describe('go-env-doctor install through GOPROXY (CLI, Go reference fixture)', fu
         bytes: tgz.length,
         source: `${server.url}/dl/${entry.filename}`,
         alreadyInstalled: false,
+        verified: true,
       });
       assert.equal(r.stderr, '');
       assert.deepEqual(await fx.counts(), before);

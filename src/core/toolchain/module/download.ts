@@ -14,6 +14,7 @@ import { isAbortError } from '../../errors';
 import { escapeModulePath, proxyResource, type ProxyEntry } from '../../go/goproxy';
 import { redact } from '../../redact';
 import { parseContentRange } from '../release/download';
+import { openPartial } from '../release/partialFile';
 import { cancelled, fsFailure, toolchainError } from '../errors';
 import { describeNetError } from '../../net/failureWords';
 import { netRequest } from '../../net/request';
@@ -317,11 +318,12 @@ class ZipPartial {
   ) {}
 
   static async open(file: string, fresh: boolean): Promise<ZipPartial> {
+    const fh = await openPartial(file);
     try {
-      const fh = await fsp.open(file, fsp.constants.O_RDWR | fsp.constants.O_CREAT, 0o644);
       if (fresh) await fh.truncate(0);
       return new ZipPartial(fh, file, (await fh.stat()).size);
     } catch (err) {
+      await fh.close().catch(() => undefined);
       throw fsFailure(err, 'save the download to', file) ?? err;
     }
   }

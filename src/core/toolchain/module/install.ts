@@ -14,7 +14,13 @@ import { goosGoarch } from '../../platform';
 import { sumdbStateDir } from '../../stateDir';
 import { hashZip } from '../../sumdb/dirhash';
 import { undiciGet, type HttpGet } from '../../net/httpGet';
-import { isCompleteToolchain, readMarker, stageAndCommit, type CommitCheckpoint } from '../commit';
+import {
+  describeUnverifiedInstall,
+  isCompleteToolchain,
+  readMarker,
+  stageAndCommit,
+  type CommitCheckpoint,
+} from '../commit';
 import { cancelled, toolchainError, UnsafeArchiveError } from '../errors';
 import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor } from '../layout';
@@ -79,8 +85,9 @@ export interface ModuleInstallResult {
 
 /** One sentence for the CLI and the editor: where the toolchain came from and how it was verified. */
 export function describeModuleInstall(r: ModuleInstallResult): string {
+  if (r.alreadyInstalled && !r.h1) return describeUnverifiedInstall(r.version, r.goroot);
   if (r.alreadyInstalled)
-    return `${r.version} is already installed in ${r.goroot}${r.h1 ? ` (installed from ${r.source ?? 'a module proxy'}, ${r.h1})` : ''}.`;
+    return `${r.version} is already installed in ${r.goroot} (installed from ${r.source ?? 'a module proxy'}, ${r.h1}).`;
   const v = r.verification;
   const how = v
     ? `its ${r.h1} matches the record that the checksum database ${v.database} proved is in its signed log of ${v.treeSize.toLocaleString('en-US')} records (reached ${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'})`

@@ -23,6 +23,7 @@ import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from '../layout';
 import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type ReleaseFile } from './officialIndex';
 import { withDefaults } from '../timeouts';
+import { assertFreeSpace, spaceForArchive, type FreeBytes } from '../diskSpace';
 import { lockOptions, type InstallHostOptions } from '../hostOptions';
 
 export type InstallCheckpoint = CommitCheckpoint | 'downloading';
@@ -42,6 +43,8 @@ export interface InstallOptions extends InstallHostOptions {
   reclaimMemory?: () => void;
   /** Test hook, see commit.ts. */
   checkpoint?: (name: InstallCheckpoint) => void | Promise<void>;
+  /** Free space on the SDK directory's file system (default: statfs). */
+  freeBytes?: FreeBytes;
 }
 
 export interface InstallResult {
@@ -109,6 +112,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
       lock: lockOptions(timeouts, opts.onWait),
       ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
       populate: async (ctx) => {
+        await assertFreeSpace(dir, spaceForArchive(file.size), name, opts.freeBytes);
         const consumer = isZip ? new DiscardConsumer() : new StagingConsumer(ctx.root);
         try {
           const outcome = await downloadVerified({

@@ -1,6 +1,27 @@
 // The file a download is written to while it arrives, kept across runs so a later run resumes.
 import * as fsp from 'node:fs/promises';
-import { fsFailure } from '../errors';
+import { errorCode } from '../../errors';
+import { fsFailure, toolchainError } from '../errors';
+
+/**
+ * Opens (creating) a kept partial download for reading and positional writes. Never through a
+ * symlink: one planted there would make us write where it points and read bytes we did not fetch.
+ */
+export async function openPartial(p: string): Promise<fsp.FileHandle> {
+  try {
+    return await fsp.open(p, fsp.constants.O_RDWR | fsp.constants.O_CREAT | (fsp.constants.O_NOFOLLOW ?? 0), 0o644);
+  } catch (err) {
+    if (errorCode(err) === 'ELOOP') {
+      throw toolchainError(
+        'toolchain.unsafeSdkDir',
+        `The partial download ${p} is a symbolic link; go-env-doctor does not write or resume through links.`,
+        `Remove it (rm ${p}), find out who created it, and run the install again.`,
+        err,
+      );
+    }
+    throw fsFailure(err, 'save the download to', p) ?? err;
+  }
+}
 
 /** The partial file: positional writes, queued in order so a crash leaves a clean prefix. */
 export class PartialFile {
@@ -15,11 +36,7 @@ export class PartialFile {
 
   static async open(p: string): Promise<PartialFile> {
     // 'a+' would force appends; we need positional writes and truncation, so open read-write, creating.
-    try {
-      return new PartialFile(await fsp.open(p, fsp.constants.O_RDWR | fsp.constants.O_CREAT, 0o644), p);
-    } catch (err) {
-      throw fsFailure(err, 'save the download to', p) ?? err;
-    }
+    return new PartialFile(await openPartial(p), p);
   }
 
   async size(): Promise<number> {

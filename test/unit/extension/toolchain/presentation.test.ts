@@ -167,6 +167,21 @@ describe('extension: toolchain presentation', () => {
     assert.ok(entries.some((e) => e.kind === 'release' && e.version === '1.22.5' && e.installed));
   });
 
+  it('says a toolchain found installed without a recorded hash is not ours and unverified', () => {
+    const summary = {
+      version: 'go1.30.0',
+      goroot: '/home/u/sdk/go1.30.0',
+      alreadyInstalled: true,
+      source: undefined,
+      bytes: undefined,
+    };
+    assert.match(
+      useOfferMessage({ ...summary, verified: false }, '/home/u'),
+      /^Go Env: Go 1\.30\.0 is already in ~\/sdk\/go1\.30\.0, but not installed by go-env-doctor, unverified: no checksum of its bytes was checked\. Use it/,
+    );
+    assert.doesNotMatch(useOfferMessage({ ...summary, verified: true }, '/home/u'), /unverified/);
+  });
+
   it('asks to use the toolchain and says what was changed', () => {
     const offer = useOfferMessage(
       {
