@@ -41,6 +41,11 @@ export function setGoEnvFix(name: string, value: string, title: string, shell: S
   };
 }
 
+/** Our verified installer for one Go version; the title says which and why. */
+export function installToolchainFix(version: string, title = `Install Go ${version} (verified)`): Fix {
+  return { command: `go-env-doctor install ${version}`, title, action: { kind: 'installToolchain', version } };
+}
+
 /** `go env -u NAME`. */
 export function unsetGoEnvFix(name: string, title: string, shell: Shell = 'posix'): Fix {
   return { command: shown(['go', 'env', '-u', name], shell), title, action: { kind: 'unsetGoEnv', name } };

@@ -11,6 +11,7 @@ import {
 } from '../goVersion';
 import { parseGoMod } from '../gomod/parse';
 import { redact } from '../redact';
+import { installToolchainFix } from './fixes';
 
 export interface GoModCheckInput {
   file: string;
@@ -89,13 +90,7 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
       detail: `${input.file}:${mod.go.line} says "go ${mod.go.value}", newer than the installed ${input.localVersion}. ${whatGoWillDo(input, local, wanted, Boolean(mod.toolchain))}`,
       subject: input.file,
       location: { file: input.file, line: mod.go.line },
-      fixes: [
-        {
-          command: `go-env-doctor install ${wanted.text}`,
-          title: `Install Go ${wanted.text} (verified)`,
-          action: { kind: 'installToolchain', version: wanted.text },
-        },
-      ],
+      fixes: [installToolchainFix(wanted.text)],
     });
   } else if (toolchain && mod.toolchain && compareGoVersions(toolchain, local) > 0) {
     const switches = supportsToolchainSwitch(local) && input.gotoolchain !== 'local';
@@ -110,13 +105,7 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
         : `${input.file}:${mod.toolchain.line}: ${input.localVersion} predates the toolchain directive (Go 1.21) and fails with "unknown directive: toolchain". Install a newer Go.`,
       subject: input.file,
       location: { file: input.file, line: mod.toolchain.line },
-      fixes: [
-        {
-          command: `go-env-doctor install ${toolchain.text}`,
-          title: `Install Go ${toolchain.text} (verified)`,
-          action: { kind: 'installToolchain', version: toolchain.text },
-        },
-      ],
+      fixes: [installToolchainFix(toolchain.text)],
     });
   } else {
     out.push({

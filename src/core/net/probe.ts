@@ -112,10 +112,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
     result.error = classify(err, step, controller.signal, opts.timeoutMs, !!proxy);
     if (err instanceof ProbeFailure && err.chain && err.chain.length > 0) result.peerChain = err.chain;
   } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onAbort);
-    for (const s of sockets) s.destroy();
-    result.totalMs = since(started);
+    result.totalMs = endProbe(timer, opts.signal, onAbort, sockets, started);
   }
   return result;
 }
@@ -190,10 +187,7 @@ export async function probeTcp(
   } catch (err) {
     out.error = classify(err, step, controller.signal, o.timeoutMs, false);
   } finally {
-    clearTimeout(timer);
-    o.signal?.removeEventListener('abort', onAbort);
-    for (const s of sockets) s.destroy();
-    out.totalMs = since(started);
+    out.totalMs = endProbe(timer, o.signal, onAbort, sockets, started);
   }
   return out;
 }
@@ -237,4 +231,18 @@ function classify(
   if (err instanceof ProbeFailure) return err.info;
   const e = err as NodeJS.ErrnoException;
   return { kind: 'http', step, code: e?.code ?? 'EUNKNOWN', message: redact(e?.message ?? String(err)) };
+}
+
+/** Every probe ends alike: no timer, no abort listener, no open socket; returns its total time. */
+function endProbe(
+  timer: ReturnType<typeof setTimeout>,
+  signal: AbortSignal | undefined,
+  onAbort: () => void,
+  sockets: Iterable<{ destroy(): void }>,
+  started: number,
+): number {
+  clearTimeout(timer);
+  signal?.removeEventListener('abort', onAbort);
+  for (const s of sockets) s.destroy();
+  return since(started);
 }

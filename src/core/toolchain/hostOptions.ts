@@ -1,6 +1,7 @@
 // What every toolchain installer takes from its host (the CLI, the editor, a test).
 import type { Dispatcher } from 'undici';
 import type { Platform } from '../platform';
+import type { CommitCheckpoint } from './commit';
 import type { LockHolder } from './lock';
 import type { InstallProgress } from './progress';
 import type { InstallTimeouts } from './timeouts';
@@ -26,4 +27,28 @@ export function lockOptions(
   onWait?: InstallHostOptions['onWait'],
 ): { staleMs: number; pollMs: number; onWait?: (holder: LockHolder | undefined) => void } {
   return { staleMs: timeouts.lockStaleMs, pollMs: timeouts.lockPollMs, ...(onWait ? { onWait } : {}) };
+}
+
+/** What every installer passes to stageAndCommit besides `populate`: where, the lock, cancellation, the test checkpoint. */
+export function commitBasics(
+  dir: string,
+  name: string,
+  opts: Pick<InstallHostOptions, 'signal' | 'onWait'> & {
+    checkpoint?: ((name: CommitCheckpoint) => void | Promise<void>) | undefined;
+  },
+  timeouts: Pick<InstallTimeouts, 'lockStaleMs' | 'lockPollMs'>,
+): {
+  dir: string;
+  name: string;
+  signal?: AbortSignal;
+  lock: ReturnType<typeof lockOptions>;
+  checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
+} {
+  return {
+    dir,
+    name,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    lock: lockOptions(timeouts, opts.onWait),
+    ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
+  };
 }

@@ -127,13 +127,10 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
   );
 }
 
-async function fetchWithRetries(
-  opts: ModuleDownloadOptions,
-  file: ZipPartial,
-  url: URL,
-  label: string,
-  events: string[],
-): Promise<Attempt> {
+/** One source of a download: the options, the partial file, the URL, its label for messages, the event log. */
+type SourceArgs = [opts: ModuleDownloadOptions, file: ZipPartial, url: URL, label: string, events: string[]];
+
+async function fetchWithRetries(...[opts, file, url, label, events]: SourceArgs): Promise<Attempt> {
   let failuresInRow = 0;
   for (let attempts = 1; ; attempts++) {
     const before = file.size;
@@ -161,13 +158,7 @@ async function fetchWithRetries(
   }
 }
 
-async function attempt(
-  opts: ModuleDownloadOptions,
-  file: ZipPartial,
-  url: URL,
-  label: string,
-  events: string[],
-): Promise<Attempt> {
+async function attempt(...[opts, file, url, label, events]: SourceArgs): Promise<Attempt> {
   const max = opts.maxBytes ?? MAX_MODULE_ZIP_BYTES;
   if (url.protocol === 'file:') return copyFromFileProxy(opts, file, url, max);
   const from = file.size;

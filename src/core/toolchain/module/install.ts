@@ -39,7 +39,7 @@ import {
   type ChecksumDbSettings,
   type ToolchainHashLookup,
 } from './verify';
-import { lockOptions, type InstallHostOptions } from '../hostOptions';
+import { commitBasics, type InstallHostOptions } from '../hostOptions';
 
 export interface ModuleInstallOptions extends ChecksumDbSettings, InstallHostOptions {
   /** `1.22.5` or `go1.22.5` (a release; `latest` needs the release index, which this path avoids). */
@@ -133,11 +133,7 @@ export async function installToolchainModule(opts: ModuleInstallOptions): Promis
 
   try {
     const committed = await stageAndCommit({
-      dir,
-      name,
-      ...(signal ? { signal } : {}),
-      lock: lockOptions(timeouts, opts.onWait),
-      ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
+      ...commitBasics(dir, name, opts, timeouts),
       populate: async (ctx) => {
         // The lookup does not depend on the zip: run it while the zip downloads.
         const lookup = settle(

@@ -24,7 +24,7 @@ import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from '..
 import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type ReleaseFile } from './officialIndex';
 import { withDefaults } from '../timeouts';
 import { assertFreeSpace, spaceForArchive, type FreeBytes } from '../diskSpace';
-import { lockOptions, type InstallHostOptions } from '../hostOptions';
+import { commitBasics, type InstallHostOptions } from '../hostOptions';
 
 export type InstallCheckpoint = CommitCheckpoint | 'downloading';
 
@@ -106,11 +106,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
     let events: string[] = [];
 
     const committed = await stageAndCommit({
-      dir,
-      name,
-      ...(signal ? { signal } : {}),
-      lock: lockOptions(timeouts, opts.onWait),
-      ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
+      ...commitBasics(dir, name, opts, timeouts),
       populate: async (ctx) => {
         await assertFreeSpace(dir, spaceForArchive(file.size), name, opts.freeBytes);
         const consumer = isZip ? new DiscardConsumer() : new StagingConsumer(ctx.root);
