@@ -1,12 +1,12 @@
 // The diagnosis: find go, ask it about itself, read go env with sources, check go.mod, and probe
 // the network, all at once, each with a timeout, so a run ends within about timeout + 1 s.
-import * as path from 'node:path';
 import { redactFinding, type Finding } from './findings';
 import type { Platform } from './platform';
 import type { EnvEntry, Report } from './report/model';
 import { locateGo } from './go/locate';
 import { goEnvJson, goVersion, type GoVersionInfo } from './go/inspect';
-import { effectiveSetting, goEnvFilePath, readGoEnvFile, readGorootGoEnv, type SettingLayers } from './go/envFile';
+import { effectiveSetting } from './go/envFile';
+import { predictGoSettings } from './go/predictSettings';
 import { goNotFoundFinding, goOkFinding, goProblemFinding } from './checks/goCheck';
 import { envFindings } from './checks/envCheck';
 import { pathFindings } from './checks/pathCheck';
@@ -65,16 +65,10 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   const since = () => Math.round(performance.now() - started);
 
   const whichGo = startWhichGoChecks(p, timeoutMs, opts.signal, opts.editorGo);
-  const envFile = await readGoEnvFile(goEnvFilePath(p));
   const located = await locateGo(p, opts.goPath);
   const goPath = located.found ? located.go.realPath : undefined;
-  // GOROOT is usually the binary's grandparent; its go.env (Go 1.21+) holds defaults.
-  const guessedGoroot = goPath ? path.dirname(path.dirname(goPath)) : undefined;
-  const layers: SettingLayers = {
-    os: p.env,
-    file: envFile.kind === 'read' ? envFile.values : new Map(),
-    goroot: await readGorootGoEnv(guessedGoroot),
-  };
+  // $GOROOT or the binary's GOROOT: its go.env (Go 1.21+) holds defaults.
+  const { envFile, layers, goroot: guessedGoroot } = await predictGoSettings(p, { goBinary: goPath });
   const predicted = Object.fromEntries(NETWORK_SETTINGS.map((n) => [n, effectiveSetting(n, layers)])) as Record<
     (typeof NETWORK_SETTINGS)[number],
     EnvEntry

@@ -4,11 +4,9 @@
 // way the go command itself fetches toolchains. The GOPROXY/GOSUMDB settings are read like the
 // go command reads them (environment, go env file, $GOROOT/go.env, built-in defaults) without
 // running go, since a broken or missing go is often why a toolchain is being installed.
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { DoctorError, isAbortError } from '../errors';
-import { effectiveSetting, goEnvFilePath, readGoEnvFile, readGorootGoEnv, type SettingLayers } from '../go/envFile';
-import { locateGo } from '../go/locate';
+import { effectiveSetting } from '../go/envFile';
+import { predictGoSettings } from '../go/predictSettings';
 import { parseGoproxy, type ProxyEntry } from '../go/goproxy';
 import { goName, parseGoVersion, supportsToolchainSwitch } from '../goVersion';
 import { loadGoTrust } from '../net/trust';
@@ -141,23 +139,9 @@ export async function readGoChecksumSettings(
   platform: Platform,
   goroot?: string,
 ): Promise<{ goproxy: SettingValue; gosumdb: SettingValue; gonosumdb: SettingValue; goprivate: SettingValue }> {
-  const file = await readGoEnvFile(goEnvFilePath(platform));
-  const layers: SettingLayers = {
-    os: platform.env,
-    file: file.kind === 'read' ? file.values : new Map(),
-    goroot: await readGorootGoEnv(goroot ?? (await guessGoroot(platform))),
-  };
+  const { layers } = await predictGoSettings(platform, { goroot });
   const get = (name: string): SettingValue => effectiveSetting(name, layers);
   return { goproxy: get('GOPROXY'), gosumdb: get('GOSUMDB'), gonosumdb: get('GONOSUMDB'), goprivate: get('GOPRIVATE') };
-}
-
-/** $GOROOT, else the GOROOT of the go the user would run (symlinks resolved, as go does). */
-async function guessGoroot(platform: Platform): Promise<string | undefined> {
-  if (platform.env['GOROOT']) return platform.env['GOROOT'];
-  const located = await locateGo(platform);
-  if (!located.found) return undefined;
-  const real = await fs.realpath(located.go.path).catch(() => located.go.path);
-  return path.dirname(path.dirname(real));
 }
 
 async function settingsFor(
