@@ -40,6 +40,7 @@ import {
   type ToolchainHashLookup,
 } from './verify';
 import { commitBasics, type InstallHostOptions } from '../hostOptions';
+import { assertFreeSpace, UNPACK_EXPANSION, type FreeBytes } from '../diskSpace';
 
 export interface ModuleInstallOptions extends ChecksumDbSettings, InstallHostOptions {
   /** `1.22.5` or `go1.22.5` (a release; `latest` needs the release index, which this path avoids). */
@@ -51,6 +52,8 @@ export interface ModuleInstallOptions extends ChecksumDbSettings, InstallHostOpt
   /** Checksum-database requests; default undici over `dispatcher`. */
   sumdbGet?: HttpGet;
   checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
+  /** Free space on the SDK directory's file system (default: statfs). */
+  freeBytes?: FreeBytes;
 }
 
 export interface ModuleVerification {
@@ -185,6 +188,8 @@ export async function installToolchainModule(opts: ModuleInstallOptions): Promis
         const downloadAndCheck = async (fresh: boolean) => {
           download = await fetchZip(fresh);
           events.push(...download.events);
+          // Kept zip on disk, tree still to unpack: room for the unpacked tree first.
+          await assertFreeSpace(dir, download.bytes * UNPACK_EXPANSION, name, opts.freeBytes);
           const h1 = await unpack(download, ctx.root, lookup, moduleVersion, goos, signal, opts.onProgress);
           const found = await lookup.promise;
           requireHashMatch(h1, found.expected, `${module} zip`, download.source, found.plan.db.name);

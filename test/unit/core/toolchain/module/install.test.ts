@@ -226,6 +226,26 @@ describe('install --via-proxy against the Go reference fixture', function () {
     }
   });
 
+  it('refuses with toolchain.diskFull before unpacking when the SDK disk lacks room for the tree', async () => {
+    let asked = '';
+    await assert.rejects(
+      install('1.22.5', {
+        freeBytes: async (dir) => {
+          asked = dir;
+          return 1024;
+        },
+      }),
+      (err: unknown) => {
+        assert.ok(err instanceof DoctorError, String(err));
+        assert.equal(err.code, 'toolchain.diskFull', err.message);
+        assert.match(err.message, /not enough disk space to install go1\.22\.5 in /);
+        return true;
+      },
+    );
+    assert.equal(asked, sdk, 'free space is measured on the SDK directory');
+    await nothingInstalled('go1.22.5');
+  });
+
   it('refuses a zip changed by one byte (checksumMismatch) and installs nothing', async () => {
     await fx.set({ zip: 'flip' });
     const e = await rejection(install('1.22.5'));
