@@ -48,9 +48,12 @@ export class Ctx implements vscode.Disposable {
     return readProxyCandidates(vscode.workspace.getConfiguration(SECTION), vscode.workspace.isTrusted);
   }
 
-  /** The environment the go command runs with: for diagnosing and for what go will do. */
+  /**
+   * The environment the go command runs with: for diagnosing and for what go will do. PATH is what a
+   * new integrated terminal gets, with this extension's own change (an installed toolchain first).
+   */
   goPlatform(): Platform {
-    return hostPlatform(process.env);
+    return hostPlatform(withTerminalPath(process.env, this.extension.environmentVariableCollection.get('PATH')));
   }
 
   /** The host with VS Code's http.proxy / http.noProxy applied: for requests the extension makes itself. */
@@ -71,4 +74,20 @@ export class Ctx implements vscode.Disposable {
     }
     this.disposables.length = 0;
   }
+}
+
+function withTerminalPath(
+  env: NodeJS.ProcessEnv,
+  change: vscode.EnvironmentVariableMutator | undefined,
+): NodeJS.ProcessEnv {
+  if (!change) return env;
+  const current = env['PATH'] ?? '';
+  const T = vscode.EnvironmentVariableMutatorType;
+  const PATH =
+    change.type === T.Prepend
+      ? change.value + current
+      : change.type === T.Append
+        ? current + change.value
+        : change.value;
+  return { ...env, PATH };
 }

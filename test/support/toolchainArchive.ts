@@ -46,6 +46,9 @@ export async function writeToolchainTree(root: string, o: FakeToolchainOptions):
     randomBytes(o.randomBytes ?? 64 * 1024),
     { mode: 0o755 },
   );
+  // The rest of the tools a GOROOT must have (a diagnosis reports a tree without them as incomplete).
+  for (const tool of ['link', 'asm'])
+    await fs.writeFile(path.join(go, 'pkg', 'tool', `${goos}_${goarch}`, tool), `fake ${tool}\n`, { mode: 0o755 });
   const n = o.smallFiles ?? 20;
   if (n > 0) {
     await fs.mkdir(path.join(go, 'src', 'fmt'), { recursive: true });
