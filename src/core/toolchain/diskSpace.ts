@@ -2,6 +2,7 @@
 // with the size needed instead of as ENOSPC halfway through an unpack.
 import * as fsp from 'node:fs/promises';
 import { toolchainError } from './errors';
+import { formatMb } from '../units';
 
 /**
  * A Go release archive unpacks to about 3.5x its compressed size (a 70 MB tar.gz to ~250 MB);
@@ -34,12 +35,7 @@ export async function assertFreeSpace(
   if (available === undefined || available >= needed) return; // unknown: the write itself will tell
   throw toolchainError(
     'toolchain.diskFull',
-    `There is not enough disk space to install ${what} in ${dir}: it needs about ${mb(needed)}, and ${mb(available)} are free.`,
-    `Free at least ${mb(needed - available)} on that disk or install elsewhere with --dir, then run the install again. Nothing was downloaded or changed.`,
+    `There is not enough disk space to install ${what} in ${dir}: it needs about ${formatMb(needed)}, and ${formatMb(available)} are free.`,
+    `Free at least ${formatMb(needed - available)} on that disk or install elsewhere with --dir, then run the install again. Nothing was downloaded or changed.`,
   );
-}
-
-/** `280.0 MB` (decimal megabytes, as the install progress shows them). */
-function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
