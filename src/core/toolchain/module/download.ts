@@ -13,11 +13,10 @@ import type { Dispatcher } from 'undici';
 import { isAbortError } from '../../errors';
 import { escapeModulePath, proxyResource, type ProxyEntry } from '../../go/goproxy';
 import { redact } from '../../redact';
-import { parseContentRange } from '../release/download';
+import { rangedGet, type RangedAnswer } from '../rangedGet';
 import { openPartial } from '../release/partialFile';
 import { cancelled, fsFailure, toolchainError } from '../errors';
 import { describeNetError } from '../../net/failureWords';
-import { netRequest } from '../../net/request';
 import { ProgressMeter, type InstallProgress } from '../progress';
 import { TooSlowError, watchThroughput } from '../throughput';
 import { backoffMs, type InstallTimeouts } from '../timeouts';
@@ -162,54 +161,43 @@ async function attempt(...[opts, file, url, label, events]: SourceArgs): Promise
   const max = opts.maxBytes ?? MAX_MODULE_ZIP_BYTES;
   if (url.protocol === 'file:') return copyFromFileProxy(opts, file, url, max);
   const from = file.size;
-  const headers: Record<string, string> = { 'accept-encoding': 'identity' };
-  if (from > 0) headers['range'] = `bytes=${from}-`;
-  let res: Dispatcher.ResponseData;
+  let answer: RangedAnswer;
   try {
     // GOPROXY userinfo goes as basic auth over https only, to the proxy's own origin (netRequest).
-    res = (
-      await netRequest(url, {
-        dispatcher: opts.dispatcher,
-        headers,
-        signal: opts.signal,
-        headersTimeout: opts.timeouts.headersMs,
-        bodyTimeout: opts.timeouts.stallMs,
-      })
-    ).res;
+    answer = (await rangedGet(url, from, opts)).answer;
   } catch (err) {
     if (isAbortError(err)) throw err;
     return { kind: 'failed', ...describeNetError(err, opts.timeouts) };
   }
-  const status = res.statusCode;
   let total: number | undefined;
-  if (status === 206) {
-    const cr = parseContentRange(headerOf(res.headers, 'content-range'));
-    if (!cr || cr.start !== from || cr.end !== cr.total - 1 || cr.total > max) {
-      await res.body.dump().catch(() => undefined);
-      await file.truncate();
-      return {
-        kind: 'failed',
-        reason: `answered "Range: bytes=${from}-" with Content-Range "${headerOf(res.headers, 'content-range') ?? ''}"; starting over`,
-        retryable: true,
-      };
-    }
-    total = cr.total;
-    file.resumed = true;
-  } else if (status === 200) {
-    if (from > 0) {
-      events.push(`${label} ignored the Range request; restarting from byte 0`);
-      await file.truncate();
-    }
-    const len = headerOf(res.headers, 'content-length');
-    if (len !== undefined) total = Number(len);
-  } else {
-    await res.body.dump().catch(() => undefined);
+  if (answer.kind === 'badRange' || (answer.kind === 'resumed' && answer.total > max)) {
+    if (answer.kind === 'resumed') await answer.res.body.dump().catch(() => undefined);
+    await file.truncate();
+    return {
+      kind: 'failed',
+      reason: `answered "Range: bytes=${from}-" with Content-Range "${answer.contentRange}"; starting over`,
+      retryable: true,
+    };
+  }
+  if (answer.kind === 'status') {
+    const status = answer.status;
     if (status === 404 || status === 410) return { kind: 'notFound', status };
     if (status === 416 && from > 0) {
       await file.truncate();
       return { kind: 'failed', reason: 'refused the range request (HTTP 416); starting over', retryable: true };
     }
     return { kind: 'failed', reason: `HTTP ${status}`, retryable: status === 408 || status === 429 || status >= 500 };
+  }
+  const res = answer.res;
+  if (answer.kind === 'resumed') {
+    total = answer.total;
+    file.resumed = true;
+  } else {
+    if (from > 0) {
+      events.push(`${label} ignored the Range request; restarting from byte 0`);
+      await file.truncate();
+    }
+    total = answer.length;
   }
   if (total !== undefined && total > max) {
     await res.body.dump().catch(() => undefined);
@@ -344,11 +332,6 @@ class ZipPartial {
     this.closed = true;
     await this.fh.close();
   }
-}
-
-function headerOf(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
 }
 
 async function sizeOf(file: string): Promise<number> {

@@ -12,12 +12,12 @@ import type { Dispatcher } from 'undici';
 import { isAbortError } from '../../errors';
 import { cancelled, fsFailure, toolchainError } from '../errors';
 import { describeNetError, type NetFailure } from '../../net/failureWords';
-import { netRequest } from '../../net/request';
 import { redact } from '../../redact';
 import { ProgressMeter, type InstallProgress } from '../progress';
 import { TooSlowError, watchThroughput } from '../throughput';
 import { backoffMs, type InstallTimeouts } from '../timeouts';
 import { PartialFile } from './partialFile';
+import { rangedGet, type RangedGetResult } from '../rangedGet';
 
 /** Receives the file's bytes in order from offset 0. */
 export interface ByteConsumer {
@@ -241,43 +241,31 @@ class Transfer {
   private async attempt(source: DownloadSource): Promise<boolean> {
     const o = this.o;
     const from = this.offset;
-    const headers: Record<string, string> = { 'accept-encoding': 'identity' };
-    if (from > 0) headers.range = `bytes=${from}-`;
-    let res: Dispatcher.ResponseData;
+    let got: RangedGetResult;
     try {
-      const answer = await netRequest(source.url, {
-        dispatcher: o.dispatcher,
-        headers,
-        signal: o.signal,
-        headersTimeout: o.timeouts.headersMs,
-        bodyTimeout: o.timeouts.stallMs,
-      });
-      res = answer.res;
-      this.answeredBy = answer.redirects.length > 0 ? redact(answer.url.href) : source.label;
-      if (answer.redirects.length > 0) this.events.push(`${source.label} redirected to ${this.answeredBy}`);
+      got = await rangedGet(source.url, from, o);
     } catch (err) {
       if (isAbortError(err)) throw err;
       throw new AttemptFailure(describeNetError(err, o.timeouts));
     }
-    const status = res.statusCode;
+    this.answeredBy = got.redirects.length > 0 ? redact(got.url.href) : source.label;
+    if (got.redirects.length > 0) this.events.push(`${source.label} redirected to ${this.answeredBy}`);
+    const answer = got.answer;
     let restarted = false;
-    if (status === 206) {
-      const cr = parseContentRange(header(res.headers, 'content-range'));
-      if (!cr || cr.start !== from || cr.end !== o.size - 1 || cr.total !== o.size) {
-        await res.body.dump().catch(() => undefined);
-        // Do not trust this server's ranges any more: the next attempt starts from byte 0.
-        await this.restart();
+    if (answer.kind === 'badRange' || (answer.kind === 'resumed' && answer.total !== o.size)) {
+      if (answer.kind === 'resumed') await answer.res.body.dump().catch(() => undefined);
+      // Do not trust this server's ranges any more: the next attempt starts from byte 0.
+      await this.restart();
+      throw new AttemptFailure({
+        reason: `answered "Range: bytes=${from}-" with Content-Range "${answer.contentRange}"`,
+        retryable: true,
+      });
+    }
+    if (answer.kind === 'whole') {
+      if (answer.length !== undefined && answer.length !== o.size) {
+        await answer.res.body.dump().catch(() => undefined);
         throw new AttemptFailure({
-          reason: `answered "Range: bytes=${from}-" with Content-Range "${header(res.headers, 'content-range') ?? ''}"`,
-          retryable: true,
-        });
-      }
-    } else if (status === 200) {
-      const len = header(res.headers, 'content-length');
-      if (len !== undefined && Number(len) !== o.size) {
-        await res.body.dump().catch(() => undefined);
-        throw new AttemptFailure({
-          reason: `serves ${len} bytes, but the official index says ${o.size}`,
+          reason: `serves ${answer.length} bytes, but the official index says ${o.size}`,
           retryable: false,
           wrongFile: true,
         });
@@ -287,8 +275,9 @@ class Transfer {
         await this.restart();
         restarted = true;
       }
-    } else {
-      await res.body.dump().catch(() => undefined);
+    }
+    if (answer.kind === 'status') {
+      const status = answer.status;
       if (status === 416) {
         await this.restart();
         throw new AttemptFailure({ reason: `refused the range request (HTTP 416); starting over`, retryable: true });
@@ -296,6 +285,7 @@ class Transfer {
       const retryable = status === 408 || status === 429 || status >= 500;
       throw new AttemptFailure({ reason: `HTTP ${status}${status === 404 ? ' (file not found)' : ''}`, retryable });
     }
+    const res = answer.res;
 
     const body = res.body;
     const throughput = watchThroughput(o.timeouts, (slow) => body.destroy(slow));
@@ -351,15 +341,4 @@ class Transfer {
       await this.o.onHalf?.();
     }
   }
-}
-
-function header(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-export function parseContentRange(v: string | undefined): { start: number; end: number; total: number } | undefined {
-  const m = v && /^bytes (\d+)-(\d+)\/(\d+)$/.exec(v.trim());
-  if (!m) return undefined;
-  return { start: Number(m[1]), end: Number(m[2]), total: Number(m[3]) };
 }
