@@ -15,7 +15,7 @@ describe('repository policy (.go-env-doctor.json, trusted workspace)', () => {
     const policy = {
       version: 1,
       go: { min: '1.99' },
-      accept: [{ id: 'gomod.goTooNew', reason: 'we build with a newer Go in CI' }],
+      accept: [{ id: 'proxy.refused', reason: 'CI reaches the module proxy through its own network' }],
     };
     await fs.writeFile(file(), JSON.stringify(policy, null, 2));
     const report = await diagnoseUntil(
@@ -25,15 +25,16 @@ describe('repository policy (.go-env-doctor.json, trusted workspace)', () => {
     const verdict = report.findings.find((f) => f.id === 'policy.goVersion')!;
     assert.equal(verdict.severity, 'error');
     assert.deepEqual(verdict.location, { file: file(), line: 4 });
-    const accepted = report.findings.find((f) => f.id === 'gomod.goTooNew' && f.severity === 'info');
+    // The launcher's GOPROXY refuses connections: an error the policy accepts.
+    const accepted = report.findings.find((f) => f.id === 'proxy.refused' && f.severity === 'info');
     assert.ok(accepted, report.findings.map((f) => `${f.id}(${f.severity})`).join(' '));
-    assert.match(accepted.detail, /^Accepted by .*line 7: we build with a newer Go in CI/);
+    assert.match(accepted.detail, /^Accepted by .*line 7: CI reaches the module proxy through its own network/);
   });
 
   it('shows a broken policy as policy.invalid on its line and applies none of it', async () => {
-    await fs.writeFile(file(), '{\n  "version": 1,\n  "accept": [{ "id": "gomod.goTooNew" }]\n}\n');
+    await fs.writeFile(file(), '{\n  "version": 1,\n  "accept": [{ "id": "proxy.refused" }]\n}\n');
     const report = await diagnoseUntil((r) => r.findings.some((f) => f.id === 'policy.invalid'), 'policy.invalid');
     assert.equal(report.findings.find((f) => f.id === 'policy.invalid')?.location?.line, 3);
-    assert.ok(report.findings.some((f) => f.id === 'gomod.goTooNew' && f.severity === 'error'));
+    assert.ok(report.findings.some((f) => f.id === 'proxy.refused' && f.severity === 'error'));
   });
 });

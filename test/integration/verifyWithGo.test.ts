@@ -14,7 +14,10 @@ describe('Verify with the Go Command', function () {
   after(async () => setGoPath(undefined));
 
   it('runs the real go as referee: go fails like our proxy finding says, and the report shows it', async () => {
-    const referee = (await vscode.commands.executeCommand('goEnv.verifyWithGo')) as Finding[] | undefined;
+    // A run started by a settings change or a file watcher may supersede ours: ask again then.
+    let referee: Finding[] | undefined;
+    for (let i = 0; i < 3 && !referee; i++)
+      referee = (await vscode.commands.executeCommand('goEnv.verifyWithGo')) as Finding[] | undefined;
     assert.ok(referee, 'the command resolves with the referee findings');
     const failed = referee.filter((f) => f.id === 'referee.failed');
     assert.ok(
