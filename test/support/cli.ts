@@ -45,3 +45,18 @@ export function runCli(
     });
   });
 }
+
+/**
+ * An environment for the built CLI whose GOPROXY and GOSUMDB are one loopback server (it answers
+ * `/latest` as a checksum database), with a fresh HOME and go env file: nothing leaves the machine.
+ */
+export async function loopbackCliEnv(proxyUrl: string, home: string): Promise<NodeJS.ProcessEnv> {
+  return {
+    PATH: '/usr/bin:/bin',
+    HOME: home,
+    GOENV: path.join(home, 'goenv'),
+    GOPROXY: proxyUrl,
+    GOSUMDB: `sum.golang.org ${proxyUrl}`,
+    GOFLAGS: '',
+  };
+}

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, runCli } from '../../support/cli';
+import { buildCli, loopbackCliEnv, runCli } from '../../support/cli';
 import { tempDir } from '../../support/fakeGo';
 import { goproxyHandler, startHttpServer, type StartedServer } from '../../support/servers';
 
@@ -15,15 +15,7 @@ describe('go-env-doctor diagnose: formats and check subsets (CLI)', () => {
   before(async () => {
     await buildCli();
     proxy = await startHttpServer(goproxyHandler({ hits }));
-    const home = await tempDir('ged-home-');
-    env = {
-      PATH: '/usr/bin:/bin',
-      HOME: home,
-      GOENV: path.join(home, 'goenv'),
-      GOPROXY: proxy.url,
-      GOSUMDB: `sum.golang.org ${proxy.url}`,
-      GOFLAGS: '',
-    };
+    env = await loopbackCliEnv(proxy.url, await tempDir('ged-home-'));
     mod = await tempDir('ged-mod-');
     await fs.writeFile(path.join(mod, 'go.mod'), 'module example.com/m\n\ngo 1.99\n');
   });

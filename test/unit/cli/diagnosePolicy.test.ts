@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, runCli } from '../../support/cli';
+import { buildCli, loopbackCliEnv, runCli } from '../../support/cli';
 import { tempDir } from '../../support/fakeGo';
 import { goproxyHandler, startHttpServer, type StartedServer } from '../../support/servers';
 
@@ -21,15 +21,7 @@ describe('go-env-doctor diagnose with .go-env-doctor.json (CLI, real go)', () =>
     await buildCli();
     proxy = await startHttpServer(goproxyHandler());
     mirror = await startHttpServer(goproxyHandler({ hits: mirrorHits }));
-    const home = await tempDir('ged-home-');
-    env = {
-      PATH: '/usr/bin:/bin',
-      HOME: home,
-      GOENV: path.join(home, 'goenv'),
-      GOPROXY: proxy.url,
-      GOSUMDB: `sum.golang.org ${proxy.url}`,
-      GOFLAGS: '',
-    };
+    env = await loopbackCliEnv(proxy.url, await tempDir('ged-home-'));
   });
   after(() => Promise.all([proxy.close(), mirror.close()]));
 
