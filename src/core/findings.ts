@@ -1,6 +1,7 @@
 // The finding model: the public contract of `--json` and of every surface (CLI, VS Code).
 // Documented for users in docs/findings.md; keep both in step.
 
+import type { Message } from './i18n/message';
 import { redact, redactDeep } from './redact';
 import { clip, flat, inert } from './untrustedText';
 
@@ -45,6 +46,14 @@ export interface Fix {
   title: string;
   /** The same fix as an action the editor can perform itself, when there is one. */
   action?: FixAction;
+  /** `title` as a catalog Message, for surfaces that speak another language (i18n/localize.ts). */
+  text?: { title: Message };
+}
+
+/** A finding's title and detail as catalog Messages; `title`/`detail` are their English rendering. */
+export interface FindingText {
+  title: Message;
+  detail: Message;
 }
 
 export interface Location {
@@ -81,6 +90,8 @@ export interface Finding {
   durationMs?: number;
   /** Network findings: the probed endpoint's step timings and addresses. */
   timings?: EndpointTimings;
+  /** The same title and detail as Messages (i18n/words.ts builds both); absent on older findings. */
+  text?: FindingText;
 }
 
 export function worstSeverity(findings: readonly Finding[]): Severity {
@@ -98,6 +109,7 @@ export function redactFinding(f: Finding): Finding {
     ...f,
     title: clip(redact(flat(f.title)), TITLE_MAX),
     detail: clip(redact(inert(f.detail)), DETAIL_MAX),
+    ...(f.text ? { text: redactDeep(f.text) } : {}),
     ...(f.subject !== undefined ? { subject: clip(redact(flat(f.subject)), TITLE_MAX) } : {}),
     ...(f.fixes ? { fixes: redactDeep(f.fixes).map((x) => ({ ...x, title: clip(flat(x.title), TITLE_MAX) })) } : {}),
   };

@@ -8,6 +8,8 @@ import type { Platform } from '../platform';
 import type { ProbeResult } from '../net/probe';
 import { clockFixes } from './probeFailure';
 import { hostOf } from '../net/hostOf';
+import { msg, type Message, type Param } from '../i18n/message';
+import { findingWords } from '../i18n/words';
 
 export const SKEW_WARNING_MS = 60_000;
 export const SKEW_ERROR_MS = 300_000;
@@ -55,7 +57,11 @@ export function clockCheck(probes: readonly ProbeResult[], platform: Pick<Platfo
   const skewMs = pick.skewMs;
   const certainMs = Math.max(0, Math.abs(skewMs) - pick.uncertaintyMs);
   const hosts = [...new Set(samples.map((s) => hostOf(s.url)))];
-  const servers = `${hosts.length === 1 ? 'the server' : `${hosts.length} servers`} (${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''})`;
+  const hostList = `${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}`;
+  const servers =
+    hosts.length === 1
+      ? msg('clock.servers.one', { hosts: hostList })
+      : msg('clock.servers.many', { count: hosts.length, hosts: hostList });
   if (certainMs < SKEW_WARNING_MS) {
     return {
       samples,
@@ -64,12 +70,19 @@ export function clockCheck(probes: readonly ProbeResult[], platform: Pick<Platfo
       finding: {
         id: 'clock.ok',
         severity: 'ok',
-        title: 'The clock is right',
-        detail: `This computer's clock agrees with the Date of ${servers} to within ${Math.round(Math.abs(skewMs) / 1000)} s (±${Math.round(pick.uncertaintyMs / 1000)} s).`,
+        ...findingWords(
+          msg('clock.ok.title'),
+          msg('clock.ok.detail', {
+            servers,
+            skewS: Math.round(Math.abs(skewMs) / 1000),
+            uncertaintyS: Math.round(pick.uncertaintyMs / 1000),
+          }),
+        ),
       },
     };
   }
-  const direction = skewMs > 0 ? 'ahead of' : 'behind';
+  const fast = skewMs > 0;
+  const d = duration(Math.abs(skewMs));
   return {
     samples,
     skewMs,
@@ -77,8 +90,10 @@ export function clockCheck(probes: readonly ProbeResult[], platform: Pick<Platfo
     finding: {
       id: 'clock.skew',
       severity: certainMs >= SKEW_ERROR_MS ? 'error' : 'warning',
-      title: `The clock is ${duration(Math.abs(skewMs))} ${skewMs > 0 ? 'fast' : 'slow'}`,
-      detail: `This computer's clock is about ${duration(Math.abs(skewMs))} ${direction} the time reported by ${servers} (Date headers, corrected for half the round trip). TLS certificate checks and the checksum database depend on a correct clock: sync it with a time server.`,
+      ...findingWords(
+        msg(fast ? 'clock.skew.title.fast' : 'clock.skew.title.slow', { duration: d }),
+        msg(fast ? 'clock.skew.detail.ahead' : 'clock.skew.detail.behind', { duration: d, servers }),
+      ),
       subject: 'clock',
       fixes: clockFixes(platform),
     },
@@ -88,17 +103,23 @@ export function clockCheck(probes: readonly ProbeResult[], platform: Pick<Platfo
 /** No Date header to compare with: say so and why, rather than stay silent about the clock. */
 function clockUnknown(probes: readonly ProbeResult[]): Finding {
   const failed = probes.filter((r) => r.status === undefined);
-  const why =
+  const first = failed[0];
+  const why: Message =
     probes.length === 0
-      ? 'no server was contacted (GOPROXY and GOSUMDB name none to probe)'
+      ? msg('clock.unknown.why.none')
       : failed.length === probes.length
-        ? `none of the ${probes.length} servers asked answered${failed[0]?.error ? ` (${hostOf(failed[0].url)}: ${failed[0].error.message})` : ''}`
-        : 'the servers that answered sent no Date header';
+        ? first?.error
+          ? msg('clock.unknown.why.allFailedBecause', {
+              count: probes.length,
+              host: hostOf(first.url),
+              error: first.error.message,
+            })
+          : msg('clock.unknown.why.allFailed', { count: probes.length })
+        : msg('clock.unknown.why.noDate');
   return {
     id: 'clock.unknown',
     severity: 'info',
-    title: 'The clock could not be checked',
-    detail: `This computer's clock is compared with the Date headers of the servers probed, but ${why}. TLS certificate checks and the checksum database depend on a correct clock: once a server answers, run the diagnosis again, or make sure the clock is synced with a time server.`,
+    ...findingWords(msg('clock.unknown.title'), msg('clock.unknown.detail', { why })),
     subject: 'clock',
   };
 }
@@ -112,28 +133,32 @@ export function explainWithClock(findings: Finding[], verdict: ClockVerdict): Fi
     (f) => (f.id === 'tls.expired' && skew > 0) || (f.id === 'tls.notYetValid' && skew < 0),
   );
   if (explained.length === 0) return findings;
-  const skewText = `${duration(Math.abs(skew))} ${skew > 0 ? 'ahead' : 'behind'}`;
+  const d = duration(Math.abs(skew));
   return findings.map((f) => {
     if (explained.includes(f)) {
-      return {
-        ...f,
-        detail: `${f.detail} This computer's clock is ${skewText} (see clock.skew): the clock is the likely cause; correct it before anything else.`,
-      };
+      const key = skew > 0 ? 'clock.explains.cert.ahead' : 'clock.explains.cert.behind';
+      return withDetail(f, (detail) => msg(key, { detail, duration: d }));
     }
     if (f === verdict.finding) {
-      const which = [...new Set(explained.map((x) => x.subject ?? x.id))].join(', ');
-      return { ...f, detail: `${f.detail} It is the likely cause of the certificate errors for ${which}.` };
+      const subjects = [...new Set(explained.map((x) => x.subject ?? x.id))].join(', ');
+      return withDetail(f, (detail) => msg('clock.explains.skew', { detail, subjects }));
     }
     return f;
   });
 }
 
-export function duration(ms: number): string {
+/** The finding with its detail extended by `wrap`, in Messages and in English alike. */
+function withDetail(f: Finding, wrap: (detail: Param) => Message): Finding {
+  const detail = wrap(f.text?.detail ?? f.detail);
+  return { ...f, ...findingWords(f.text?.title ?? msg('common.verbatim', { text: f.title }), detail) };
+}
+
+export function duration(ms: number): Message {
   const s = Math.round(ms / 1000);
-  if (s < 120) return `${s} s`;
+  if (s < 120) return msg('duration.s', { n: s });
   const m = Math.round(s / 60);
-  if (m < 120) return `${m} min`;
+  if (m < 120) return msg('duration.min', { n: m });
   const h = Math.round(m / 60);
-  if (h < 48) return `${h} h`;
-  return `${Math.round(h / 24)} days`;
+  if (h < 48) return msg('duration.h', { n: h });
+  return msg('duration.days', { n: Math.round(h / 24) });
 }

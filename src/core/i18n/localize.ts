@@ -1,0 +1,14 @@
+// A finding as one language shows it: titles and details rendered from their Messages, then
+// redacted and made inert again (parameters carry outside text).
+import { redactFinding, type Finding } from '../findings';
+import type { Lang } from './lang';
+import { render } from './render';
+
+export function localizeFinding(f: Finding, lang: Lang): Finding {
+  if (lang === 'en') return f;
+  return redactFinding({
+    ...f,
+    ...(f.text ? { title: render(f.text.title, lang), detail: render(f.text.detail, lang) } : {}),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => (x.text ? { ...x, title: render(x.text.title, lang) } : x)) } : {}),
+  });
+}
