@@ -20,6 +20,7 @@ import type { EditorGoSettings } from './go/editorGo';
 import { runToolchainCheck } from './checks/toolchainCheck';
 import { refereeFindings } from './referee/fromDiagnosis';
 import { modulesFindings } from './checks/modulesCheck';
+import { moduleRouteFindings } from './checks/moduleRoutesCheck';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
@@ -172,12 +173,15 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   const modules = probing
     ? modulesFindings({
         goModFiles,
-        env: Object.fromEntries(Object.entries(env).map(([k, e]) => [k, e.value])),
+        env: envValues(env),
         platform: p,
         timeoutMs,
         all: opts.modules ?? false,
         signal: opts.signal,
       })
+    : Promise.resolve([]);
+  const routes = probing
+    ? moduleRouteFindings({ goModFiles, env: envValues(env), platform: p, timeoutMs, signal: opts.signal })
     : Promise.resolve([]);
   const gp = env['GOPROXY']?.value ?? predicted.GOPROXY.value;
   const sd = env['GOSUMDB']?.value ?? predicted.GOSUMDB.value;
@@ -208,6 +212,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     ...(await which),
     ...tc.findings,
     ...(await modules),
+    ...(await routes),
     ...net,
     ...(await history),
   );
@@ -229,4 +234,8 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     durationMs: since(),
   };
   return report;
+}
+
+function envValues(env: Record<string, EnvEntry>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).map(([k, e]) => [k, e.value]));
 }

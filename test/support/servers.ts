@@ -215,6 +215,8 @@ export interface ConnectProxyOptions {
   auth?: { user: string; pass: string };
   /** Serve the proxy itself over TLS (HTTPS_PROXY=https://...). */
   cert?: KeyPair;
+  /** Tunnels to `host:443` go to this local port instead (an origin served on a random port). */
+  ports?: Record<string, number>;
 }
 
 export interface ConnectProxy extends StartedServer {
@@ -300,7 +302,8 @@ export async function startConnectProxy(o: ConnectProxyOptions = {}): Promise<Co
       client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const upstream = net.connect({ host: ip, port: Number(portText) }, () => {
+    const port = portText === '443' ? (o.ports?.[host.toLowerCase()] ?? 443) : Number(portText);
+    const upstream = net.connect({ host: ip, port }, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);

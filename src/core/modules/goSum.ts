@@ -70,7 +70,7 @@ function unquote(s: string): string {
   return /^".*"$|^`.*`$/.test(s) ? s.slice(1, -1) : s;
 }
 
-async function findUp(dir: string, name: string): Promise<string | undefined> {
+export async function findUp(dir: string, name: string): Promise<string | undefined> {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     const candidate = path.join(d, name);
     if (
