@@ -75,5 +75,5 @@ export function explainProbeError(e: ProbeError, url: URL, trust: GoTrust): stri
     }
   }
   const where = e.kind === 'netproxy' ? 'through the HTTP proxy:' : '';
-  return redact(`could not be reached${where ? ` ${where}` : ': '}${e.message}`);
+  return redact(`could not be reached${where ? ` ${where} ` : ': '}${e.message}`);
 }
