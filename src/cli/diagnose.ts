@@ -6,11 +6,12 @@ import * as path from 'node:path';
 import { parseArgs, intFlag, UsageError, type ParsedArgs } from './args';
 import type { CliIO, Subcommand } from './io';
 import { diagnose, DEFAULT_TIMEOUT_MS } from '../core/diagnose';
-import { loadPolicy } from '../core/policy/load';
+import { loadPolicy, type PolicyLoad } from '../core/policy/load';
 import { judgeByPolicy, policyMirrors } from '../core/policy/judge';
 import type { Report } from '../core/report/model';
 import { renderText } from '../core/report/text';
 import { withInvocation } from './invocation';
+import { fallbackCandidates } from '../core/proxyRewrite/builtinMirrors';
 import { renderMarkdown } from '../core/report/markdown';
 import { renderGithub } from '../core/report/github';
 import { renderPrometheus } from '../core/report/prometheus';
@@ -85,6 +86,11 @@ function listChecks(): string {
   );
 }
 
+/** Ranked when the configured proxies fail: the mirrors set-proxy --auto would rank, then the policy's. */
+export function proxyCandidatesFor(env: NodeJS.ProcessEnv, policy: PolicyLoad): string[] {
+  return fallbackCandidates(env, policyMirrors(policy, true) ?? []);
+}
+
 function diagnoseWith(defaultFormat: Format): Subcommand {
   return async (argv, io, signal) => {
     const { flags, positionals } = parseArgs(argv, FLAGS);
@@ -117,6 +123,7 @@ function diagnoseWith(defaultFormat: Format): Subcommand {
       network: needsNetwork(selected),
       modules: Boolean(flags['modules']),
       extraMirrors: policyMirrors(policy, true),
+      proxyCandidates: proxyCandidatesFor(io.platform.env, policy),
       ...(flags['deep'] ? { deep: { allowToolchainDownload: Boolean(flags['allow-toolchain-download']) } } : {}),
       dlRoute: {
         all: Boolean(flags['all']),

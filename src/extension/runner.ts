@@ -112,6 +112,15 @@ export class DiagnosisRunner implements vscode.Disposable {
       const policy = await loadPolicy(cwd);
       const trusted = vscode.workspace.isTrusted;
       const mirrors = [...settings.extraMirrors, ...(policyMirrors(policy, trusted) ?? [])];
+      // When the configured proxies fail: the mirrors "Switch GOPROXY to the fastest working mirror" ranks.
+      const { builtinMirrors } = await import('../core/proxyRewrite/builtinMirrors');
+      const { mirrorCandidates } = await import('./proxy/candidates');
+      const fallback = mirrorCandidates({
+        builtin: builtinMirrors(platform.env),
+        configured: this.ctx.proxyCandidates().candidates,
+        extraMirrors: mirrors,
+        currentGoproxy: '',
+      }).urls;
       const diagnosed = await diagnose({
         cwd,
         platform,
@@ -120,6 +129,7 @@ export class DiagnosisRunner implements vscode.Disposable {
         ...(settings.goPath ? { goPath: settings.goPath } : {}),
         editorGo: readEditorGo(vscode.workspace.getConfiguration('go'), settings.goPath),
         ...(mirrors.length ? { extraMirrors: mirrors } : {}),
+        proxyCandidates: fallback,
         ...(targets.length ? { goModFiles: targets.map((t) => t.file) } : {}),
         ...(options.deep ? { deep: options.deep } : {}),
         log: (line) => log.info(`  ${redact(line)}`),

@@ -2,6 +2,7 @@
 import { execFile, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { MIRRORS_ENV } from '../../src/core/proxyRewrite/builtinMirrors';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -29,7 +30,8 @@ export function runCli(
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: opts.env,
+      // Mirrors offered when a proxy fails stay on loopback: none unless the test names its own.
+      env: { [MIRRORS_ENV]: '', ...opts.env },
       cwd: opts.cwd ?? REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -67,6 +67,8 @@ export function loopbackGoEnv(
     // Naming the URL makes the go command (and the doctor) use it directly, never a public host.
     GOSUMDB: `sum.golang.org ${goproxyUrl}`,
     GOENV: goenvFile,
+    // The mirrors offered when a proxy fails: none, unless a test names loopback ones.
+    GO_ENV_DOCTOR_MIRRORS: '',
     ...extra,
   };
 }

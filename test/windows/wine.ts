@@ -68,6 +68,8 @@ export async function runWindows(exe: string, args: string[], o: WinRunOptions =
       WINEDLLOVERRIDES: 'mscoree,mshtml=',
       NODE_SKIP_PLATFORM_CHECK: '1',
       WINEPATH: (o.path ?? []).map(winPath).join(';'),
+      // No built-in public mirror is offered (or asked) when a proxy fails.
+      GO_ENV_DOCTOR_MIRRORS: '',
       ...o.env,
     };
     const code = await new Promise<number | null>((resolve, reject) => {

@@ -23,5 +23,6 @@ export { adviseSumdb, type SumdbAdvice, type SumdbAlias } from './sumdbAdvice';
 export { goNetwork, type GoNetwork, type MirrorFetch } from '../net/goNetwork';
 export { historyFile, type SavedChange } from './history';
 export { stateDir, sumdbStateDir } from '../stateDir';
+export { builtinMirrors, fallbackCandidates, MIRRORS_ENV } from './builtinMirrors';
 export { DEFAULT_MIRRORS, REFERENCE_MODULE, type ReferenceModule } from './defaults';
 export type { FileSetting } from './goEnv';

@@ -8,6 +8,7 @@ import { locateGo } from '../go/locate';
 import type { Platform } from '../platform';
 import { redact } from '../redact';
 import { parseGosumdb } from '../go/gosumdb';
+import { builtinMirrors, uniqueMirrors } from './builtinMirrors';
 import { DEFAULT_MIRRORS, DEFAULT_REQUEST_TIMEOUT_MS, MIRRORS_IN_VALUE, type ReferenceModule } from './defaults';
 import { readGoSettings, type FileSetting, type GoSettings } from './goEnv';
 import { goNetwork, type GoNetwork } from '../net/goNetwork';
@@ -98,22 +99,15 @@ export function autoGoproxyValue(healthyFastestFirst: readonly string[]): string
   return `${healthyFastestFirst.slice(0, MIRRORS_IN_VALUE).join('|')},direct`;
 }
 
-/** Candidate mirrors for --auto when none are given: the defaults plus the current http(s) entries. */
-export function defaultCandidates(currentGoproxy: string): string[] {
+/** Candidate mirrors for --auto when none are given: the built-in ones plus the current http(s) entries. */
+export function defaultCandidates(currentGoproxy: string, builtin: readonly string[] = DEFAULT_MIRRORS): string[] {
   const current = parseGoproxy(currentGoproxy)
     .filter(
       (e): e is Extract<typeof e, { kind: 'url' }> =>
         e.kind === 'url' && (e.url.protocol === 'https:' || e.url.protocol === 'http:'),
     )
     .map((e) => e.text);
-  const norm = (u: string) => u.replace(/\/+$/, '');
-  const seen = new Set<string>();
-  return [...DEFAULT_MIRRORS, ...current].filter((u) => {
-    const k = norm(u);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return uniqueMirrors([...builtin, ...current]);
 }
 
 /** The go binary to use, and what go says about its settings. */
@@ -184,7 +178,7 @@ export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan> {
     try {
       const gosumdb = parseGosumdb(settings.effective['GOSUMDB']);
       const ranking = await rankMirrors({
-        candidates: o.mode.candidates ?? defaultCandidates(previousEffective),
+        candidates: o.mode.candidates ?? defaultCandidates(previousEffective, builtinMirrors(p.env)),
         platform: p,
         gosumdb,
         reference: o.mode.reference,

@@ -135,7 +135,7 @@ async function setProxyAuto(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSi
   const platform = deps.platform();
   const current = ctx.report.env['GOPROXY']?.value ?? platform.env['GOPROXY'] ?? '';
   const candidates = mirrorCandidates({
-    builtin: core.DEFAULT_MIRRORS,
+    builtin: core.builtinMirrors(platform.env),
     configured: settings.proxyCandidates,
     extraMirrors: settings.extraMirrors,
     currentGoproxy: current,
