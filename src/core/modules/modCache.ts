@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type * as yauzl from 'yauzl';
-import { errorMessage } from '../errors';
+import { errorCode, errorMessage } from '../errors';
 import { escapeModulePath } from '../go/goproxy';
 import { hashZip, openZipRaw, rawEntryName, hash1FromDigests, type FileDigest } from '../sumdb/dirhash';
 import { dirDigests } from './dirHash';
@@ -85,12 +85,21 @@ async function verifyOne(
   signal: AbortSignal | undefined,
 ): Promise<'ok' | 'absent' | CorruptModule> {
   const paths = modulePaths(gomodcache, m.module, m.version);
-  const [dirThere, zipThere, ziphashText] = await Promise.all([
-    exists(paths.dir),
-    exists(paths.zip),
+  const prefix = `${m.module}@${m.version}`;
+  // The directory is hashed straight away: it is there for almost every module go has built, and
+  // a missing one shows as ENOENT without a stat of its own.
+  const [ziphashText, dir] = await Promise.all([
     fs.readFile(paths.ziphash, 'utf8').catch(() => undefined),
+    dirDigests(paths.dir, prefix, signal).then(
+      (digests) => ({ digests }),
+      (err: unknown) => {
+        if (signal?.aborted) throw err;
+        return errorCode(err) === 'ENOENT' ? undefined : { error: errorMessage(err) };
+      },
+    ),
   ]);
-  if (!dirThere && !zipThere) return 'absent';
+  const zipThere = dir ? () => exists(paths.zip) : undefined;
+  if (!dir && !(await exists(paths.zip))) return 'absent';
   const corrupt = (problem: string, diff?: Pick<CorruptModule, 'altered' | 'missing' | 'extra'>): CorruptModule => ({
     ...m,
     paths,
@@ -113,23 +122,16 @@ async function verifyOne(
       return `its zip cannot be read: ${errorMessage(err)}`;
     }
   };
-  if (!dirThere) {
+  if (!dir) {
     const z = await zipMatches();
     if (z === true) return 'ok';
     return corrupt(typeof z === 'string' ? z : `its cached zip does not hash to ${expected}`);
   }
-  const prefix = `${m.module}@${m.version}`;
-  let digests: FileDigest[];
-  try {
-    digests = await dirDigests(paths.dir, prefix, signal);
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    return corrupt(`its directory cannot be read: ${errorMessage(err)}`);
-  }
-  if (hash1FromDigests(digests) !== expected) {
+  if ('error' in dir) return corrupt(`its directory cannot be read: ${dir.error}`);
+  if (hash1FromDigests(dir.digests) !== expected) {
     const diff =
-      zipThere && (await zipMatches()) === true
-        ? await diffAgainstZip(paths.zip, digests, `${prefix}/`).catch(() => undefined)
+      (await zipThere?.()) && (await zipMatches()) === true
+        ? await diffAgainstZip(paths.zip, dir.digests, `${prefix}/`).catch(() => undefined)
         : undefined;
     return corrupt(`its extracted directory does not hash to ${expected}`, diff);
   }
