@@ -74,14 +74,15 @@ export function parseLocalHeader(fixed: Buffer, nameAndExtra: Buffer, offset: nu
 
 /** Names are UTF-8 when flagged so, else they must be plain ASCII (CP437 names are refused, not guessed). */
 export function decodeName(bytes: Buffer, flags: number): string {
-  const ascii = bytes.every((b) => b < 0x80);
-  if (!ascii && !(flags & FLAG_UTF8))
-    throw new UnsafeArchiveError(bytes.toString('latin1'), 'non-ASCII entry name without the UTF-8 flag');
+  let name: string;
   try {
-    return utf8.decode(bytes);
+    name = utf8.decode(bytes);
   } catch {
     throw new UnsafeArchiveError(bytes.toString('latin1'), 'entry name is not valid UTF-8');
   }
+  if (!(flags & FLAG_UTF8) && /[^\x00-\x7f]/.test(name))
+    throw new UnsafeArchiveError(name, 'non-ASCII entry name without the UTF-8 flag');
+  return name;
 }
 
 /** The modification time from the extended-timestamp field (Go's writer adds it); refuses zip64. */

@@ -97,12 +97,15 @@ async function copyStored(q: ByteQueue, e: LocalEntry, out: EntryOutput): Promis
  * while the deflate stream runs past them; undefined when it is too large for one call.
  */
 async function inflateToEnd(q: ByteQueue, e: LocalEntry): Promise<{ data: Buffer; consumed: number } | undefined> {
-  await q.need(INLINE_MAX);
+  // Most files of a release are small: try the first 64 KB inline, then twice as much each time.
+  let want = INLINE_MAX;
   for (;;) {
-    const have = Math.min(q.length, WHOLE_MAX);
+    await q.need(want);
+    const have = Math.min(q.length, want);
     if (have === 0) throw truncated(e);
     const input = q.peek(have);
-    const opts = { info: true as const, maxOutputLength: WHOLE_OUT_MAX, chunkSize: OUT_CHUNK };
+    // Output buffers sized to the input's likely yield: a large one per small file is garbage.
+    const opts = { info: true as const, maxOutputLength: WHOLE_OUT_MAX, chunkSize: Math.min(OUT_CHUNK, have * 4) };
     try {
       const r =
         have <= INLINE_MAX
@@ -119,9 +122,9 @@ async function inflateToEnd(q: ByteQueue, e: LocalEntry): Promise<{ data: Buffer
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ERR_BUFFER_TOO_LARGE') return undefined;
       if (code !== 'Z_BUF_ERROR') throw corrupt(e, err as Error);
-      // The stream goes on past the queued bytes: wait for twice as many, or stream it.
-      if (have >= WHOLE_MAX) return undefined;
-      if (!(await q.need(Math.min(WHOLE_MAX, have * 2))) && q.length === have) return undefined;
+      // The stream goes on past these bytes: try twice as many, or stream it.
+      if (have >= WHOLE_MAX || (q.finished && have === q.length)) return undefined;
+      want = Math.min(WHOLE_MAX, have * 2);
     }
   }
 }
