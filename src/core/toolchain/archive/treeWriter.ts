@@ -34,8 +34,11 @@ export const DEFAULT_TREE_LIMITS: TreeLimits = {
 export interface FileOptions {
   /** Unix permission bits from the archive; only the executable bits are kept. */
   mode: number;
-  /** The size the archive declares; writing more or fewer bytes is an error. */
-  size: number;
+  /**
+   * The size the archive declares; writing more or fewer bytes is an error. Undefined when the
+   * size only follows the data (a zip data descriptor): the caller checks it then.
+   */
+  size: number | undefined;
   mtimeSec?: number;
 }
 
@@ -104,10 +107,8 @@ export class TreeWriter {
     if (components.length === 0) throw new UnsafeArchiveError('', 'file entry at the archive root');
     this.claim(components, 'file');
     this.fileCount++;
-    this.totalBytes += opts.size;
-    if (this.totalBytes > this.limits.maxTotalBytes) {
-      throw new UnsafeArchiveError(components.join('/'), `unpacked size exceeds ${this.limits.maxTotalBytes} bytes`);
-    }
+    this.totalBytes += opts.size ?? 0;
+    if (this.totalBytes > this.limits.maxTotalBytes) throw this.tooLarge(components.join('/'));
     const rel = components.join('/');
     const abs = path.join(this.root, ...components);
     const mode = opts.mode & 0o111 ? 0o755 : 0o644;
@@ -128,7 +129,10 @@ export class TreeWriter {
       write: (chunk) => {
         if (this.stopped) return;
         written += chunk.length;
-        if (written > opts.size) {
+        if (opts.size === undefined) {
+          this.totalBytes += chunk.length;
+          if (this.totalBytes > this.limits.maxTotalBytes) return this.fail(this.tooLarge(rel));
+        } else if (written > opts.size) {
           this.fail(new UnsafeArchiveError(rel, `entry holds more than the ${opts.size} bytes its header declares`));
           return;
         }
@@ -146,7 +150,7 @@ export class TreeWriter {
       },
       end: () => {
         this.unfinished.delete(closeUnfinished);
-        if (written !== opts.size && !this.stopped) {
+        if (opts.size !== undefined && written !== opts.size && !this.stopped) {
           this.fail(new UnsafeArchiveError(rel, `entry holds ${written} bytes but its header declares ${opts.size}`));
         }
         const done = chain
@@ -182,6 +186,10 @@ export class TreeWriter {
     for (const close of this.unfinished) this.track(close());
     this.unfinished.clear();
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private tooLarge(name: string): UnsafeArchiveError {
+    return new UnsafeArchiveError(name, `unpacked size exceeds ${this.limits.maxTotalBytes} bytes`);
   }
 
   private check(components: readonly string[]): void {

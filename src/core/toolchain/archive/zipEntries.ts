@@ -33,7 +33,7 @@ export interface ZipEntryInfo {
 }
 
 // zlib.crc32 arrived in Node 20.15; older runtimes skip the CRC (the h1: check still holds).
-const crc32: ((data: Buffer, value?: number) => number) | undefined = (
+export const crc32: ((data: Buffer, value?: number) => number) | undefined = (
   zlib as { crc32?: (d: Buffer, v?: number) => number }
 ).crc32;
 
@@ -55,33 +55,7 @@ export class ZipEntryData {
   async whole(e: ZipEntryInfo): Promise<Buffer> {
     checkMethod(e);
     const start = await this.dataStart(e);
-    const raw = await this.read(start, e.compressedSize, e.name);
-    let data: Buffer;
-    if (e.compressionMethod === STORED) {
-      data = raw;
-    } else {
-      // One output chunk the declared size (plus one byte to see the end): one trip to the thread
-      // pool instead of one per 16 KB. maxOutputLength stops a lying size (a zip bomb) there too.
-      const opts = {
-        chunkSize: Math.max(MIN_CHUNK, e.uncompressedSize + 1),
-        maxOutputLength: Math.max(1, e.uncompressedSize),
-      };
-      if (e.uncompressedSize <= INFLATE_INLINE_MAX) {
-        // Small files inflate faster here than the round trip to the thread pool costs.
-        try {
-          data = zlib.inflateRawSync(raw, opts);
-        } catch (err) {
-          throw inflateError(e, err as Error);
-        }
-      } else {
-        data = await new Promise<Buffer>((resolve, reject) =>
-          zlib.inflateRaw(raw, opts, (err, out) => (err ? reject(inflateError(e, err)) : resolve(out))),
-        );
-      }
-    }
-    checkSize(e, data.length);
-    checkCrc(e, crc32?.(data));
-    return data;
+    return inflateWhole(await this.read(start, e.compressedSize, e.name), e);
   }
 
   /** Streams the entry's unpacked bytes to `onChunk` (which may wait), checking size and CRC-32. */
@@ -159,6 +133,36 @@ export class ZipEntryData {
       yield buf;
     }
   }
+}
+
+/** An entry's unpacked bytes from all of its zipped bytes, checked against its declared size and CRC-32. */
+export async function inflateWhole(raw: Buffer, e: ZipEntryInfo): Promise<Buffer> {
+  let data: Buffer;
+  if (e.compressionMethod === STORED) {
+    data = raw;
+  } else {
+    // One output chunk the declared size (plus one byte to see the end): one trip to the thread
+    // pool instead of one per 16 KB. maxOutputLength stops a lying size (a zip bomb) there too.
+    const opts = {
+      chunkSize: Math.max(MIN_CHUNK, e.uncompressedSize + 1),
+      maxOutputLength: Math.max(1, e.uncompressedSize),
+    };
+    if (e.uncompressedSize <= INFLATE_INLINE_MAX) {
+      // Small files inflate faster here than the round trip to the thread pool costs.
+      try {
+        data = zlib.inflateRawSync(raw, opts);
+      } catch (err) {
+        throw inflateError(e, err as Error);
+      }
+    } else {
+      data = await new Promise<Buffer>((resolve, reject) =>
+        zlib.inflateRaw(raw, opts, (err, out) => (err ? reject(inflateError(e, err)) : resolve(out))),
+      );
+    }
+  }
+  checkSize(e, data.length);
+  checkCrc(e, crc32?.(data));
+  return data;
 }
 
 async function readFully(fh: FileHandle, buf: Buffer, pos: number, name: string): Promise<void> {

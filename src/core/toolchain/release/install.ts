@@ -17,7 +17,9 @@ import {
 } from '../commit';
 import { downloadVerified, type ByteConsumer, type DownloadSource } from './download';
 import { cancelled, fsFailure, toolchainError } from '../errors';
-import { extractZipFile, TarGzExtractor } from '../archive/extract';
+import { TarGzExtractor } from '../archive/extract';
+import { ZipStreamExtractor } from '../archive/zipStream';
+import type { StreamingExtractor } from '../archive/streamingExtractor';
 import { loadGoTrust } from '../../net/trust';
 import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from '../layout';
@@ -109,7 +111,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
       ...commitBasics(dir, name, opts, timeouts),
       populate: async (ctx) => {
         await assertFreeSpace(dir, spaceForArchive(file.size), name, opts.freeBytes);
-        const consumer = isZip ? new DiscardConsumer() : new StagingConsumer(ctx.root);
+        const consumer = new StagingConsumer(ctx.root, isZip);
         try {
           const outcome = await downloadVerified({
             filename: file.filename,
@@ -126,18 +128,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
             ...(opts.reclaimMemory ? { reclaimMemory: opts.reclaimMemory } : {}),
           });
           events = outcome.events;
-          if (consumer instanceof StagingConsumer) await consumer.finish();
-          else {
-            opts.onProgress?.({
-              phase: 'extract',
-              bytes: file.size,
-              total: file.size,
-              bytesPerSec: 0,
-              etaSec: undefined,
-              source: outcome.source,
-            });
-            await extractZipFile(partialPath, ctx.root, signal ? { signal } : {});
-          }
+          await consumer.finish();
           return { sha256: file.sha256, bytes: file.size, source: outcome.source };
         } catch (err) {
           await consumer.abort();
@@ -205,18 +196,21 @@ export function downloadSources(
   return [...new Set(urls)].map((url) => ({ url, label: redact(url) }));
 }
 
-/** Feeds the streaming tar.gz extractor; a restart of the download starts a fresh, empty tree. */
+/** Feeds the streaming extractor (zip or tar.gz); a restart of the download starts a fresh, empty tree. */
 class StagingConsumer implements ByteConsumer {
-  private extractor: TarGzExtractor | undefined;
+  private extractor: StreamingExtractor | undefined;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly zip: boolean,
+  ) {}
 
   async reset(): Promise<void> {
     if (this.extractor) {
       await this.extractor.abort();
       await emptyDir(this.root);
     }
-    this.extractor = new TarGzExtractor(this.root);
+    this.extractor = this.zip ? new ZipStreamExtractor(this.root) : new TarGzExtractor(this.root);
   }
 
   async write(chunk: Buffer): Promise<void> {
@@ -234,13 +228,6 @@ class StagingConsumer implements ByteConsumer {
   async abort(): Promise<void> {
     await this.extractor?.abort();
   }
-}
-
-/** Zip archives are unpacked after verification; during the download only hash and file matter. */
-class DiscardConsumer implements ByteConsumer {
-  async reset(): Promise<void> {}
-  async write(): Promise<void> {}
-  async abort(): Promise<void> {}
 }
 
 async function emptyDir(dir: string): Promise<void> {

@@ -6,14 +6,13 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UnsafeArchiveError } from '../../../../../src/core/toolchain/errors';
-import { extractZipFile, TarGzExtractor } from '../../../../../src/core/toolchain/archive/extract';
+import { TarGzExtractor } from '../../../../../src/core/toolchain/archive/extract';
 import {
   fakeToolchainTarGz,
   goodRawEntries,
   gzip,
   paxEntry,
   rawTar,
-  zipArchive,
   type RawEntry,
 } from '../../../../support/toolchainArchive';
 
@@ -153,47 +152,5 @@ describe('toolchain archive extraction', function () {
     const bad = gzip(rawTar([{ name: '/abs', data: Buffer.alloc(10) }, ...goodRawEntries()]));
     for (let i = 0; i < bad.length; i += 100) await ex.write(bad.subarray(i, i + 100));
     await assert.rejects(ex.end(), UnsafeArchiveError);
-  });
-
-  describe('zip (Windows archives)', () => {
-    async function extractZip(entries: Parameters<typeof zipArchive>[0]): Promise<{ err: unknown; staging: string }> {
-      const file = path.join(tmp, 'a.zip');
-      await fs.writeFile(file, zipArchive(entries));
-      const staging = path.join(tmp, 'parent', 'staging');
-      await fs.mkdir(staging, { recursive: true });
-      try {
-        await extractZipFile(file, staging);
-        return { err: undefined, staging };
-      } catch (err) {
-        return { err, staging };
-      }
-    }
-    const good = [
-      { name: 'go/', mode: 0o040755 },
-      { name: 'go/bin/go.exe', data: Buffer.from('MZ fake'), mode: 0o100755 },
-      { name: 'go/VERSION', data: Buffer.from('go1.22.5\n') },
-    ];
-
-    it('unpacks a valid zip', async () => {
-      const { err, staging } = await extractZip(good);
-      assert.equal(err, undefined);
-      assert.equal(await fs.readFile(path.join(staging, 'bin', 'go.exe'), 'utf8'), 'MZ fake');
-      assert.equal(await fs.readFile(path.join(staging, 'VERSION'), 'utf8'), 'go1.22.5\n');
-    });
-
-    for (const [title, entry, reason] of [
-      ['a symbolic link', { name: 'go/bin/link', data: Buffer.from('/etc/passwd'), mode: 0o120777 }, /symbolic link/],
-      ['`..`', { name: 'go/../evil', data: Buffer.from('x') }, /\.\.|invalid relative path/],
-      ['an absolute path', { name: '/evil', data: Buffer.from('x') }, /absolute/],
-      ['backslashes', { name: 'go\\evil', data: Buffer.from('x') }, /backslash|invalid characters/],
-      ['entries outside go/', { name: 'evil.txt', data: Buffer.from('x') }, /outside the archive root/],
-    ] as const) {
-      it(`refuses ${title}`, async () => {
-        const { err } = await extractZip([...good, entry]);
-        assert.ok(err instanceof UnsafeArchiveError, String(err));
-        assert.match(err.message, reason);
-        assert.deepEqual(await outsideStaging(), ['a.zip', 'parent']);
-      });
-    }
   });
 });

@@ -4,6 +4,7 @@
 // API the module-zip installer shares.
 import * as assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -25,6 +26,7 @@ import {
   rawTar,
   releaseIndex,
   sha256,
+  moduleZip,
   zipArchive,
 } from '../../../../support/toolchainArchive';
 
@@ -352,6 +354,54 @@ describe('toolchain install', function () {
     const r = await install({ platform: { ...platform, os: 'win32' } });
     assert.equal(await fs.readFile(path.join(r.goroot, 'bin', 'go.exe'), 'utf8'), 'MZ not really');
     assert.equal(server.requestsFor(`/dl/${entry.filename}`)[1]!.range, 'bytes=100-');
+  });
+
+  it('unpacks a Windows zip while it downloads: half way, files are already in staging', async () => {
+    const files = Array.from({ length: 120 }, (_, i) => ({
+      name: `go/src/p/f${i}.go`,
+      data: randomBytes(4000),
+      descriptor: true,
+    }));
+    const { zip } = moduleZip([
+      { name: 'go/' },
+      { name: 'go/bin/go.exe', data: Buffer.from('MZ not really'), descriptor: true },
+      ...files,
+    ]);
+    const entry = archiveEntry(NAME, zip, 'windows', 'amd64');
+    server.setIndex('/dl/', releaseIndex([{ version: NAME, files: [entry] }]));
+    server.serve(`/dl/${entry.filename}`, { data: zip, bytesPerSec: 2_000_000 });
+    let unpackedAtHalf = 0;
+    const r = await install({
+      platform: { ...platform, os: 'win32' },
+      checkpoint: async (name) => {
+        if (name !== 'downloading') return;
+        const staging = (await fs.readdir(sdk)).find((n) => n.includes('staging'))!;
+        unpackedAtHalf = (await fs.readdir(path.join(sdk, staging, 'src', 'p')).catch(() => [])).length;
+      },
+    });
+    assert.ok(unpackedAtHalf > 10 && unpackedAtHalf < files.length, `${unpackedAtHalf} files at half`);
+    assert.equal((await fs.readdir(path.join(r.goroot, 'src', 'p'))).length, files.length);
+  });
+
+  it('refuses a verified zip whose central directory lists an entry the stream did not hold', async () => {
+    const built = moduleZip([
+      { name: 'go/' },
+      { name: 'go/bin/go.exe', data: Buffer.from('MZ not really') },
+      { name: 'go/VERSION', data: Buffer.from(`${NAME}\n`) },
+    ]);
+    const zip = Buffer.from(built.zip);
+    zip.writeUInt32LE(built.entries[1]!.dataOffset, built.entries[2]!.centralOffset + 42);
+    const entry = archiveEntry(NAME, zip, 'windows', 'amd64');
+    server.setIndex('/dl/', releaseIndex([{ version: NAME, files: [entry] }]));
+    server.serve(`/dl/${entry.filename}`, { data: zip });
+    const err = await install({ platform: { ...platform, os: 'win32' } }).catch((e: unknown) => e);
+    assert.ok(err instanceof DoctorError, String(err));
+    assert.equal(err.code, 'toolchain.unsafeArchive');
+    assert.match(err.message, /central directory/);
+    assert.deepEqual(
+      (await sdkNames()).filter((n) => n !== '.downloads'),
+      [],
+    );
   });
 
   it('reaches a mirror through HTTP_PROXY from platform.env (Go rules: loopback is never proxied)', async () => {
