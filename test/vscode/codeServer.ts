@@ -77,6 +77,8 @@ export interface CodeServerOptions {
   /** The environment of the server, hence of the extension host, its go and its terminals. */
   env: NodeJS.ProcessEnv;
   logFile: string;
+  /** The display language (`--locale`), e.g. `zh-cn`; it needs a language pack in extensionsDir. */
+  locale?: string;
 }
 
 export interface RunningCodeServer {
@@ -137,6 +139,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<RunningCode
     '--disable-update-check',
     '--disable-getting-started-override',
     ...(o.trustAll ? ['--disable-workspace-trust'] : []),
+    ...(o.locale ? ['--locale', o.locale] : []),
     '--extensions-dir',
     o.extensionsDir,
     '--user-data-dir',

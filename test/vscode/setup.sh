@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the integration and end-to-end suites need on a fresh Debian machine:
-# Debian's chromium (driven by playwright-core), the headers and ripgrep code-server's
+# Debian's chromium (driven by playwright-core) and a Chinese font, the headers and ripgrep code-server's
 # install needs, and code-server 4.100.3 (VS Code 1.100.3) into the ignored .cache/ folder.
 # Idempotent: apt packages already present and an existing .cache/code-server are reused.
 set -euo pipefail
@@ -11,7 +11,8 @@ PREFIX="$ROOT/.cache/code-server"
 BIN="$PREFIX/node_modules/code-server/out/node/entry.js"
 
 missing=()
-for pkg in chromium libkrb5-dev ripgrep; do
+# fonts-wqy-microhei: Chinese glyphs for the zh-cn end-to-end screenshots.
+for pkg in chromium libkrb5-dev ripgrep fonts-wqy-microhei; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if ((${#missing[@]})); then

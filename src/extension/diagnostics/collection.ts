@@ -6,6 +6,7 @@ import type { Report } from '../../core/report/model';
 import { DIAGNOSTIC_SOURCE } from '../commands';
 import { planDiagnostics, type PlannedDiagnostic } from './plan';
 import type { DiagnosisOutcome } from '../runner';
+import { shownFinding } from '../language';
 
 const SEVERITY: Record<PlannedDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -32,7 +33,8 @@ export class GoModDiagnostics implements vscode.Disposable {
   }
 
   private async apply(outcome: DiagnosisOutcome): Promise<void> {
-    const planned = planDiagnostics(outcome.report.findings, outcome.targets);
+    // Messages in the display language; findingIndex still addresses the report's own findings.
+    const planned = planDiagnostics(outcome.report.findings.map(shownFinding), outcome.targets);
     const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const [file, list] of planned) {
       const uri = vscode.Uri.file(file);

@@ -2,6 +2,7 @@
 // to copy into a bug report. It updates in place when a new diagnosis finishes.
 import * as vscode from 'vscode';
 import type { Report } from '../../core/report/model';
+import { shownReport } from '../language';
 
 export const REPORT_SCHEME = 'go-env-report';
 export const REPORT_URI = vscode.Uri.from({ scheme: REPORT_SCHEME, path: '/Go Env Report.md' });
@@ -9,11 +10,12 @@ export const REPORT_URI = vscode.Uri.from({ scheme: REPORT_SCHEME, path: '/Go En
 export class ReportDocument implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private markdown = '# Go Env Doctor report\n\nNo diagnosis has run yet: run "Go Env: Diagnose".\n';
+  private markdown = `# ${vscode.l10n.t('Go Env Doctor report')}\n\n${vscode.l10n.t('No diagnosis has run yet: run "{0}".', `Go Env: ${vscode.l10n.t('Diagnose')}`)}\n`;
 
   async update(report: Report): Promise<void> {
     const { renderMarkdown } = await import('../../core/report/markdown');
-    this.markdown = renderMarkdown(report);
+    // The findings speak the display language; the renderer's own headings are its business.
+    this.markdown = renderMarkdown(shownReport(report));
     this.changed.fire(REPORT_URI);
   }
 

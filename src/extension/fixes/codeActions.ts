@@ -5,6 +5,7 @@ import { Commands, DIAGNOSTIC_SOURCE } from '../commands';
 import type { GoModDiagnostics } from '../diagnostics/collection';
 import type { FixRegistry } from './registry';
 import { fixLabel, fixRef } from './presentation';
+import { shownFinding } from '../language';
 
 export const GO_MOD_SELECTOR: vscode.DocumentSelector = [
   { scheme: 'file', pattern: '**/go.mod' },
@@ -39,8 +40,10 @@ export class GoModCodeActions implements vscode.CodeActionProvider {
     for (const d of ours) {
       const found = this.diagnostics.findingFor(document.uri, d);
       if (!found) continue;
+      const shown = shownFinding(found.finding);
+      // The label in the display language; the ref carries the report's own fix title.
       (found.finding.fixes ?? []).forEach((fix, i) => {
-        const title = fixLabel(fix, this.registry.has(fix.action?.kind));
+        const title = fixLabel(shown.fixes?.[i] ?? fix, this.registry.has(fix.action?.kind), vscode.l10n);
         // The same environment fix can hang off several diagnostics on one line: offer it once.
         if (seen.has(title)) return;
         seen.add(title);
@@ -55,9 +58,10 @@ export class GoModCodeActions implements vscode.CodeActionProvider {
         actions.push(action);
       });
     }
-    const report = new vscode.CodeAction('Show Go Env report', vscode.CodeActionKind.QuickFix);
+    const reportTitle = vscode.l10n.t('Show Go Env report');
+    const report = new vscode.CodeAction(reportTitle, vscode.CodeActionKind.QuickFix);
     report.diagnostics = ours;
-    report.command = { title: 'Show Go Env report', command: Commands.showReport };
+    report.command = { title: reportTitle, command: Commands.showReport };
     actions.push(report);
     return actions;
   }

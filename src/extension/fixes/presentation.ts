@@ -2,6 +2,7 @@
 // without VS Code.
 import type { Finding, Fix } from '../../core/findings';
 import type { Report } from '../../core/report/model';
+import { ENGLISH, type L10n } from '../l10n';
 
 /**
  * A fix of the current report, by position, with the finding id and fix title to detect a
@@ -52,19 +53,28 @@ export const CLI_NAME = 'go-env-doctor';
  * The label of a fix. One the editor performs itself reads as its title; one it can only run
  * in a terminal says so, with the exact command, so the user knows what will happen.
  */
-export function fixLabel(fix: Fix, handled: boolean): string {
-  if (!handled) return `${fix.title}: run \`${fix.command}\` in a terminal`;
+export function fixLabel(fix: Fix, handled: boolean, l10n: L10n = ENGLISH): string {
+  if (!handled) return l10n.t('{0}: run {1} in a terminal', fix.title, `\`${fix.command}\``);
   // Changes to the user's go env file are shown with the exact command they amount to.
   const kind = fix.action?.kind;
-  return kind === 'setGoEnv' || kind === 'unsetGoEnv' ? `${fix.title} (\`${fix.command}\`)` : fix.title;
+  return kind === 'setGoEnv' || kind === 'unsetGoEnv'
+    ? l10n.t('{0} ({1})', fix.title, `\`${fix.command}\``)
+    : fix.title;
 }
 
 /** fixLabel as Markdown: the title escaped, the command line as code. */
-export function fixLabelMarkdown(fix: Fix, handled: boolean, escape: (text: string) => string): string {
+export function fixLabelMarkdown(
+  fix: Fix,
+  handled: boolean,
+  escape: (text: string) => string,
+  l10n: L10n = ENGLISH,
+): string {
   const code = '`' + fix.command.replace(/`/g, "'") + '`';
-  if (!handled) return `${escape(fix.title)}: run ${code} in a terminal`;
+  if (!handled) return l10n.t('{0}: run {1} in a terminal', escape(fix.title), code);
   const kind = fix.action?.kind;
-  return kind === 'setGoEnv' || kind === 'unsetGoEnv' ? `${escape(fix.title)} (${code})` : escape(fix.title);
+  return kind === 'setGoEnv' || kind === 'unsetGoEnv'
+    ? l10n.t('{0} ({1})', escape(fix.title), code)
+    : escape(fix.title);
 }
 
 /** Splits a POSIX-style command line into words (quotes and backslashes; `#` starts a comment). */

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands, LINKABLE_COMMANDS } from '../commands';
 import type { FixRegistry } from '../fixes/registry';
+import { shownFinding } from '../language';
 import type { DiagnosisRunner } from '../runner';
 import { presentStatus, type StatusState } from './presentation';
 
@@ -29,7 +30,7 @@ export class GoEnvStatusBar implements vscode.Disposable {
 
   private update(state: StatusState): void {
     this.state = state;
-    const view = presentStatus(state, (kind) => this.registry.has(kind));
+    const view = presentStatus(state, (kind) => this.registry.has(kind), { l10n: vscode.l10n, show: shownFinding });
     this.item.text = view.text;
     const tooltip = new vscode.MarkdownString(view.tooltip, true);
     tooltip.isTrusted = { enabledCommands: [...LINKABLE_COMMANDS] };

@@ -3,6 +3,15 @@ import { SEVERITY_ORDER, worstSeverity, type Finding, type Severity } from '../.
 import type { Report } from '../../core/report/model';
 import { Commands } from '../commands';
 import { fixLabelMarkdown, fixRef } from '../fixes/presentation';
+import { ENGLISH, type L10n } from '../l10n';
+
+/** How the words are chosen: VS Code's l10n, and each finding as the user reads it. */
+export interface StatusWords {
+  l10n: L10n;
+  show: (f: Finding) => Finding;
+}
+
+const AS_IS: StatusWords = { l10n: ENGLISH, show: (f) => f };
 
 export type StatusState =
   | { kind: 'idle' }
@@ -42,8 +51,8 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** `go1.22.5` → `Go 1.22.5`. */
-export function goLabel(report: Report): string {
-  if (!report.go.path) return 'No Go';
+export function goLabel(report: Report, l10n: L10n = ENGLISH): string {
+  if (!report.go.path) return l10n.t('No Go');
   if (!report.go.version) return 'Go ?';
   return `Go ${report.go.version.replace(/^go/, '')}`;
 }
@@ -54,63 +63,86 @@ export function problems(report: Report): Finding[] {
     .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity]);
 }
 
-const FOOTER = [
-  `[$(refresh) Diagnose again](${commandLink(Commands.diagnose)})`,
-  `[$(markdown) Show report](${commandLink(Commands.showReport)})`,
-  `[$(output) Show log](${commandLink(Commands.showLog)})`,
-].join(' · ');
+function footer(l10n: L10n): string {
+  return [
+    `[$(refresh) ${l10n.t('Diagnose again')}](${commandLink(Commands.diagnose)})`,
+    `[$(markdown) ${l10n.t('Show report')}](${commandLink(Commands.showReport)})`,
+    `[$(output) ${l10n.t('Show log')}](${commandLink(Commands.showLog)})`,
+  ].join(' · ');
+}
 
-function findingLine(report: Report, f: Finding, isHandled: (kind: string | undefined) => boolean): string {
+/** The finding's line; fix links carry the report's own fix titles, whatever language is shown. */
+function findingLine(
+  report: Report,
+  f: Finding,
+  isHandled: (kind: string | undefined) => boolean,
+  words: StatusWords,
+): string {
   const index = report.findings.indexOf(f);
+  const shown = words.show(f);
   const fixes = (f.fixes ?? []).map(
     (fix, i) =>
-      `[${fixLabelMarkdown(fix, isHandled(fix.action?.kind), escapeMarkdown)}](${commandLink(Commands.applyFix, fixRef(index, i, f))})`,
+      `[${fixLabelMarkdown(shown.fixes?.[i] ?? fix, isHandled(fix.action?.kind), escapeMarkdown, words.l10n)}](${commandLink(Commands.applyFix, fixRef(index, i, f))})`,
   );
-  return `- ${SEVERITY_ICON[f.severity]} **${escapeMarkdown(f.title)}**${fixes.length ? ` — ${fixes.join(' · ')}` : ''}`;
+  return `- ${SEVERITY_ICON[f.severity]} **${escapeMarkdown(shown.title)}**${fixes.length ? ` — ${fixes.join(' · ')}` : ''}`;
 }
 
 export function presentStatus(
   state: StatusState,
   isHandled: (kind: string | undefined) => boolean = () => false,
+  words: StatusWords = AS_IS,
 ): StatusView {
+  const { l10n } = words;
   switch (state.kind) {
     case 'idle':
       return {
         text: '$(pulse) Go Env',
-        tooltip: `**Go Env Doctor**\n\nNot diagnosed yet.\n\n${FOOTER}`,
-        accessibilityLabel: 'Go Env: not diagnosed yet',
+        tooltip: `**Go Env Doctor**\n\n${l10n.t('Not diagnosed yet.')}\n\n${footer(l10n)}`,
+        accessibilityLabel: l10n.t('Go Env: not diagnosed yet'),
       };
     case 'busy': {
-      const label = state.previous ? goLabel(state.previous) : 'Go Env';
+      const label = state.previous ? goLabel(state.previous, l10n) : 'Go Env';
       return {
         text: `$(sync~spin) ${label}`,
-        tooltip: '**Go Env Doctor**\n\nDiagnosing the Go environment…',
-        accessibilityLabel: 'Go Env: diagnosing',
+        tooltip: `**Go Env Doctor**\n\n${l10n.t('Diagnosing the Go environment…')}`,
+        accessibilityLabel: l10n.t('Go Env: diagnosing'),
       };
     }
     case 'failed':
       return {
         text: '$(error) Go Env',
-        tooltip: `**Go Env Doctor**\n\nThe diagnosis itself failed: ${escapeMarkdown(state.message)}\n\n${FOOTER}`,
-        accessibilityLabel: 'Go Env: the diagnosis failed',
+        tooltip: `**Go Env Doctor**\n\n${l10n.t('The diagnosis itself failed: {0}', escapeMarkdown(state.message))}\n\n${footer(l10n)}`,
+        accessibilityLabel: l10n.t('Go Env: the diagnosis failed'),
         background: 'error',
       };
     case 'done': {
       const { report } = state;
       const worst = worstSeverity(report.findings);
       const list = problems(report);
-      const shown = list.slice(0, MAX_TOOLTIP_FINDINGS).map((f) => findingLine(report, f, isHandled));
+      const shown = list.slice(0, MAX_TOOLTIP_FINDINGS).map((f) => findingLine(report, f, isHandled, words));
       if (list.length > shown.length)
-        shown.push(`- …and ${list.length - shown.length} more: [show the report](${commandLink(Commands.showReport)})`);
+        shown.push(
+          `- ${l10n.t('…and {0} more:', list.length - shown.length)} [${l10n.t('show the report')}](${commandLink(Commands.showReport)})`,
+        );
       const where = report.go.path
-        ? `${escapeMarkdown(report.go.version ?? 'unknown version')} at \`${report.go.path.replace(/`/g, '')}\``
-        : 'no go binary found';
-      const body = shown.length ? shown.join('\n') : '$(check) No problems found.';
+        ? l10n.t(
+            '{0} at {1}',
+            report.go.version ? escapeMarkdown(report.go.version) : l10n.t('unknown version'),
+            `\`${report.go.path.replace(/`/g, '')}\``,
+          )
+        : l10n.t('no go binary found');
+      const body = shown.length ? shown.join('\n') : `$(check) ${l10n.t('No problems found.')}`;
       const count = list.filter((f) => f.severity === 'warning' || f.severity === 'error').length;
+      const problemCount =
+        count === 0
+          ? l10n.t('no problems')
+          : count === 1
+            ? l10n.t('1 problem, worst {0}', severityWord(worst, l10n))
+            : l10n.t('{0} problems, worst {1}', count, severityWord(worst, l10n));
       return {
-        text: `${SEVERITY_ICON[worst]} ${goLabel(report)}`,
-        tooltip: `**Go Env Doctor**: ${where}\n\n${body}\n\n${FOOTER}`,
-        accessibilityLabel: `Go Env: ${goLabel(report)}, ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}, worst ${worst}`}`,
+        text: `${SEVERITY_ICON[worst]} ${goLabel(report, l10n)}`,
+        tooltip: `**Go Env Doctor**: ${where}\n\n${body}\n\n${footer(l10n)}`,
+        accessibilityLabel: l10n.t('Go Env: {0}, {1}', goLabel(report, l10n), problemCount),
         ...(worst === 'error'
           ? { background: 'error' as const }
           : worst === 'warning'
@@ -118,5 +150,18 @@ export function presentStatus(
             : {}),
       };
     }
+  }
+}
+
+function severityWord(severity: Severity, l10n: L10n): string {
+  switch (severity) {
+    case 'error':
+      return l10n.t('error');
+    case 'warning':
+      return l10n.t('warning');
+    case 'info':
+      return l10n.t('info');
+    case 'ok':
+      return l10n.t('ok');
   }
 }
