@@ -9,6 +9,7 @@ import { runProcess } from '../../../../src/core/process/run';
 import { tempDir } from '../../../support/fakeGo';
 import { ids, only } from '../../../support/findingAsserts';
 import { pkg, REAL_GO } from '../../../support/goProject';
+import { throwawayGo } from '../../../support/goReferee';
 import { startModuleWorld, type ModuleWorld } from '../../../support/moduleWorld';
 import { refusedPort } from '../../../support/servers';
 
@@ -98,14 +99,7 @@ describe('checks/privateModule (requires the public proxy and database do not kn
     try {
       const goEnv = {
         ...env(),
-        PATH: '/usr/bin:/bin',
-        HOME: home,
-        GOPATH: path.join(home, 'gopath'),
-        GOMODCACHE: path.join(home, 'modcache'),
-        GOCACHE: path.join(home, 'gocache'),
-        GOENV: path.join(home, 'goenv'),
-        GOFLAGS: '-modcacherw',
-        GOTOOLCHAIN: 'local',
+        ...throwawayGo(home),
       };
       const r = await runProcess(REAL_GO, {
         args: ['mod', 'download', 'git.corp.test/team/lib@v1.2.0'],
