@@ -87,6 +87,20 @@ describe('checks/privateModule (requires the public proxy and database do not kn
     assert.deepEqual(ids(await check({ GOPRIVATE: 'git.corp.test' })), ['gomod.privateModule', 'direct.unreachable']);
   });
 
+  it('is a warning (a leak, not a failure) when go.sum records it and GOPROXY falls back to direct', async () => {
+    await fs.writeFile(
+      path.join(dir, 'go.sum'),
+      'git.corp.test/team/lib v1.2.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n' +
+        'git.corp.test/team/lib v1.2.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n',
+    );
+    const found = await check({ GOPROXY: `${world.url},direct`, GOPRIVATE: 'github.com/acme' });
+    const f = only(found, 'gomod.privateModule');
+    assert.equal(f.severity, 'warning');
+    assert.match(f.detail, /only because go\.sum already records it/);
+    // Without the fallback the mirror's 404 ends the download: an error again.
+    assert.equal(only(await check({ GOPRIVATE: 'github.com/acme' }), 'gomod.privateModule').severity, 'error');
+  });
+
   it('says nothing of a module the mirror serves, nor when the database is off', async () => {
     await fs.writeFile(path.join(dir, 'go.mod'), 'module example.test/app\n\nrequire example.test/a v1.0.0\n');
     assert.deepEqual(ids(await check()), []);
