@@ -11,7 +11,7 @@ import { ids, only } from '../../../support/findingAsserts';
 import { pkg, REAL_GO } from '../../../support/goProject';
 import { throwawayGo } from '../../../support/goReferee';
 import { startModuleWorld, type ModuleWorld } from '../../../support/moduleWorld';
-import { refusedPort } from '../../../support/servers';
+import { refusedPort, startSilentServer } from '../../../support/servers';
 
 const PUBLIC = pkg('example.test/a', 'v1.0.0');
 
@@ -128,6 +128,26 @@ describe('checks/privateModule (requires the public proxy and database do not kn
       }
     } finally {
       await fs.rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it('a mirror that never answers ends the check at the deadline without a verdict; cancelling rejects', async () => {
+    const silent = await startSilentServer();
+    try {
+      const input = {
+        goModFiles: [path.join(dir, 'go.mod')],
+        env: env({ GOPROXY: silent.url }),
+        platform: { env: {}, homeDir: dir, os: 'linux' as const, arch: 'x64', now: () => Date.now() },
+        timeoutMs: 300,
+      };
+      assert.deepEqual(await moduleRouteFindings(input), []);
+      assert.ok(silent.accepted() > 0, 'the mirror was asked');
+      const ac = new AbortController();
+      const cancelled = moduleRouteFindings({ ...input, timeoutMs: 30_000, signal: ac.signal });
+      setImmediate(() => ac.abort());
+      await assert.rejects(cancelled, { name: 'AbortError' });
+    } finally {
+      await silent.close();
     }
   });
 
