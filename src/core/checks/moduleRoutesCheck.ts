@@ -8,6 +8,7 @@ import { parseGosumdb } from '../go/gosumdb';
 import { mapBounded } from '../modules/bounded';
 import { moduleRoute } from '../modules/moduleRoute';
 import { workspaceRequires } from '../modules/workspaceRequires';
+import { readGoSum, workspaceGoSums } from '../modules/goSum';
 import { goNetwork } from '../net/goNetwork';
 import type { Platform } from '../platform';
 import { sumdbStateDir } from '../stateDir';
@@ -55,6 +56,8 @@ export async function moduleRouteFindings(input: ModuleRoutesInput): Promise<Fin
     const known = routed.filter((r): r is PrivateCandidate => r.route !== undefined);
     const direct = known.filter((r): r is DirectModule => r.route.direct !== undefined);
     const sumdb = parseGosumdb(env['GOSUMDB']);
+    const sums = await Promise.all((await workspaceGoSums(input.goModFiles)).map(readGoSum));
+    const recorded = new Set(sums.flat().flatMap((l) => (l.goMod ? [] : [`${l.module}@${l.version}`])));
     const [privates, origins] = await Promise.all([
       sumdb.kind === 'db'
         ? bounded(
@@ -66,6 +69,7 @@ export async function moduleRouteFindings(input: ModuleRoutesInput): Promise<Fin
               get: net.sumdbGet,
               timeoutMs: input.timeoutMs,
               signal,
+              recorded: (m, v) => recorded.has(`${m}@${v}`),
             }),
           )
         : [],

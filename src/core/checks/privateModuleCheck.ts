@@ -33,6 +33,8 @@ export interface PrivateCheckInput {
   get: HttpGet;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+  /** Whether the workspace's go.sum records the module version (then go never asks the database). */
+  recorded: (module: string, version: string) => boolean;
 }
 
 /** The GOPRIVATE prefix for a module path: its host, or host/owner on a shared host. */
@@ -85,9 +87,11 @@ function finding(prefix: string, list: readonly PrivateCandidate[], i: PrivateCh
   const head = list[0]!;
   const first = head.route.first as { url: string; status: number };
   const proxy = i.entries.find((e) => e.kind === 'url')?.text ?? first.url;
+  // With the go.sum line, go skips the database, and the `,direct` fallback fetches it: only a leak.
+  const leakOnly = list.every((c) => c.route.direct === 'fallback' && i.recorded(c.req.module, c.req.version));
   return {
     id: 'gomod.privateModule',
-    severity: 'error',
+    severity: leakOnly ? 'warning' : 'error',
     ...findingWords(
       msg('privateModule.title', { prefix }),
       msg('privateModule.detail', {
@@ -97,6 +101,7 @@ function finding(prefix: string, list: readonly PrivateCandidate[], i: PrivateCh
         proxy,
         answer: msg('privateModule.answer', { status: first.status }),
         db: i.db.name,
+        outcome: leakOnly ? msg('privateModule.outcome.leaks') : msg('privateModule.outcome.fails', { db: i.db.name }),
         prefix,
         existing: existing ? `GOPRIVATE=${existing}` : msg('privateModule.existing.none'),
       }),

@@ -17,6 +17,7 @@ import { FIXTURE_TOOLCHAIN, startMirror } from '../../support/mirrors';
 import { startRelayMirror } from '../../support/relayMirror';
 import { refusedPort, startCutBodyServer, type StartedServer } from '../../support/servers';
 import { startSumdbFixture, type SumdbFixture } from '../../support/sumdbFixture';
+import { assertAgreement, type Expected } from '../../support/goReferee';
 
 const MODULE = `${FIXTURE_TOOLCHAIN.path}@${FIXTURE_TOOLCHAIN.version}`;
 const REFERENCE = { path: FIXTURE_TOOLCHAIN.path, version: FIXTURE_TOOLCHAIN.version };
@@ -37,13 +38,9 @@ interface World {
   cut: string;
 }
 
-interface Scenario {
+interface Scenario extends Expected {
   name: string;
   env: (w: World) => Record<string, string>;
-  /** null: go succeeds; else what go's error says and the finding id the doctor must report as an error. */
-  fails: null | { go: RegExp; doctor: string };
-  /** Findings the doctor must report all the same (warnings that explain a success). */
-  alsoReports?: string[];
 }
 
 const direct = (w: World) => w.fx.gosumdb; // name+key and the database's own URL
@@ -264,22 +261,7 @@ describe('differential: the doctor agrees with the real go command (go mod downl
     it(s.name, async () => {
       const env = await sandbox(s.env(w));
       const [go, findings] = await Promise.all([goDownload(env), doctor(env)]);
-      const errors = findings.filter((f) => f.severity === 'error').map((f) => f.id);
-      const all = findings.map((f) => `${f.id}:${f.severity}`);
-      const context = `go ${go.ok ? 'succeeded' : 'failed'}:\n${go.output.slice(0, 800)}\ndoctor: ${all.join(', ')}`;
-      if (s.fails === null) {
-        assert.ok(go.ok, `go must succeed here.\n${context}`);
-        assert.deepEqual(errors, [], `go succeeds, so the doctor must report no error.\n${context}`);
-      } else {
-        assert.ok(!go.ok, `go must fail here.\n${context}`);
-        assert.match(go.output, s.fails.go, context);
-        assert.ok(errors.includes(s.fails.doctor), `the doctor must report ${s.fails.doctor} as an error.\n${context}`);
-      }
-      for (const id of s.alsoReports ?? [])
-        assert.ok(
-          findings.some((f) => f.id === id),
-          `${id} expected.\n${context}`,
-        );
+      assertAgreement(s, go, findings);
     });
   }
 });

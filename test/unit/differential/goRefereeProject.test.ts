@@ -7,7 +7,6 @@
 // Private modules fetched from a real origin would need a git server (smart HTTP) on loopback;
 // instead the private module is served by the mirror with GONOSUMDB (a company mirror), and the
 // GOPRIVATE case whose origin cannot be reached fails in go and the doctor alike.
-import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { modulesFindings } from '../../../src/core/checks/modulesCheck';
@@ -18,6 +17,7 @@ import { tempDir } from '../../support/fakeGo';
 import { makeGoProject, makeWritable, pkg, REAL_GO, type GoProject } from '../../support/goProject';
 import { startModuleWorld, type ModuleWorld } from '../../support/moduleWorld';
 import { refusedPort } from '../../support/servers';
+import { assertAgreement, type Expected } from '../../support/goReferee';
 
 const A = pkg('example.test/a', 'v1.0.0');
 const B = pkg('example.test/b', 'v1.1.0', { 'data/x.txt': 'x\n' });
@@ -30,13 +30,12 @@ interface Ctx {
   noRoute: string;
 }
 
-interface ProjectScenario {
+interface ProjectScenario extends Expected {
   name: string;
   /** Breaks one thing; returns environment to add for both go and the doctor. */
   setup: (c: Ctx) => Promise<Record<string, string>>;
   /** `download`: go mod download with a fresh module cache; `verify`: go mod verify on the project's cache. */
   go: 'download' | 'verify';
-  fails: null | { go: RegExp; doctor: string };
 }
 
 const requirePrivate = async (c: Ctx) => {
@@ -148,20 +147,7 @@ describe('differential: the doctor agrees with the real go command on go.sum, th
         const extra = await s.setup({ project, world, noRoute });
         const env = { ...project.env, PATH: '/usr/bin:/bin', ...extra };
         const [go, findings] = await Promise.all([goRun(project, env, s.go), doctor(project, env)]);
-        const errors = findings.filter((f) => f.severity === 'error').map((f) => f.id);
-        const all = findings.map((f) => `${f.id}:${f.severity}`);
-        const context = `go ${go.ok ? 'succeeded' : 'failed'}:\n${go.output.slice(0, 800)}\ndoctor: ${all.join(', ')}`;
-        if (s.fails === null) {
-          assert.ok(go.ok, `go must succeed here.\n${context}`);
-          assert.deepEqual(errors, [], `go succeeds, so the doctor must report no error.\n${context}`);
-        } else {
-          assert.ok(!go.ok, `go must fail here.\n${context}`);
-          assert.match(go.output, s.fails.go, context);
-          assert.ok(
-            errors.includes(s.fails.doctor),
-            `the doctor must report ${s.fails.doctor} as an error.\n${context}`,
-          );
-        }
+        assertAgreement(s, go, findings);
       } finally {
         await project.cleanup();
       }

@@ -1,8 +1,11 @@
 export const moduleRoutes = {
   'privateModule.title': 'The private module {prefix} is sent to the public proxy and checksum database',
   'privateModule.detail':
-    '{file}:{line} requires {modules}, which no GOPRIVATE, GONOPROXY or GONOSUMDB pattern covers. So the go command asks the mirror {proxy} for it ({answer}) and the checksum database {db}, which has no record of it: the module path leaks to public services, and the download fails ("{db}: not found", or the mirror\'s 404/410). Mark your own code as private: append {prefix} to GOPRIVATE, keeping the patterns already there ({existing}); go then fetches it from its origin and does not look it up in the checksum database.',
+    '{file}:{line} requires {modules}, which no GOPRIVATE, GONOPROXY or GONOSUMDB pattern covers. So the go command asks the mirror {proxy} for it ({answer}) and the checksum database {db}, which has no record of it: the module path leaks to public services, and {outcome}. Mark your own code as private: append {prefix} to GOPRIVATE, keeping the patterns already there ({existing}); go then fetches it from its origin and does not look it up in the checksum database.',
   'privateModule.answer': 'HTTP {status}',
+  'privateModule.outcome.fails': 'the download fails ("{db}: not found", or the mirror\'s 404/410)',
+  'privateModule.outcome.leaks':
+    'go succeeds here only because go.sum already records it and GOPROXY falls back to direct; a version go.sum does not record yet fails the checksum database lookup',
   'privateModule.existing.none': 'none today',
   'privateModule.fix': 'Add {prefix} to GOPRIVATE',
   'direct.unreachable.title': 'The go command cannot reach {host}, where {module} comes from',

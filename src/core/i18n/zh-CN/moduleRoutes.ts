@@ -3,8 +3,11 @@ import type { moduleRoutes as en } from '../en/moduleRoutes';
 export const moduleRoutes: Record<keyof typeof en, string> = {
   'privateModule.title': '私有模块 {prefix} 会被发往公共模块代理和校验和数据库',
   'privateModule.detail':
-    '{file}:{line} 依赖 {modules}，但 GOPRIVATE、GONOPROXY、GONOSUMDB 中没有任何模式覆盖它。因此 go 命令会向镜像 {proxy} 请求它（{answer}），并向校验和数据库 {db} 查询，而数据库中没有它的记录：模块路径泄露给了公共服务，下载随后失败（“{db}: not found”，或镜像返回 404/410）。请把自己的代码标记为私有：在 GOPRIVATE 末尾追加 {prefix}，并保留已有的模式（{existing}）；之后 go 会直接从源站获取它，也不再向校验和数据库查询。',
+    '{file}:{line} 依赖 {modules}，但 GOPRIVATE、GONOPROXY、GONOSUMDB 中没有任何模式覆盖它。因此 go 命令会向镜像 {proxy} 请求它（{answer}），并向校验和数据库 {db} 查询，而数据库中没有它的记录：模块路径泄露给了公共服务，并且{outcome}。请把自己的代码标记为私有：在 GOPRIVATE 末尾追加 {prefix}，并保留已有的模式（{existing}）；之后 go 会直接从源站获取它，也不再向校验和数据库查询。',
   'privateModule.answer': 'HTTP {status}',
+  'privateModule.outcome.fails': '下载会失败（“{db}: not found”，或镜像返回 404/410）',
+  'privateModule.outcome.leaks':
+    '此处 go 之所以能成功，只是因为 go.sum 已记录了它且 GOPROXY 会回退到 direct；go.sum 尚未记录的版本会在查询校验和数据库时失败',
   'privateModule.existing.none': '目前为空',
   'privateModule.fix': '把 {prefix} 加入 GOPRIVATE',
   'direct.unreachable.title': 'go 命令无法访问 {host}（{module} 的源站）',

@@ -12,6 +12,7 @@ import { testCerts } from '../../../support/certs';
 import { tempDir } from '../../../support/fakeGo';
 import { ids, only } from '../../../support/findingAsserts';
 import { REAL_GO } from '../../../support/goProject';
+import { throwawayGo } from '../../../support/goReferee';
 import { startModuleWorld, type ModuleWorld } from '../../../support/moduleWorld';
 import { testEnv } from '../../../support/netEnv';
 import {
@@ -130,14 +131,7 @@ describe('checks/directOrigin (the origin direct fetches from must answer)', fun
     try {
       const env = {
         ...(await goEnv({ GOPROXY: 'direct' })),
-        PATH: '/usr/bin:/bin',
-        HOME: home,
-        GOPATH: path.join(home, 'gopath'),
-        GOMODCACHE: path.join(home, 'modcache'),
-        GOCACHE: path.join(home, 'gocache'),
-        GOENV: path.join(home, 'goenv'),
-        GOFLAGS: '-modcacherw',
-        GOTOOLCHAIN: 'local',
+        ...throwawayGo(home),
         GIT_TERMINAL_PROMPT: '0',
         GIT_SSL_CAINFO: (await testCerts()).ca.file,
       };

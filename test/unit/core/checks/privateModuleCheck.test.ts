@@ -9,8 +9,9 @@ import { runProcess } from '../../../../src/core/process/run';
 import { tempDir } from '../../../support/fakeGo';
 import { ids, only } from '../../../support/findingAsserts';
 import { pkg, REAL_GO } from '../../../support/goProject';
+import { throwawayGo } from '../../../support/goReferee';
 import { startModuleWorld, type ModuleWorld } from '../../../support/moduleWorld';
-import { refusedPort } from '../../../support/servers';
+import { refusedPort, startSilentServer } from '../../../support/servers';
 
 const PUBLIC = pkg('example.test/a', 'v1.0.0');
 
@@ -86,6 +87,20 @@ describe('checks/privateModule (requires the public proxy and database do not kn
     assert.deepEqual(ids(await check({ GOPRIVATE: 'git.corp.test' })), ['gomod.privateModule', 'direct.unreachable']);
   });
 
+  it('is a warning (a leak, not a failure) when go.sum records it and GOPROXY falls back to direct', async () => {
+    await fs.writeFile(
+      path.join(dir, 'go.sum'),
+      'git.corp.test/team/lib v1.2.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n' +
+        'git.corp.test/team/lib v1.2.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n',
+    );
+    const found = await check({ GOPROXY: `${world.url},direct`, GOPRIVATE: 'github.com/acme' });
+    const f = only(found, 'gomod.privateModule');
+    assert.equal(f.severity, 'warning');
+    assert.match(f.detail, /only because go\.sum already records it/);
+    // Without the fallback the mirror's 404 ends the download: an error again.
+    assert.equal(only(await check({ GOPRIVATE: 'github.com/acme' }), 'gomod.privateModule').severity, 'error');
+  });
+
   it('says nothing of a module the mirror serves, nor when the database is off', async () => {
     await fs.writeFile(path.join(dir, 'go.mod'), 'module example.test/app\n\nrequire example.test/a v1.0.0\n');
     assert.deepEqual(ids(await check()), []);
@@ -98,14 +113,7 @@ describe('checks/privateModule (requires the public proxy and database do not kn
     try {
       const goEnv = {
         ...env(),
-        PATH: '/usr/bin:/bin',
-        HOME: home,
-        GOPATH: path.join(home, 'gopath'),
-        GOMODCACHE: path.join(home, 'modcache'),
-        GOCACHE: path.join(home, 'gocache'),
-        GOENV: path.join(home, 'goenv'),
-        GOFLAGS: '-modcacherw',
-        GOTOOLCHAIN: 'local',
+        ...throwawayGo(home),
       };
       const r = await runProcess(REAL_GO, {
         args: ['mod', 'download', 'git.corp.test/team/lib@v1.2.0'],
@@ -120,6 +128,26 @@ describe('checks/privateModule (requires the public proxy and database do not kn
       }
     } finally {
       await fs.rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it('a mirror that never answers ends the check at the deadline without a verdict; cancelling rejects', async () => {
+    const silent = await startSilentServer();
+    try {
+      const input = {
+        goModFiles: [path.join(dir, 'go.mod')],
+        env: env({ GOPROXY: silent.url }),
+        platform: { env: {}, homeDir: dir, os: 'linux' as const, arch: 'x64', now: () => Date.now() },
+        timeoutMs: 300,
+      };
+      assert.deepEqual(await moduleRouteFindings(input), []);
+      assert.ok(silent.accepted() > 0, 'the mirror was asked');
+      const ac = new AbortController();
+      const cancelled = moduleRouteFindings({ ...input, timeoutMs: 30_000, signal: ac.signal });
+      setImmediate(() => ac.abort());
+      await assert.rejects(cancelled, { name: 'AbortError' });
+    } finally {
+      await silent.close();
     }
   });
 
