@@ -112,6 +112,7 @@ export class DiagnosisRunner implements vscode.Disposable {
       const policy = await loadPolicy(cwd);
       const trusted = vscode.workspace.isTrusted;
       const mirrors = [...settings.extraMirrors, ...(policyMirrors(policy, trusted) ?? [])];
+      const toolchain = this.ctx.toolchainSettings();
       const diagnosed = await diagnose({
         cwd,
         platform,
@@ -122,6 +123,8 @@ export class DiagnosisRunner implements vscode.Disposable {
         ...(mirrors.length ? { extraMirrors: mirrors } : {}),
         ...(targets.length ? { goModFiles: targets.map((t) => t.file) } : {}),
         ...(options.deep ? { deep: options.deep } : {}),
+        // Probed only when go.mod needs a Go that is not installed: the route the installer would take.
+        dlRoute: { dlBases: toolchain.dlBases, mirrors: toolchain.mirrors },
         log: (line) => log.info(`  ${redact(line)}`),
       });
       const report = judgeByPolicy(diagnosed, policy, trusted);
