@@ -108,10 +108,10 @@ export class DiagnosisRunner implements vscode.Disposable {
       if (settings.ignoredWorkspaceGoPath)
         log.warn(`goEnv.goPath from the untrusted workspace is ignored: ${redact(settings.ignoredWorkspaceGoPath)}`);
       const { loadPolicy } = await import('../core/policy/load');
-      const { judgeByPolicy, policyMirrors } = await import('../core/policy/judge');
+      const { judgeByPolicy, mirrorsToProbe } = await import('../core/policy/judge');
       const policy = await loadPolicy(cwd);
       const trusted = vscode.workspace.isTrusted;
-      const mirrors = [...settings.extraMirrors, ...(policyMirrors(policy, trusted) ?? [])];
+      const mirrors = mirrorsToProbe(settings.extraMirrors, policy, trusted);
       const toolchain = this.ctx.toolchainSettings();
       const diagnosed = await diagnose({
         cwd,
