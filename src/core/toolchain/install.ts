@@ -92,7 +92,12 @@ export interface ModuleInstall extends ModuleInstallResult {
 export type ToolchainInstallResult = ArchiveInstall | ModuleInstall;
 
 export async function installToolchain(given: ToolchainInstallOptions): Promise<ToolchainInstallResult> {
-  const opts = { ...given, platform: targetPlatform(given.platform, given.arch) };
+  // A build named explicitly replaces this version installed for another architecture.
+  const opts = {
+    ...given,
+    platform: targetPlatform(given.platform, given.arch),
+    ...(given.arch === undefined ? {} : { replaceOtherBuild: true }),
+  };
   if (opts.viaProxy) return fromModule(opts, undefined);
   let archive: InstallResult;
   try {
@@ -111,6 +116,7 @@ export async function installToolchain(given: ToolchainInstallOptions): Promise<
         'downloadDir',
         'reclaimMemory',
         'checkpoint',
+        'replaceOtherBuild',
       ]),
     });
   } catch (err) {
@@ -236,6 +242,7 @@ async function fromModule(
         'onWait',
         'timeouts',
         'downloadDir',
+        'replaceOtherBuild',
       ]),
       ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
     });

@@ -83,6 +83,27 @@ describe('installing the native build (go.archMismatch)', function () {
     assert.equal(await installedBuild(emulated.goroot), `go version ${name} linux/amd64 [linux_amd64]`);
   });
 
+  it("replaces this version's other-architecture build in the SDK directory; without an arch it stays", async () => {
+    const name = 'go1.22.5';
+    await serveBothBuilds(server, name);
+    const platform: Platform = { env: { HOME: home }, homeDir: home, os: 'linux', arch: 'x64', now: () => Date.now() };
+    const o = { version: '1.22.5', platform, dir: path.join(home, 'sdk'), dlBases: [`${server.url}/dl/`] };
+    const emulated = await installToolchain(o);
+    assert.equal(await installedBuild(emulated.goroot), `go version ${name} linux/amd64 [linux_amd64]`);
+    assert.equal((await installToolchain(o)).alreadyInstalled, true);
+
+    const native = await installToolchain({ ...o, arch: 'arm64' });
+    assert.equal(native.alreadyInstalled, false);
+    assert.equal(native.goroot, emulated.goroot);
+    assert.equal(await installedBuild(native.goroot), `go version ${name} linux/arm64 [linux_arm64]`);
+    assert.equal((await installToolchain({ ...o, arch: 'arm64' })).alreadyInstalled, true);
+    assert.deepEqual(
+      (await fs.readdir(o.dir)).filter((f) => !f.startsWith('.downloads')),
+      [name],
+      'the amd64 tree is gone, nothing left beside it',
+    );
+  });
+
   it('install --arch takes a GOARCH or a Node name and refuses an unknown one', async () => {
     const name = 'go1.22.5';
     await serveBothBuilds(server, name);
