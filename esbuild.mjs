@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
+/** The modules of src/cli/loadCommand.ts's COMMAND_MODULES. */
+const CLI_COMMAND_MODULES = ['diagnose', 'install', 'setProxy', 'repairModules', 'saveCert'];
 const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 const common = {
   bundle: true,
@@ -42,5 +44,12 @@ await Promise.all([
     entryPoints: ['src/cli.ts'],
     outfile: `${outdir}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
+  }),
+  // The CLI's subcommands, one self-contained file each, loaded when they run (src/cli/loadCommand.ts).
+  // One build for all of them: the sources are read and parsed once.
+  esbuild.build({
+    ...common,
+    entryPoints: Object.fromEntries(CLI_COMMAND_MODULES.map((m) => [`cli-${m}`, `src/cli/${m}.ts`])),
+    outdir,
   }),
 ]);

@@ -1,27 +1,12 @@
 // go-env-doctor: the CLI over the same core as the VS Code extension.
+import * as v8 from 'node:v8';
 import { hostPlatform } from './core/platform';
-import { UsageError } from './cli/args';
-import type { CliIO, Subcommand } from './cli/io';
-import { diagnoseCommand, reportCommand } from './cli/diagnose';
-import { installCommand } from './cli/install';
-import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
-import { redownloadModuleCommand, repairGoSumCommand } from './cli/repairModules';
-import { saveCertCommand } from './cli/saveCert';
+import type { CliIO } from './cli/io';
+import { loadCommand } from './cli/loadCommand';
 import { USAGE } from './cli/usage';
 import { selfInvocation } from './cli/invocation';
 import { TOOL_VERSION } from './core/toolInfo';
 import { redact } from './core/redact';
-
-const SUBCOMMANDS: Record<string, Subcommand> = {
-  diagnose: diagnoseCommand,
-  report: reportCommand,
-  install: installCommand,
-  'set-proxy': setProxyCommand,
-  'restore-proxy': restoreProxyCommand,
-  'repair-gosum': repairGoSumCommand,
-  'redownload-module': redownloadModuleCommand,
-  'save-cert': saveCertCommand,
-};
 
 export async function main(argv: readonly string[], io: CliIO, signal: AbortSignal): Promise<number> {
   const [first, ...rest] = argv;
@@ -35,7 +20,7 @@ export async function main(argv: readonly string[], io: CliIO, signal: AbortSign
   }
   const name = first === undefined || first.startsWith('-') ? 'diagnose' : first;
   const args = name === first ? rest : argv;
-  const run = SUBCOMMANDS[name];
+  const run = loadCommand(name);
   if (!run) {
     io.stderr(`go-env-doctor: unknown command "${name}"\n\n${USAGE}`);
     return 2;
@@ -43,7 +28,8 @@ export async function main(argv: readonly string[], io: CliIO, signal: AbortSign
   try {
     return await run(args, io, signal);
   } catch (err) {
-    if (err instanceof UsageError) {
+    // By name: each bundled command has its own copy of the UsageError class (args.ts).
+    if (err instanceof Error && err.name === 'UsageError') {
       io.stderr(`go-env-doctor ${name}: ${redact(err.message)}\nRun "go-env-doctor --help" for usage.\n`);
       return 2;
     }
@@ -55,6 +41,10 @@ export async function main(argv: readonly string[], io: CliIO, signal: AbortSign
 }
 
 if (require.main === module) {
+  // undici parses HTTP with WebAssembly, which V8 recompiles with TurboFan in the background, and
+  // the process waits for that before it exits (~0.7 s after a diagnosis, measured by
+  // test/bench/cli.bench.ts). A short-lived CLI gains nothing from the optimized code.
+  v8.setFlagsFromString('--liftoff-only');
   const controller = new AbortController();
   // First Ctrl+C cancels cleanly (downloads stop, staging is removed); a second one exits at once.
   let interrupted = false;

@@ -1,4 +1,4 @@
-// `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--via-proxy] [--json]`
+// `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--via-proxy] [--arch A] [--json]`
 // The official release archive when the go.dev/dl index can be read; otherwise (or with
 // --via-proxy) the golang.org/toolchain module from GOPROXY, verified by the Go checksum database.
 import { pathHint } from './pathHint';
@@ -16,6 +16,7 @@ import {
   type ModuleInstall,
 } from '../core/toolchain/install';
 import type { InstallProgress } from '../core/toolchain/progress';
+import { KNOWN_GOARCH, nodeArchOf } from '../core/toolchain/targetArch';
 import { sumdbFailureOf } from '../core/toolchain/module/verify';
 import { parseArgs, UsageError } from './args';
 import { crashHook } from './crashHook';
@@ -41,6 +42,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
     'dl-base': 'string',
     mirror: 'list',
     'via-proxy': 'boolean',
+    arch: 'string',
     json: 'boolean',
   });
   if (positionals.length === 0)
@@ -55,6 +57,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
   const mirrors = ((flags.mirror as string[] | undefined) ?? []).map((m) => httpUrl(m, '--mirror'));
   const dir = flags.dir === undefined ? undefined : path.resolve(io.cwd, String(flags.dir));
   const json = flags.json === true;
+  const arch = flags.arch === undefined ? undefined : archFlag(String(flags.arch));
   const viaProxy = flags['via-proxy'] === true;
   if (viaProxy && version === 'latest')
     throw new UsageError(
@@ -73,6 +76,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
     result = await installToolchain({
       version,
       ...(viaProxy ? { viaProxy } : {}),
+      ...(arch ? { arch } : {}),
       platform: io.platform,
       signal,
       ...(dir ? { dir } : {}),
@@ -238,6 +242,12 @@ function indexBase(raw: string): string {
     );
   }
   return url;
+}
+
+function archFlag(raw: string): string {
+  const arch = nodeArchOf(raw);
+  if (!arch) throw new UsageError(`--arch takes a GOARCH such as ${KNOWN_GOARCH.join(', ')}, not "${raw}"`);
+  return arch;
 }
 
 function httpUrl(raw: string, flag: string): string {

@@ -35,6 +35,8 @@ Commands:
       --via-proxy      Skip the release index: fetch the module golang.org/toolchain@v0.0.1-go<version>.<os>-<arch>
                        from GOPROXY (any mirror) and install it only if the Go checksum database (GOSUMDB)
                        vouches for its h1: hash. Used automatically when the release index cannot be read.
+      --arch GOARCH    Install the build for this architecture (e.g. arm64) instead of the one this
+                       process runs as: under Rosetta or WOW64 that is the emulated one.
       --json           One JSON document: {ok, version, goroot, via, sha256, bytes, source} (via "proxy" adds
                        h1, module, verification) or {ok:false, finding}.
   set-proxy            Point GOPROXY at mirrors that work, written with "go env -w" (undo: restore-proxy).

@@ -20,7 +20,8 @@ export const SEVERITY_ORDER: Record<Severity, number> = { ok: 0, info: 1, warnin
  * Each kind has a handler in the extension's fix registry (src/extension/fixes/registry.ts).
  */
 export type FixAction =
-  | { kind: 'installToolchain'; version: string }
+  /** `arch` (Platform.arch names): the machine's own build, when this process runs emulated. */
+  | { kind: 'installToolchain'; version: string; arch?: string }
   | { kind: 'setProxyAuto' }
   | { kind: 'restoreProxy' }
   | { kind: 'workOffline' }

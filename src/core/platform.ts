@@ -19,6 +19,8 @@ export interface Platform {
   now(): number;
   /** Name to addresses for the probes; omitted: the system resolver. */
   lookup?: ((host: string) => Promise<string[]>) | undefined;
+  /** DNS servers the probes ask directly (`127.0.0.1:5353`) instead of the system resolver; `lookup` wins. */
+  dnsServers?: readonly string[] | undefined;
   /** The hosts file the resolver reads first; omitted: not consulted. */
   hostsFile?: string | undefined;
 }

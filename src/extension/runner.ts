@@ -108,10 +108,11 @@ export class DiagnosisRunner implements vscode.Disposable {
       if (settings.ignoredWorkspaceGoPath)
         log.warn(`goEnv.goPath from the untrusted workspace is ignored: ${redact(settings.ignoredWorkspaceGoPath)}`);
       const { loadPolicy } = await import('../core/policy/load');
-      const { judgeByPolicy, policyMirrors } = await import('../core/policy/judge');
+      const { judgeByPolicy, mirrorsToProbe } = await import('../core/policy/judge');
       const policy = await loadPolicy(cwd);
       const trusted = vscode.workspace.isTrusted;
-      const mirrors = [...settings.extraMirrors, ...(policyMirrors(policy, trusted) ?? [])];
+      const mirrors = mirrorsToProbe(settings.extraMirrors, policy, trusted);
+      const toolchain = this.ctx.toolchainSettings();
       // When the configured proxies fail: the mirrors "Switch GOPROXY to the fastest working mirror" ranks.
       const { builtinMirrors } = await import('../core/proxyRewrite/builtinMirrors');
       const { mirrorCandidates } = await import('./proxy/candidates');
@@ -132,6 +133,8 @@ export class DiagnosisRunner implements vscode.Disposable {
         proxyCandidates: fallback,
         ...(targets.length ? { goModFiles: targets.map((t) => t.file) } : {}),
         ...(options.deep ? { deep: options.deep } : {}),
+        // Probed only when go.mod needs a Go that is not installed: the route the installer would take.
+        dlRoute: { dlBases: toolchain.dlBases, mirrors: toolchain.mirrors },
         log: (line) => log.info(`  ${redact(line)}`),
       });
       const report = judgeByPolicy(diagnosed, policy, trusted);

@@ -1,8 +1,8 @@
 // Diagnosis speed, measured side by side in one run:
 //  1. five endpoints (4 GOPROXY entries + the checksum DB) that each answer after 400 ms, against
 //     one such endpoint: the ratio shows whether probes really run in parallel (target <= 1.25x);
-//  2. an endpoint that accepts and never answers, with --timeout 2000 (target: run ends < 3.5 s);
-//  3. the CLI's cold start, process start to exit, for a healthy local setup.
+//  2. an endpoint that accepts and never answers, with --timeout 2000 (target: run ends < 3.5 s).
+// The CLI's cold start against Node's own is cli.bench.ts.
 // Everything is on 127.0.0.1; go is the real one on PATH.
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -11,7 +11,6 @@ import { diagnose } from '../../src/core/diagnose';
 import type { Platform } from '../../src/core/platform';
 import { startDelayedProxy, startSilentServer, type StartedServer } from '../support/servers';
 import { buildCli, runCli } from '../support/cli';
-import { execFile } from 'node:child_process';
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -75,25 +74,6 @@ async function main(): Promise<void> {
       stallIds.join(', '),
     );
 
-    const fast = await startDelayedProxy(0);
-    servers.push(fast);
-    const healthy = { ...env, GOPROXY: fast.url, GOSUMDB: `sum.golang.org ${fast.url}` };
-    const cold: number[] = [];
-    const bare: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const r = await runCli(['--json'], { env: healthy, cwd: env['HOME'] });
-      if (r.code !== 0) throw new Error(`healthy setup exited ${r.code}: ${r.stdout}${r.stderr}`);
-      cold.push(r.ms);
-      const t0 = performance.now();
-      await new Promise((res) => execFile(process.execPath, ['-e', '0'], res));
-      bare.push(performance.now() - t0);
-    }
-    console.log('3. CLI cold start, healthy local setup (process start to exit, median of %d)', RUNS);
-    console.log(
-      '   go-env-doctor    %s ms   (node -e 0 alone: %s ms)',
-      median(cold).toFixed(0),
-      median(bare).toFixed(0),
-    );
     if (ratio > 1.25 || stall.ms >= 3500) process.exitCode = 1;
   } finally {
     await Promise.all(servers.map((s) => s.close()));

@@ -335,6 +335,34 @@ describe('toolchain install in VS Code', function () {
       assert.equal(goEnv().get('toolchain.sdkDir'), sdk, 'the user value is in effect');
     });
 
+    it('probes the download route the installer would take while go.mod needs a Go that is not installed', async () => {
+      const file = release('go1.30.0').filename;
+      const route = (r: Report) =>
+        Object.fromEntries(r.findings.filter((f) => f.id.startsWith('dl.')).map((f) => [f.subject, f.id]));
+      const ok = await diagnoseUntil((r) => Object.keys(route(r)).length === 3, 'the download route probed');
+      assert.deepEqual(route(ok), {
+        [`${host.dlBase}?mode=json&include=all`]: 'dl.ok',
+        [`${host.dlBase}${file}`]: 'dl.ok',
+        [`${host.mirrorBase}${file}`]: 'dl.ok',
+      });
+
+      // A mirror that refuses connections is named; the official host still serves the archive.
+      const refused = `http://127.0.0.1:${await refusedPort()}/golang/`;
+      await goEnv().update('toolchain.mirrors', [refused], vscode.ConfigurationTarget.Global);
+      try {
+        const bad = await diagnoseUntil(
+          (r) => route(r)[`${refused}${file}`] !== undefined,
+          'the refused mirror probed',
+        );
+        const f = bad.findings.find((x) => x.subject === `${refused}${file}`)!;
+        assert.equal(f.id, 'dl.unreachable');
+        assert.equal(f.severity, 'warning', 'the official host serves the archive too');
+        assert.match(f.title, /release archives/);
+      } finally {
+        await goEnv().update('toolchain.mirrors', [host.mirrorBase], vscode.ConfigurationTarget.Global);
+      }
+    });
+
     it('installs Go 1.30.0 from the local mirror, uses it for the workspace, and the diagnostic goes away', async () => {
       const ds = await waitForDiagnostics(
         rootGoMod(),
@@ -389,6 +417,10 @@ describe('toolchain install in VS Code', function () {
         15_000,
       );
       assert.equal(report.go.version, 'go1.30.0');
+      assert.ok(
+        !report.findings.some((f) => f.id.startsWith('dl.')),
+        'the route is probed only while the Go is missing',
+      );
       assert.ok(
         report.findings.some((f) => f.id === 'gomod.ok'),
         report.findings.map((f) => f.id).join(', '),

@@ -35,10 +35,16 @@ export async function testNet(
     now?: () => number;
     signal?: AbortSignal;
     lookup?: Platform['lookup'];
+    /** A responder started by the test (dnsResponder.ts), asked through the real resolver code. */
+    dnsServers?: Platform['dnsServers'];
   } = {},
 ): Promise<NetContext> {
   const env = await testEnv(o.env);
-  const platform = { ...testPlatform(env, o.now), ...(o.lookup ? { lookup: o.lookup } : {}) };
+  const platform = {
+    ...testPlatform(env, o.now),
+    ...(o.lookup ? { lookup: o.lookup } : {}),
+    ...(o.dnsServers ? { dnsServers: o.dnsServers } : {}),
+  };
   return netContext({
     trust: () => loadGoTrust(platform),
     netproxy: netProxyConfigFromEnv(env),

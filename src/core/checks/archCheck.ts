@@ -27,9 +27,10 @@ export function archFinding(
     subject: go.path,
     fixes: [
       {
-        command: `go-env-doctor install ${version}`,
+        // The installer would otherwise pick this process's architecture, the emulated one.
+        command: `go-env-doctor install ${version} --arch ${native}`,
         title: `Install the ${native} build of Go ${version} (verified)`,
-        action: { kind: 'installToolchain', version },
+        action: { kind: 'installToolchain', version, arch: machineArch },
       },
     ],
   };

@@ -4,6 +4,7 @@ import type { Platform } from '../platform';
 import type { ProbeOptions } from '../net/probe';
 import type { GoTrust } from '../net/trust';
 import type { NetProxyConfig } from '../net/netproxy';
+import { hostLookup } from '../net/resolverLookup';
 
 export interface NetContext {
   /** Loaded at most once per diagnosis, on first use (a probe's TLS step, say). */
@@ -25,6 +26,7 @@ export function netContext(o: {
 }): NetContext {
   let loaded: Promise<GoTrust> | undefined;
   const trust = (): Promise<GoTrust> => (loaded ??= o.trust());
+  const lookup = hostLookup(o.platform);
   return {
     ...o,
     trust,
@@ -33,7 +35,7 @@ export function netContext(o: {
       trust,
       netproxy: o.netproxy,
       now: () => o.platform.now(),
-      ...(o.platform.lookup ? { lookup: o.platform.lookup } : {}),
+      ...(lookup ? { lookup } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
     }),
   };

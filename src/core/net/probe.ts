@@ -54,6 +54,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
   else opts.signal?.addEventListener('abort', onAbort, { once: true });
   const sockets: net.Socket[] = [];
   let step: ProbeStep = 'dns';
+  let t = performance.now(); // when the current step started
   const ctx: StepContext = { signal: controller.signal, sockets, now: opts.now ?? Date.now, lookup: opts.lookup };
 
   try {
@@ -73,7 +74,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
     const dialPort = proxy ? proxyPort(proxy.url) : targetPort;
     const socks = proxy?.url.protocol === 'socks5:';
 
-    let t = performance.now();
+    t = performance.now();
     const addresses = await resolve(dialHost, ctx, !!proxy);
     result.steps.dnsMs = since(t);
     result.addresses = addresses;
@@ -109,6 +110,8 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
     await request(socket, url, absolute ? proxy : undefined, opts, ctx, result);
     result.steps.httpMs = since(t);
   } catch (err) {
+    // A lookup that failed or timed out took time too: a slow resolver shows in the waterfall.
+    if (step === 'dns') result.steps.dnsMs = since(t);
     result.error = classify(err, step, controller.signal, opts.timeoutMs, !!proxy);
     if (err instanceof ProbeFailure && err.chain && err.chain.length > 0) result.peerChain = err.chain;
   } finally {
@@ -175,8 +178,8 @@ export async function probeTcp(
   const ctx: StepContext = { signal: controller.signal, sockets, now: Date.now };
   const out: TcpProbeResult = { ok: false, totalMs: 0 };
   let step: ProbeStep = 'dns';
+  let t = performance.now(); // when the current step started
   try {
-    let t = performance.now();
     const addrs = await resolve(unbracket(host), ctx, false);
     out.dnsMs = since(t);
     step = 'connect';
@@ -185,6 +188,7 @@ export async function probeTcp(
     out.connectMs = since(t);
     out.ok = true;
   } catch (err) {
+    if (step === 'dns') out.dnsMs = since(t);
     out.error = classify(err, step, controller.signal, o.timeoutMs, false);
   } finally {
     out.totalMs = endProbe(timer, o.signal, onAbort, sockets, started);

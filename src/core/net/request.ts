@@ -1,9 +1,10 @@
 // One HTTP request through undici with the redirect policy applied at every hop (redirectPolicy.ts)
 // and URL credentials handled as the go command does (credentials.ts). Callers read the final URL
 // from the answer: that, not the URL they asked for, is where the bytes came from.
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { basicAuthorization, checkCredentialsTransport, withoutUserinfo } from './credentials';
 import { isRedirect, nextHop } from './redirectPolicy';
+import { undici } from './undiciModule';
 
 export interface NetRequestOptions {
   dispatcher?: Dispatcher | undefined;
@@ -38,7 +39,7 @@ export async function netRequest(url: URL | string, o: NetRequestOptions): Promi
   for (;;) {
     const headers = { ...o.headers };
     if (authorization && current.origin === first.origin) headers.authorization = authorization;
-    const res = await request(current, {
+    const res = await undici().request(current, {
       method: 'GET',
       headers,
       headersTimeout: o.headersTimeout,

@@ -9,6 +9,11 @@ export function policyMirrors(load: PolicyLoad, trusted: boolean): string[] | un
   return load.kind === 'loaded' && trusted ? load.policy.mirrors : undefined;
 }
 
+/** The user's own mirrors (goEnv.extraMirrors) first, then a trusted policy's; each probed once. */
+export function mirrorsToProbe(own: readonly string[], load: PolicyLoad, trusted: boolean): string[] {
+  return [...new Set([...own, ...(policyMirrors(load, trusted) ?? [])])];
+}
+
 export function judgeByPolicy(report: Report, load: PolicyLoad, trusted: boolean): Report {
   if (load.kind === 'loaded') return applyPolicy(report, load, { trusted });
   if (load.kind === 'invalid') return { ...report, findings: [...report.findings, load.finding] };

@@ -53,6 +53,8 @@ export interface StageAndCommitOptions {
   checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
   /** Who installs (default: this process), for the SDK directory ownership check. */
   owner?: SdkDirIdentity;
+  /** Only a tree with this platform's tools counts as installed; another build is replaced. */
+  builtFor?: GoPlatform | undefined;
 }
 
 export interface StageAndCommitResult {
@@ -79,7 +81,8 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     step = 'remove stale staging directories in';
     stepPath = dir;
     await removeStale(dir, name);
-    if (await isCompleteToolchain(goroot)) return { goroot, alreadyInstalled: true, marker: await readMarker(goroot) };
+    if (await isCompleteToolchain(goroot, opts.builtFor))
+      return { goroot, alreadyInstalled: true, marker: await readMarker(goroot) };
     await opts.checkpoint?.('locked');
 
     step = 'create a staging directory in';
@@ -108,13 +111,14 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     stepPath = goroot;
     let aside: string | undefined;
     // A lock broken as stale while its holder still ran: the holder may have committed meanwhile.
-    if (await isCompleteToolchain(goroot)) {
+    if (await isCompleteToolchain(goroot, opts.builtFor)) {
       await fsp.rm(staging, { recursive: true, force: true });
       staging = undefined;
       return { goroot, alreadyInstalled: true, marker: await readMarker(goroot) };
     }
     if (await exists(goroot)) {
-      // An incomplete earlier unpack (no marker): move it out of the way, then replace it.
+      // An incomplete earlier unpack (no marker), or another architecture's build: move it out of
+      // the way, then replace it.
       aside = path.join(dir, `${oldPrefix(name)}${randomBytes(4).toString('hex')}`);
       await renameWithRetry(goroot, aside, os);
     }
@@ -144,10 +148,18 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
  * Complete = a real directory (not a symlink) with the marker and a regular bin/go (not a symlink):
  * a link could point anywhere, so it is never taken for a tree this tool unpacked.
  */
-export async function isCompleteToolchain(goroot: string): Promise<boolean> {
+/** GOOS and GOARCH as Go names them (pkg/tool/<goos>_<goarch>). */
+export interface GoPlatform {
+  goos: string;
+  goarch: string;
+}
+
+/** Marker and bin/go; with `builtFor`, also that platform's tools (another build has other ones). */
+export async function isCompleteToolchain(goroot: string, builtFor?: GoPlatform): Promise<boolean> {
   const st = await fsp.lstat(goroot).catch(() => undefined);
   if (!st?.isDirectory()) return false;
-  return (await exists(path.join(goroot, MARKER_FILE))) && (await hasGoBinary(goroot));
+  if (!(await exists(path.join(goroot, MARKER_FILE))) || !(await hasGoBinary(goroot))) return false;
+  return !builtFor || exists(path.join(goroot, 'pkg', 'tool', `${builtFor.goos}_${builtFor.goarch}`));
 }
 
 /** For a toolchain found installed whose marker records no checked hash (golang.org/dl's, or hand-made). */

@@ -1,7 +1,7 @@
 // What every toolchain installer takes from its host (the CLI, the editor, a test).
 import type { Dispatcher } from 'undici';
-import type { Platform } from '../platform';
-import type { CommitCheckpoint } from './commit';
+import { goosGoarch, type Platform } from '../platform';
+import type { CommitCheckpoint, GoPlatform } from './commit';
 import type { LockHolder } from './lock';
 import type { InstallProgress } from './progress';
 import type { InstallTimeouts } from './timeouts';
@@ -19,6 +19,18 @@ export interface InstallHostOptions {
   dispatcher?: Dispatcher;
   /** Where partial downloads are kept between runs; default `<dir>/.downloads`. */
   downloadDir?: string;
+  /** This version installed for another architecture counts as missing and is replaced (`install --arch`). */
+  replaceOtherBuild?: boolean;
+}
+
+/** The platform whose tools an installed tree must have, when another build is to be replaced. */
+export function requiredBuild(
+  opts: Pick<InstallHostOptions, 'platform' | 'replaceOtherBuild'>,
+): GoPlatform | undefined {
+  if (!opts.replaceOtherBuild) return undefined;
+  const { goos, goarch } = goosGoarch(opts.platform);
+  // Release files say armv6l; the tool directory says arm.
+  return { goos, goarch: goarch === 'armv6l' ? 'arm' : goarch };
 }
 
 /** The install lock's settings for stageAndCommit, from the host's timeouts and wait callback. */

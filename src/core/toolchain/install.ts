@@ -21,12 +21,15 @@ import { withDefaults } from './timeouts';
 import { describeModuleInstall, installToolchainModule, type ModuleInstallResult } from './module/install';
 import { planChecksumDb, TOOLCHAIN_MODULE, toolchainModuleVersion, type ChecksumDbSettings } from './module/verify';
 import type { InstallHostOptions } from './hostOptions';
+import { targetPlatform } from './targetArch';
 
 export interface ToolchainInstallOptions extends InstallHostOptions {
   /** `1.22.5`, `go1.22.5`, or `latest` (archive path only: the module path has no "latest"). */
   version: string;
   /** Skip the release index and install the golang.org/toolchain module from GOPROXY. */
   viaProxy?: boolean;
+  /** The build to install (Platform.arch names); default platform.arch, see targetArch.ts. */
+  arch?: string;
   /** Archive path: official index bases, tried in order; default go.dev/dl then golang.google.cn/dl. */
   dlBases?: readonly string[];
   /** Archive path: mirrors of the release files, tried before the dl bases. */
@@ -88,7 +91,13 @@ export interface ModuleInstall extends ModuleInstallResult {
 
 export type ToolchainInstallResult = ArchiveInstall | ModuleInstall;
 
-export async function installToolchain(opts: ToolchainInstallOptions): Promise<ToolchainInstallResult> {
+export async function installToolchain(given: ToolchainInstallOptions): Promise<ToolchainInstallResult> {
+  // A build named explicitly replaces this version installed for another architecture.
+  const opts = {
+    ...given,
+    platform: targetPlatform(given.platform, given.arch),
+    ...(given.arch === undefined ? {} : { replaceOtherBuild: true }),
+  };
   if (opts.viaProxy) return fromModule(opts, undefined);
   let archive: InstallResult;
   try {
@@ -107,6 +116,7 @@ export async function installToolchain(opts: ToolchainInstallOptions): Promise<T
         'downloadDir',
         'reclaimMemory',
         'checkpoint',
+        'replaceOtherBuild',
       ]),
     });
   } catch (err) {
@@ -232,6 +242,7 @@ async function fromModule(
         'onWait',
         'timeouts',
         'downloadDir',
+        'replaceOtherBuild',
       ]),
       ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
     });

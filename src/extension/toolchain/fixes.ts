@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { DoctorError } from '../../core/errors';
 import type { Platform } from '../../core/platform';
 import type { ToolchainInstallResult } from '../../core/toolchain/install';
+import { targetPlatform } from '../../core/toolchain/targetArch';
 import type { InstallTimeouts } from '../../core/toolchain/timeouts';
 import { Commands } from '../commands';
 import type { Ctx } from '../context';
@@ -83,7 +84,8 @@ export class ToolchainFixes {
     // The fix applier may hand over its progress notification; without one the install opens its own.
     const progress = ctx.progress;
     const outcome = await this.install(action.version, {
-      platform: ctx.requestPlatform,
+      // go.archMismatch names the machine's own build: the extension host may run emulated too.
+      platform: targetPlatform(ctx.requestPlatform, action.arch),
       token: ctx.token,
       log: ctx.log,
       ...(progress ? { progress } : {}),

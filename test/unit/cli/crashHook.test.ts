@@ -14,7 +14,8 @@ const SELF_KILL = /process\.kill\(\s*process\.pid\s*,\s*["']SIGKILL["']\s*\)/;
 async function bundle(dir: string, production: boolean): Promise<string> {
   const args = [path.join(REPO, 'esbuild.mjs'), `--outdir=${dir}`, ...(production ? ['--production'] : [])];
   await promisify(execFile)(process.execPath, args, { cwd: REPO });
-  const files = ['cli.js', 'extension.js', 'fixes.js'];
+  const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.js'));
+  assert.ok(files.includes('cli-install.js'), files.join());
   return (await Promise.all(files.map((f) => fs.readFile(path.join(dir, f), 'utf8')))).join('\n');
 }
 

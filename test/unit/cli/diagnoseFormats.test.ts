@@ -74,6 +74,22 @@ describe('go-env-doctor diagnose: formats and check subsets (CLI)', () => {
     assert.ok(skipped.findings.some((f) => f.id.startsWith('sumdb.')));
   });
 
+  it('exits 1 with an error, 0 without, 2 on a usage error, in every format', async function () {
+    this.timeout(180_000);
+    const clean = await tempDir('ged-clean-');
+    for (const format of ['text', 'json', 'markdown', 'github', 'prometheus']) {
+      const broken = await runCli(['--format', format, '--cwd', mod], { env });
+      assert.equal(broken.code, 1, `${format} with gomod.goTooNew: ${broken.stderr}`);
+      assert.match(broken.stdout, /gomod\.goTooNew/, format);
+      const fine = await runCli(['--format', format, '--cwd', clean], { env });
+      assert.equal(fine.code, 0, `${format} without errors: ${fine.stdout}${fine.stderr}`);
+      assert.notEqual(fine.stdout, '', format);
+      const usage = await runCli(['--format', format, '--timeout', 'soon'], { env });
+      assert.equal(usage.code, 2, `${format} with a bad --timeout`);
+      assert.equal(usage.stdout, '', 'a usage error prints nothing on stdout');
+    }
+  });
+
   it('--list-checks names every group; bad --format, --only and --json/--format clashes are usage errors', async () => {
     const list = await runCli(['--list-checks'], { env });
     assert.equal(list.code, 0);

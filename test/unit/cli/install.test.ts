@@ -301,8 +301,11 @@ exit $code`;
       await fs.chmod(tmp, 0o755);
       await fs.chown(sdk, 65534, 65534);
       const cli = path.join(tmp, 'cli.js');
-      await fs.copyFile(CLI, cli);
-      await fs.chmod(cli, 0o644);
+      // The entry and the command it loads (src/cli/loadCommand.ts).
+      for (const f of ['cli.js', 'cli-install.js']) {
+        await fs.copyFile(path.join(path.dirname(CLI), f), path.join(tmp, f));
+        await fs.chmod(path.join(tmp, f), 0o644);
+      }
       asNobody = { wrapper: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'], cli, cwd: tmp };
     } else {
       await fs.chmod(path.join(sdk, '.downloads'), 0o555);

@@ -39,7 +39,7 @@ import {
   type ChecksumDbSettings,
   type ToolchainHashLookup,
 } from './verify';
-import { commitBasics, type InstallHostOptions } from '../hostOptions';
+import { commitBasics, requiredBuild, type InstallHostOptions } from '../hostOptions';
 import { assertFreeSpace, UNPACK_EXPANSION, type FreeBytes } from '../diskSpace';
 
 export interface ModuleInstallOptions extends ChecksumDbSettings, InstallHostOptions {
@@ -115,7 +115,7 @@ export async function installToolchainModule(opts: ModuleInstallOptions): Promis
   const moduleVersion = toolchainModuleVersion(v.text, goos, goarch);
   const module = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
   const goroot = gorootFor(dir, name);
-  if (await isCompleteToolchain(goroot)) return installed(name, goroot, module, []);
+  if (await isCompleteToolchain(goroot, requiredBuild(opts))) return installed(name, goroot, module, []);
 
   const plan = planChecksumDb(opts); // refuses GOSUMDB=off before any network traffic
   const settings: ChecksumDbSettings = {
@@ -137,6 +137,7 @@ export async function installToolchainModule(opts: ModuleInstallOptions): Promis
   try {
     const committed = await stageAndCommit({
       ...commitBasics(dir, name, opts, timeouts),
+      builtFor: requiredBuild(opts),
       populate: async (ctx) => {
         // The lookup does not depend on the zip: run it while the zip downloads.
         const lookup = settle(

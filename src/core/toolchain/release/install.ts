@@ -26,7 +26,7 @@ import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from '..
 import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type ReleaseFile } from './officialIndex';
 import { withDefaults } from '../timeouts';
 import { assertFreeSpace, spaceForArchive, type FreeBytes } from '../diskSpace';
-import { commitBasics, type InstallHostOptions } from '../hostOptions';
+import { commitBasics, requiredBuild, type InstallHostOptions } from '../hostOptions';
 
 export type InstallCheckpoint = CommitCheckpoint | 'downloading';
 
@@ -81,7 +81,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
     }
     // Installed and complete: nothing to fetch, not even the index (works offline).
     const goroot = gorootFor(dir, goName(v));
-    if (await isCompleteToolchain(goroot)) {
+    if (await isCompleteToolchain(goroot, requiredBuild(opts))) {
       const marker = await readMarker(goroot);
       await tidyLeftovers(dir, goName(v), { staleMs: timeouts.lockStaleMs });
       if (marker?.sha256)
@@ -109,6 +109,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
 
     const committed = await stageAndCommit({
       ...commitBasics(dir, name, opts, timeouts),
+      builtFor: requiredBuild(opts),
       populate: async (ctx) => {
         await assertFreeSpace(dir, spaceForArchive(file.size), name, opts.freeBytes);
         const consumer = new StagingConsumer(ctx.root, isZip);

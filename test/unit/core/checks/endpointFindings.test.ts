@@ -1,9 +1,11 @@
-// dns.suspicious and tls.expiresSoon through the whole network diagnosis. DNS is the injected
-// lookup (Platform.lookup): a public Go host "resolves" to loopback, where the test's server runs.
+// dns.suspicious and tls.expiresSoon through the whole network diagnosis. DNS answers come from a
+// responder the test starts (Platform.dnsServers): a public Go host resolves to loopback, where the
+// test's server runs.
 import * as assert from 'node:assert/strict';
 import { runNetworkChecks } from '../../../../src/core/checks/networkChecks';
 import { suspiciousDnsFindings } from '../../../../src/core/checks/dnsSuspicious';
 import type { ProbeResult } from '../../../../src/core/net/probe';
+import { startDnsResponder } from '../../../support/dnsResponder';
 import { ids, only, serverPool } from '../../../support/findingAsserts';
 import { testCerts, type TestCerts } from '../../../support/certs';
 import { removeNetTestFiles, testEnv, testPlatform } from '../../../support/netEnv';
@@ -14,16 +16,15 @@ after(removeNetTestFiles);
 describe('checks: DNS redirection signs and certificate expiry', () => {
   let certs: TestCerts;
   const keep = serverPool();
-  const lookup =
-    (map: Record<string, string[]>) =>
-    async (host: string): Promise<string[]> => {
-      const a = map[host];
-      if (a) return a;
-      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-    };
+  /** Every other name is NXDOMAIN. */
   const run = async (goproxy: string, map: Record<string, string[]>, os: NodeJS.Platform = 'linux') => {
-    const platform = { ...testPlatform(await testEnv()), os, lookup: lookup(map) };
-    return runNetworkChecks({ goproxy, gosumdb: 'off', platform, timeoutMs: 3000 });
+    const dns = await startDnsResponder(Object.fromEntries(Object.entries(map).map(([host, a]) => [host, { a }])));
+    try {
+      const platform = { ...testPlatform(await testEnv()), os, dnsServers: [dns.server] };
+      return await runNetworkChecks({ goproxy, gosumdb: 'off', platform, timeoutMs: 3000 });
+    } finally {
+      await dns.close();
+    }
   };
 
   before(async () => {

@@ -88,7 +88,7 @@ describe('which go runs, in the diagnosis', () => {
       if (f) {
         assert.equal(f.id, 'go.archMismatch');
         assert.equal(f.severity, 'warning');
-        assert.deepEqual(f.fixes?.[0]?.action, { kind: 'installToolchain', version: '1.22.5' });
+        assert.deepEqual(f.fixes?.[0]?.action, { kind: 'installToolchain', version: '1.22.5', arch: machine });
       }
     }
     assert.match(
