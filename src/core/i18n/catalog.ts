@@ -4,14 +4,16 @@
 // (test/unit/core/i18n/catalog.test.ts).
 import { clock as enClock } from './en/clock';
 import { common as enCommon } from './en/common';
+import { loginShell as enLoginShell } from './en/loginShell';
 import { clock as zhClock } from './zh-CN/clock';
 import { common as zhCommon } from './zh-CN/common';
+import { loginShell as zhLoginShell } from './zh-CN/loginShell';
 import type { Lang } from './lang';
 
-const EN = { ...enCommon, ...enClock } as const;
+const EN = { ...enCommon, ...enClock, ...enLoginShell } as const;
 
 export type MessageKey = keyof typeof EN;
 
-const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock };
+const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock, ...zhLoginShell };
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
