@@ -10,6 +10,7 @@ import { predictGoSettings } from './go/predictSettings';
 import { goNotFoundFinding, goOkFinding, goProblemFinding } from './checks/goCheck';
 import { envFindings } from './checks/envCheck';
 import { pathFindings } from './checks/pathCheck';
+import { dockEnvFindings } from './checks/loginShellCheck';
 import { goModFindings } from './checks/gomodCheck';
 import { findGoMod } from './gomod/find';
 import { runNetworkChecks } from './checks/networkChecks';
@@ -66,6 +67,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
   const since = () => Math.round(performance.now() - started);
 
   const whichGo = startWhichGoChecks(p, timeoutMs, opts.signal, opts.editorGo);
+  const dockEnv = dockEnvFindings(p, { timeoutMs, signal: opts.signal });
   const located = await locateGo(p, opts.goPath);
   const goPath = located.found ? located.go.realPath : undefined;
   // $GOROOT or the binary's GOROOT: its go.env (Go 1.21+) holds defaults.
@@ -144,6 +146,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     }),
   );
   findings.push(...pathFindings(p));
+  findings.push(...(await dockEnv));
   if (envFile.kind === 'unreadable') {
     findings.push({
       id: 'env.fileUnreadable',

@@ -23,6 +23,14 @@ export interface Platform {
   dnsServers?: readonly string[] | undefined;
   /** The hosts file the resolver reads first; omitted: not consulted. */
   hostsFile?: string | undefined;
+  /** Renames and removals of the install path (tests inject one that fails); omitted: node:fs. */
+  fs?: PlatformFs | undefined;
+}
+
+/** The file operations the installer retries while Windows reports a file as held open. */
+export interface PlatformFs {
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, opts: { recursive?: boolean; force?: boolean }): Promise<void>;
 }
 
 export function hostPlatform(env: NodeJS.ProcessEnv = process.env): Platform {

@@ -3,6 +3,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { hostPlatform, type Platform } from '../core/platform';
+import { withPathChange } from '../core/shell/pathVariable';
 import { readProxyCandidates, type ProxyCandidateSetting } from './proxy/candidates';
 import { readHttpSettings, requestEnv, type VsCodeHttpSettings } from './proxy/httpSettings';
 import { redactingLog } from './redactingLog';
@@ -81,13 +82,8 @@ function withTerminalPath(
   change: vscode.EnvironmentVariableMutator | undefined,
 ): NodeJS.ProcessEnv {
   if (!change) return env;
-  const current = env['PATH'] ?? '';
   const T = vscode.EnvironmentVariableMutatorType;
-  const PATH =
-    change.type === T.Prepend
-      ? change.value + current
-      : change.type === T.Append
-        ? current + change.value
-        : change.value;
-  return { ...env, PATH };
+  const kind = change.type === T.Prepend ? 'prepend' : change.type === T.Append ? 'append' : 'replace';
+  // On Windows PATH is stored as `Path`: the change lands on that one key, whatever its case.
+  return withPathChange(env, { kind, value: change.value }, { os: process.platform });
 }

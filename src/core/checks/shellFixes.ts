@@ -2,6 +2,7 @@
 // zsh read their rc file, fish has fish_add_path, Windows keeps the User variable in the registry.
 import type { Fix } from '../findings';
 import type { Platform } from '../platform';
+import { powershellClearLine } from '../shell/osVariable';
 import { quoteArg } from '../shell/quote';
 
 export type Shell = 'bash' | 'zsh' | 'fish' | 'powershell';
@@ -52,10 +53,8 @@ export function unsetVarFix(name: string, p: Pick<Platform, 'env' | 'os'>): Fix 
     case 'fish':
       return { title, command: `set -e ${name}; set -eU ${name}` };
     case 'powershell':
-      return {
-        title,
-        command: `Remove-Item Env:${name}; [Environment]::SetEnvironmentVariable('${name}', $null, 'User')`,
-      };
+      // One form for every cleared variable (Remove-Item errors when the session has none).
+      return { title, command: powershellClearLine([name]) };
     case 'bash':
     case 'zsh':
       return { title, command: `unset ${name}` };

@@ -7,6 +7,7 @@ import { resolveEditorGo, type EditorGo, type EditorGoSettings } from '../go/edi
 import type { GoVersionInfo } from '../go/inspect';
 import { hostMachineArch } from '../go/machineArch';
 import { pathModule, type LocatedGo } from '../go/locate';
+import { samePath } from '../go/samePath';
 import type { Platform } from '../platform';
 import type { EnvEntry } from '../report/model';
 import { archFinding } from './archCheck';
@@ -57,7 +58,7 @@ export function startWhichGoChecks(
     const arch = a.go && a.info ? archFinding({ path: a.go.path, ...a.info }, machineArch, p) : undefined;
     const shadowed = goShadowedFinding(gos, editorGo, p);
     return [
-      goAllFinding(gos, editorGo),
+      goAllFinding(gos, editorGo, p),
       ...(shadowed ? [shadowed] : []),
       ...(arch ? [arch] : []),
       ...goroot,
@@ -75,7 +76,7 @@ async function withEditorGo(
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<FoundGo[]> {
-  if (!editor || gos.some((g) => g.realPath === editor.realPath)) return gos;
+  if (!editor || gos.some((g) => samePath(g.realPath, editor.realPath, p))) return gos;
   const pm = pathModule(p);
   const goroot = pm.dirname(pm.dirname(editor.realPath));
   return [

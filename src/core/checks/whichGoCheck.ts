@@ -5,6 +5,7 @@ import type { Finding, Fix } from '../findings';
 import type { FoundGo } from '../go/allGos';
 import type { EditorGo } from '../go/editorGo';
 import { pathModule } from '../go/locate';
+import { samePath } from '../go/samePath';
 import { compareGoVersionText } from '../goVersion';
 import type { Platform } from '../platform';
 import { pathFix } from './shellFixes';
@@ -19,11 +20,15 @@ const PLACE_LABEL: Record<FoundGo['place'], string> = {
 
 const describe = (g: FoundGo) => `${g.version ?? 'version unknown'} at ${g.path}`;
 
-export function goAllFinding(all: readonly FoundGo[], editor: EditorGo | undefined): Finding {
+export function goAllFinding(
+  all: readonly FoundGo[],
+  editor: EditorGo | undefined,
+  p: Pick<Platform, 'os'> = { os: process.platform },
+): Finding {
   const lines = all.map((g) => {
     const marks = [
       g.pathIndex === 0 ? 'a terminal runs this one' : '',
-      editor?.realPath === g.realPath ? `the editor runs this one (${editor.setting})` : '',
+      editor && samePath(editor.realPath, g.realPath, p) ? `the editor runs this one (${editor.setting})` : '',
     ].filter(Boolean);
     const where = g.pathIndex !== undefined ? `PATH #${g.pathIndex + 1}` : PLACE_LABEL[g.place];
     const real = g.realPath !== g.path ? ` → ${g.realPath}` : '';
@@ -62,8 +67,8 @@ export function goShadowedFinding(
     );
     fixes.push(pathFix(pm.dirname(newer.path), p));
   }
-  const editorGo = editor && all.find((g) => g.realPath === editor.realPath);
-  if (editor && editor.realPath !== terminal.realPath && editorGo?.version !== terminal.version) {
+  const editorGo = editor && all.find((g) => samePath(g.realPath, editor.realPath, p));
+  if (editor && !samePath(editor.realPath, terminal.realPath, p) && editorGo?.version !== terminal.version) {
     causes.push(
       `The editor runs ${editorGo ? describe(editorGo) : editor.realPath} (from ${editor.setting}), a terminal runs ${describe(terminal)}: builds and tests can behave differently in each.`,
     );

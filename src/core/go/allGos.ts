@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Platform } from '../platform';
 import { goVersion } from './inspect';
-import { absolutePathDirs, executableRealPath, pathModule } from './locate';
+import { absolutePathDirs, commandFileNames, executableRealPath, pathModule } from './locate';
 
 export type GoPlace = 'PATH' | 'GOROOT' | 'well-known' | 'sdk' | 'editor';
 
@@ -24,9 +24,7 @@ export interface FoundGo {
 
 /** go, or on Windows each PATHEXT extension (go.exe first, as cmd.exe tries them in order). */
 export function goFileNames(p: Pick<Platform, 'env' | 'os'>): string[] {
-  if (p.os !== 'win32') return ['go'];
-  const exts = (p.env['PATHEXT'] ?? '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e.startsWith('.'));
-  return exts.map((e) => `go${e.toLowerCase()}`);
+  return commandFileNames('go', p);
 }
 
 /** Directories that commonly hold a go, besides PATH. */

@@ -96,26 +96,42 @@ export async function sdkCandidates(p: Platform): Promise<string[]> {
     .map((n) => path.join(sdk, n, 'bin', exeName(p)));
 }
 
+/**
+ * The file names a command runs as: on Windows a name without an extension is tried with each
+ * PATHEXT extension in order (`go` runs go.exe), as cmd.exe and the Go extension do.
+ */
+export function commandFileNames(name: string, p: Pick<Platform, 'env' | 'os'>): string[] {
+  if (p.os !== 'win32' || path.win32.extname(name) !== '') return [name];
+  const exts = (p.env['PATHEXT'] ?? '.COM;.EXE;.BAT;.CMD').split(';').filter((e) => e.startsWith('.'));
+  return exts.map((e) => `${name}${e.toLowerCase()}`);
+}
+
+/** Whether a go setting names a command to look up on PATH rather than a file. */
+export function isBareCommand(value: string, p: Pick<Platform, 'os'>): boolean {
+  return p.os === 'win32' ? !/[\\/]/.test(value) : !value.includes('/');
+}
+
 /** A bare command name (`go`, `go1.22.5`) is looked up on PATH's absolute entries. */
 async function findOnPath(name: string, p: Platform): Promise<{ path: string; realPath: string } | undefined> {
   for (const dir of absolutePathDirs(p)) {
-    const f = pathModule(p).join(dir, name);
-    const realPath = await executableRealPath(f, p);
-    if (realPath) return { path: f, realPath };
+    for (const file of commandFileNames(name, p)) {
+      const f = pathModule(p).join(dir, file);
+      const realPath = await executableRealPath(f, p);
+      if (realPath) return { path: f, realPath };
+    }
   }
   return undefined;
 }
 
 export async function locateGo(p: Platform, explicit?: string): Promise<LocateResult> {
   if (explicit) {
-    const bare = !explicit.includes(path.sep) && !explicit.includes('/');
+    const bare = isBareCommand(explicit, p);
+    const file = pathModule(p).isAbsolute(explicit) ? explicit : path.resolve(explicit);
     const hit = bare
       ? await findOnPath(explicit, p)
-      : await executableRealPath(path.resolve(explicit), p).then((r) =>
-          r ? { path: path.resolve(explicit), realPath: r } : undefined,
-        );
+      : await executableRealPath(file, p).then((r) => (r ? { path: file, realPath: r } : undefined));
     if (hit) return { found: true, go: { ...hit, source: 'option' } };
-    return { found: false, searched: [bare ? explicit : path.resolve(explicit)], explicit };
+    return { found: false, searched: [bare ? explicit : file], explicit };
   }
   const searched: string[] = [];
   const candidates = async function* (): AsyncGenerator<[string, GoSource]> {

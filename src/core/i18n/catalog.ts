@@ -4,16 +4,28 @@
 // (test/unit/core/i18n/catalog.test.ts).
 import { clock as enClock } from './en/clock';
 import { common as enCommon } from './en/common';
+import { loginShell as enLoginShell } from './en/loginShell';
 import { moduleRoutes as enModuleRoutes } from './en/moduleRoutes';
 import { clock as zhClock } from './zh-CN/clock';
 import { common as zhCommon } from './zh-CN/common';
+import { loginShell as zhLoginShell } from './zh-CN/loginShell';
 import { moduleRoutes as zhModuleRoutes } from './zh-CN/moduleRoutes';
 import type { Lang } from './lang';
 
-const EN = { ...enCommon, ...enClock, ...enModuleRoutes } as const;
+const EN = {
+  ...enClock,
+  ...enCommon,
+  ...enLoginShell,
+  ...enModuleRoutes,
+} as const;
 
 export type MessageKey = keyof typeof EN;
 
-const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock, ...zhModuleRoutes };
+const ZH_CN: Record<MessageKey, string> = {
+  ...zhClock,
+  ...zhCommon,
+  ...zhLoginShell,
+  ...zhModuleRoutes,
+};
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };

@@ -8,7 +8,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { isAbortError } from '../errors';
 import { fsFailure, toolchainError, UnsafeArchiveError } from './errors';
-import { retryWhileLocked } from './lockedRetry';
+import { installFs, type InstallFs, type InstallFsHost } from './installFs';
 import { MARKER_FILE, gorootFor, lockPathFor, oldPrefix, stagingPrefix } from './layout';
 import { acquireLock, tryAcquireLock, type LockOptions } from './lock';
 import { assertSafeSdkDir, type SdkDirIdentity } from './sdkDirSafety';
@@ -47,8 +47,8 @@ export interface StageAndCommitOptions {
    * directory is removed. Its result is recorded in the marker.
    */
   populate(ctx: StageContext): Promise<ToolchainMarker | void>;
-  /** Whose file-locking rules apply (Windows: renames retried while another program holds a file). */
-  os?: NodeJS.Platform | undefined;
+  /** Whose file-locking rules and file system apply (Windows: retried while another program holds a file). */
+  host?: InstallFsHost | undefined;
   /** Test hook: called at each checkpoint (the CLI maps an env var to a hard kill here). */
   checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
   /** Who installs (default: this process), for the SDK directory ownership check. */
@@ -66,7 +66,7 @@ export interface StageAndCommitResult {
 
 export async function stageAndCommit(opts: StageAndCommitOptions): Promise<StageAndCommitResult> {
   const { dir, name, signal } = opts;
-  const os = opts.os ?? process.platform;
+  const files = installFs(opts.host);
   const goroot = gorootFor(dir, name);
   let step = 'create the directory';
   let stepPath = dir;
@@ -80,7 +80,7 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     lock = await acquireLock(stepPath, { ...opts.lock, ...(signal ? { signal } : {}) });
     step = 'remove stale staging directories in';
     stepPath = dir;
-    await removeStale(dir, name);
+    await removeStale(dir, name, files);
     if (await isCompleteToolchain(goroot, opts.builtFor))
       return { goroot, alreadyInstalled: true, marker: await readMarker(goroot) };
     await opts.checkpoint?.('locked');
@@ -112,7 +112,7 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     let aside: string | undefined;
     // A lock broken as stale while its holder still ran: the holder may have committed meanwhile.
     if (await isCompleteToolchain(goroot, opts.builtFor)) {
-      await fsp.rm(staging, { recursive: true, force: true });
+      await files.remove(staging);
       staging = undefined;
       return { goroot, alreadyInstalled: true, marker: await readMarker(goroot) };
     }
@@ -120,15 +120,21 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
       // An incomplete earlier unpack (no marker), or another architecture's build: move it out of
       // the way, then replace it.
       aside = path.join(dir, `${oldPrefix(name)}${randomBytes(4).toString('hex')}`);
-      await renameWithRetry(goroot, aside, os);
+      await files.rename(goroot, aside);
     }
-    await renameWithRetry(staging, goroot, os);
+    try {
+      await files.rename(staging, goroot);
+    } catch (err) {
+      // Nothing half-replaced: the earlier tree goes back to its name.
+      if (aside) await files.rename(aside, goroot).catch(() => undefined);
+      throw err;
+    }
     staging = undefined;
     await opts.checkpoint?.('committed');
-    if (aside) await fsp.rm(aside, { recursive: true, force: true }).catch(() => undefined);
+    if (aside) await files.remove(aside).catch(() => undefined);
     return { goroot, alreadyInstalled: false, marker };
   } catch (err) {
-    if (staging) await fsp.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    if (staging) await files.remove(staging).catch(() => undefined);
     if (isAbortError(err)) throw err;
     if (err instanceof UnsafeArchiveError) {
       throw toolchainError(
@@ -196,6 +202,7 @@ export async function tidyLeftovers(
   dir: string,
   name: string,
   lock?: Omit<LockOptions, 'signal' | 'onWait'>,
+  files: InstallFs = installFs(),
 ): Promise<void> {
   try {
     const names = await fsp.readdir(dir);
@@ -203,7 +210,7 @@ export async function tidyLeftovers(
     const held = await tryAcquireLock(lockPathFor(dir, name), lock);
     if (!held) return; // someone is working on it right now
     try {
-      await removeStale(dir, name);
+      await removeStale(dir, name, files);
     } finally {
       await held.release();
     }
@@ -213,10 +220,10 @@ export async function tidyLeftovers(
 }
 
 /** Staging and set-aside directories of this version left by a crashed run. Call under the lock. */
-export async function removeStale(dir: string, name: string): Promise<string[]> {
+export async function removeStale(dir: string, name: string, files: InstallFs = installFs()): Promise<string[]> {
   const names = await fsp.readdir(dir).catch(() => [] as string[]);
   const stale = names.filter((n) => n.startsWith(stagingPrefix(name)) || n.startsWith(oldPrefix(name)));
-  await Promise.all(stale.map((n) => fsp.rm(path.join(dir, n), { recursive: true, force: true })));
+  await Promise.all(stale.map((n) => files.remove(path.join(dir, n))));
   return stale;
 }
 
@@ -231,9 +238,4 @@ async function hasGoBinary(root: string): Promise<boolean> {
 
 async function exists(p: string): Promise<boolean> {
   return (await fsp.lstat(p).catch(() => undefined)) !== undefined;
-}
-
-/** Windows refuses renames while a scanner has a file open: retried briefly there. */
-function renameWithRetry(from: string, to: string, os: NodeJS.Platform): Promise<void> {
-  return retryWhileLocked(() => fsp.rename(from, to), { os, action: 'rename', file: from });
 }

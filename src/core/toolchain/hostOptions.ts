@@ -5,6 +5,7 @@ import type { CommitCheckpoint, GoPlatform } from './commit';
 import type { LockHolder } from './lock';
 import type { InstallProgress } from './progress';
 import type { InstallTimeouts } from './timeouts';
+import type { InstallFsHost } from './installFs';
 
 export interface InstallHostOptions {
   /** SDK directory; default `~/sdk`. */
@@ -45,7 +46,7 @@ export function lockOptions(
 export function commitBasics(
   dir: string,
   name: string,
-  opts: Pick<InstallHostOptions, 'signal' | 'onWait'> & {
+  opts: Pick<InstallHostOptions, 'signal' | 'onWait' | 'platform'> & {
     checkpoint?: ((name: CommitCheckpoint) => void | Promise<void>) | undefined;
   },
   timeouts: Pick<InstallTimeouts, 'lockStaleMs' | 'lockPollMs'>,
@@ -54,6 +55,7 @@ export function commitBasics(
   name: string;
   signal?: AbortSignal;
   lock: ReturnType<typeof lockOptions>;
+  host: InstallFsHost;
   checkpoint?: (name: CommitCheckpoint) => void | Promise<void>;
 } {
   return {
@@ -61,6 +63,7 @@ export function commitBasics(
     name,
     ...(opts.signal ? { signal: opts.signal } : {}),
     lock: lockOptions(timeouts, opts.onWait),
+    host: opts.platform,
     ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // What the toolchain installer shows in the editor: titles, the progress line, the release quick
 // pick, messages, and the core's remedies rephrased for the editor. Pure: unit-tested without VS Code.
 import * as path from 'node:path';
+import { exeName, pathModule } from '../../core/go/locate';
 import { parseGoVersion } from '../../core/goVersion';
 import type { InstalledToolchain, ReleaseChoice } from '../../core/toolchain/catalog';
 import type { InstallProgress } from '../../core/toolchain/progress';
@@ -259,5 +260,5 @@ export function withAlternateGo(current: unknown, goBinary: string): Record<stri
 
 /** `<goroot>/bin/go` (go.exe on Windows). */
 export function goBinaryIn(goroot: string, os: NodeJS.Platform): string {
-  return path.join(goroot, 'bin', os === 'win32' ? 'go.exe' : 'go');
+  return pathModule({ os }).join(goroot, 'bin', exeName({ os }));
 }

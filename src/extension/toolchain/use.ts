@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DoctorError, errorMessage } from '../../core/errors';
+import { pathPrefix } from '../../core/shell/pathVariable';
 import { goBinaryIn, withAlternateGo, type UseSummary } from './presentation';
 
 export interface UseTarget {
@@ -23,7 +24,7 @@ export async function useToolchain(goroot: string, name: string, t: UseTarget): 
   const target = workspaceSettings ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const where = workspaceSettings ? 'workspace settings' : 'user settings';
 
-  t.environment.prepend('PATH', bin + path.delimiter);
+  t.environment.prepend('PATH', pathPrefix(bin, { os: t.os }));
   t.environment.description = `Puts ${name} (${bin}) first on PATH, as chosen after installing it with Go Env Doctor.`;
   t.log.info(`terminals: ${bin} goes first on PATH in new integrated terminals`);
 

@@ -5,7 +5,6 @@
 // downloads; the zip is unpacked into the installer's staging directory with every entry hashed
 // on the way; only when the `h1:` matches the database's proven record is the tree committed to
 // `<dir>/go<version>` (stageAndCommit: lock, staging, marker, rename), like the archive path.
-import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { DoctorError, isAbortError } from '../../errors';
 import { goName, parseGoVersion } from '../../goVersion';
@@ -40,6 +39,7 @@ import {
   type ToolchainHashLookup,
 } from './verify';
 import { commitBasics, requiredBuild, type InstallHostOptions } from '../hostOptions';
+import { installFs } from '../installFs';
 import { assertFreeSpace, UNPACK_EXPANSION, type FreeBytes } from '../diskSpace';
 
 export interface ModuleInstallOptions extends ChecksumDbSettings, InstallHostOptions {
@@ -100,6 +100,7 @@ export function describeModuleInstall(r: ModuleInstallResult): string {
 
 export async function installToolchainModule(opts: ModuleInstallOptions): Promise<ModuleInstallResult> {
   const { platform, signal } = opts;
+  const files = installFs(platform);
   const timeouts = withDefaults(opts.timeouts);
   const dir = path.resolve(opts.dir ?? defaultSdkDir(platform));
   const v = parseGoVersion(opts.version.trim());
@@ -207,11 +208,11 @@ export async function installToolchainModule(opts: ModuleInstallOptions): Promis
             events.push(
               `the resumed download did not verify (${(err as Error).message}); downloading it again from byte 0`,
             );
-            await emptyDir(ctx.root);
+            await files.emptyDir(ctx.root);
             checked = await downloadAndCheck(true);
           }
         } catch (err) {
-          if (isMismatch(err)) await fsp.rm(partialPath, { force: true }).catch(() => undefined); // never resume from these bytes
+          if (isMismatch(err)) await files.remove(partialPath).catch(() => undefined); // never resume from these bytes
           throw err;
         }
         const { h1, found } = checked;
@@ -226,8 +227,7 @@ export async function installToolchainModule(opts: ModuleInstallOptions): Promis
       },
     });
     if (committed.alreadyInstalled) return installed(name, committed.goroot, module, events, committed.marker);
-    await fsp.rm(partialPath, { force: true }).catch(() => undefined);
-    await fsp.rmdir(path.dirname(partialPath)).catch(() => undefined); // only if now empty
+    await files.removePartial(partialPath);
     const m = committed.marker;
     return {
       version: name,
@@ -337,9 +337,4 @@ async function installed(
     verification: undefined,
     events,
   };
-}
-
-async function emptyDir(dir: string): Promise<void> {
-  const names = await fsp.readdir(dir);
-  await Promise.all(names.map((n) => fsp.rm(path.join(dir, n), { recursive: true, force: true })));
 }

@@ -1,7 +1,6 @@
 // Installs a Go release into `<dir>/go<version>`: the SHA-256 from the official index, the
 // bytes from mirrors or the official host, unpacked while downloading into a staging directory
 // that becomes visible (by rename) only after the hash matched.
-import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { isAbortError } from '../../errors';
 import { goName, parseGoVersion } from '../../goVersion';
@@ -27,6 +26,7 @@ import { DEFAULT_DL_BASES, fetchReleaseIndex, resolveRelease, withSlash, type Re
 import { withDefaults } from '../timeouts';
 import { assertFreeSpace, spaceForArchive, type FreeBytes } from '../diskSpace';
 import { commitBasics, requiredBuild, type InstallHostOptions } from '../hostOptions';
+import { installFs, type InstallFs } from '../installFs';
 
 export type InstallCheckpoint = CommitCheckpoint | 'downloading';
 
@@ -67,6 +67,7 @@ export interface InstallResult {
 
 export async function installToolchainRelease(opts: InstallOptions): Promise<InstallResult> {
   const { platform, signal } = opts;
+  const files = installFs(platform);
   const timeouts = withDefaults(opts.timeouts);
   const dir = path.resolve(opts.dir ?? defaultSdkDir(platform));
   const wanted = opts.version.trim();
@@ -83,9 +84,9 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
     const goroot = gorootFor(dir, goName(v));
     if (await isCompleteToolchain(goroot, requiredBuild(opts))) {
       const marker = await readMarker(goroot);
-      await tidyLeftovers(dir, goName(v), { staleMs: timeouts.lockStaleMs });
+      await tidyLeftovers(dir, goName(v), { staleMs: timeouts.lockStaleMs }, files);
       if (marker?.sha256)
-        await removePartial(partialPathFor(opts.downloadDir ?? defaultDownloadDir(dir), marker.sha256));
+        await files.removePartial(partialPathFor(opts.downloadDir ?? defaultDownloadDir(dir), marker.sha256));
       return installedResult(goName(v), goroot, [], marker);
     }
   }
@@ -112,7 +113,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
       builtFor: requiredBuild(opts),
       populate: async (ctx) => {
         await assertFreeSpace(dir, spaceForArchive(file.size), name, opts.freeBytes);
-        const consumer = new StagingConsumer(ctx.root, isZip);
+        const consumer = new StagingConsumer(ctx.root, isZip, files);
         try {
           const outcome = await downloadVerified({
             filename: file.filename,
@@ -139,11 +140,11 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
       },
     });
     if (committed.alreadyInstalled) {
-      await removePartial(partialPath);
+      await files.removePartial(partialPath);
       return installedResult(name, committed.goroot, events, committed.marker);
     }
     // Verified and in place: the kept download has served its purpose.
-    await removePartial(partialPath);
+    await files.removePartial(partialPath);
     return {
       version: name,
       goroot: committed.goroot,
@@ -160,11 +161,6 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
   } finally {
     if (!opts.dispatcher) await dispatcher.close().catch(() => undefined);
   }
-}
-
-async function removePartial(partialPath: string): Promise<void> {
-  await fsp.rm(partialPath, { force: true }).catch(() => undefined);
-  await fsp.rmdir(path.dirname(partialPath)).catch(() => undefined); // only if now empty
 }
 
 async function installedResult(
@@ -204,12 +200,13 @@ class StagingConsumer implements ByteConsumer {
   constructor(
     private readonly root: string,
     private readonly zip: boolean,
+    private readonly files: InstallFs,
   ) {}
 
   async reset(): Promise<void> {
     if (this.extractor) {
       await this.extractor.abort();
-      await emptyDir(this.root);
+      await this.files.emptyDir(this.root);
     }
     this.extractor = this.zip ? new ZipStreamExtractor(this.root) : new TarGzExtractor(this.root);
   }
@@ -229,9 +226,4 @@ class StagingConsumer implements ByteConsumer {
   async abort(): Promise<void> {
     await this.extractor?.abort();
   }
-}
-
-async function emptyDir(dir: string): Promise<void> {
-  const names = await fsp.readdir(dir);
-  await Promise.all(names.map((n) => fsp.rm(path.join(dir, n), { recursive: true, force: true })));
 }

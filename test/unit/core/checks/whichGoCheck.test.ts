@@ -123,7 +123,7 @@ describe('which go a terminal and the editor run', () => {
         undefined,
         'powershell',
         "$env:PATH = '/opt/go/bin;' + $env:PATH; [Environment]::SetEnvironmentVariable('Path', '/opt/go/bin;' + [Environment]::GetEnvironmentVariable('Path', 'User'), 'User')",
-        "Remove-Item Env:GOROOT; [Environment]::SetEnvironmentVariable('GOROOT', $null, 'User')",
+        "$env:GOROOT = $null; [Environment]::SetEnvironmentVariable('GOROOT', $null, 'User')",
       ],
     ];
     for (const [os, shell, name, prepend, unset] of table) {

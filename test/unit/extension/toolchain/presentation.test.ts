@@ -231,6 +231,6 @@ describe('extension: toolchain presentation', () => {
     assert.deepEqual(withAlternateGo(undefined, '/new/go'), { go: '/new/go' });
     assert.deepEqual(withAlternateGo(['junk'], '/new/go'), { go: '/new/go' });
     assert.equal(goBinaryIn('/home/u/sdk/go1.30.0', 'linux'), '/home/u/sdk/go1.30.0/bin/go');
-    assert.match(goBinaryIn('/sdk/go1.30.0', 'win32'), /go\.exe$/);
+    assert.equal(goBinaryIn('C:\\Users\\u\\sdk\\go1.30.0', 'win32'), 'C:\\Users\\u\\sdk\\go1.30.0\\bin\\go.exe');
   });
 });
