@@ -4,14 +4,48 @@
 // (test/unit/core/i18n/catalog.test.ts).
 import { clock as enClock } from './en/clock';
 import { common as enCommon } from './en/common';
+import { checkFixes as enCheckFixes } from './en/checkFixes';
 import { clock as zhClock } from './zh-CN/clock';
 import { common as zhCommon } from './zh-CN/common';
+import { checkFixes as zhCheckFixes } from './zh-CN/checkFixes';
+import { proxyHistory as enProxyHistory } from './en/proxyHistory';
+import { proxyHistory as zhProxyHistory } from './zh-CN/proxyHistory';
+import { dns as enDns } from './en/dns';
+import { dns as zhDns } from './zh-CN/dns';
+import { tls as enTls } from './en/tls';
+import { tls as zhTls } from './zh-CN/tls';
+import { envPath as enEnvPath } from './en/envPath';
+import { envPath as zhEnvPath } from './zh-CN/envPath';
+import { directCheck as enDirectCheck } from './en/directCheck';
+import { directCheck as zhDirectCheck } from './zh-CN/directCheck';
+import { whichGo as enWhichGo } from './en/whichGo';
+import { whichGo as zhWhichGo } from './zh-CN/whichGo';
 import type { Lang } from './lang';
 
-const EN = { ...enCommon, ...enClock } as const;
+const EN = {
+  ...enCommon,
+  ...enClock,
+  ...enCheckFixes,
+  ...enProxyHistory,
+  ...enDns,
+  ...enTls,
+  ...enEnvPath,
+  ...enDirectCheck,
+  ...enWhichGo,
+} as const;
 
 export type MessageKey = keyof typeof EN;
 
-const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock };
+const ZH_CN: Record<MessageKey, string> = {
+  ...zhCommon,
+  ...zhClock,
+  ...zhCheckFixes,
+  ...zhProxyHistory,
+  ...zhDns,
+  ...zhTls,
+  ...zhEnvPath,
+  ...zhDirectCheck,
+  ...zhWhichGo,
+};
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
