@@ -9,9 +9,10 @@ export function fixTitle(title: string | Message): { title: string; text?: { tit
   return typeof title === 'string' ? { title } : fixWords(title);
 }
 
-/** A fix built elsewhere from an English title, given the same title as a Message. */
-export function withFixTitle(fix: Fix, title: Message): Fix {
-  return { ...fix, ...fixWords(title) };
+/** A fix another module builds from an English title, carrying that title as a Message too. */
+export function titledFix(title: Message, build: (english: string) => Fix): Fix {
+  const words = fixWords(title);
+  return { ...build(words.title), text: words.text };
 }
 
 /** The finding's title as a Message (its English as it is, for findings without Messages). */

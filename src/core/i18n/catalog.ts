@@ -20,6 +20,14 @@ import { directCheck as enDirectCheck } from './en/directCheck';
 import { directCheck as zhDirectCheck } from './zh-CN/directCheck';
 import { whichGo as enWhichGo } from './en/whichGo';
 import { whichGo as zhWhichGo } from './zh-CN/whichGo';
+import { envCheck as enEnvCheck } from './en/envCheck';
+import { envCheck as zhEnvCheck } from './zh-CN/envCheck';
+import { envPatterns as enEnvPatterns } from './en/envPatterns';
+import { envPatterns as zhEnvPatterns } from './zh-CN/envPatterns';
+import { gomodCheck as enGomodCheck } from './en/gomodCheck';
+import { gomodCheck as zhGomodCheck } from './zh-CN/gomodCheck';
+import { httpProxy as enHttpProxy } from './en/httpProxy';
+import { httpProxy as zhHttpProxy } from './zh-CN/httpProxy';
 import type { Lang } from './lang';
 
 const EN = {
@@ -32,6 +40,10 @@ const EN = {
   ...enEnvPath,
   ...enDirectCheck,
   ...enWhichGo,
+  ...enEnvCheck,
+  ...enEnvPatterns,
+  ...enGomodCheck,
+  ...enHttpProxy,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -46,6 +58,10 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhEnvPath,
   ...zhDirectCheck,
   ...zhWhichGo,
+  ...zhEnvCheck,
+  ...zhEnvPatterns,
+  ...zhGomodCheck,
+  ...zhHttpProxy,
 };
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
