@@ -23,11 +23,16 @@ export function titleText(f: Pick<Finding, 'title' | 'text'>): Message {
 /** The finding with its title and detail rewritten from the current ones, in Messages and in English alike. */
 export function reworded(
   f: Finding,
-  wrap: { title?: (title: Message) => Message; detail?: (detail: Param) => Message },
+  wrap: { title?: (title: Message) => Message; detail?: (detail: Message) => Param },
 ): Finding {
   const title = wrap.title ? wrap.title(titleText(f)) : titleText(f);
-  const detail = f.text?.detail ?? f.detail;
-  return { ...f, ...findingWords(title, wrap.detail ? wrap.detail(detail) : msg('common.verbatim', { text: detail })) };
+  const detail = f.text?.detail ?? verbatim(f.detail);
+  return { ...f, ...findingWords(title, wrap.detail ? verbatim(wrap.detail(detail)) : detail) };
+}
+
+/** Outside text (a server's words, another module's English) as a Message. */
+export function verbatim(text: Param): Message {
+  return typeof text === 'object' ? text : msg('common.verbatim', { text });
 }
 
 /** Sentences one after another (a space between them in English, none in Chinese). */

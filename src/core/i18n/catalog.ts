@@ -28,6 +28,10 @@ import { gomodCheck as enGomodCheck } from './en/gomodCheck';
 import { gomodCheck as zhGomodCheck } from './zh-CN/gomodCheck';
 import { httpProxy as enHttpProxy } from './en/httpProxy';
 import { httpProxy as zhHttpProxy } from './zh-CN/httpProxy';
+import { proxyCheck as enProxyCheck } from './en/proxyCheck';
+import { proxyCheck as zhProxyCheck } from './zh-CN/proxyCheck';
+import { checksumDb as enChecksumDb } from './en/checksumDb';
+import { checksumDb as zhChecksumDb } from './zh-CN/checksumDb';
 import type { Lang } from './lang';
 
 const EN = {
@@ -44,6 +48,8 @@ const EN = {
   ...enEnvPatterns,
   ...enGomodCheck,
   ...enHttpProxy,
+  ...enProxyCheck,
+  ...enChecksumDb,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -62,6 +68,8 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhEnvPatterns,
   ...zhGomodCheck,
   ...zhHttpProxy,
+  ...zhProxyCheck,
+  ...zhChecksumDb,
 };
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
