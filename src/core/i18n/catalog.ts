@@ -32,6 +32,12 @@ import { proxyCheck as enProxyCheck } from './en/proxyCheck';
 import { proxyCheck as zhProxyCheck } from './zh-CN/proxyCheck';
 import { checksumDb as enChecksumDb } from './en/checksumDb';
 import { checksumDb as zhChecksumDb } from './zh-CN/checksumDb';
+import { proxyContent as enProxyContent } from './en/proxyContent';
+import { proxyContent as zhProxyContent } from './zh-CN/proxyContent';
+import { dlRoute as enDlRoute } from './en/dlRoute';
+import { dlRoute as zhDlRoute } from './zh-CN/dlRoute';
+import { checksumGoSum as enChecksumGoSum } from './en/checksumGoSum';
+import { checksumGoSum as zhChecksumGoSum } from './zh-CN/checksumGoSum';
 import type { Lang } from './lang';
 
 const EN = {
@@ -50,6 +56,9 @@ const EN = {
   ...enHttpProxy,
   ...enProxyCheck,
   ...enChecksumDb,
+  ...enProxyContent,
+  ...enDlRoute,
+  ...enChecksumGoSum,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -70,6 +79,9 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhHttpProxy,
   ...zhProxyCheck,
   ...zhChecksumDb,
+  ...zhProxyContent,
+  ...zhDlRoute,
+  ...zhChecksumGoSum,
 };
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
