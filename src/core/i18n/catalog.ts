@@ -38,6 +38,8 @@ import { dlRoute as enDlRoute } from './en/dlRoute';
 import { dlRoute as zhDlRoute } from './zh-CN/dlRoute';
 import { checksumGoSum as enChecksumGoSum } from './en/checksumGoSum';
 import { checksumGoSum as zhChecksumGoSum } from './zh-CN/checksumGoSum';
+import { workspaceToolchain as enWorkspaceToolchain } from './en/workspaceToolchain';
+import { workspaceToolchain as zhWorkspaceToolchain } from './zh-CN/workspaceToolchain';
 import type { Lang } from './lang';
 
 const EN = {
@@ -59,6 +61,7 @@ const EN = {
   ...enProxyContent,
   ...enDlRoute,
   ...enChecksumGoSum,
+  ...enWorkspaceToolchain,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -82,6 +85,7 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhProxyContent,
   ...zhDlRoute,
   ...zhChecksumGoSum,
+  ...zhWorkspaceToolchain,
 };
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
