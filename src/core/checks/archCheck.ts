@@ -4,7 +4,8 @@
 import type { Finding } from '../findings';
 import { goosGoarch, type Platform } from '../platform';
 import { msg, type Message } from '../i18n/message';
-import { findingWords, fixWords } from '../i18n/words';
+import { findingWords } from '../i18n/words';
+import { installToolchainFix } from './fixes';
 
 const EMULATOR: Record<string, Message> = {
   darwin: msg('check.go.arch.emulator.darwin'),
@@ -36,12 +37,6 @@ export function archFinding(
       }),
     ),
     subject: go.path,
-    fixes: [
-      {
-        command: `go-env-doctor install ${version}`,
-        ...fixWords(msg('check.go.arch.fix', { native, version })),
-        action: { kind: 'installToolchain', version },
-      },
-    ],
+    fixes: [installToolchainFix(version, msg('check.go.arch.fix', { native, version }))],
   };
 }

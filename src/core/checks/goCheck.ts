@@ -5,14 +5,11 @@ import type { LocateResult } from '../go/locate';
 import { redact } from '../redact';
 import { outputExcerpt } from '../untrustedText';
 import { msg } from '../i18n/message';
-import { findingWords, fixWords } from '../i18n/words';
+import { findingWords } from '../i18n/words';
+import { installToolchainFix } from './fixes';
 import { joined } from './findingText';
 
-const INSTALL_FIX = {
-  command: 'go-env-doctor install latest',
-  ...fixWords(msg('check.fix.installLatest')),
-  action: { kind: 'installToolchain', version: 'latest' } as const,
-};
+const INSTALL_FIX = installToolchainFix('latest', msg('check.fix.installLatest'));
 
 export function goNotFoundFinding(r: Extract<LocateResult, { found: false }>): Finding {
   if (r.explicit) {

@@ -7,7 +7,8 @@ import type { Platform } from '../platform';
 import { describeOverrideSources, findOverrideSources } from '../proxyRewrite/overrideSources';
 import { unsetVarFix } from './shellFixes';
 import { msg } from '../i18n/message';
-import { findingWords, fixWords } from '../i18n/words';
+import { findingWords } from '../i18n/words';
+import { installToolchainFix } from './fixes';
 import { joined } from './findingText';
 
 export interface GorootCheckInput {
@@ -99,13 +100,7 @@ export async function gorootFindings(input: GorootCheckInput): Promise<Finding[]
       }),
     ),
     subject: root,
-    fixes: [
-      {
-        command: `go-env-doctor install ${version}`,
-        ...fixWords(msg('check.fix.reinstall', { version })),
-        action: { kind: 'installToolchain', version },
-      },
-    ],
+    fixes: [installToolchainFix(version, msg('check.fix.reinstall', { version }))],
   });
   return out;
 }

@@ -14,6 +14,7 @@ import { goNotFoundFinding, goOkFinding, goProblemFinding } from '../../../../sr
 import { goModFindings } from '../../../../src/core/checks/gomodCheck';
 import { moduleModeFindings } from '../../../../src/core/checks/moduleModeCheck';
 import { runNetworkChecks } from '../../../../src/core/checks/networkChecks';
+import { runToolchainCheck } from '../../../../src/core/checks/toolchainCheck';
 import { pathFindings } from '../../../../src/core/checks/pathCheck';
 import { goAllFinding, goShadowedFinding } from '../../../../src/core/checks/whichGoCheck';
 import type { Finding } from '../../../../src/core/findings';
@@ -25,7 +26,7 @@ import type { Message, Param } from '../../../../src/core/i18n/message';
 import type { ProbeResult } from '../../../../src/core/net/probe';
 import type { Platform } from '../../../../src/core/platform';
 import type { EnvEntry } from '../../../../src/core/report/model';
-import { tempDir } from '../../../support/fakeGo';
+import { makeFakeGo, tempDir } from '../../../support/fakeGo';
 import { serverPool } from '../../../support/findingAsserts';
 import { removeNetTestFiles, testEnv, testPlatform } from '../../../support/netEnv';
 import { goproxyHandler, refusedPort, startHttpServer } from '../../../support/servers';
@@ -267,6 +268,39 @@ describe('core/i18n: every check speaks Simplified Chinese', function () {
       check(await directFindings({ env: env({ GOPROXY: 'https://goproxy.cn,direct' }), pathEnv: empty, os: 'win32' }));
     } finally {
       await fs.rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('the toolchain: a switch GOTOOLCHAIN forbids, a toolchain no source has, an invalid GOTOOLCHAIN', async () => {
+    const work = await tempDir('ged-zh-tc-');
+    try {
+      const dead = `http://127.0.0.1:${await refusedPort()}`;
+      await fs.writeFile(path.join(work, 'go.mod'), 'module example.com/m\n\ngo 1.24.1\n');
+      const toolchain = async (version: string, env: NodeJS.ProcessEnv) => {
+        const go = await makeFakeGo({ version: `go version ${version} linux/amd64` }, await tempDir('ged-zh-go-'));
+        const p = platform({ env: { PATH: '/usr/bin:/bin', HOME: work, ...env }, homeDir: work });
+        const r = await runToolchainCheck({
+          cwd: work,
+          go: { path: go, version, goos: 'linux', goarch: 'amd64' },
+          layers: { os: p.env, file: new Map(), filePath: path.join(work, 'goenv') },
+          gorootDir: path.dirname(path.dirname(go)),
+          goEnv: { GOMODCACHE: path.join(work, 'modcache') },
+          goproxy: `${dead},direct`,
+          gosumdb: `sum.golang.org ${dead}`,
+          platform: p,
+          timeoutMs: 3000,
+          directBase: dead,
+        });
+        await fs.rm(path.dirname(path.dirname(go)), { recursive: true, force: true });
+        return r.findings;
+      };
+      check(await toolchain('go1.23.4', { GOTOOLCHAIN: 'local' }));
+      check(await toolchain('go1.23.4', { GOTOOLCHAIN: 'auto' }));
+      check(await toolchain('go1.23.4', { GOTOOLCHAIN: 'banana' }));
+      for (const id of ['toolchain.plan', 'toolchain.switchForbidden', 'toolchain.unavailable', 'toolchain.invalid'])
+        assert.ok(seen.has(id), `${id} not produced: ${[...seen].join(', ')}`);
+    } finally {
+      await fs.rm(work, { recursive: true, force: true });
     }
   });
 
