@@ -3,11 +3,14 @@
 // binaries for the wrong architecture by default, and cgo or the race detector failing.
 import type { Finding } from '../findings';
 import { goosGoarch, type Platform } from '../platform';
+import { msg, type Message } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+import { installToolchainFix } from './fixes';
 
-const EMULATOR: Record<string, string> = {
-  darwin: 'Rosetta 2',
-  win32: 'Windows emulation (WOW64)',
-  linux: 'emulation (qemu/binfmt)',
+const EMULATOR: Record<string, Message> = {
+  darwin: msg('check.go.arch.emulator.darwin'),
+  win32: msg('check.go.arch.emulator.win32'),
+  linux: msg('check.go.arch.emulator.linux'),
 };
 
 export function archFinding(
@@ -22,14 +25,23 @@ export function archFinding(
   return {
     id: 'go.archMismatch',
     severity: 'warning',
-    title: `go is built for ${go.goarch}, this machine is ${native}`,
-    detail: `${go.path} is the ${goos}/${go.goarch} build of ${go.version}, running under ${EMULATOR[p.os] ?? 'emulation'} on this ${native} machine: builds are slower, programs are built for ${go.goarch} unless GOARCH says otherwise, and cgo and the race detector can fail. Install the ${goos}/${native} build of the same version and remove this one.`,
+    ...findingWords(
+      msg('check.go.arch.title', { goarch: go.goarch, native }),
+      msg('check.go.arch.detail', {
+        path: go.path,
+        goos,
+        goarch: go.goarch,
+        version: go.version,
+        emulator: EMULATOR[p.os] ?? msg('check.go.arch.emulator.other'),
+        native,
+      }),
+    ),
     subject: go.path,
     fixes: [
       {
+        ...installToolchainFix(version, msg('check.go.arch.fix', { native, version })),
         // The installer would otherwise pick this process's architecture, the emulated one.
         command: `go-env-doctor install ${version} --arch ${native}`,
-        title: `Install the ${native} build of Go ${version} (verified)`,
         action: { kind: 'installToolchain', version, arch: machineArch },
       },
     ],

@@ -4,6 +4,8 @@ import type { Finding } from '../findings';
 import type { Platform } from '../platform';
 import type { ProbeResult } from '../net/probe';
 import { displayName } from '../net/trust';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
 
 export const EXPIRY_WARN_DAYS = 14;
 const DAY_MS = 24 * 3600 * 1000;
@@ -26,12 +28,24 @@ export function certExpiryFindings(probes: readonly ProbeResult[], platform: Pla
     if (seen.has(origin) || !(expires > now) || expires - now > EXPIRY_WARN_DAYS * DAY_MS) continue;
     seen.add(origin);
     const days = Math.floor((expires - now) / DAY_MS);
-    const when = days === 0 ? 'within a day' : `in ${days} day${days === 1 ? '' : 's'}`;
+    const host = new URL(origin).host;
+    const title =
+      days === 0
+        ? msg('check.tls.expiresSoon.title.withinDay', { host })
+        : days === 1
+          ? msg('check.tls.expiresSoon.title.oneDay', { host })
+          : msg('check.tls.expiresSoon.title.days', { host, days });
     out.push({
       id: 'tls.expiresSoon',
       severity: 'info',
-      title: `The certificate of ${new URL(origin).host} expires ${when}`,
-      detail: `${displayName(leaf.subject)}, issued by ${displayName(leaf.issuer)}, is valid until ${new Date(expires).toISOString()}. After that the go command refuses the connection (x509: certificate has expired). If this server is yours or your company's, have it renewed; a public host renews its own.`,
+      ...findingWords(
+        title,
+        msg('check.tls.expiresSoon.detail', {
+          subject: displayName(leaf.subject),
+          issuer: displayName(leaf.issuer),
+          until: new Date(expires).toISOString(),
+        }),
+      ),
       subject: origin,
     });
   }

@@ -8,8 +8,9 @@ import type { Platform } from '../platform';
 import type { ProbeResult } from '../net/probe';
 import { clockFixes } from './probeFailure';
 import { hostOf } from '../net/hostOf';
-import { msg, type Message, type Param } from '../i18n/message';
+import { msg, type Message } from '../i18n/message';
 import { findingWords } from '../i18n/words';
+import { reworded } from './findingText';
 
 export const SKEW_WARNING_MS = 60_000;
 export const SKEW_ERROR_MS = 300_000;
@@ -137,20 +138,14 @@ export function explainWithClock(findings: Finding[], verdict: ClockVerdict): Fi
   return findings.map((f) => {
     if (explained.includes(f)) {
       const key = skew > 0 ? 'clock.explains.cert.ahead' : 'clock.explains.cert.behind';
-      return withDetail(f, (detail) => msg(key, { detail, duration: d }));
+      return reworded(f, { detail: (detail) => msg(key, { detail, duration: d }) });
     }
     if (f === verdict.finding) {
       const subjects = [...new Set(explained.map((x) => x.subject ?? x.id))].join(', ');
-      return withDetail(f, (detail) => msg('clock.explains.skew', { detail, subjects }));
+      return reworded(f, { detail: (detail) => msg('clock.explains.skew', { detail, subjects }) });
     }
     return f;
   });
-}
-
-/** The finding with its detail extended by `wrap`, in Messages and in English alike. */
-function withDetail(f: Finding, wrap: (detail: Param) => Message): Finding {
-  const detail = wrap(f.text?.detail ?? f.detail);
-  return { ...f, ...findingWords(f.text?.title ?? msg('common.verbatim', { text: f.title }), detail) };
 }
 
 export function duration(ms: number): Message {

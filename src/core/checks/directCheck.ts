@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import type { Finding } from '../findings';
 import { parseGoproxy } from '../go/goproxy';
 import type { EnvEntry } from '../report/model';
+import { msg } from '../i18n/message';
+import { findingWords, fixWords } from '../i18n/words';
 
 export interface DirectCheckInput {
   env: Record<string, EnvEntry>;
@@ -23,23 +25,32 @@ export async function directFindings(input: DirectCheckInput): Promise<Finding[]
   if (!onlyDirect && !privatePatterns && !fallback) return [];
   if (await onPath('git', input.pathEnv, input.os)) return [];
   const why = onlyDirect
-    ? `GOPROXY is "${v('GOPROXY')}", so every module comes from its origin`
+    ? msg('check.direct.vcsMissing.why.onlyDirect', { goproxy: v('GOPROXY') })
     : privatePatterns
-      ? `modules matching ${v('GONOPROXY') ? 'GONOPROXY' : 'GOPRIVATE'} "${privatePatterns}" come from their origins`
-      : 'GOPROXY falls back to direct for modules the proxies do not have';
+      ? msg('check.direct.vcsMissing.why.private', {
+          variable: v('GONOPROXY') ? 'GONOPROXY' : 'GOPRIVATE',
+          patterns: privatePatterns,
+        })
+      : msg('check.direct.vcsMissing.why.fallback');
+  const installGit = fixWords(msg('check.direct.fix.installGit'));
   return [
     {
       id: 'direct.vcsMissing',
       severity: onlyDirect || privatePatterns ? 'error' : 'warning',
-      title: 'git is not on PATH, but the go command will need it',
-      detail: `${why}, which the go command fetches with git; git is not on PATH (${input.pathEnv ?? 'PATH is not set'}), so those downloads fail with \`exec: "git": executable file not found in $PATH\`. Install git (or add its directory to PATH), or fetch public modules through a module proxy.`,
+      ...findingWords(
+        msg('check.direct.vcsMissing.title'),
+        msg('check.direct.vcsMissing.detail', {
+          why,
+          path: input.pathEnv ?? msg('check.direct.vcsMissing.noPath'),
+        }),
+      ),
       subject: 'git',
       fixes: [
         input.os === 'darwin'
-          ? { command: 'xcode-select --install', title: 'Install git (Xcode command line tools)' }
+          ? { command: 'xcode-select --install', ...fixWords(msg('check.direct.fix.installGitXcode')) }
           : input.os === 'win32'
-            ? { command: 'winget install --id Git.Git -e', title: 'Install git' }
-            : { command: 'sudo apt-get install git   # or your distribution’s package manager', title: 'Install git' },
+            ? { command: 'winget install --id Git.Git -e', ...installGit }
+            : { command: 'sudo apt-get install git   # or your distribution’s package manager', ...installGit },
       ],
     },
   ];

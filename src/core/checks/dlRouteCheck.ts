@@ -9,6 +9,10 @@ import type { NetContext } from './netContext';
 import { hostOf } from '../net/hostOf';
 import { formatMs } from '../units';
 import { describeFailure, stepTimings } from './probeFailure';
+import { msg } from '../i18n/message';
+import { render } from '../i18n/render';
+import { findingWords } from '../i18n/words';
+import { sentences, verbatim } from './findingText';
 
 export interface DlRouteInput {
   /** The toolchain whose archive is probed, `go1.23.4`. */
@@ -49,14 +53,24 @@ export async function runDlRouteCheck(input: DlRouteInput): Promise<{ findings: 
   const findings = await Promise.all(
     targets.map(async (t, i): Promise<Finding> => {
       const r = results[i]!;
-      const what = t.role === 'index' ? 'the Go release index' : `the ${input.goos}/${input.goarch} archive ${file}`;
-      const answeredBy = hostOf(r.url) === hostOf(t.url) ? '' : ` (answered by ${hostOf(r.url)})`;
+      const what =
+        t.role === 'index'
+          ? msg('check.dl.what.index')
+          : msg('check.dl.what.archive', { platform: `${input.goos}/${input.goarch}`, file });
+      const answeredBy = hostOf(r.url) === hostOf(t.url) ? '' : msg('check.dl.answeredBy', { host: hostOf(r.url) });
       if (ok(r))
         return {
           id: 'dl.ok',
           severity: 'ok',
-          title: `${hostOf(t.url)} serves ${what}${answeredBy}`,
-          detail: `${t.url}: HTTP ${r.status} in ${formatMs(r.totalMs)} (${stepTimings(r)}).`,
+          ...findingWords(
+            msg('check.dl.ok.title', { host: hostOf(t.url), what, answeredBy }),
+            msg('check.dl.ok.detail', {
+              url: t.url,
+              status: r.status ?? '',
+              ms: formatMs(r.totalMs),
+              steps: stepTimings(r),
+            }),
+          ),
           subject: t.url,
           durationMs: Math.round(r.totalMs),
         };
@@ -64,19 +78,22 @@ export async function runDlRouteCheck(input: DlRouteInput): Promise<{ findings: 
         trust: input.net.trust,
         platform: input.net.platform,
         timeoutMs: input.net.timeoutMs,
-        notFoundHint: ` It does not have ${what}: check the URL, or the version.`,
+        notFoundHint: render(msg('check.dl.notFoundHint', { what }), 'en'),
       });
       // Fatal only when no other host can stand in for this one.
       const severity = anyOk(t.role) ? 'warning' : 'error';
-      const consequence =
-        t.role === 'index'
-          ? 'go-env-doctor install reads the SHA-256 of every archive from this index (it falls back to the golang.org/toolchain module through GOPROXY when no index can be read).'
-          : 'Release downloads from here fail; the installer tries the next mirror or host.';
+      const consequence = msg(t.role === 'index' ? 'check.dl.after.index' : 'check.dl.after.archive');
       return {
         id: view.id.startsWith('tls.') ? view.id : 'dl.unreachable',
         severity,
-        title: `${hostOf(t.url)} (${t.role === 'index' ? 'release index' : 'release archives'}): ${view.short}`,
-        detail: `${view.cause} ${consequence}`,
+        ...findingWords(
+          msg('check.dl.failed.title', {
+            host: hostOf(t.url),
+            role: msg(t.role === 'index' ? 'check.dl.role.index' : 'check.dl.role.archive'),
+            short: view.short,
+          }),
+          verbatim(sentences([view.cause, consequence])),
+        ),
         subject: t.url,
         durationMs: Math.round(r.totalMs),
         ...(view.fixes.length ? { fixes: view.fixes } : {}),

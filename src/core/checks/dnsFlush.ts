@@ -1,13 +1,15 @@
 // How to drop a stale DNS answer on each OS, for findings where a cached address is plausible.
 import type { Fix } from '../findings';
 import type { Platform } from '../platform';
+import { msg } from '../i18n/message';
+import { fixWords } from '../i18n/words';
 
 export function dnsFlushFix(os: Platform['os']): Fix {
-  if (os === 'win32') return { command: 'ipconfig /flushdns', title: 'Flush the Windows DNS cache' };
+  if (os === 'win32') return { command: 'ipconfig /flushdns', ...fixWords(msg('check.fix.dnsFlush.win32')) };
   if (os === 'darwin')
     return {
       command: 'sudo dscacheutil -flushcache; sudo killall -HUP mDNSResponder',
-      title: 'Flush the macOS DNS cache',
+      ...fixWords(msg('check.fix.dnsFlush.darwin')),
     };
-  return { command: 'resolvectl flush-caches', title: 'Flush the systemd-resolved DNS cache' };
+  return { command: 'resolvectl flush-caches', ...fixWords(msg('check.fix.dnsFlush.linux')) };
 }

@@ -8,6 +8,9 @@ import { specialRange } from '../net/addressClass';
 import { hostnameOf } from '../net/hostOf';
 import { DEFAULT_MIRRORS } from '../proxyRewrite/defaults';
 import { dnsFlushFix } from './dnsFlush';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+import { joined } from './findingText';
 
 export const PUBLIC_GO_HOSTS: ReadonlySet<string> = new Set([
   'proxy.golang.org',
@@ -29,19 +32,24 @@ export function suspiciousDnsFindings(probes: readonly ProbeResult[], platform: 
     if (!PUBLIC_GO_HOSTS.has(host) || seen.has(host)) continue;
     const odd = r.addresses.flatMap((a) => {
       const what = specialRange(a);
-      return what ? [`${a} (${what})`] : [];
+      return what ? [msg('check.dns.suspicious.address', { address: a, range: what })] : [];
     });
     if (odd.length === 0) continue;
     seen.add(host);
     const mismatch =
       r.error?.tls?.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-        ? ` The server there presented a certificate that is not for ${host}${r.error.tls.altNames ? ` (${r.error.tls.altNames})` : ''}: the traffic goes to another server, not to ${host}.`
+        ? msg('check.dns.suspicious.mismatch', {
+            host,
+            names: r.error.tls.altNames ? msg('check.dns.suspicious.names', { names: r.error.tls.altNames }) : '',
+          })
         : '';
     out.push({
       id: 'dns.suspicious',
       severity: 'warning',
-      title: `${host} resolves to a non-public address`,
-      detail: `${host} is a public Go host, but DNS answered ${odd.join(', ')}. Either your company's DNS sends it to an internal proxy (fine if your IT team set this up), or the answer was tampered with or is stale.${mismatch} Check with \`nslookup ${host}\` against another resolver; if the address comes from an earlier network, flush the DNS cache.`,
+      ...findingWords(
+        msg('check.dns.suspicious.title', { host }),
+        msg('check.dns.suspicious.detail', { host, addresses: joined(odd), mismatch }),
+      ),
       subject: host,
       fixes: [dnsFlushFix(platform.os)],
     });

@@ -8,6 +8,9 @@ import type { Platform } from '../platform';
 import { clearOsVariablesFix, shellFor, windowsClearNote } from '../shell/osVariable';
 import { AUTO_PROXY_FIX, setGoEnvFix as setFix, setProxyFix as proxyFix, unsetGoEnvFix as unsetFix } from './fixes';
 import { envPatternFindings } from './envPatternsCheck';
+import { msg, type Message } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+import { joined, titledFix } from './findingText';
 
 export interface EnvCheckInput {
   env: Record<string, EnvEntry>;
@@ -34,17 +37,14 @@ const SETTINGS_WORTH_CHECKING = [
   'GOBIN',
 ];
 
-const WHERE_OS_VARS_COME_FROM =
-  'It usually comes from a shell profile (~/.bashrc, ~/.zshrc, ~/.profile), the system environment (/etc/environment, Windows System Properties → Environment Variables), or VS Code settings (go.toolsEnvVars, terminal.integrated.env.*).';
-
 export function envFindings(input: EnvCheckInput): Finding[] {
   const out: Finding[] = [];
   const v = (name: string) => input.env[name]?.value ?? '';
   const os = input.platform?.os ?? 'linux';
   const shell = shellFor(os);
-  const setGoEnvFix = (name: string, value: string, title: string) => setFix(name, value, title, shell);
-  const setProxyFix = (value: string, title: string) => proxyFix(value, title, shell);
-  const unsetGoEnvFix = (name: string, title: string) => unsetFix(name, title, shell);
+  const setGoEnvFix = (name: string, value: string, title: Message) => setFix(name, value, title, shell);
+  const setProxyFix = (value: string, title: Message) => proxyFix(value, title, shell);
+  const unsetGoEnvFix = (name: string, title: Message) => unsetFix(name, title, shell);
 
   // OS variables beat the go env file: `go env -w` then silently changes nothing.
   if (input.file) {
@@ -55,15 +55,21 @@ export function envFindings(input: EnvCheckInput): Finding[] {
         out.push({
           id: 'env.overridden',
           severity: 'warning',
-          title: `${name} in the environment overrides the go env file`,
-          detail: `${name} is "${redact(fromOs)}" in the OS environment and "${redact(fromFile)}" in ${input.file.path}. The environment wins, so the file's value (and any \`go env -w ${name}=…\`) has no effect. ${WHERE_OS_VARS_COME_FROM} Remove it there to let the go env file decide, or make both the same.${os === 'win32' ? ` ${windowsClearNote([name])}` : ''}`,
+          ...findingWords(
+            msg('check.env.overridden.title', { name }),
+            msg('check.env.overridden.detail', {
+              name,
+              osValue: redact(fromOs),
+              fileValue: redact(fromFile),
+              file: input.file.path,
+              where: msg('check.env.whereOsVarsComeFrom'),
+              windows: os === 'win32' ? ` ${windowsClearNote([name])}` : '',
+            }),
+          ),
           subject: name,
           fixes: [
-            clearOsVariablesFix(
-              [name],
-              os,
-              `Remove ${name} from the OS environment`,
-              'then remove it from the shell profile that sets it',
+            titledFix(msg('check.env.fix.removeOsVar', { name }), (title) =>
+              clearOsVariablesFix([name], os, title, 'then remove it from the shell profile that sets it'),
             ),
           ],
         });
@@ -73,11 +79,8 @@ export function envFindings(input: EnvCheckInput): Finding[] {
 
   const goproxy = v('GOPROXY');
   const entries = parseGoproxy(goproxy);
-  const sourceNote = (name: string) =>
-    input.env[name]?.source === 'environment'
-      ? ' (set in the OS environment, which a `go env -w` cannot override)'
-      : '';
-  const restoreProxy = setProxyFix('https://proxy.golang.org,direct', 'Use the default module proxy');
+  const sourceNote = (name: string) => (input.env[name]?.source === 'environment' ? msg('check.env.sourceNote') : '');
+  const restoreProxy = setProxyFix('https://proxy.golang.org,direct', msg('check.env.fix.defaultProxy'));
   const autoProxy = AUTO_PROXY_FIX;
 
   const offIndex = entries.findIndex((e) => e.kind === 'off');
@@ -85,14 +88,17 @@ export function envFindings(input: EnvCheckInput): Finding[] {
     out.push({
       id: 'env.proxyOff',
       severity: offIndex === 0 ? 'warning' : 'info',
-      title: offIndex === 0 ? 'Module downloads are turned off (GOPROXY=off)' : 'GOPROXY ends in "off"',
-      detail:
-        offIndex === 0
-          ? `GOPROXY is "${redact(goproxy)}"${sourceNote('GOPROXY')}: the go command refuses to download any module or toolchain and builds only from the module cache. That is right for an air-gapped machine; otherwise set a proxy.`
-          : `After ${entries
-              .slice(0, offIndex)
-              .map((e) => redact(e.text))
-              .join(', ')}, the go command stops instead of trying further sources.`,
+      ...(offIndex === 0
+        ? findingWords(
+            msg('check.env.proxyOff.title'),
+            msg('check.env.proxyOff.detail', { goproxy: redact(goproxy), source: sourceNote('GOPROXY') }),
+          )
+        : findingWords(
+            msg('check.env.proxyOffLater.title'),
+            msg('check.env.proxyOffLater.detail', {
+              entries: joined(entries.slice(0, offIndex).map((e) => redact(e.text))),
+            }),
+          )),
       subject: 'GOPROXY',
       fixes: offIndex === 0 ? [autoProxy, restoreProxy] : [],
     });
@@ -103,8 +109,15 @@ export function envFindings(input: EnvCheckInput): Finding[] {
     out.push({
       id: 'env.proxyInvalid',
       severity: 'error',
-      title: `GOPROXY entry "${redact(e.text)}" is not valid`,
-      detail: `GOPROXY is "${redact(goproxy)}"${sourceNote('GOPROXY')}; "${redact(e.text)}" is invalid because ${e.kind === 'invalid' ? e.reason : ''}. The go command rejects the whole list, so every module download fails. Entries are URLs (https://goproxy.cn) or the keywords direct and off, separated by "," or "|".`,
+      ...findingWords(
+        msg('check.env.proxyInvalid.title', { entry: redact(e.text) }),
+        msg('check.env.proxyInvalid.detail', {
+          goproxy: redact(goproxy),
+          source: sourceNote('GOPROXY'),
+          entry: redact(e.text),
+          reason: e.kind === 'invalid' ? e.reason : '',
+        }),
+      ),
       subject: 'GOPROXY',
       fixes: [autoProxy, restoreProxy],
     });
@@ -118,8 +131,10 @@ export function envFindings(input: EnvCheckInput): Finding[] {
     out.push({
       id: 'env.proxyList',
       severity: 'info',
-      title: 'How the go command will use GOPROXY',
-      detail: `${describeGoproxy(entries)}. After "," the next entry is tried only when a module is not found (404 or 410); after "|" it is tried on any error, including a timeout. So with "," an unreachable first proxy fails the download instead of falling through.`,
+      ...findingWords(
+        msg('check.env.proxyList.title'),
+        msg('check.env.proxyList.detail', { description: describeGoproxy(entries) }),
+      ),
       subject: 'GOPROXY',
     });
   }
@@ -129,16 +144,14 @@ export function envFindings(input: EnvCheckInput): Finding[] {
     out.push({
       id: 'env.sumdbOff',
       severity: 'warning',
-      title: 'Checksum verification is turned off (GOSUMDB=off)',
-      detail: `GOSUMDB is off${sourceNote('GOSUMDB')}: new modules are not checked against the Go checksum database, so a compromised proxy or mirror can serve altered code unnoticed, and the go command refuses to download toolchains at all. If sum.golang.org is unreachable from your network, use its official mirror sum.golang.google.cn or a GOPROXY that forwards the checksum database instead.`,
+      ...findingWords(
+        msg('check.env.sumdbOff.title'),
+        msg('check.env.sumdbOff.detail', { source: sourceNote('GOSUMDB') }),
+      ),
       subject: 'GOSUMDB',
       fixes: [
-        setGoEnvFix('GOSUMDB', 'sum.golang.org', 'Turn checksum verification back on'),
-        setGoEnvFix(
-          'GOSUMDB',
-          'sum.golang.google.cn',
-          'Use the official checksum database mirror reachable from mainland China',
-        ),
+        setGoEnvFix('GOSUMDB', 'sum.golang.org', msg('check.env.fix.sumdbOn')),
+        setGoEnvFix('GOSUMDB', 'sum.golang.google.cn', msg('check.env.fix.sumdbChina')),
       ],
     });
   }
@@ -148,21 +161,25 @@ export function envFindings(input: EnvCheckInput): Finding[] {
     out.push({
       id: 'env.insecure',
       severity: 'warning',
-      title: 'GOINSECURE allows unverified downloads',
-      detail: `GOINSECURE is "${redact(insecure)}"${sourceNote('GOINSECURE')}: modules matching it may be fetched over plain HTTP or with unchecked certificates. If a TLS error made you set it, fix the trust instead (add your organisation's root certificate to SSL_CERT_FILE or the system store) and remove it.`,
+      ...findingWords(
+        msg('check.env.insecure.title'),
+        msg('check.env.insecure.detail', { value: redact(insecure), source: sourceNote('GOINSECURE') }),
+      ),
       subject: 'GOINSECURE',
-      fixes: [unsetGoEnvFix('GOINSECURE', 'Remove GOINSECURE')],
+      fixes: [unsetGoEnvFix('GOINSECURE', msg('check.env.fix.removeInsecure'))],
     });
   }
   const goflags = v('GOFLAGS');
   if (/(^|\s)-{1,2}insecure(=|\s|$)/.test(goflags)) {
     const kept = goflags.replace(/(^|\s)-{1,2}insecure(=\S*)?/g, '').trim();
-    const title = 'Remove -insecure from GOFLAGS';
+    const title = msg('check.env.fix.removeInsecureFlag');
     out.push({
       id: 'env.insecure',
       severity: 'warning',
-      title: 'GOFLAGS contains -insecure',
-      detail: `GOFLAGS is "${redact(goflags)}"${sourceNote('GOFLAGS')}: since go 1.17 the go command no longer accepts -insecure, and every \`go get\` fails with "-insecure flag is no longer supported; use GOINSECURE instead". Remove it. GOINSECURE, the knob that remains, turns off the same verification: fix the trust behind the TLS error instead (your organisation's root certificate in SSL_CERT_FILE or the system store).`,
+      ...findingWords(
+        msg('check.env.insecureFlag.title'),
+        msg('check.env.insecureFlag.detail', { value: redact(goflags), source: sourceNote('GOFLAGS') }),
+      ),
       subject: 'GOFLAGS',
       fixes: [kept === '' ? unsetGoEnvFix('GOFLAGS', title) : setGoEnvFix('GOFLAGS', kept, title)],
     });
@@ -174,8 +191,15 @@ export function envFindings(input: EnvCheckInput): Finding[] {
     out.push({
       id: 'env.ok',
       severity: 'ok',
-      title: 'go env settings are consistent',
-      detail: `GOPROXY=${redact(goproxy)} (${input.env['GOPROXY']?.source ?? 'default'}), GOSUMDB=${redact(gosumdb)} (${input.env['GOSUMDB']?.source ?? 'default'}); no variable in the environment contradicts the go env file.`,
+      ...findingWords(
+        msg('check.env.ok.title'),
+        msg('check.env.ok.detail', {
+          goproxy: redact(goproxy),
+          proxySource: input.env['GOPROXY']?.source ?? 'default',
+          gosumdb: redact(gosumdb),
+          sumdbSource: input.env['GOSUMDB']?.source ?? 'default',
+        }),
+      ),
     });
   }
   return out;

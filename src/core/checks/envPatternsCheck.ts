@@ -7,6 +7,10 @@ import type { EnvEntry } from '../report/model';
 import { redact } from '../redact';
 import { pathMatch } from '../sumdb/prefixPatterns';
 import { setGoEnvFix, unsetGoEnvFix } from './fixes';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
+import { findingWords } from '../i18n/words';
+import { joined } from './findingText';
 
 const PATTERN_SETTINGS = ['GOPRIVATE', 'GONOSUMDB', 'GONOPROXY', 'GOINSECURE'] as const;
 const LIST_SETTINGS = ['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GONOPROXY'] as const;
@@ -27,22 +31,22 @@ const SHARED_PUBLIC_HOSTS = [
 ];
 
 /** Characters that look like list syntax or nothing at all, with what was probably meant. */
-const LOOKALIKES: Record<string, { name: string; meant: string }> = {
-  '\uff0c': { name: 'a full-width comma (，)', meant: ',' },
-  '\u3001': { name: 'an ideographic comma (、)', meant: ',' },
-  '\uff5c': { name: 'a full-width vertical bar (｜)', meant: '|' },
-  '\u3000': { name: 'an ideographic space (U+3000)', meant: '' },
-  '\u00a0': { name: 'a no-break space (U+00A0)', meant: '' },
-  '\u200b': { name: 'a zero-width space (U+200B)', meant: '' },
-  '\u200c': { name: 'a zero-width non-joiner (U+200C)', meant: '' },
-  '\u200d': { name: 'a zero-width joiner (U+200D)', meant: '' },
-  '\ufeff': { name: 'a byte order mark (U+FEFF)', meant: '' },
-  '\u2018': { name: 'a curly quote (‘)', meant: '' },
-  '\u2019': { name: 'a curly quote (’)', meant: '' },
-  '\u201c': { name: 'a curly quote (“)', meant: '' },
-  '\u201d': { name: 'a curly quote (”)', meant: '' },
-  '\uff1a': { name: 'a full-width colon (：)', meant: ':' },
-  '\uff0f': { name: 'a full-width slash (／)', meant: '/' },
+const LOOKALIKES: Record<string, { name: Message; meant: string }> = {
+  '\uff0c': { name: msg('check.env.lookalike.fullwidthComma'), meant: ',' },
+  '\u3001': { name: msg('check.env.lookalike.ideographicComma'), meant: ',' },
+  '\uff5c': { name: msg('check.env.lookalike.fullwidthBar'), meant: '|' },
+  '\u3000': { name: msg('check.env.lookalike.ideographicSpace'), meant: '' },
+  '\u00a0': { name: msg('check.env.lookalike.noBreakSpace'), meant: '' },
+  '\u200b': { name: msg('check.env.lookalike.zeroWidthSpace'), meant: '' },
+  '\u200c': { name: msg('check.env.lookalike.zeroWidthNonJoiner'), meant: '' },
+  '\u200d': { name: msg('check.env.lookalike.zeroWidthJoiner'), meant: '' },
+  '\ufeff': { name: msg('check.env.lookalike.byteOrderMark'), meant: '' },
+  '\u2018': { name: msg('check.env.lookalike.curlyQuote', { char: '‘' }), meant: '' },
+  '\u2019': { name: msg('check.env.lookalike.curlyQuote', { char: '’' }), meant: '' },
+  '\u201c': { name: msg('check.env.lookalike.curlyQuote', { char: '“' }), meant: '' },
+  '\u201d': { name: msg('check.env.lookalike.curlyQuote', { char: '”' }), meant: '' },
+  '\uff1a': { name: msg('check.env.lookalike.fullwidthColon'), meant: ':' },
+  '\uff0f': { name: msg('check.env.lookalike.fullwidthSlash'), meant: '/' },
 };
 
 export function envPatternFindings(env: Record<string, EnvEntry>): Finding[] {
@@ -60,18 +64,16 @@ function lookalikeFinding(name: string, value: string): Finding | undefined {
   const hits = chars.flatMap((c, i) => (LOOKALIKES[c] ? [{ c, at: i + 1 }] : []));
   if (hits.length === 0) return undefined;
   const cleaned = chars.map((c) => LOOKALIKES[c]?.meant ?? c).join('');
-  const where = hits.map((h) => `${LOOKALIKES[h.c]!.name} at character ${h.at}`).join(', ');
-  const effect =
-    name === 'GOPROXY'
-      ? 'The go command does not treat it as a separator or as white space, so the entry around it is not the URL you meant and downloads through it fail.'
-      : 'The go command does not treat it as a separator or as white space, so the pattern around it matches no module path and those modules are not treated as private.';
-  const safe = redact(cleaned);
-  const fix = setGoEnvFix(name, cleaned, `Retype ${name} with plain ASCII characters`);
+  const where = joined(hits.map((h) => msg('check.env.lookalike.at', { char: LOOKALIKES[h.c]!.name, at: h.at })));
+  const effect = msg(name === 'GOPROXY' ? 'check.env.lookalike.effect.proxy' : 'check.env.lookalike.effect.pattern');
+  const fix = setGoEnvFix(name, cleaned, msg('check.env.fix.retype', { name }));
   return {
     id: 'env.lookalikeChar',
     severity: name === 'GOPROXY' ? 'error' : 'warning',
-    title: `${name} contains ${hits.length === 1 ? 'a character that looks like' : 'characters that look like'} punctuation or white space`,
-    detail: `${name} is "${redact(value)}": it contains ${where} (often typed with an input method or pasted from a web page or chat). ${effect} Set it again with plain characters: "${safe}".`,
+    ...findingWords(
+      msg(hits.length === 1 ? 'check.env.lookalike.title.one' : 'check.env.lookalike.title.many', { name }),
+      msg('check.env.lookalike.detail', { name, value: redact(value), where, effect, cleaned: redact(cleaned) }),
+    ),
     subject: name,
     fixes: [fix],
   };
@@ -79,35 +81,48 @@ function lookalikeFinding(name: string, value: string): Finding | undefined {
 
 /** Why a pattern covers far more than one organisation's code, or undefined when it does not. */
 export function tooBroad(pattern: string): string | undefined {
+  const why = tooBroadWords(pattern);
+  return why && render(why, 'en');
+}
+
+function tooBroadWords(pattern: string): Message | undefined {
   const p = pattern.trim().replace(/\/+$/, '');
   if (p === '') return undefined;
   // A glob that matches made-up hosts matches every module path.
-  if (pathMatch(p, 'unrelated-host.example') || pathMatch(p, 'example.org')) return `"${p}" matches every module path`;
-  if (SHARED_PUBLIC_HOSTS.includes(p.toLowerCase()))
-    return `"${p}" is a public host serving the modules of many owners, so it matches all of them`;
+  if (pathMatch(p, 'unrelated-host.example') || pathMatch(p, 'example.org'))
+    return msg('check.env.broad.everything', { pattern: p });
+  if (SHARED_PUBLIC_HOSTS.includes(p.toLowerCase())) return msg('check.env.broad.sharedHost', { pattern: p });
   return undefined;
 }
 
 function broadPatternFindings(name: string, value: string): Finding[] {
   const patterns = value.split(',');
-  const broad = patterns.map((p) => ({ p: p.trim(), why: tooBroad(p) })).filter((x) => x.why !== undefined);
+  const broad = patterns.flatMap((p) => {
+    const why = tooBroadWords(p);
+    return why ? [{ p: p.trim(), why }] : [];
+  });
   return broad.map(({ p, why }) => {
     const rest = patterns
       .map((x) => x.trim())
       .filter((x) => x !== '' && x !== p)
       .join(',');
-    const effect =
+    const effect = msg(
       name === 'GONOSUMDB' || name === 'GOPRIVATE'
-        ? 'Modules it matches are never checked against the checksum database, so a tampered proxy or origin goes unnoticed for public code too'
+        ? 'check.env.broad.effect.nosumdb'
         : name === 'GONOPROXY'
-          ? 'Modules it matches skip GOPROXY and come from their origins, which must then all be reachable'
-          : 'Modules it matches may be fetched over plain HTTP or without certificate checks';
-    const fix = rest ? setGoEnvFix(name, rest, `Remove "${p}" from ${name}`) : unsetGoEnvFix(name, `Unset ${name}`);
+          ? 'check.env.broad.effect.noproxy'
+          : 'check.env.broad.effect.insecure',
+    );
+    const fix = rest
+      ? setGoEnvFix(name, rest, msg('check.env.fix.removePattern', { pattern: p, name }))
+      : unsetGoEnvFix(name, msg('check.fix.unset', { name }));
     return {
       id: 'env.patternTooBroad',
       severity: 'warning',
-      title: `${name} pattern "${p}" covers much more than your own modules`,
-      detail: `${name} is "${redact(value)}": ${why}. ${effect}. List only your own code: the host of your private server (git.corp.example), or host/organisation on a shared host (github.com/your-org).`,
+      ...findingWords(
+        msg('check.env.broad.title', { name, pattern: p }),
+        msg('check.env.broad.detail', { name, value: redact(value), why, effect }),
+      ),
       subject: name,
       fixes: [fix],
     };

@@ -5,22 +5,25 @@
 import { PROXY_VALUE, type Fix, type FixAction } from '../findings';
 import { redact } from '../redact';
 import { commandLine, type Shell } from '../shell/quote';
+import { msg, type Message } from '../i18n/message';
+import { fixWords } from '../i18n/words';
+import { fixTitle } from './findingText';
 
 export const AUTO_PROXY_FIX: Fix = {
   command: 'go-env-doctor set-proxy --auto',
-  title: 'Switch GOPROXY to the fastest working mirror…',
+  ...fixWords(msg('check.fix.autoProxy')),
   action: { kind: 'setProxyAuto' },
 };
 
 export const OFFLINE_FIX: Fix = {
   command: 'go-env-doctor set-proxy --offline',
-  title: 'Work offline from the module cache',
+  ...fixWords(msg('check.fix.offline')),
   action: { kind: 'workOffline' },
 };
 
 export const RESTORE_PROXY_FIX: Fix = {
   command: 'go-env-doctor restore-proxy',
-  title: 'Restore previous Go proxy settings',
+  ...fixWords(msg('check.fix.restoreProxy')),
   action: { kind: 'restoreProxy' },
 };
 
@@ -32,34 +35,42 @@ function shown(argv: string[], shell: Shell): string {
 }
 
 /** `go env -w NAME=value`. GOPROXY goes through setProxyFix, so that restore-proxy can undo it. */
-export function setGoEnvFix(name: string, value: string, title: string, shell: Shell = 'posix'): Fix {
+export function setGoEnvFix(name: string, value: string, title: string | Message, shell: Shell = 'posix'): Fix {
   if (name === 'GOPROXY') return setProxyFix(value, title, shell);
   return {
     command: shown(['go', 'env', '-w', `${name}=${value}`], shell),
-    title,
+    ...fixTitle(title),
     action: { kind: 'setGoEnv', name, value },
   };
 }
 
 /** Our verified installer for one Go version; the title says which and why. */
-export function installToolchainFix(version: string, title = `Install Go ${version} (verified)`): Fix {
-  return { command: `go-env-doctor install ${version}`, title, action: { kind: 'installToolchain', version } };
+export function installToolchainFix(version: string, title: Message = msg('check.fix.install', { version })): Fix {
+  return {
+    command: `go-env-doctor install ${version}`,
+    ...fixWords(title),
+    action: { kind: 'installToolchain', version },
+  };
 }
 
 /** `go env -u NAME`. */
-export function unsetGoEnvFix(name: string, title: string, shell: Shell = 'posix'): Fix {
-  return { command: shown(['go', 'env', '-u', name], shell), title, action: { kind: 'unsetGoEnv', name } };
+export function unsetGoEnvFix(name: string, title: string | Message, shell: Shell = 'posix'): Fix {
+  return {
+    command: shown(['go', 'env', '-u', name], shell),
+    ...fixTitle(title),
+    action: { kind: 'unsetGoEnv', name },
+  };
 }
 
 /**
  * Writes GOPROXY=`value` with the previous value saved. Credentials in `value` stay in the action
  * only: the command line and the action's shown value are redacted.
  */
-export function setProxyFix(value: string, title: string, shell: Shell = 'posix'): Fix {
+export function setProxyFix(value: string, title: string | Message, shell: Shell = 'posix'): Fix {
   const safe = redact(value);
   return {
     command: shown(['go-env-doctor', 'set-proxy', '--value', safe], shell),
-    title,
+    ...fixTitle(title),
     action: { kind: 'setProxy', value: safe, [PROXY_VALUE]: value },
   };
 }

@@ -4,20 +4,22 @@ import type { GoProblem, GoVersionInfo } from '../go/inspect';
 import type { LocateResult } from '../go/locate';
 import { redact } from '../redact';
 import { outputExcerpt } from '../untrustedText';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+import { installToolchainFix } from './fixes';
+import { joined } from './findingText';
 
-const INSTALL_FIX = {
-  command: 'go-env-doctor install latest',
-  title: 'Install the latest Go (verified)',
-  action: { kind: 'installToolchain', version: 'latest' } as const,
-};
+const INSTALL_FIX = installToolchainFix('latest', msg('check.fix.installLatest'));
 
 export function goNotFoundFinding(r: Extract<LocateResult, { found: false }>): Finding {
   if (r.explicit) {
     return {
       id: 'go.notFound',
       severity: 'error',
-      title: 'The configured go binary does not exist',
-      detail: `No executable go at ${r.explicit}, the path given by --go or the goEnv.goPath setting. Fix the path, or clear it to let Go Env Doctor search PATH and the usual install locations.`,
+      ...findingWords(
+        msg('check.go.notFound.explicit.title'),
+        msg('check.go.notFound.explicit.detail', { path: r.explicit }),
+      ),
       subject: r.explicit,
       fixes: [INSTALL_FIX],
     };
@@ -25,8 +27,10 @@ export function goNotFoundFinding(r: Extract<LocateResult, { found: false }>): F
   return {
     id: 'go.notFound',
     severity: 'error',
-    title: 'No go binary found',
-    detail: `go is not on PATH and not in any of the usual install locations (${r.searched.slice(-6).join(', ')}, ~/sdk/go*). Install Go, or add its bin directory to PATH (for example export PATH="$PATH:/usr/local/go/bin" in your shell profile), then restart the terminal or editor.`,
+    ...findingWords(
+      msg('check.go.notFound.title'),
+      msg('check.go.notFound.detail', { searched: joined(r.searched.slice(-6)) }),
+    ),
     fixes: [INSTALL_FIX],
   };
 }
@@ -38,30 +42,37 @@ export function goProblemFinding(goPath: string, p: GoProblem): Finding {
       return {
         id: 'go.timeout',
         severity: 'error',
-        title: `\`${p.what}\` did not finish within ${p.timeoutMs} ms`,
-        detail: `${goPath} hung and was stopped. A wrapper script waiting for input, a GOROOT on a stalled network drive, or an antivirus scan can cause this. Run \`${goPath} ${p.what.replace(/^go /, '')}\` in a terminal to see where it waits.`,
+        ...findingWords(
+          msg('check.go.timeout.title', { what: p.what, ms: p.timeoutMs }),
+          msg('check.go.timeout.detail', { go: goPath, args: p.what.replace(/^go /, '') }),
+        ),
         subject,
       };
     case 'spawn':
       return {
         id: 'go.failed',
         severity: 'error',
-        title: `${goPath} could not be started`,
-        detail: `Starting it failed with ${p.code}: ${redact(p.message)}. Check that it is a go binary for this OS and architecture and that it is executable.`,
+        ...findingWords(
+          msg('check.go.spawn.title', { go: goPath }),
+          msg('check.go.spawn.detail', { code: p.code, message: redact(p.message) }),
+        ),
         subject,
         fixes: [INSTALL_FIX],
       };
     case 'failed': {
-      const how = p.signal ? `was killed by ${p.signal}` : `exited with status ${p.exitCode}`;
-      const stderr = p.stderr ? `: ${outputExcerpt(redact(p.stderr))}` : ' and printed nothing on stderr';
-      const envHint = /go env file|GOENV|go\.env/i.test(p.stderr)
-        ? ' The go env file looks damaged: fix or remove the line it names (`go env GOENV` prints where it is).'
-        : '';
+      const how = p.signal
+        ? msg('check.go.failed.killed', { go: goPath, signal: p.signal })
+        : msg('check.go.failed.exited', { go: goPath, code: String(p.exitCode) });
+      const hint = /go env file|GOENV|go\.env/i.test(p.stderr) ? msg('check.go.failed.envHint') : '';
       return {
         id: 'go.failed',
         severity: 'error',
-        title: `\`${p.what}\` failed`,
-        detail: `${goPath} ${how}${stderr}.${envHint}`,
+        ...findingWords(
+          msg('check.go.failed.title', { what: p.what }),
+          p.stderr
+            ? msg('check.go.failed.detail.stderr', { how, stderr: outputExcerpt(redact(p.stderr)), hint })
+            : msg('check.go.failed.detail.silent', { how, hint }),
+        ),
         subject,
       };
     }
@@ -69,16 +80,21 @@ export function goProblemFinding(goPath: string, p: GoProblem): Finding {
       return {
         id: 'go.badOutput',
         severity: 'error',
-        title: `\`${p.what}\` printed something that is not what go prints`,
-        detail: `Expected ${p.expected}, got ${JSON.stringify(redact(p.output.slice(0, 200)))}. ${goPath} is probably a wrapper script or a different program named go; point --go / goEnv.goPath at the real go binary.`,
+        ...findingWords(
+          msg('check.go.badOutput.title', { what: p.what }),
+          msg('check.go.badOutput.detail', {
+            expected: p.expected,
+            got: JSON.stringify(redact(p.output.slice(0, 200))),
+            go: goPath,
+          }),
+        ),
         subject,
       };
     case 'aborted':
       return {
         id: 'go.cancelled',
         severity: 'info',
-        title: 'Cancelled',
-        detail: 'The diagnosis was cancelled before go answered.',
+        ...findingWords(msg('check.go.cancelled.title'), msg('check.go.cancelled.detail')),
         subject,
       };
   }
@@ -88,8 +104,10 @@ export function goOkFinding(goPath: string, v: GoVersionInfo, goroot: string | u
   return {
     id: 'go.ok',
     severity: 'ok',
-    title: `${v.version} ${v.goos}/${v.goarch}`,
-    detail: `${goPath}${goroot ? ` (GOROOT ${goroot})` : ''} answered in ${ms} ms.`,
+    ...findingWords(
+      msg('check.go.ok.title', { version: v.version, goos: v.goos, goarch: v.goarch }),
+      msg('check.go.ok.detail', { go: goPath, goroot: goroot ? msg('check.go.ok.goroot', { goroot }) : '', ms }),
+    ),
     subject: goPath,
     durationMs: ms,
   };

@@ -9,6 +9,11 @@ import { verifyGoSumLines, type GoSumMismatch, type GoSumVerification } from '..
 import { mirrorHash, type MirrorHash } from '../modules/mirrorHash';
 import { repairGoSumFix } from '../modules/fixes';
 import type { HttpGet } from '../net/httpGet';
+import { msg, type Message } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+
+/** What the first mirror serves for a disputed line, or why that is not known. */
+type Compared = MirrorHash | { problem: Message };
 
 export interface GoSumCheckInput {
   goModFiles: readonly string[];
@@ -53,11 +58,11 @@ export async function goSumFindings(input: GoSumCheckInput): Promise<Finding[]> 
   const deadline = AbortSignal.timeout(input.timeoutMs);
   const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline;
   for (const [i, m] of v.mismatches.entries()) {
-    let mirror: MirrorHash = { problem: 'not compared (only the first disputed lines are)' };
+    let mirror: Compared = { problem: msg('check.gosum.notCompared') };
     if (i < MIRROR_COMPARISONS) {
       mirror = await mirrorHash(m.line, goproxy, input.get, input.timeoutMs, signal).catch((err: unknown) => {
         if (input.signal?.aborted) throw err;
-        return { problem: `no answer within ${input.timeoutMs} ms` };
+        return { problem: msg('check.gosum.noAnswer', { ms: input.timeoutMs }) };
       });
     }
     out.push(mismatchFinding(m, setting.db.name, mirror, durationMs));
@@ -68,25 +73,30 @@ export async function goSumFindings(input: GoSumCheckInput): Promise<Finding[]> 
   return out;
 }
 
-function mismatchFinding(m: GoSumMismatch, db: string, mirror: MirrorHash, durationMs: number): Finding {
+function mismatchFinding(m: GoSumMismatch, db: string, mirror: Compared, durationMs: number): Finding {
   const l = m.line;
   const what = `${l.module} ${l.version}${l.goMod ? '/go.mod' : ''}`;
-  let why: string;
-  if ('hash' in mirror && mirror.hash === m.dbHash)
-    why = `The mirror ${mirror.mirror} serves content matching the database, so go.sum was edited or written from another source: the tag was probably moved upstream after the database logged it, and the line came from a direct download.`;
+  let why: Message;
+  if ('hash' in mirror && mirror.hash === m.dbHash) why = msg('check.gosum.why.dbMatches', { mirror: mirror.mirror });
   else if ('hash' in mirror && mirror.hash === l.hash)
-    why = `The mirror ${mirror.mirror} serves content matching go.sum, not the database: the mirror is wrong (it serves content the database never logged), and go.sum was written without verification. Switch GOPROXY to a trustworthy mirror (go-env-doctor set-proxy --auto) before re-adding the line.`;
-  else if ('hash' in mirror)
-    why = `The mirror ${mirror.mirror} serves a third version (${mirror.hash}), matching neither: the mirror is wrong too. Switch GOPROXY to a trustworthy mirror (go-env-doctor set-proxy --auto) before re-adding the line.`;
-  else why = `What the mirror serves could not be compared (${mirror.problem}).`;
+    why = msg('check.gosum.why.goSumMatches', { mirror: mirror.mirror });
+  else if ('hash' in mirror) why = msg('check.gosum.why.third', { mirror: mirror.mirror, hash: mirror.hash });
+  else why = msg('check.gosum.why.notCompared', { problem: mirror.problem });
   return {
     id: 'gosum.mismatch',
     severity: 'error',
-    title: `go.sum disagrees with the checksum database for ${l.module} ${l.version}`,
-    detail:
-      `${l.file}:${l.line} records ${what} ${l.hash}, but the checksum database ${db} (signature and proof verified) records ${m.dbHash}. ` +
-      `The go command refuses to build with this line (SECURITY ERROR: checksum mismatch). ${why} ` +
-      `Fix: remove the line and let go re-add a verified one (go mod tidy).`,
+    ...findingWords(
+      msg('check.gosum.mismatch.title', { module: l.module, version: l.version }),
+      msg('check.gosum.mismatch.detail', {
+        file: l.file,
+        line: l.line,
+        what,
+        hash: l.hash,
+        db,
+        dbHash: m.dbHash,
+        why,
+      }),
+    ),
     subject: `${l.module}@${l.version}`,
     location: { file: l.file, line: l.line },
     fixes: [repairGoSumFix(l.file, l.module, l.version)],
@@ -95,15 +105,24 @@ function mismatchFinding(m: GoSumMismatch, db: string, mirror: MirrorHash, durat
 }
 
 function summaryFinding(v: GoSumVerification, db: string, files: number, durationMs: number): Finding {
-  const counts = `${v.verified} of ${v.checked} go.sum line${v.checked === 1 ? '' : 's'}`;
-  const skipped = v.private ? ` ${v.private} line(s) matched by GONOSUMDB/GOPRIVATE were not looked up.` : '';
-  const cached = v.fromCache ? ` ${v.fromCache} came from records verified earlier.` : '';
+  const counts = { verified: v.verified, checked: v.checked };
+  const one = v.checked === 1;
+  const skipped = v.private ? msg('check.gosum.skipped', { n: v.private }) : '';
+  const cached = v.fromCache ? msg('check.gosum.cached', { n: v.fromCache }) : '';
   if (v.verified < v.checked) {
     return {
       id: 'gosum.incomplete',
       severity: 'info',
-      title: `Verified ${counts} against the checksum database`,
-      detail: `${v.checked - v.verified} line(s) in ${files} go.sum file(s) were not verified: ${v.problem ?? 'the database has no record of them'}.${cached}${skipped} Run \`go-env-doctor diagnose --modules\` to verify every line without a time limit.`,
+      ...findingWords(
+        msg(one ? 'check.gosum.incomplete.title.one' : 'check.gosum.incomplete.title.many', counts),
+        msg('check.gosum.incomplete.detail', {
+          n: v.checked - v.verified,
+          files,
+          problem: v.problem ?? msg('check.gosum.incomplete.noRecord'),
+          cached,
+          skipped,
+        }),
+      ),
       subject: db,
       durationMs,
     };
@@ -111,8 +130,15 @@ function summaryFinding(v: GoSumVerification, db: string, files: number, duratio
   return {
     id: 'gosum.ok',
     severity: 'ok',
-    title: `All ${counts} agree with the checksum database`,
-    detail: `Each line was compared with the record of ${db}${v.via ? ` (reached at ${v.via})` : ''}, verified like the go command does (signed tree head, inclusion proof, consistency).${cached}${skipped}`,
+    ...findingWords(
+      msg(one ? 'check.gosum.ok.title.one' : 'check.gosum.ok.title.many', counts),
+      msg('check.gosum.ok.detail', {
+        db,
+        via: v.via ? msg('check.gosum.ok.via', { via: v.via }) : '',
+        cached,
+        skipped,
+      }),
+    ),
     subject: db,
     durationMs,
   };

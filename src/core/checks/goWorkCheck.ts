@@ -5,6 +5,8 @@ import type { Finding } from '../findings';
 import { compareGoVersions, parseGoVersion, supportsToolchainSwitch } from '../goVersion';
 import type { ToolchainPlan } from '../toolchainPlan/select';
 import type { WorkspaceFiles } from '../toolchainPlan/workspace';
+import { msg } from '../i18n/message';
+import { findingWords, fixWords } from '../i18n/words';
 
 export function goWorkFindings(plan: ToolchainPlan, ws: WorkspaceFiles): Finding[] {
   const file = ws.file;
@@ -21,11 +23,22 @@ export function goWorkFindings(plan: ToolchainPlan, ws: WorkspaceFiles): Finding
     out.push({
       id: 'gowork.goTooOld',
       severity: 'error',
-      title: `go.work says go ${file.go.value}, but ${m.use.value} needs go ${m.go.value}`,
-      detail: `${file.path}:${file.go.line} says "go ${file.go.value}", lower than "go ${m.go.value}" in ${m.goMod}:${m.go.line}. go refuses the workspace: "go: module ${m.use.value} listed in go.work file requires go >= ${m.go.value}, but go.work lists go ${file.go.value}". Run go work use in ${dir} (it raises the go line), or set it to go ${m.go.value} by hand.`,
+      ...findingWords(
+        msg('check.gowork.goTooOld.title', { workGo: file.go.value, use: m.use.value, modGo: m.go.value }),
+        msg('check.gowork.goTooOld.detail', {
+          file: file.path,
+          line: file.go.line,
+          workGo: file.go.value,
+          modGo: m.go.value,
+          goMod: m.goMod,
+          modLine: m.go.line,
+          use: m.use.value,
+          dir,
+        }),
+      ),
       subject: file.path,
       location: { file: file.path, line: file.go.line },
-      fixes: [{ command: `cd ${dir} && go work use`, title: `Raise go.work's go line to ${m.go.value}` }],
+      fixes: [{ command: `cd ${dir} && go work use`, ...fixWords(msg('check.gowork.fix', { version: m.go.value })) }],
     });
   }
   return out;

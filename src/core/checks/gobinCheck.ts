@@ -6,6 +6,9 @@ import { absolutePathDirs, pathModule } from '../go/locate';
 import type { Platform } from '../platform';
 import type { EnvEntry } from '../report/model';
 import { pathFix } from './shellFixes';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+import { joined } from './findingText';
 
 export async function gobinFindings(
   env: Record<string, EnvEntry>,
@@ -22,13 +25,16 @@ export async function gobinFindings(
     return p.os === 'win32' ? n.toLowerCase() : n;
   };
   if (absolutePathDirs(p).some((d) => norm(d) === norm(gobin))) return [];
-  const shown = tools.slice(0, 5).join(', ') + (tools.length > 5 ? `, and ${tools.length - 5} more` : '');
+  const first = joined(tools.slice(0, 5));
+  const shown = tools.length > 5 ? msg('check.env.gobin.more', { tools: first, n: tools.length - 5 }) : first;
   return [
     {
       id: 'env.gobinNotOnPath',
       severity: 'info',
-      title: `Tools installed with go install are not on PATH`,
-      detail: `${gobin} (${env['GOBIN']?.value ? 'GOBIN' : 'GOPATH/bin'}) holds ${shown}, but it is not on PATH, so a terminal answers "command not found" for them. Add it to PATH in your shell profile.`,
+      ...findingWords(
+        msg('check.env.gobin.title'),
+        msg('check.env.gobin.detail', { gobin, source: env['GOBIN']?.value ? 'GOBIN' : 'GOPATH/bin', tools: shown }),
+      ),
       subject: gobin,
       fixes: [pathFix(gobin, p, 'last')],
     },

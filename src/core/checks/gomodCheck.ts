@@ -12,6 +12,8 @@ import {
 import { parseGoMod } from '../gomod/parse';
 import { redact } from '../redact';
 import { installToolchainFix } from './fixes';
+import { msg, type Message } from '../i18n/message';
+import { findingWords } from '../i18n/words';
 
 export interface GoModCheckInput {
   file: string;
@@ -32,8 +34,10 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
       {
         id: 'gomod.unreadable',
         severity: 'warning',
-        title: 'go.mod could not be read',
-        detail: `${input.file}: ${(err as Error).message}.`,
+        ...findingWords(
+          msg('check.gomod.unreadable.title'),
+          msg('check.gomod.unreadable.detail', { file: input.file, error: (err as Error).message }),
+        ),
         subject: input.file,
       },
     ];
@@ -42,8 +46,10 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
   const out: Finding[] = mod.problems.map((p) => ({
     id: 'gomod.malformed',
     severity: 'error' as const,
-    title: 'go.mod is malformed',
-    detail: `${input.file}:${p.line}: ${p.message}. The go command will refuse this module until the line is fixed.`,
+    ...findingWords(
+      msg('check.gomod.malformed.title'),
+      msg('check.gomod.malformed.detail', { file: input.file, line: p.line, problem: p.message }),
+    ),
     subject: input.file,
     location: { file: input.file, line: p.line },
   }));
@@ -55,8 +61,10 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
       out.push({
         id: 'gomod.malformed',
         severity: 'error',
-        title: `go.mod has an invalid go version "${mod.go.value}"`,
-        detail: `${input.file}:${mod.go.line}: the go directive takes a Go version such as 1.22 or 1.22.3. The go command refuses the module until it is fixed.`,
+        ...findingWords(
+          msg('check.gomod.badGo.title', { value: mod.go.value }),
+          msg('check.gomod.badGo.detail', { file: input.file, line: mod.go.line }),
+        ),
         subject: input.file,
         location: { file: input.file, line: mod.go.line },
       });
@@ -70,8 +78,10 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
       out.push({
         id: 'gomod.malformed',
         severity: 'error',
-        title: `go.mod has an invalid toolchain "${mod.toolchain.value}"`,
-        detail: `${input.file}:${mod.toolchain.line}: the toolchain directive takes a name such as go1.22.3 (or default).`,
+        ...findingWords(
+          msg('check.gomod.badToolchain.title', { value: mod.toolchain.value }),
+          msg('check.gomod.badToolchain.detail', { file: input.file, line: mod.toolchain.line }),
+        ),
         subject: input.file,
         location: { file: input.file, line: mod.toolchain.line },
       });
@@ -86,23 +96,39 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
     out.push({
       id: 'gomod.goTooNew',
       severity: 'error',
-      title: `go.mod needs Go ${need.text}; this is ${input.localVersion}`,
-      detail: `${input.file}:${mod.go.line} says "go ${mod.go.value}", newer than the installed ${input.localVersion}. ${whatGoWillDo(input, local, wanted, Boolean(mod.toolchain))}`,
+      ...findingWords(
+        msg('check.gomod.goTooNew.title', { need: need.text, local: input.localVersion ?? '' }),
+        msg('check.gomod.goTooNew.detail', {
+          file: input.file,
+          line: mod.go.line,
+          value: mod.go.value,
+          local: input.localVersion ?? '',
+          what: whatGoWillDo(input, local, wanted, Boolean(mod.toolchain)),
+        }),
+      ),
       subject: input.file,
       location: { file: input.file, line: mod.go.line },
       fixes: [installToolchainFix(wanted.text)],
     });
   } else if (toolchain && mod.toolchain && compareGoVersions(toolchain, local) > 0) {
     const switches = supportsToolchainSwitch(local) && input.gotoolchain !== 'local';
+    const at = { file: input.file, line: mod.toolchain.line, local: input.localVersion ?? '' };
     out.push({
       id: 'gomod.toolchainNewer',
       severity: supportsToolchainSwitch(local) ? 'info' : 'warning',
-      title: `go.mod asks for toolchain ${mod.toolchain.value}`,
-      detail: supportsToolchainSwitch(local)
-        ? switches
-          ? `${input.file}:${mod.toolchain.line}: with GOTOOLCHAIN=${input.gotoolchain}, the go command will download ${mod.toolchain.value} through GOPROXY (${redact(input.goproxy)}) before building. Installing it now avoids that wait.`
-          : `${input.file}:${mod.toolchain.line}: GOTOOLCHAIN=local, so ${input.localVersion} is used and the toolchain line is ignored.`
-        : `${input.file}:${mod.toolchain.line}: ${input.localVersion} predates the toolchain directive (Go 1.21) and fails with "unknown directive: toolchain". Install a newer Go.`,
+      ...findingWords(
+        msg('check.gomod.toolchainNewer.title', { value: mod.toolchain.value }),
+        supportsToolchainSwitch(local)
+          ? switches
+            ? msg('check.gomod.toolchainNewer.switches', {
+                ...at,
+                gotoolchain: input.gotoolchain,
+                value: mod.toolchain.value,
+                goproxy: redact(input.goproxy),
+              })
+            : msg('check.gomod.toolchainNewer.local', at)
+          : msg('check.gomod.toolchainNewer.old', at),
+      ),
       subject: input.file,
       location: { file: input.file, line: mod.toolchain.line },
       fixes: [installToolchainFix(toolchain.text)],
@@ -111,23 +137,40 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
     out.push({
       id: 'gomod.ok',
       severity: 'ok',
-      title: `go.mod's Go version ${need.text} is satisfied by ${input.localVersion}`,
-      detail: `${input.file}`,
+      ...findingWords(
+        msg('check.gomod.ok.title', { need: need.text, local: input.localVersion ?? '' }),
+        msg('common.verbatim', { text: input.file }),
+      ),
       subject: input.file,
     });
   }
   return out;
 }
 
-function whatGoWillDo(input: GoModCheckInput, local: GoVersion, wanted: GoVersion, hasToolchainLine: boolean): string {
+function whatGoWillDo(input: GoModCheckInput, local: GoVersion, wanted: GoVersion, hasToolchainLine: boolean): Message {
   const platform = input.goos && input.goarch ? `${input.goos}-${input.goarch}` : 'GOOS-GOARCH';
   if (!supportsToolchainSwitch(local)) {
-    return `${input.localVersion} predates automatic toolchain switching (Go 1.21), so it will try to build with itself and fail${hasToolchainLine ? ' (it does not even understand the toolchain line)' : ''}. Install ${goName(wanted)} or newer.`;
+    return msg('check.gomod.goTooNew.noSwitch', {
+      local: input.localVersion ?? '',
+      note: hasToolchainLine ? msg('check.gomod.goTooNew.noSwitchNote') : '',
+      wanted: goName(wanted),
+    });
   }
   const mode = input.gotoolchain;
   if (mode === 'local' || mode.endsWith('+local') || (/^go\d/.test(mode) && !mode.includes('+'))) {
-    return `GOTOOLCHAIN=${mode}, so the go command will refuse: "go.mod requires go >= ${releaseFor(wanted).text} (running go ${local.text}; GOTOOLCHAIN=${mode})". Install ${goName(wanted)}, or allow switching with GOTOOLCHAIN=auto.`;
+    return msg('check.gomod.goTooNew.refuse', {
+      mode,
+      release: releaseFor(wanted).text,
+      local: local.text,
+      wanted: goName(wanted),
+    });
   }
   const proxyOff = /(^|[,|])\s*off\s*($|[,|])/.test(input.goproxy);
-  return `With GOTOOLCHAIN=${mode}, the go command will download golang.org/toolchain@v0.0.1-${goName(wanted)}.${platform} through GOPROXY (${redact(input.goproxy)}) and verify it against the checksum database${proxyOff ? '; GOPROXY includes "off", so that download is refused and builds fail with "toolchain not available"' : '; if that proxy or the checksum database is unreachable it fails with "toolchain not available"'}. Installing ${goName(wanted)} ahead of time avoids that.`;
+  return msg('check.gomod.goTooNew.download', {
+    mode,
+    wanted: goName(wanted),
+    platform,
+    goproxy: redact(input.goproxy),
+    outcome: msg(proxyOff ? 'check.gomod.goTooNew.proxyOff' : 'check.gomod.goTooNew.mayFail'),
+  });
 }

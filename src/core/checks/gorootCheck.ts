@@ -6,6 +6,10 @@ import type { Finding } from '../findings';
 import type { Platform } from '../platform';
 import { describeOverrideSources, findOverrideSources } from '../proxyRewrite/overrideSources';
 import { unsetVarFix } from './shellFixes';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+import { installToolchainFix } from './fixes';
+import { joined } from './findingText';
 
 export interface GorootCheckInput {
   platform: Pick<Platform, 'env' | 'os' | 'homeDir'>;
@@ -57,14 +61,16 @@ async function mismatchFinding(input: GorootCheckInput, envGoroot: string, ownRo
   // A go outside any tree (a wrapper script in /usr/local/bin, say) has no own root to compare with.
   if (envIsTree && (!ownIsTree || envReal === ownReal)) return undefined;
   const cause = envIsTree
-    ? `GOROOT is set to ${envGoroot} in the OS environment, but ${input.goRealPath} belongs to ${ownRoot}: go then builds with the standard library and tools of another installation, which fails with confusing errors (or silently uses the wrong version).`
-    : `GOROOT is set to ${envGoroot} in the OS environment, which is not a Go installation (no bin/go${exe} and pkg/tool there): every build fails.`;
+    ? msg('check.env.gorootMismatch.otherTree', { goroot: envGoroot, go: input.goRealPath, own: ownRoot })
+    : msg('check.env.gorootMismatch.notTree', { goroot: envGoroot, exe });
   const sources = await findOverrideSources('GOROOT', p);
   return {
     id: 'env.gorootMismatch',
     severity: 'error',
-    title: 'GOROOT points at another Go installation',
-    detail: `${cause} A go binary finds its own GOROOT; do not set it. ${describeOverrideSources('GOROOT', sources, p)}`,
+    ...findingWords(
+      msg('check.env.gorootMismatch.title'),
+      msg('check.env.gorootMismatch.detail', { cause, sources: describeOverrideSources('GOROOT', sources, p) }),
+    ),
     subject: 'GOROOT',
     fixes: [unsetVarFix('GOROOT', p)],
   } satisfies Finding;
@@ -86,16 +92,15 @@ export async function gorootFindings(input: GorootCheckInput): Promise<Finding[]
   out.push({
     id: 'go.incomplete',
     severity: 'error',
-    title: `The Go installation at ${root} is incomplete`,
-    detail: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, so go cannot build anything.${p.os === 'win32' ? ' On Windows an antivirus quarantining these files is the usual cause: restore them there, or exclude the Go directory from scanning, before reinstalling.' : ' A partial copy or an interrupted install is the usual cause.'} Reinstall this version.`,
+    ...findingWords(
+      msg('check.go.incomplete.title', { root }),
+      msg(missing.length === 1 ? 'check.go.incomplete.detail.one' : 'check.go.incomplete.detail.many', {
+        missing: joined(missing),
+        why: msg(p.os === 'win32' ? 'check.go.incomplete.why.win32' : 'check.go.incomplete.why.other'),
+      }),
+    ),
     subject: root,
-    fixes: [
-      {
-        command: `go-env-doctor install ${version}`,
-        title: `Reinstall Go ${version} (verified)`,
-        action: { kind: 'installToolchain', version },
-      },
-    ],
+    fixes: [installToolchainFix(version, msg('check.fix.reinstall', { version }))],
   });
   return out;
 }

@@ -6,6 +6,8 @@ import type { Platform } from '../platform';
 import type { ProbeResult } from '../net/probe';
 import { hostnameOf } from '../net/hostOf';
 import { PUBLIC_GO_HOSTS } from './dnsSuspicious';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
 
 export interface HostsEntry {
   address: string;
@@ -50,8 +52,15 @@ export async function hostsFileFindings(probes: readonly ProbeResult[], platform
     out.push({
       id: 'dns.hostsFile',
       severity: fails ? 'warning' : 'info',
-      title: `${host} is pinned to ${entry.address} in the hosts file`,
-      detail: `${file} line ${entry.line} maps ${host} to ${entry.address}, so DNS is not asked for it.${fails ? ' The connection to it fails: if that line is left from a workaround or another network, remove it (the doctor never edits this file).' : ' It works now; if the address changes, this line keeps pointing at the old one.'}`,
+      ...findingWords(
+        msg('check.dns.hostsFile.title', { host, address: entry.address }),
+        msg(fails ? 'check.dns.hostsFile.detail.fails' : 'check.dns.hostsFile.detail.works', {
+          file,
+          line: entry.line,
+          host,
+          address: entry.address,
+        }),
+      ),
       subject: host,
       location: { file, line: entry.line },
     });

@@ -11,6 +11,8 @@ import type { ReferenceModule } from '../proxyRewrite/defaults';
 import { autoGoproxyValue } from '../proxyRewrite/plan';
 import { rankMirrors } from '../proxyRewrite/rank';
 import { setProxyFix } from './fixes';
+import { msg } from '../i18n/message';
+import { joined, reworded, sentences } from './findingText';
 
 /** Finding ids that mean a GOPROXY entry will not serve modules. */
 const PROXY_FAILURES = /^(proxy\.(dns|refused|timeout|httpStatus|badResponse|wrongContent)|tls\.)/;
@@ -41,17 +43,17 @@ export async function withVerifiedFallback(input: FallbackInput): Promise<Findin
   const healthy = ranking.rows.filter((r) => r.healthy);
   if (healthy.length === 0) return input.findings;
   const value = autoGoproxyValue(healthy.map((r) => r.url));
-  const names = healthy.map((r) => r.display).join(', ');
+  const names = joined(healthy.map((r) => r.display));
   const safe = redact(value);
-  const fix = setProxyFix(
-    value,
-    `Use verified mirrors (checked just now: reachable, serving the checksum database's bytes): ${safe}`,
-  );
+  const fix = setProxyFix(value, msg('check.mirror.fix', { mirrors: safe }));
   const filtered = failing.every((f) => NETWORK_FAILURES.test(f.id) || f.id === 'proxy.httpStatus');
+  const one = healthy.length === 1;
   const note = filtered
-    ? ` The configured proxy cannot be reached while ${names} ${healthy.length === 1 ? 'answers' : 'answer'} correctly: the pattern of a filtered network (the official hosts blocked, domestic mirrors reachable), not of a broken machine.`
-    : ` ${names} ${healthy.length === 1 ? 'serves' : 'serve'} the reference module correctly.`;
+    ? msg(one ? 'check.mirror.filtered.one' : 'check.mirror.filtered.many', { names })
+    : msg(one ? 'check.mirror.serves.one' : 'check.mirror.serves.many', { names });
   return input.findings.map((f) =>
-    failing.includes(f) ? { ...f, detail: `${f.detail}${note}`, fixes: [fix, ...(f.fixes ?? [])] } : f,
+    failing.includes(f)
+      ? reworded({ ...f, fixes: [fix, ...(f.fixes ?? [])] }, { detail: (detail) => sentences([detail, note]) })
+      : f,
   );
 }

@@ -7,6 +7,10 @@ import type { Finding } from '../findings';
 import { cleanModcacheFix, redownloadModuleFix } from '../modules/fixes';
 import { readGoSum, workspaceGoSums } from '../modules/goSum';
 import { verifyModuleCache, type CachedModule, type CorruptModule } from '../modules/modCache';
+import type { MessageKey } from '../i18n/catalog';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+import { joined } from './findingText';
 
 export interface ModCacheCheckInput {
   goModFiles: readonly string[];
@@ -31,8 +35,13 @@ export async function modCacheFindings(input: ModCacheCheckInput): Promise<Findi
       {
         id: 'modcache.ok',
         severity: 'ok',
-        title: `The ${v.present} module version(s) of this project in the module cache are intact`,
-        detail: `Each extracted directory (and zip) in ${input.gomodcache} hashes to what go.sum and the cached .ziphash say, as \`go mod verify\` checks.${v.absent ? ` ${v.absent} module version(s) are not downloaded yet; go fetches them when needed.` : ''}`,
+        ...findingWords(
+          msg('check.modcache.ok.title', { n: v.present }),
+          msg('check.modcache.ok.detail', {
+            cache: input.gomodcache,
+            absent: v.absent ? msg('check.modcache.ok.absent', { n: v.absent }) : '',
+          }),
+        ),
         subject: input.gomodcache,
         durationMs,
       },
@@ -55,18 +64,31 @@ async function requiredModules(goModFiles: readonly string[]): Promise<CachedMod
 }
 
 function corruptFinding(c: CorruptModule, cwd: string, size: string, durationMs: number): Finding {
-  const list = (label: string, names: string[]) =>
+  const list = (label: MessageKey, names: string[]) =>
     names.length
-      ? ` ${label}: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}.`
-      : '';
-  const files = list('Changed', c.altered) + list('Missing', c.missing) + list('Extra', c.extra);
+      ? [
+          msg('check.modcache.files', {
+            label: msg(label),
+            names: joined(names.slice(0, 10)),
+            more: names.length > 10 ? msg('check.modcache.files.more', { n: names.length - 10 }) : '',
+          }),
+        ]
+      : [];
+  const files = joined(
+    [
+      ...list('check.modcache.files.changed', c.altered),
+      ...list('check.modcache.files.missing', c.missing),
+      ...list('check.modcache.files.extra', c.extra),
+    ],
+    '',
+  );
   return {
     id: 'modcache.corrupt',
     severity: 'error',
-    title: `The module cache copy of ${c.module}@${c.version} is damaged`,
-    detail:
-      `${c.paths.dir}: ${c.problem}.${files} The go command builds from this directory as it is, and \`go mod verify\` fails. ` +
-      `Fix: download only this module again (its directory and cached zip are removed first); empty the whole cache only if that does not help.`,
+    ...findingWords(
+      msg('check.modcache.corrupt.title', { module: c.module, version: c.version }),
+      msg('check.modcache.corrupt.detail', { dir: c.paths.dir, problem: c.problem, files }),
+    ),
     subject: c.paths.dir,
     fixes: [redownloadModuleFix(cwd, c.module, c.version), cleanModcacheFix(cwd, size)],
     durationMs,

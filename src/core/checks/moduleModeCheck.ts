@@ -7,6 +7,8 @@ import { parseGoVersion, type GoVersion } from '../goVersion';
 import { parseGoModDeps } from '../proxyRewrite/goModRequires';
 import type { EnvEntry } from '../report/model';
 import { setGoEnvFix, unsetGoEnvFix } from './fixes';
+import { msg } from '../i18n/message';
+import { findingWords, fixWords } from '../i18n/words';
 
 export interface ModuleModeInput {
   goModFiles: readonly string[];
@@ -45,9 +47,9 @@ export function modulesOffFor(
 /** How to undo a go env setting: in the go env file, or (when set there) the OS environment. */
 function resetFix(name: string, entry: EnvEntry | undefined, value?: string): Fix {
   if (entry?.source === 'environment')
-    return { command: `unset ${name}`, title: `Remove ${name} from the OS environment (shell profile)` };
-  if (value !== undefined) return setGoEnvFix(name, value, `Set ${name}=${value}`);
-  return unsetGoEnvFix(name, `Reset ${name} to its default`);
+    return { command: `unset ${name}`, ...fixWords(msg('check.env.fix.removeFromOs', { name })) };
+  if (value !== undefined) return setGoEnvFix(name, value, msg('check.env.fix.set', { name, value }));
+  return unsetGoEnvFix(name, msg('check.env.fix.reset', { name }));
 }
 
 export async function moduleModeFindings(input: ModuleModeInput): Promise<Finding[]> {
@@ -63,12 +65,14 @@ export async function moduleModeFindings(input: ModuleModeInput): Promise<Findin
       const why =
         mode === 'off'
           ? 'GO111MODULE=off'
-          : `GO111MODULE=${mode || 'auto (the default)'} inside GOPATH/src with ${input.version}, which ignores go.mod there before Go 1.13`;
+          : msg('check.env.moduleModeOff.auto', {
+              mode: mode || msg('check.env.moduleModeOff.autoDefault'),
+              version: input.version ?? '',
+            });
       out.push({
         id: 'env.moduleModeOff',
         severity: 'error',
-        title: 'Module mode is off: go ignores go.mod',
-        detail: `${why}, so go builds ${dir} in GOPATH mode: its requirements are not downloaded and imports fail with "cannot find package". GO111MODULE=off is usually left over from the GOPATH days.`,
+        ...findingWords(msg('check.env.moduleModeOff.title'), msg('check.env.moduleModeOff.detail', { why, dir })),
         subject: 'GO111MODULE',
         fixes: [
           resetFix('GO111MODULE', input.env['GO111MODULE'], v && v.major === 1 && v.minor < 16 ? 'on' : undefined),
@@ -88,11 +92,13 @@ export async function moduleModeFindings(input: ModuleModeInput): Promise<Findin
     out.push({
       id: 'env.vendorMissing',
       severity: 'warning',
-      title: 'GOFLAGS has -mod=vendor but there is no vendor directory',
-      detail: `GOFLAGS=${input.env['GOFLAGS']?.value} makes go build ${dir} from vendor/, which does not exist: every build fails with "inconsistent vendoring". Create it with \`go mod vendor\`, or remove -mod=vendor from GOFLAGS.`,
+      ...findingWords(
+        msg('check.env.vendorMissing.title'),
+        msg('check.env.vendorMissing.detail', { flags: input.env['GOFLAGS']?.value ?? '', dir }),
+      ),
       subject: 'GOFLAGS',
       fixes: [
-        { command: `cd ${dir} && go mod vendor`, title: 'Create vendor/ (go mod vendor)' },
+        { command: `cd ${dir} && go mod vendor`, ...fixWords(msg('check.env.fix.goModVendor')) },
         resetFix('GOFLAGS', input.env['GOFLAGS']),
       ],
     });

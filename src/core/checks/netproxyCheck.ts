@@ -5,8 +5,10 @@ import type { Finding } from '../findings';
 import type { NetProxyConfig, ProxySetting } from '../net/netproxy';
 import { probeTcp, proxyPort } from '../net/probe';
 import { formatMs } from '../units';
-import { capitalize } from '../text';
 import { clearOsVariablesFix, windowsClearNote } from '../shell/osVariable';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+import { joined, titledFix } from './findingText';
 
 export async function runNetproxyCheck(input: {
   netproxy: NetProxyConfig;
@@ -34,16 +36,21 @@ export async function runNetproxyCheck(input: {
       timeoutMs: input.timeoutMs,
       ...(input.signal ? { signal: input.signal } : {}),
     });
-    const vars = variables.join(' and ');
-    const uses = variables.some((v) => v.toLowerCase() === 'https_proxy')
-      ? 'every https:// download of the go command'
-      : "the go command's http:// downloads";
+    const vars = joined(variables, msg('check.httpProxy.and'));
+    const uses = msg(
+      variables.some((v) => v.toLowerCase() === 'https_proxy')
+        ? 'check.httpProxy.uses.https'
+        : 'check.httpProxy.uses.http',
+    );
+    const proxy = setting.display;
     if (r.ok) {
       return {
         id: 'netproxy.ok',
         severity: 'ok',
-        title: `HTTP proxy ${setting.display} accepts connections`,
-        detail: `${vars} names ${setting.display}; it accepted a TCP connection in ${formatMs(r.totalMs)}. ${capitalize(uses)} goes through it (except hosts listed in NO_PROXY, and localhost).`,
+        ...findingWords(
+          msg('check.httpProxy.ok.title', { proxy }),
+          msg('check.httpProxy.ok.detail', { variables: vars, proxy, ms: formatMs(r.totalMs), uses }),
+        ),
         subject: setting.display,
         durationMs: Math.round(r.totalMs),
       };
@@ -51,31 +58,32 @@ export async function runNetproxyCheck(input: {
     const e = r.error!;
     const why =
       e.kind === 'dns'
-        ? `its host name does not resolve (${e.code})`
+        ? msg('check.httpProxy.why.dns', { code: e.code ?? '' })
         : e.kind === 'timeout'
-          ? `it did not accept a connection within ${input.timeoutMs} ms`
+          ? msg('check.httpProxy.why.timeout', { ms: input.timeoutMs })
           : e.code === 'ECONNREFUSED'
-            ? 'nothing accepts connections there (connection refused): the proxy is not running, or the port is wrong'
-            : `it cannot be reached (${e.code})`;
+            ? msg('check.httpProxy.why.refused')
+            : msg('check.httpProxy.why.other', { code: e.code ?? '' });
     return {
       id: 'netproxy.unreachable',
       severity: 'error',
-      title: `HTTP proxy ${setting.display} is unreachable`,
-      detail: `${vars} names ${setting.display}, but ${why}. ${capitalize(uses)} goes through it, so those downloads fail until the proxy is reachable or the variable is corrected or removed.${os === 'win32' ? ` ${windowsClearNote(variables)}` : ''}`,
+      ...findingWords(
+        msg('check.httpProxy.unreachable.title', { proxy }),
+        msg('check.httpProxy.unreachable.detail', {
+          variables: vars,
+          proxy,
+          why,
+          uses,
+          windows: os === 'win32' ? ` ${windowsClearNote(variables)}` : '',
+        }),
+      ),
       subject: setting.display,
       durationMs: Math.round(r.totalMs),
       fixes: [
-        os === 'win32'
-          ? clearOsVariablesFix(
-              variables,
-              os,
-              `Stop using the proxy (removes ${vars} from this session and your user environment)`,
-            )
-          : clearOsVariablesFix(
-              variables,
-              os,
-              `Stop using the proxy in this shell (also remove ${vars} from your shell profile if the proxy is gone)`,
-            ),
+        titledFix(
+          msg(os === 'win32' ? 'check.httpProxy.fix.win32' : 'check.httpProxy.fix.posix', { variables: vars }),
+          (title) => clearOsVariablesFix(variables, os, title),
+        ),
       ],
     };
   });
@@ -84,8 +92,10 @@ export async function runNetproxyCheck(input: {
     findings.push({
       id: 'netproxy.invalid',
       severity: 'warning',
-      title: `${bad.variable} is not a valid proxy URL`,
-      detail: `${bad.variable}=${bad.value} cannot be parsed as a proxy URL, so the go command ignores it and connects directly. Use http://host:port (or http://user:password@host:port).`,
+      ...findingWords(
+        msg('check.httpProxy.invalid.title', { variable: bad.variable }),
+        msg('check.httpProxy.invalid.detail', { variable: bad.variable, value: bad.value }),
+      ),
       subject: bad.variable,
     });
   }
@@ -94,8 +104,13 @@ export async function runNetproxyCheck(input: {
     findings.push({
       id: 'netproxy.allProxyIgnored',
       severity: covered ? 'info' : 'warning',
-      title: 'ALL_PROXY is set, but the go command ignores it',
-      detail: `ALL_PROXY=${cfg.allProxy} is read by curl and some other tools, not by the go command, which uses only HTTPS_PROXY, HTTP_PROXY and NO_PROXY.${covered ? '' : ' If the go command must use that proxy, set HTTPS_PROXY to it as well.'}`,
+      ...findingWords(
+        msg('check.httpProxy.allProxy.title'),
+        msg('check.httpProxy.allProxy.detail', {
+          value: cfg.allProxy,
+          advice: covered ? '' : msg('check.httpProxy.allProxy.advice'),
+        }),
+      ),
       subject: 'ALL_PROXY',
     });
   }

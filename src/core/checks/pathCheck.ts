@@ -2,12 +2,11 @@
 // and entries with quotes or a trailing backslash. Other systems have no such limits here.
 import type { Finding } from '../findings';
 import type { Platform } from '../platform';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
 
 /** cmd.exe's longest command line, which also bounds what %PATH% can expand to in a cmd line. */
 export const CMD_LINE_LIMIT = 8191;
-
-const EDIT_PATH =
-  'Edit PATH in Settings → System → About → Advanced system settings → Environment Variables (user and system PATH are joined), then restart VS Code and open terminals.';
 
 /** Windows variable names ignore case: the PATH value however it is spelled. */
 function windowsPath(env: NodeJS.ProcessEnv): string | undefined {
@@ -20,12 +19,15 @@ export function pathFindings(p: Pick<Platform, 'os' | 'env'>): Finding[] {
   const value = windowsPath(p.env);
   if (!value) return [];
   const out: Finding[] = [];
+  const edit = msg('check.env.path.edit');
   if (value.length > CMD_LINE_LIMIT) {
     out.push({
       id: 'env.pathProblem',
       severity: 'warning',
-      title: `PATH is ${value.length} characters, longer than cmd.exe can handle`,
-      detail: `PATH is ${value.length} characters long; cmd.exe lines are limited to ${CMD_LINE_LIMIT}. Batch files and installers that run \`set PATH=%PATH%;…\` fail or cut PATH short, and folders past the cut (Go's bin folder among them, if it is late) disappear for whatever they start. Remove entries for uninstalled programs and duplicates. ${EDIT_PATH}`,
+      ...findingWords(
+        msg('check.env.path.tooLong.title', { length: value.length }),
+        msg('check.env.path.tooLong.detail', { length: value.length, limit: CMD_LINE_LIMIT, edit }),
+      ),
       subject: 'PATH',
     });
   }
@@ -34,8 +36,10 @@ export function pathFindings(p: Pick<Platform, 'os' | 'env'>): Finding[] {
       out.push({
         id: 'env.pathProblem',
         severity: 'warning',
-        title: `PATH entry ${entry} contains quotes`,
-        detail: `The PATH entry ${entry} contains double quotes. cmd.exe and the go command strip them, but many other programs (Node-based editor tools among them) search for a folder whose name includes the quote characters and never find the programs in it. PATH entries need no quotes, even with spaces: remove them. ${EDIT_PATH}`,
+        ...findingWords(
+          msg('check.env.path.quotes.title', { entry }),
+          msg('check.env.path.quotes.detail', { entry, edit }),
+        ),
         subject: entry,
       });
     } else if (entry.length > 3 && entry.endsWith('\\')) {
@@ -43,8 +47,10 @@ export function pathFindings(p: Pick<Platform, 'os' | 'env'>): Finding[] {
       out.push({
         id: 'env.pathProblem',
         severity: 'warning',
-        title: `PATH entry ${entry} ends with a backslash`,
-        detail: `The PATH entry ${entry} ends with a backslash. Searching PATH works, but a script that quotes it ("${entry}") passes a backslash that escapes the closing quote, so the program receives a wrong path and the rest of the line run together. Remove the trailing backslash. ${EDIT_PATH}`,
+        ...findingWords(
+          msg('check.env.path.backslash.title', { entry }),
+          msg('check.env.path.backslash.detail', { entry, edit }),
+        ),
         subject: entry,
       });
     }

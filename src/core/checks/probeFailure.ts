@@ -11,6 +11,9 @@ import {
   type ProbeWordsContext,
 } from '../net/probeFailureWords';
 import { certificateName, interceptingCertificate } from '../certs/interceptingCert';
+import { msg, type Param } from '../i18n/message';
+import { fixWords } from '../i18n/words';
+import { joined } from './findingText';
 
 export type FailureId =
   | 'proxy.dns'
@@ -63,9 +66,9 @@ function fixesFor(kind: ProbeFailureKind, w: Omit<ProbeFailureWords, 'kind'>, r:
 /** Fixes that sync this computer's clock, for the platform. */
 export function clockFixes(p: Pick<Platform, 'os'>): Fix[] {
   if (p.os === 'darwin')
-    return [{ command: 'sudo sntp -sS time.apple.com', title: 'Set the clock from a time server' }];
-  if (p.os === 'win32') return [{ command: 'w32tm /resync', title: 'Resynchronise the Windows clock' }];
-  return [{ command: 'sudo timedatectl set-ntp true', title: 'Keep the clock in sync with NTP' }];
+    return [{ command: 'sudo sntp -sS time.apple.com', ...fixWords(msg('check.fix.clock.darwin')) }];
+  if (p.os === 'win32') return [{ command: 'w32tm /resync', ...fixWords(msg('check.fix.clock.win32')) }];
+  return [{ command: 'sudo timedatectl set-ntp true', ...fixWords(msg('check.fix.clock.linux')) }];
 }
 
 /** Saves the intercepting certificate to an absolute path the tool chooses; trusting it stays the user's step. */
@@ -77,20 +80,21 @@ function saveCertificateFixes(r: ProbeResult): Fix[] {
   return [
     {
       command: `go-env-doctor save-cert ${url} --sha256 ${sha256}`,
-      title: `Save the certificate "${certificateName(cert)}" (SHA-256 ${sha256.slice(0, 23)}…) to check with your IT team`,
+      ...fixWords(msg('check.fix.saveCert', { name: certificateName(cert), sha256: sha256.slice(0, 23) })),
       action: { kind: 'saveCertificate', url, sha256 },
     },
   ];
 }
 
 /** "DNS 3 ms, connect 12 ms, TLS 40 ms, HTTP 95 ms". */
-export function stepTimings(r: ProbeResult): string {
+export function stepTimings(r: ProbeResult): Param {
   const s = r.steps;
-  const parts: string[] = [];
-  if (s.dnsMs !== undefined) parts.push(`DNS ${formatMs(s.dnsMs)}`);
-  if (s.connectMs !== undefined) parts.push(`connect ${formatMs(s.connectMs)}`);
-  if (s.proxyConnectMs !== undefined) parts.push(`proxy CONNECT ${formatMs(s.proxyConnectMs)}`);
-  if (s.tlsMs !== undefined) parts.push(`TLS ${formatMs(s.tlsMs)}`);
-  if (s.httpMs !== undefined) parts.push(`HTTP ${formatMs(s.httpMs)}`);
-  return parts.join(', ');
+  const steps = [
+    ['check.timing.dns', s.dnsMs],
+    ['check.timing.connect', s.connectMs],
+    ['check.timing.proxyConnect', s.proxyConnectMs],
+    ['check.timing.tls', s.tlsMs],
+    ['check.timing.http', s.httpMs],
+  ] as const;
+  return joined(steps.flatMap(([key, ms]) => (ms === undefined ? [] : [msg(key, { ms: formatMs(ms) })])));
 }

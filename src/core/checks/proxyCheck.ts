@@ -15,8 +15,15 @@ import { withTimings } from './probeTimings';
 import type { NetContext } from './netContext';
 import { AUTO_PROXY_FIX, OFFLINE_FIX, setProxyFix as proxyFix } from './fixes';
 import { shellFor } from '../shell/osVariable';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
+import { findingWords } from '../i18n/words';
+import { reworded, sentences, verbatim } from './findingText';
 
 export const PROBE_MODULE = 'golang.org/x/text';
+
+/** How a probed URL is named in titles: a GOPROXY entry, or a mirror probed besides them. */
+type NameKey = 'check.proxy.name.entry' | 'check.proxy.name.mirror';
 export const SLOW_MS = 2000;
 
 export interface ProxyCheckOutput {
@@ -39,7 +46,7 @@ export async function runProxyCheck(input: {
 }): Promise<ProxyCheckOutput> {
   const slowMs = input.slowMs ?? SLOW_MS;
   const shell = shellFor(input.net.platform.os);
-  const setProxyFix = (value: string, title: string) => proxyFix(value, title, shell);
+  const setProxyFix = (value: string, title: Message) => proxyFix(value, title, shell);
   const entries = input.goproxy;
   const seen = new Set<string>();
   const urlEntries = entries.map((e) =>
@@ -53,7 +60,7 @@ export async function runProxyCheck(input: {
     );
 
   const probes: ProbeResult[] = [];
-  const check = async (e: Extract<ProxyEntry, { kind: 'url' }>, label: string): Promise<Verdict> => {
+  const check = async (e: Extract<ProxyEntry, { kind: 'url' }>, label: NameKey): Promise<Verdict> => {
     if (e.url.protocol === 'file:') return checkFileEntry(e);
     const r = await probeFollowingRedirects({
       ...input.net.probeOptions(),
@@ -63,8 +70,8 @@ export async function runProxyCheck(input: {
     return judge(e, r, input.net, slowMs, label);
   };
   const [entryVerdicts, mirrorVerdicts] = await Promise.all([
-    Promise.all(urlEntries.map((e) => (e ? check(e, 'GOPROXY entry') : undefined))),
-    Promise.all(mirrors.map((m) => check(m, 'Mirror'))),
+    Promise.all(urlEntries.map((e) => (e ? check(e, 'check.proxy.name.entry') : undefined))),
+    Promise.all(mirrors.map((m) => check(m, 'check.proxy.name.mirror'))),
   ]);
 
   // A working mirror is the best fix for a failing entry.
@@ -89,40 +96,36 @@ export async function runProxyCheck(input: {
       fixes.push(
         setProxyFix(
           `${working.m.text},direct`,
-          `Use ${redact(working.m.text)}, which answered in ${formatMs(working.v.ms)}`,
+          msg('check.proxy.fix.useAnswered', { mirror: redact(working.m.text), ms: formatMs(working.v.ms) }),
         ),
       );
     // Moving on with | helps only when the next entry answers.
     const afterAnswers = entryVerdicts[i + 1]?.ok === true;
     if (fatal && afterAnswers && e.next === 'notFound') {
-      fixes.push(
-        setProxyFix(withSeparator(entries, i, '|'), 'Move on to the next entry after any error (| instead of ,)'),
-      );
+      fixes.push(setProxyFix(withSeparator(entries, i, '|'), msg('check.proxy.fix.pipe')));
     }
     if (!fatal && entries.length > 1) {
       const value = joinEntries(entries.filter((_, j) => j !== i));
-      if (value !== '') fixes.push(setProxyFix(value, 'Remove this entry so downloads do not wait for it'));
+      if (value !== '') fixes.push(setProxyFix(value, msg('check.proxy.fix.remove')));
     }
     fixes.push(AUTO_PROXY_FIX);
     // With no proxy reachable, the module cache may still hold everything a build needs.
     if (fatal && !working) fixes.push(OFFLINE_FIX);
-    findings.push({
-      ...v.finding,
-      severity,
-      detail: `${v.finding.detail} ${consequence(entries, i, walk, fatal)}`.trim(),
-      fixes,
-    });
+    const after = consequence(entries, i, walk, fatal);
+    findings.push(reworded({ ...v.finding, severity, fixes }, { detail: (d) => sentences([d, after]) }));
   });
   mirrors.forEach((m, i) => {
     const v = mirrorVerdicts[i]!;
-    findings.push({
-      ...v.finding,
-      severity: 'info',
-      title: `${v.finding.title} (not in GOPROXY)`,
-      ...(v.ok && v.finding.id === 'proxy.ok'
-        ? { fixes: [setProxyFix(`${m.text},direct`, `Use ${redact(m.text)}`)] }
-        : {}),
-    });
+    const fixes =
+      v.ok && v.finding.id === 'proxy.ok'
+        ? { fixes: [setProxyFix(`${m.text},direct`, msg('check.proxy.fix.use', { mirror: redact(m.text) }))] }
+        : {};
+    findings.push(
+      reworded(
+        { ...v.finding, severity: 'info', ...fixes },
+        { title: (title) => msg('check.proxy.notInGoproxy', { title }) },
+      ),
+    );
   });
   return { findings, probes };
 }
@@ -132,16 +135,22 @@ async function judge(
   r: ProbeResult & { redirects: string[] },
   net: NetContext,
   slowMs: number,
-  label: string,
+  label: NameKey,
 ): Promise<Verdict> {
   const subject = redact(e.url.href.replace(/\/$/, ''));
-  const name = `${label} ${redact(e.text)}`;
-  const via = r.via ? ` through ${r.via.display} (${r.via.variable})` : '';
+  const name = msg(label, { entry: redact(e.text) });
+  const via = r.via ? msg('check.proxy.via', { proxy: r.via.display, variable: r.via.variable }) : '';
   const base = { subject, durationMs: Math.round(r.totalMs), ...withTimings(r) };
   if (!r.error && r.status === 200) {
     const parsed = parseLatest(r.body);
     if (parsed && !r.truncated) {
-      const timing = `${PROBE_MODULE}@latest is ${parsed.Version}, fetched in ${formatMs(r.totalMs)}${via} (${stepTimings(r)}).`;
+      const timing = msg('check.proxy.timing', {
+        module: PROBE_MODULE,
+        version: parsed.Version,
+        ms: formatMs(r.totalMs),
+        via,
+        steps: stepTimings(r),
+      });
       const trust = await net.trust();
       const diff =
         r.peerChain && r.peerChain.length > 0
@@ -155,8 +164,10 @@ async function judge(
           finding: {
             ...base,
             id: 'proxy.slow',
-            title: `${name} is slow`,
-            detail: `It answers correctly but slowly (over ${formatMs(slowMs)}): ${timing} Every module download waits on it; a closer mirror is faster.${extra}`,
+            ...findingWords(
+              msg('check.proxy.slow.title', { name }),
+              msg('check.proxy.slow.detail', { slow: formatMs(slowMs), timing, extra }),
+            ),
             fixes: [AUTO_PROXY_FIX],
           },
         };
@@ -164,7 +175,11 @@ async function judge(
       return {
         ok: true,
         ms: r.totalMs,
-        finding: { ...base, id: 'proxy.ok', title: `${name} works`, detail: `${timing}${extra}` },
+        finding: {
+          ...base,
+          id: 'proxy.ok',
+          ...findingWords(msg('check.proxy.ok.title', { name }), msg('check.proxy.ok.detail', { timing, extra })),
+        },
       };
     }
     const what = describeBadBody(r);
@@ -174,8 +189,19 @@ async function judge(
       finding: {
         ...base,
         id: 'proxy.badResponse',
-        title: `${name} does not answer as a module proxy`,
-        detail: `${e.url.host} answered 200${via} to ${PROBE_MODULE}/@latest${r.redirects.length > 0 ? ` (after a redirect to ${r.redirects[r.redirects.length - 1]})` : ''}, but ${what}`,
+        ...findingWords(
+          msg('check.proxy.badResponse.title', { name }),
+          msg('check.proxy.badResponse.detail', {
+            host: e.url.host,
+            via,
+            module: PROBE_MODULE,
+            redirect:
+              r.redirects.length > 0
+                ? msg('check.proxy.badResponse.redirect', { url: r.redirects[r.redirects.length - 1]! })
+                : '',
+            what,
+          }),
+        ),
       },
       fixes: [],
     };
@@ -184,13 +210,17 @@ async function judge(
     trust: net.trust,
     platform: net.platform,
     timeoutMs: net.timeoutMs,
-    notFoundHint: ` It does not serve ${PROBE_MODULE}, which every public module proxy serves: check the URL (a missing path prefix, say).`,
+    notFoundHint: render(msg('check.proxy.notFoundHint', { module: PROBE_MODULE }), 'en'),
   });
   return {
     ok: false,
     notFound: view.notFound,
     view,
-    finding: { ...base, id: view.id, title: `${name}: ${view.short}`, detail: view.cause },
+    finding: {
+      ...base,
+      id: view.id,
+      ...findingWords(msg('check.probe.failed.title', { name, short: view.short }), verbatim(view.cause)),
+    },
     fixes: view.fixes,
   };
 }
@@ -217,16 +247,20 @@ export function parseLatest(body: string): LatestInfo | undefined {
   return { Version, Time };
 }
 
-function describeBadBody(r: ProbeResult): string {
+function describeBadBody(r: ProbeResult): Message {
   const type = r.headers['content-type'] ?? '';
-  if (r.truncated)
-    return `the answer is larger than ${Math.round(r.body.length / 1024)} KiB, which no @latest answer is.`;
+  if (r.truncated) return msg('check.proxy.badResponse.tooLarge', { kib: Math.round(r.body.length / 1024) });
   if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(r.body)) {
     const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(r.body)?.[1]?.trim();
-    return `the answer is an HTML page${title ? ` ("${title}")` : ''}, not the proxy protocol's JSON. This is typically a captive portal (a Wi-Fi sign-in page) or a web page at a wrong URL: sign in to the network in a browser, or fix the URL.`;
+    return msg('check.proxy.badResponse.html', {
+      title: title ? msg('check.proxy.badResponse.htmlTitle', { title }) : '',
+    });
   }
   const excerpt = r.body.slice(0, 80).replace(/\s+/g, ' ').trim();
-  return `the answer is not the proxy protocol's JSON {"Version": "v…", "Time": "…"} (${type ? `Content-Type ${type}, ` : ''}starts with ${JSON.stringify(excerpt)}). Check the URL.`;
+  return msg('check.proxy.badResponse.notJson', {
+    contentType: type ? msg('check.proxy.badResponse.contentType', { type }) : '',
+    excerpt: JSON.stringify(excerpt),
+  });
 }
 
 async function checkFileEntry(e: Extract<ProxyEntry, { kind: 'url' }>): Promise<Verdict> {
@@ -242,8 +276,7 @@ async function checkFileEntry(e: Extract<ProxyEntry, { kind: 'url' }>): Promise<
       finding: {
         subject,
         id: 'proxy.fileUnavailable',
-        title: `GOPROXY entry ${e.text} is not a usable file URL`,
-        detail: 'A file:// entry must name an absolute directory.',
+        ...findingWords(msg('check.proxy.file.badUrl.title', { entry: e.text }), msg('check.proxy.file.badUrl.detail')),
       },
       fixes: [],
     };
@@ -259,8 +292,10 @@ async function checkFileEntry(e: Extract<ProxyEntry, { kind: 'url' }>): Promise<
       finding: {
         subject,
         id: 'proxy.ok',
-        title: `GOPROXY entry ${e.text} is a readable directory`,
-        detail: `${dir} is read directly (no network): it serves only the modules copied into it.`,
+        ...findingWords(
+          msg('check.proxy.file.ok.title', { entry: e.text }),
+          msg('check.proxy.file.ok.detail', { dir }),
+        ),
         durationMs: Math.round(ms),
       },
     };
@@ -274,8 +309,18 @@ async function checkFileEntry(e: Extract<ProxyEntry, { kind: 'url' }>): Promise<
       finding: {
         subject,
         id: 'proxy.fileUnavailable',
-        title: `GOPROXY entry ${e.text} cannot be read`,
-        detail: `${dir}: ${code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : `not readable (${code})`}. A file:// entry must be a module cache download directory ($GOMODCACHE/cache/download or a copy of it).`,
+        ...findingWords(
+          msg('check.proxy.file.unreadable.title', { entry: e.text }),
+          msg('check.proxy.file.unreadable.detail', {
+            dir,
+            problem:
+              code === 'ENOENT'
+                ? msg('check.proxy.file.noSuchDir')
+                : code === 'ENOTDIR'
+                  ? msg('check.proxy.file.notDir')
+                  : msg('check.proxy.file.notReadable', { code }),
+          }),
+        ),
         durationMs: Math.round(performance.now() - t),
       },
       fixes: [],
@@ -308,24 +353,20 @@ function walkEntries(entries: readonly ProxyEntry[], verdicts: readonly (Verdict
   return { outcome: 'fail', path };
 }
 
-function consequence(entries: readonly ProxyEntry[], i: number, walk: Walk, fatal: boolean): string {
+function consequence(entries: readonly ProxyEntry[], i: number, walk: Walk, fatal: boolean): Message {
   const e = entries[i]!;
   const next = entries[i + 1];
   if (!fatal) {
-    if (walk.outcome === 'ok' && !walk.path.includes(i))
-      return 'An earlier entry works, so the go command reaches this one only when that entry cannot serve a module.';
-    if (walk.outcome === 'direct' && walk.path.includes(i))
-      return 'The go command falls back to fetching from the version-control origins (direct), which is slower and needs access to every origin host.';
-    if (walk.path.includes(i))
-      return 'The go command falls through to the next entry, but every download waits for this one first.';
-    return 'The go command tries this entry only when the entries before it fall through.';
+    if (walk.outcome === 'ok' && !walk.path.includes(i)) return msg('check.proxy.after.earlierWorks');
+    if (walk.outcome === 'direct' && walk.path.includes(i)) return msg('check.proxy.after.direct');
+    if (walk.path.includes(i)) return msg('check.proxy.after.fallsThrough');
+    return msg('check.proxy.after.notReached');
   }
   if (walk.stoppedAt === i && next && e.next === 'notFound') {
-    return `The go command cannot download modules: after "${redact(e.text)}" comes a ",", so it tries "${redact(next.text)}" only when this proxy answers 404 or 410, and a failure like this one stops the download ("|" would move on after any error).`;
+    return msg('check.proxy.after.stopsAtComma', { entry: redact(e.text), next: redact(next.text) });
   }
-  if (walk.stoppedAt === i && !next)
-    return 'It is the last entry of GOPROXY, so the go command cannot download modules.';
-  return 'No later GOPROXY entry can take over, so the go command cannot download modules.';
+  if (walk.stoppedAt === i && !next) return msg('check.proxy.after.last');
+  return msg('check.proxy.after.noneLater');
 }
 
 /** The GOPROXY text with the separator after entry `i` replaced. */

@@ -14,6 +14,9 @@ import { referenceHash, type ReferenceHash } from '../proxyRewrite/reference';
 import { sumdbStateDir } from '../stateDir';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
 import { AUTO_PROXY_FIX } from './fixes';
+import { msg, type Message, type Param } from '../i18n/message';
+import { render } from '../i18n/render';
+import { findingWords } from '../i18n/words';
 
 export interface ProxyContentInput {
   goproxy: string;
@@ -52,6 +55,8 @@ export async function runProxyContentCheck(input: ProxyContentInput): Promise<Pr
   // The whole check shares the diagnosis's per-probe timeout: it must not outlast the other probes.
   const deadline = AbortSignal.timeout(input.timeoutMs);
   const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline;
+  // The truth's detail as a Message when it is ours to word (the shipped go.sum line).
+  let truthWords: Message | undefined;
   try {
     const [served, truth] = await Promise.all([
       Promise.all(
@@ -69,22 +74,17 @@ export async function runProxyContentCheck(input: ProxyContentInput): Promise<Pr
         signal,
       }).catch((err: unknown): ReferenceHash => {
         if (input.signal?.aborted || !deadline.aborted) throw err;
-        const why = `no checksum database answered within ${input.timeoutMs} ms`;
+        const why = msg('check.proxyContent.noAnswer', { ms: input.timeoutMs });
         const known = reference.knownGoModHash;
-        return known
-          ? {
-              hash: known.hash,
-              source: 'builtin',
-              detail: `from the go.sum line ${known.db} published for it (shipped with go-env-doctor), because ${why}`,
-              directReachable: false,
-            }
-          : { source: 'none', detail: why, directReachable: false };
+        if (!known) return { source: 'none', detail: render(why, 'en'), directReachable: false };
+        truthWords = msg('check.proxyContent.builtin', { db: known.db, why });
+        return { hash: known.hash, source: 'builtin', detail: render(truthWords, 'en'), directReachable: false };
       }),
     ]);
     const noSumdb = input.gonosumdb ?? (input.platform.env['GONOSUMDB'] || input.platform.env['GOPRIVATE'] || '');
     // A module matched by GONOSUMDB is not verified: go takes whatever the mirror serves.
     const verifiedBy = matchPrefixPatterns(noSumdb, reference.path) ? undefined : db?.name;
-    return { findings: judge(entries, served, truth, reference, verifiedBy), truth };
+    return { findings: judge(entries, served, truth, truthWords ?? truth.detail, reference, verifiedBy), truth };
   } finally {
     await own?.close();
   }
@@ -94,14 +94,20 @@ function judge(
   entries: readonly UrlEntry[],
   served: readonly CanaryResult[],
   truth: ReferenceHash,
+  truthDetail: Param,
   ref: ReferenceModule,
   /** The database that verifies the reference module, undefined when nothing does. */
   dbName: string | undefined,
 ): Finding[] {
-  if (!truth.hash) return [];
+  const recorded = truth.hash;
+  if (!recorded) return [];
   const what = `${ref.path}@${ref.version}`;
   const from =
-    truth.source === 'sumdb' ? `the checksum database ${dbName ?? ''}`.trimEnd() : 'the published go.sum line';
+    truth.source !== 'sumdb'
+      ? msg('check.proxyContent.from.goSum')
+      : dbName
+        ? msg('check.proxyContent.from.sumdb', { db: dbName })
+        : msg('check.proxyContent.from.sumdbUnnamed');
   const findings: Finding[] = [];
   let earlierServesIt = false;
   entries.forEach((e, i) => {
@@ -114,13 +120,26 @@ function judge(
     const name = redact(e.text);
     // Without a checksum database the go command does not notice; with an earlier working entry it rarely asks this one.
     const consequence = !dbName
-      ? 'Checksum verification is off for it (GOSUMDB=off, or GONOSUMDB/GOPRIVATE match it), so the go command does not notice: it would build with these bytes unverified. Turn verification back on and switch mirrors.'
-      : `\`go get\` and \`go mod download\` through this mirror fail with "verifying ${what}/go.mod: checksum mismatch … SECURITY ERROR": the go command refuses bytes the checksum database did not record.${earlierServesIt ? ' An earlier GOPROXY entry serves this module correctly, so go reaches this one only for modules that entry lacks.' : ''}`;
+      ? msg('check.proxyContent.unverified')
+      : msg('check.proxyContent.refused', {
+          what,
+          earlier: earlierServesIt ? msg('check.proxyContent.earlierServes') : '',
+        });
     findings.push({
       id: 'proxy.wrongContent',
       severity: dbName && !earlierServesIt ? 'error' : 'warning',
-      title: `GOPROXY entry ${name} serves altered content`,
-      detail: `${name} serves the go.mod of ${what} with hash ${r.goModHash}, but ${from} records ${truth.hash} (${truth.detail}). A stale cache or a tampered mirror. ${consequence} Never turn checksum verification off to get past this: switch to a mirror that serves the recorded bytes.`,
+      ...findingWords(
+        msg('check.proxyContent.wrongContent.title', { name }),
+        msg('check.proxyContent.wrongContent.detail', {
+          name,
+          what,
+          hash: r.goModHash,
+          from,
+          truth: recorded,
+          truthDetail,
+          consequence,
+        }),
+      ),
       subject: redact(e.url.href.replace(/\/$/, '')),
       durationMs: Math.round(r.ms),
       fixes: [AUTO_PROXY_FIX],

@@ -4,20 +4,30 @@ import type { Platform } from '../platform';
 import { latestChange } from '../proxyRewrite/history';
 import { redact } from '../redact';
 import { RESTORE_PROXY_FIX } from './fixes';
+import { msg } from '../i18n/message';
+import { findingWords } from '../i18n/words';
 
 export async function proxyHistoryFindings(p: Platform, envFile: string | undefined): Promise<Finding[]> {
   if (!envFile) return [];
   const change = await latestChange(p, envFile).catch(() => undefined);
   if (!change) return [];
   const before = change.before['GOPROXY'];
-  const was = !before || !before.inFile ? 'not set in the go env file' : `"${redact(before.value)}"`;
   const wrote = change.wrote['GOPROXY'];
+  const params = {
+    at: change.at.slice(0, 16).replace('T', ' '),
+    wrote: wrote !== undefined ? `="${redact(wrote)}"` : '',
+    file: envFile,
+  };
   return [
     {
       id: 'proxy.changedByDoctor',
       severity: 'info',
-      title: 'GOPROXY was changed by Go Env Doctor',
-      detail: `On ${change.at.slice(0, 16).replace('T', ' ')} UTC it wrote GOPROXY${wrote !== undefined ? `="${redact(wrote)}"` : ''} to ${envFile}; before, it was ${was}. Restoring puts back exactly that.`,
+      ...findingWords(
+        msg('check.proxy.changedByDoctor.title'),
+        !before || !before.inFile
+          ? msg('check.proxy.changedByDoctor.detail.wasUnset', params)
+          : msg('check.proxy.changedByDoctor.detail.wasSet', { ...params, was: redact(before.value) }),
+      ),
       subject: 'GOPROXY',
       fixes: [RESTORE_PROXY_FIX],
     },

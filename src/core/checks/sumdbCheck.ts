@@ -11,7 +11,6 @@ import { proxyResource, type ProxyEntry } from '../go/goproxy';
 import type { GosumdbSetting, SumDatabase } from '../go/gosumdb';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
 import { redact } from '../redact';
-import { capitalize } from '../text';
 import { withTimings } from './probeTimings';
 import { describeFailure, stepTimings, type FailureContext, type FailureView } from './probeFailure';
 import { formatMs } from '../units';
@@ -19,6 +18,10 @@ import type { NetContext } from './netContext';
 import { AUTO_PROXY_FIX, setGoEnvFix, unsetGoEnvFix } from './fixes';
 import { shellFor } from '../shell/osVariable';
 import type { Shell } from '../shell/quote';
+import { msg, type Message, type Param } from '../i18n/message';
+import { render } from '../i18n/render';
+import { findingWords, fixWords } from '../i18n/words';
+import { verbatim } from './findingText';
 
 export interface SumdbCheckOutput {
   findings: Finding[];
@@ -27,12 +30,12 @@ export interface SumdbCheckOutput {
 
 type Route =
   | { kind: 'proxy'; entry: Extract<ProxyEntry, { kind: 'url' }>; index: number }
-  | { kind: 'direct'; reason: string }
+  | { kind: 'direct'; reason: Message }
   | { kind: 'failed'; entry: Extract<ProxyEntry, { kind: 'url' }>; result: ProbeResult };
 
 type Outcome =
-  | { ok: true; how: string; latest?: ProbeResult }
-  | { ok: false; why: string; failed?: ProbeResult; view?: FailureView };
+  | { ok: true; how: Message; latest?: ProbeResult }
+  | { ok: false; why: Message; failed?: ProbeResult; view?: FailureView };
 
 interface Pending {
   result: Promise<ProbeResult>;
@@ -53,10 +56,12 @@ export async function runSumdbCheck(input: {
         {
           id: 'sumdb.invalid',
           severity: 'error',
-          title: 'GOSUMDB is not valid',
-          detail: `GOSUMDB=${redact(setting.setting)}: ${setting.reason}. The go command refuses to download modules it cannot verify, so downloads fail. Use the default (sum.golang.org) or sum.golang.google.cn.`,
+          ...findingWords(
+            msg('check.sumdb.invalid.title'),
+            msg('check.sumdb.invalid.detail', { setting: redact(setting.setting), reason: setting.reason }),
+          ),
           subject: 'GOSUMDB',
-          fixes: [unsetGoEnvFix('GOSUMDB', 'Use the default checksum database', shellFor(input.net.platform.os))],
+          fixes: [unsetGoEnvFix('GOSUMDB', msg('check.sumdb.fix.default'), shellFor(input.net.platform.os))],
         },
       ],
       probes: [],
@@ -81,7 +86,7 @@ export async function runSumdbCheck(input: {
       db,
       db.url.protocol === 'file:' ? undefined : start(latestUrl(db.url)),
       net,
-      `GOSUMDB names ${redact(db.url.href.replace(/\/$/, ''))}, which the go command uses directly (not through GOPROXY)`,
+      msg('check.sumdb.reason.explicit', { url: redact(db.url.href.replace(/\/$/, '')) }),
     );
   } else {
     // Start everything at once; decide in the go command's order; cancel what turns out unneeded.
@@ -100,17 +105,19 @@ export async function runSumdbCheck(input: {
       const latestP = perEntry[route.index]?.latest;
       outcome = latestP
         ? await moduleOutcome(db, route.entry, latestP, net)
-        : {
-            ok: true,
-            how: `The go command reads it from the file:// GOPROXY entry ${route.entry.text}, which holds the database's files.`,
-          };
+        : { ok: true, how: msg('check.sumdb.fileProxy', { entry: route.entry.text }) };
     } else if (route.kind === 'failed') {
       const view = await describeFailure(route.result, failureContext(net));
       outcome = {
         ok: false,
         failed: route.result,
         view,
-        why: `The go command first asks ${redact(route.entry.text)} whether it forwards ${db.name} (${redact(proxyResource(route.entry.url, `sumdb/${db.name}/supported`).href)}), and that failed: ${view.cause} Because a "," follows that entry, it does not try further, so checksums cannot be verified and module downloads fail.`,
+        why: msg('check.sumdb.supportedFailed', {
+          entry: redact(route.entry.text),
+          db: db.name,
+          url: redact(proxyResource(route.entry.url, `sumdb/${db.name}/supported`).href),
+          cause: view.cause,
+        }),
       };
     } else {
       outcome = await directOutcome(db, direct, net, route.reason);
@@ -125,14 +132,16 @@ export async function runSumdbCheck(input: {
 
   if (outcome.ok) {
     const r = outcome.latest;
-    const timing = r ? ` Its latest signed tree head came in ${formatMs(r.totalMs)} (${stepTimings(r)}).` : '';
+    const timing = r ? msg('check.sumdb.ok.timing', { ms: formatMs(r.totalMs), steps: stepTimings(r) }) : '';
     return {
       findings: [
         {
           id: 'sumdb.ok',
           severity: 'ok',
-          title: `Checksum database ${db.name} is reachable`,
-          detail: `${outcome.how}${timing}`,
+          ...findingWords(
+            msg('check.sumdb.ok.title', { db: db.name }),
+            msg('check.sumdb.ok.detail', { how: outcome.how, timing }),
+          ),
           subject,
           durationMs,
           ...withTimings(r),
@@ -145,8 +154,10 @@ export async function runSumdbCheck(input: {
     {
       id: 'sumdb.unreachable',
       severity: 'error',
-      title: `Checksum database ${db.name} is unreachable`,
-      detail: `${outcome.why} The go command verifies every module it downloads (and every toolchain) against this database. Point GOSUMDB at a mirror you can reach, or use a GOPROXY that forwards the database; do not turn verification off.`,
+      ...findingWords(
+        msg('check.sumdb.unreachable.title', { db: db.name }),
+        msg('check.sumdb.unreachable.detail', { why: outcome.why }),
+      ),
       subject,
       durationMs,
       ...withTimings(outcome.failed),
@@ -158,8 +169,10 @@ export async function runSumdbCheck(input: {
     findings.push({
       id: outcome.view.id,
       severity: 'error',
-      title: `${hostTitle(outcome.failed.url)}: ${outcome.view.short}`,
-      detail: outcome.view.cause,
+      ...findingWords(
+        msg('check.probe.failed.title', { name: hostTitle(outcome.failed.url), short: outcome.view.short }),
+        verbatim(outcome.view.cause),
+      ),
       subject: redact(outcome.failed.url),
       durationMs: Math.round(outcome.failed.totalMs),
       ...withTimings(outcome.failed),
@@ -180,8 +193,8 @@ async function decideRoute(
     if (e.kind === 'direct' || e.kind === 'off') {
       const reason =
         asked > 0
-          ? `no GOPROXY entry before "${e.text}" forwards ${db.name}, so the go command contacts it directly`
-          : `GOPROXY starts with "${e.text}", so the go command contacts ${db.name} directly`;
+          ? msg('check.sumdb.reason.noneBefore', { entry: e.text, db: db.name })
+          : msg('check.sumdb.reason.startsWith', { entry: e.text, db: db.name });
       return { kind: 'direct', reason };
     }
     if (e.kind !== 'url') continue;
@@ -198,7 +211,7 @@ async function decideRoute(
     if (supported === 'notFound' || e.next === 'anyError') continue;
     return { kind: 'failed', entry: e, result: supported };
   }
-  return { kind: 'direct', reason: `no GOPROXY entry forwards ${db.name}, so the go command contacts it directly` };
+  return { kind: 'direct', reason: msg('check.sumdb.reason.none', { db: db.name }) };
 }
 
 async function fileSupported(base: URL, name: string): Promise<'yes' | 'notFound'> {
@@ -221,9 +234,8 @@ async function moduleOutcome(
     await latest.result,
     db,
     net,
-    (via) => `The go command reaches it through the GOPROXY entry ${name}, which forwards it${via}.`,
-    (url, problem) =>
-      `${name} says it forwards ${db.name} (/sumdb/${db.name}/supported answered 200), so the go command uses only that proxy for it, but fetching ${url} failed: ${problem}`,
+    (via) => msg('check.sumdb.proxy.answers', { entry: name, via }),
+    (url, problem) => msg('check.sumdb.proxy.failed', { entry: name, db: db.name, url, problem }),
   );
 }
 
@@ -232,11 +244,11 @@ async function latestOutcome(
   r: ProbeResult,
   db: SumDatabase,
   net: NetContext,
-  how: (via: string) => string,
-  why: (url: string, problem: string) => string,
+  how: (via: Param) => Message,
+  why: (url: string, problem: Param) => Message,
 ): Promise<Outcome> {
   if (!r.error && r.status === 200 && isTreeNote(r.body, db.name)) {
-    return { ok: true, how: how(r.via ? ` (via the HTTP proxy ${r.via.display})` : ''), latest: r };
+    return { ok: true, how: how(r.via ? msg('check.sumdb.via', { proxy: r.via.display }) : ''), latest: r };
   }
   const problem = await problemOf(r, db, net);
   return {
@@ -251,28 +263,25 @@ async function directOutcome(
   db: SumDatabase,
   pending: Pending | undefined,
   net: NetContext,
-  reason: string,
+  reason: Message,
 ): Promise<Outcome> {
   if (!pending) {
     // file:// database URL: read the tree head from disk.
     try {
       const text = await fs.readFile(fileURLToPath(latestUrl(db.url)), 'utf8');
-      if (isTreeNote(text, db.name))
-        return { ok: true, how: `${capitalize(reason)}, and it holds a signed tree head.` };
-      return { ok: false, why: `${capitalize(reason)}, but its latest file is not a signed tree head.` };
+      if (isTreeNote(text, db.name)) return { ok: true, how: msg('check.sumdb.file.holds', { reason }) };
+      return { ok: false, why: msg('check.sumdb.file.notTree', { reason }) };
     } catch (err) {
-      return {
-        ok: false,
-        why: `${capitalize(reason)}, but it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
-      };
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      return { ok: false, why: msg('check.sumdb.file.unreadable', { reason, code }) };
     }
   }
   return latestOutcome(
     await pending.result,
     db,
     net,
-    (via) => `${capitalize(reason)}${via}, and it answers.`,
-    (url, problem) => `${capitalize(reason)}, and ${url} failed: ${problem}`,
+    (via) => msg('check.sumdb.direct.answers', { reason, via }),
+    (url, problem) => msg('check.sumdb.direct.failed', { reason, url, problem }),
   );
 }
 
@@ -280,16 +289,16 @@ async function problemOf(
   r: ProbeResult,
   db: SumDatabase,
   net: NetContext,
-): Promise<{ text: string; view?: FailureView }> {
+): Promise<{ text: Param; view?: FailureView }> {
   if (!r.error && r.status === 200) {
     const html = /html/i.test(r.headers['content-type'] ?? '') || /^\s*</.test(r.body);
     return {
-      text: `the answer is not a tree head signed by ${db.name}${html ? ' but an HTML page (a captive portal or a login page, typically)' : ''}.`,
+      text: msg('check.sumdb.notTreeHead', { db: db.name, html: html ? msg('check.sumdb.notTreeHead.html') : '' }),
     };
   }
   const view = await describeFailure(r, {
     ...failureContext(net),
-    notFoundHint: ` The server does not serve ${db.name}'s tree head there.`,
+    notFoundHint: render(msg('check.sumdb.notFoundHint', { db: db.name }), 'en'),
   });
   return { text: view.cause, view };
 }
@@ -314,16 +323,9 @@ export function isTreeNote(body: string, name: string): boolean {
 function sumdbFixes(db: SumDatabase, shell: Shell): Fix[] {
   const fixes: Fix[] = [];
   if (db.name === 'sum.golang.org' && db.setting !== 'sum.golang.google.cn') {
-    fixes.push(
-      setGoEnvFix(
-        'GOSUMDB',
-        'sum.golang.google.cn',
-        'Use the official mirror of sum.golang.org that is reachable from mainland China',
-        shell,
-      ),
-    );
+    fixes.push(setGoEnvFix('GOSUMDB', 'sum.golang.google.cn', msg('check.sumdb.fix.china'), shell));
   }
-  fixes.push({ ...AUTO_PROXY_FIX, title: 'Use a GOPROXY mirror that also forwards the checksum database' });
+  fixes.push({ ...AUTO_PROXY_FIX, ...fixWords(msg('check.sumdb.fix.forwardingProxy')) });
   return fixes;
 }
 

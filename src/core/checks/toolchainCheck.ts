@@ -20,7 +20,10 @@ import { selectToolchain, type ToolchainPlan } from '../toolchainPlan/select';
 import { canTraceSelection, traceSelection, type SelectionTrace } from '../toolchainPlan/trace';
 import { readWorkspace } from '../toolchainPlan/workspace';
 import { goWorkFindings } from './goWorkCheck';
-import { planTitle, switchForbiddenFinding, unavailableFinding } from './toolchainWording';
+import { answersWords, planTitle, switchForbiddenFinding, unavailableFinding } from './toolchainWording';
+import { msg, type Message, type Param } from '../i18n/message';
+import { findingWords, fixWords } from '../i18n/words';
+import { joined, sentences } from './findingText';
 
 export interface ToolchainCheckInput {
   cwd: string;
@@ -161,46 +164,48 @@ async function isInstalled(input: ToolchainCheckInput, name: string): Promise<bo
 }
 
 function planFinding(plan: ToolchainPlan, availability: Availability | undefined, trace?: SelectionTrace): Finding {
-  const parts: string[] = [];
-  if (plan.legacy)
-    parts.push(
-      `${plan.local} predates toolchain switching (Go 1.21): it ignores GOTOOLCHAIN, and a toolchain line in go.mod stops builds with "unknown directive: toolchain". A newer go line is not enforced; builds fail only where the code uses newer features.`,
-    );
+  const parts: Param[] = [];
+  if (plan.legacy) parts.push(msg('check.tc.plan.legacy', { local: plan.local }));
   else {
-    parts.push(`GOTOOLCHAIN=${plan.gotoolchain.value || '(empty)'} comes from ${describeLayer(plan.gotoolchain)}.`);
+    parts.push(
+      msg('check.tc.plan.source', {
+        value: plan.gotoolchain.value || msg('check.tc.empty'),
+        layer: describeLayer(plan.gotoolchain),
+      }),
+    );
     if (plan.file) {
       const lines = [
-        plan.file.go && `go ${plan.file.go.value}`,
-        plan.file.toolchain && `toolchain ${plan.file.toolchain.value}`,
-      ]
-        .filter(Boolean)
-        .join(', ');
-      parts.push(`${plan.file.path} says ${lines || 'nothing about versions'}.`);
+        ...(plan.file.go ? [`go ${plan.file.go.value}`] : []),
+        ...(plan.file.toolchain ? [`toolchain ${plan.file.toolchain.value}`] : []),
+      ];
+      parts.push(
+        lines.length
+          ? msg('check.tc.plan.fileSays', { file: plan.file.path, lines: joined(lines) })
+          : msg('check.tc.plan.fileSilent', { file: plan.file.path }),
+      );
     }
     if (availability) parts.push(availabilityWords(plan, availability));
   }
-  if (trace?.lines.length)
-    parts.push(`go's own trace (GODEBUG=toolchaintrace=1 go version): ${trace.lines.join(' / ')}`);
+  if (trace?.lines.length) parts.push(msg('check.tc.plan.trace', { lines: trace.lines.join(' / ') }));
   return {
     id: 'toolchain.plan',
     severity: 'info',
-    title: planTitle(plan),
-    detail: parts.join(' '),
+    ...findingWords(planTitle(plan), msg('common.verbatim', { text: sentences(parts) })),
     subject: plan.file?.path ?? 'GOTOOLCHAIN',
   };
 }
 
-function availabilityWords(plan: ToolchainPlan, a: Availability): string {
+function availabilityWords(plan: ToolchainPlan, a: Availability): Message {
   const name = plan.switchTo?.name ?? plan.runs;
   switch (a.kind) {
     case 'inPath':
-      return `${name} is in PATH (${a.file}), so go runs it without downloading.`;
+      return msg('check.tc.avail.inPath', { name, file: a.file });
     case 'cached':
-      return `${name} is already in the module cache (${a.dir}).`;
+      return msg('check.tc.avail.cached', { name, dir: a.dir });
     case 'downloadable':
-      return `go will download it from ${a.source} and verify it with the checksum database ${a.database}.`;
+      return msg('check.tc.avail.downloadable', { source: a.source, database: a.database });
     case 'unavailable':
-      return `${name} cannot be had: ${a.answers.join('; ')}${a.sumdb ? `; ${a.sumdb}` : ''}.`;
+      return msg('check.tc.avail.unavailable', { name, ...answersWords(a) });
   }
 }
 
@@ -211,19 +216,22 @@ function invalidFinding(plan: ToolchainPlan): Finding {
     : [
         {
           command: 'go env -w GOTOOLCHAIN=auto',
-          title: 'Set GOTOOLCHAIN=auto',
+          ...fixWords(msg('check.tc.fix.setAuto')),
           action: { kind: 'setGoEnv', name: 'GOTOOLCHAIN', value: 'auto' },
         },
       ];
   return {
     id: 'toolchain.invalid',
     severity: 'error',
-    title: inFile ? 'The toolchain line is invalid' : 'GOTOOLCHAIN is invalid',
-    detail: `go stops every command with "go: ${plan.invalid}". ${
-      inFile
-        ? 'Write the toolchain line as go1.23.4 (a released name), or remove it.'
-        : `GOTOOLCHAIN comes from ${describeLayer(plan.gotoolchain)}; use auto, local, path, a name such as go1.23.4, or go1.23.4+auto.`
-    }`,
+    ...findingWords(
+      msg(inFile ? 'check.tc.invalid.title.line' : 'check.tc.invalid.title.env'),
+      msg('check.tc.invalid.detail', {
+        invalid: plan.invalid ?? '',
+        advice: inFile
+          ? msg('check.tc.invalid.advice.line')
+          : msg('check.tc.invalid.advice.env', { layer: describeLayer(plan.gotoolchain) }),
+      }),
+    ),
     subject: inFile ? (plan.file?.path ?? 'go.mod') : 'GOTOOLCHAIN',
     ...(inFile && plan.file?.toolchain ? { location: { file: plan.file.path, line: plan.file.toolchain.line } } : {}),
     fixes,
@@ -234,8 +242,10 @@ function disagreement(plan: ToolchainPlan, trace: SelectionTrace): Finding {
   return {
     id: 'toolchain.traceDisagrees',
     severity: 'warning',
-    title: `go says it runs ${trace.runs}; we predicted ${plan.runs}`,
-    detail: `GODEBUG=toolchaintrace=1 go version in this workspace printed: ${trace.lines.join(' / ')}. Go's own answer is the one that counts; please report this difference to Go Env Doctor with the two lines above.`,
+    ...findingWords(
+      msg('check.tc.trace.title', { actual: trace.runs ?? '', predicted: plan.runs }),
+      msg('check.tc.trace.detail', { lines: trace.lines.join(' / ') }),
+    ),
     subject: plan.file?.path ?? 'GOTOOLCHAIN',
   };
 }

@@ -5,41 +5,50 @@ import { goName, parseGoVersion, releaseFor } from '../goVersion';
 import type { Availability } from '../toolchainPlan/availability';
 import { describeLayer, type LayeredSetting } from '../toolchainPlan/gotoolchain';
 import type { SwitchReason, ToolchainPlan } from '../toolchainPlan/select';
+import { msg, type Message, type Param } from '../i18n/message';
+import { findingWords, fixWords } from '../i18n/words';
+import { installToolchainFix } from './fixes';
+import { joined } from './findingText';
 
-function layerShort(s: LayeredSetting): string {
-  switch (s.layer) {
-    case 'environment':
-      return 'from the OS environment';
-    case 'goenv':
-      return 'from the go env file';
-    case 'goroot':
-      return 'from the default ($GOROOT/go.env)';
-    case 'unset':
-      return 'unset';
-  }
-}
+const LAYER_SHORT: Record<LayeredSetting['layer'], Message> = {
+  environment: msg('check.tc.layer.environment'),
+  goenv: msg('check.tc.layer.goenv'),
+  goroot: msg('check.tc.layer.goroot'),
+  unset: msg('check.tc.layer.unset'),
+};
 
-function reasonWords(plan: ToolchainPlan, r: SwitchReason): string {
+function reasonWords(plan: ToolchainPlan, r: SwitchReason): Message {
   const file = plan.file?.kind ?? 'go.mod';
-  if (r.kind === 'toolchainLine') return `toolchain line of ${file}`;
-  if (r.kind === 'goLine') return `go line of ${file}`;
-  return `GOTOOLCHAIN names it`;
+  if (r.kind === 'toolchainLine') return msg('check.tc.reason.toolchainLine', { file });
+  if (r.kind === 'goLine') return msg('check.tc.reason.goLine', { file });
+  return msg('check.tc.reason.gotoolchain');
 }
 
-export function planTitle(plan: ToolchainPlan): string {
-  const setting = `GOTOOLCHAIN=${plan.gotoolchain.value || '(empty)'} ${layerShort(plan.gotoolchain)}`;
-  if (plan.legacy) return `${plan.local} runs here`;
+export function planTitle(plan: ToolchainPlan): Message {
+  const setting = msg('check.tc.setting', {
+    value: plan.gotoolchain.value || msg('check.tc.empty'),
+    layer: LAYER_SHORT[plan.gotoolchain.layer],
+  });
+  if (plan.legacy) return msg('check.tc.plan.title.legacy', { local: plan.local });
   if (plan.switchTo)
-    return `go will switch to ${plan.switchTo.name} (${reasonWords(plan, plan.switchTo.reason)}; ${setting})`;
-  return `${plan.runs} runs here (${setting})`;
+    return msg('check.tc.plan.title.switch', {
+      name: plan.switchTo.name,
+      reason: reasonWords(plan, plan.switchTo.reason),
+      setting,
+    });
+  return msg('check.tc.plan.title.runs', { runs: plan.runs, setting });
 }
 
-function installFix(version: string, suffix = ''): Fix {
+/** What no source could provide: each source's answer, then the checksum database's. */
+export function answersWords(a: Extract<Availability, { kind: 'unavailable' }>): { answers: Param; sumdb: Param } {
   return {
-    command: `go-env-doctor install ${version}`,
-    title: `Install Go ${version} (verified)${suffix}`,
-    action: { kind: 'installToolchain', version },
+    answers: joined(a.answers, msg('check.tc.answerSep')),
+    sumdb: a.sumdb ? msg('check.tc.sumdbAnswer', { text: a.sumdb }) : '',
   };
+}
+
+function installFix(version: string): Fix {
+  return installToolchainFix(version, msg('check.tc.fix.installFirst', { version }));
 }
 
 /** Allowing the switch at the layer that forbids it. */
@@ -47,12 +56,11 @@ function allowSwitchFix(s: LayeredSetting): Fix {
   if (s.layer === 'environment')
     return {
       command: 'unset GOTOOLCHAIN',
-      title:
-        'Remove GOTOOLCHAIN from the OS environment (shell profile or system settings); go env -w cannot override it',
+      ...fixWords(msg('check.tc.fix.removeEnv')),
     };
   return {
     command: 'go env -w GOTOOLCHAIN=auto',
-    title: 'Allow go to switch toolchains (GOTOOLCHAIN=auto in the go env file)',
+    ...fixWords(msg('check.tc.fix.allowSwitch')),
     action: { kind: 'setGoEnv', name: 'GOTOOLCHAIN', value: 'auto' },
   };
 }
@@ -65,20 +73,38 @@ export function switchForbiddenFinding(plan: ToolchainPlan): Finding {
   const running = plan.runs.replace(/^go/, '');
   const keptByDefault = file.toolchain?.value === 'default';
   const why = keptByDefault
-    ? `"toolchain default" in ${file.path} keeps the configured toolchain (${plan.runs}) whatever GOTOOLCHAIN allows`
-    : `GOTOOLCHAIN=${plan.gotoolchain.value}, set in ${describeLayer(plan.gotoolchain)}, ${
-        plan.switchTo ? `pins ${plan.runs}` : 'forbids switching to a newer toolchain'
-      }`;
+    ? msg('check.tc.forbidden.why.default', { file: file.path, runs: plan.runs })
+    : msg('check.tc.forbidden.why.setting', {
+        value: plan.gotoolchain.value,
+        layer: describeLayer(plan.gotoolchain),
+        what: plan.switchTo ? msg('check.tc.forbidden.pins', { runs: plan.runs }) : msg('check.tc.forbidden.noSwitch'),
+      });
   return {
     id: 'toolchain.switchForbidden',
     severity: 'error',
-    title: `${file.kind} needs go >= ${refused.need}, and ${keptByDefault ? '"toolchain default"' : `GOTOOLCHAIN=${plan.gotoolchain.value}`} keeps ${plan.runs}`,
-    detail: `${file.path}:${refused.line.line} says "go ${refused.line.value}", but ${why}. Every go command here stops with "go: ${file.kind} requires go >= ${refused.need} (running go ${running}; GOTOOLCHAIN=${plan.gotoolchain.value})". Install Go ${install} and run it, or ${keptByDefault ? 'remove the "toolchain default" line' : 'let go switch'}.`,
+    ...findingWords(
+      msg('check.tc.forbidden.title', {
+        kind: file.kind,
+        need: refused.need,
+        setting: keptByDefault ? '"toolchain default"' : `GOTOOLCHAIN=${plan.gotoolchain.value}`,
+        runs: plan.runs,
+      }),
+      msg('check.tc.forbidden.detail', {
+        file: file.path,
+        line: refused.line.line,
+        value: refused.line.value,
+        why,
+        kind: file.kind,
+        need: refused.need,
+        running,
+        gotoolchain: plan.gotoolchain.value,
+        install,
+        alternative: msg(keptByDefault ? 'check.tc.forbidden.removeDefault' : 'check.tc.forbidden.letSwitch'),
+      }),
+    ),
     subject: plan.gotoolchain.layer === 'environment' ? 'GOTOOLCHAIN' : file.path,
     location: { file: file.path, line: refused.line.line },
-    fixes: keptByDefault
-      ? [installFix(install, ' and put its bin directory first on PATH')]
-      : [installFix(install, ' and put its bin directory first on PATH'), allowSwitchFix(plan.gotoolchain)],
+    fixes: keptByDefault ? [installFix(install)] : [installFix(install), allowSwitchFix(plan.gotoolchain)],
   };
 }
 
@@ -93,22 +119,25 @@ export function unavailableFinding(
     : `go: download ${sw.name} for ${go.goos}/${go.goarch}: toolchain not available`;
   const line =
     sw.reason.kind === 'gotoolchain' || !plan.file ? undefined : { file: plan.file.path, line: sw.reason.line.line };
-  const fixes: Fix[] = [installFix(sw.version.text, ' and put its bin directory first on PATH')];
+  const fixes: Fix[] = [installFix(sw.version.text)];
   if (!a.pathOnly && a.answers.some((x) => !/: HTTP 40[34]$|: has it$/.test(x)))
     fixes.push({
       command: 'go-env-doctor set-proxy --auto',
-      title: 'Use a GOPROXY mirror that works',
+      ...fixWords(msg('check.tc.fix.workingMirror')),
       action: { kind: 'setProxyAuto' },
     });
   return {
     id: 'toolchain.unavailable',
     severity: 'error',
-    title: `go needs ${sw.name}, which it cannot get: builds will fail with "toolchain not available"`,
-    detail: `go will switch to ${sw.name} (${reasonWords(plan, sw.reason)}), but ${
-      a.pathOnly ? 'GOTOOLCHAIN ends in path, so it looks only in PATH, and' : 'no source has it:'
-    } ${a.answers.join('; ')}${a.sumdb ? `; ${a.sumdb}` : ''}. go will stop with "${goSays}". Install ${sw.name} with go-env-doctor (verified) and put its bin directory first on PATH, so the go that runs is already new enough${
-      a.pathOnly ? '' : ', or fix the GOPROXY entry that failed'
-    }.`,
+    ...findingWords(
+      msg('check.tc.unavailable.title', { name: sw.name }),
+      msg(a.pathOnly ? 'check.tc.unavailable.detail.pathOnly' : 'check.tc.unavailable.detail.noSource', {
+        name: sw.name,
+        reason: reasonWords(plan, sw.reason),
+        ...answersWords(a),
+        goSays,
+      }),
+    ),
     subject: line?.file ?? 'GOTOOLCHAIN',
     ...(line ? { location: line } : {}),
     fixes,

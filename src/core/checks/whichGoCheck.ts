@@ -9,16 +9,20 @@ import { samePath } from '../go/samePath';
 import { compareGoVersionText } from '../goVersion';
 import type { Platform } from '../platform';
 import { pathFix } from './shellFixes';
+import { msg, type Param } from '../i18n/message';
+import { findingWords } from '../i18n/words';
+import { joined, sentences } from './findingText';
 
-const PLACE_LABEL: Record<FoundGo['place'], string> = {
-  PATH: 'on PATH',
+const PLACE_LABEL: Record<FoundGo['place'], Param> = {
+  PATH: msg('check.go.place.PATH'),
   GOROOT: '$GOROOT/bin',
-  'well-known': 'install location',
+  'well-known': msg('check.go.place.wellKnown'),
   sdk: '~/sdk',
-  editor: 'editor setting',
+  editor: msg('check.go.place.editor'),
 };
 
-const describe = (g: FoundGo) => `${g.version ?? 'version unknown'} at ${g.path}`;
+const describe = (g: FoundGo) =>
+  msg('check.go.describe', { version: g.version ?? msg('check.go.versionUnknown'), path: g.path });
 
 export function goAllFinding(
   all: readonly FoundGo[],
@@ -27,19 +31,29 @@ export function goAllFinding(
 ): Finding {
   const lines = all.map((g) => {
     const marks = [
-      g.pathIndex === 0 ? 'a terminal runs this one' : '',
-      editor && samePath(editor.realPath, g.realPath, p) ? `the editor runs this one (${editor.setting})` : '',
-    ].filter(Boolean);
-    const where = g.pathIndex !== undefined ? `PATH #${g.pathIndex + 1}` : PLACE_LABEL[g.place];
+      ...(g.pathIndex === 0 ? [msg('check.go.all.terminal')] : []),
+      ...(editor && samePath(editor.realPath, g.realPath, p)
+        ? [msg('check.go.all.editor', { setting: editor.setting })]
+        : []),
+    ];
+    const where =
+      g.pathIndex !== undefined ? msg('check.go.place.pathIndex', { n: g.pathIndex + 1 }) : PLACE_LABEL[g.place];
     const real = g.realPath !== g.path ? ` → ${g.realPath}` : '';
-    return `${describe(g)}${real} (${where}${marks.length ? `; ${marks.join('; ')}` : ''})`;
+    return msg('check.go.all.line', {
+      go: describe(g),
+      real,
+      where,
+      marks: marks.length ? msg('check.go.all.marks', { marks: joined(marks, msg('check.go.all.markSep')) }) : '',
+    });
   });
   return {
     id: 'go.all',
     // Several gos are worth knowing about; a single one is simply checked.
     severity: all.length > 1 ? 'info' : 'ok',
-    title: `${all.length} go ${all.length === 1 ? 'binary' : 'binaries'} on this machine`,
-    detail: all.length ? `${lines.join('\n')}` : 'No go binary on PATH or in the usual install locations.',
+    ...findingWords(
+      all.length === 1 ? msg('check.go.all.title.one') : msg('check.go.all.title.many', { count: all.length }),
+      all.length ? msg('common.verbatim', { text: joined(lines, '\n') }) : msg('check.go.all.none'),
+    ),
   };
 }
 
@@ -58,19 +72,21 @@ export function goShadowedFinding(
   const terminal = all.find((g) => g.pathIndex === 0);
   if (!terminal) return undefined;
   const pm = pathModule(p);
-  const causes: string[] = [];
+  const causes: Param[] = [];
   const fixes: Fix[] = [];
   const newer = newestInstalled(all, terminal);
   if (terminal.version && newer && compareGoVersionText(newer.version!, terminal.version) > 0) {
-    causes.push(
-      `A terminal runs ${describe(terminal)}, first on PATH, although ${describe(newer)} is installed: the older one shadows it.`,
-    );
+    causes.push(msg('check.go.shadowed.older', { terminal: describe(terminal), newer: describe(newer) }));
     fixes.push(pathFix(pm.dirname(newer.path), p));
   }
   const editorGo = editor && all.find((g) => samePath(g.realPath, editor.realPath, p));
   if (editor && !samePath(editor.realPath, terminal.realPath, p) && editorGo?.version !== terminal.version) {
     causes.push(
-      `The editor runs ${editorGo ? describe(editorGo) : editor.realPath} (from ${editor.setting}), a terminal runs ${describe(terminal)}: builds and tests can behave differently in each.`,
+      msg('check.go.shadowed.editor', {
+        editor: editorGo ? describe(editorGo) : editor.realPath,
+        setting: editor.setting,
+        terminal: describe(terminal),
+      }),
     );
     if (!fixes.length) fixes.push(pathFix(pm.dirname(editorGo?.path ?? editor.realPath), p));
   }
@@ -78,8 +94,7 @@ export function goShadowedFinding(
   return {
     id: 'go.shadowed',
     severity: 'warning',
-    title: 'A different go runs than the one you expect',
-    detail: `${causes.join(' ')} Put the go you want first on PATH (in your shell profile, so every new terminal and the editor started from it agree), or remove the older one.`,
+    ...findingWords(msg('check.go.shadowed.title'), msg('check.go.shadowed.detail', { causes: sentences(causes) })),
     subject: terminal.path,
     fixes,
   };

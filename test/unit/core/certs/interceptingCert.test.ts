@@ -39,7 +39,9 @@ describe('tls.untrusted: saving the intercepting certificate', () => {
 
   it('offers to save the certificate by fingerprint, never a relative file, sudo or a system-wide change', async () => {
     const f = only(await check(), 'tls.untrusted');
-    assert.deepEqual(f.fixes![0], {
+    const { text, ...fix } = f.fixes![0]!;
+    assert.equal(text?.title.key, 'check.fix.saveCert');
+    assert.deepEqual(fix, {
       command: `go-env-doctor save-cert ${url} --sha256 ${fingerprint}`,
       title: `Save the certificate "Corp Intercept CA (Example Corp Security)" (SHA-256 ${fingerprint.slice(0, 23)}…) to check with your IT team`,
       action: { kind: 'saveCertificate', url, sha256: fingerprint },

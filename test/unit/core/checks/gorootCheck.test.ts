@@ -70,7 +70,10 @@ describe('GOROOT', () => {
     assert.equal(f.severity, 'error');
     assert.match(f.detail, /not a Go installation/);
     assert.match(f.detail, new RegExp(`${path.join(home, '.bashrc')}:2`));
-    assert.deepEqual(f.fixes?.[0], { title: 'Unset GOROOT', command: 'unset GOROOT' });
+    assert.deepEqual(
+      { title: f.fixes?.[0]?.title, command: f.fixes?.[0]?.command },
+      { title: 'Unset GOROOT', command: 'unset GOROOT' },
+    );
 
     // Fixed: GOROOT unset (or set to go's own tree), and go finds its own root.
     const fixed = platform({}, home);
