@@ -78,7 +78,7 @@ export async function moduleRouteFindings(input: ModuleRoutesInput): Promise<Fin
         verdict: await probeOrigin(mod.req.module, net.fetch, input.timeoutMs, signal),
       })),
     ]);
-    if (input.signal?.aborted) input.signal.throwIfAborted();
+    input.signal?.throwIfAborted();
     const failed = origins.flatMap((o) => (o.verdict.ok === false ? [{ mod: o.mod, verdict: o.verdict }] : []));
     return [...(privates ?? []), ...directUnreachableFindings(failed, env)];
   } finally {
