@@ -150,17 +150,17 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
   }
 }
 
-/**
- * Complete = a real directory (not a symlink) with the marker and a regular bin/go (not a symlink):
- * a link could point anywhere, so it is never taken for a tree this tool unpacked.
- */
 /** GOOS and GOARCH as Go names them (pkg/tool/<goos>_<goarch>). */
 export interface GoPlatform {
   goos: string;
   goarch: string;
 }
 
-/** Marker and bin/go; with `builtFor`, also that platform's tools (another build has other ones). */
+/**
+ * Complete = a real directory (not a symlink) with the marker and a regular bin/go (not a symlink):
+ * a link could point anywhere, so it is never taken for a tree this tool unpacked. With `builtFor`,
+ * also that platform's tools (another architecture's build has other ones).
+ */
 export async function isCompleteToolchain(goroot: string, builtFor?: GoPlatform): Promise<boolean> {
   const st = await fsp.lstat(goroot).catch(() => undefined);
   if (!st?.isDirectory()) return false;

@@ -21,7 +21,8 @@ const NODE_ARCH: Record<string, string> = {
 
 /** `arm64`, `amd64`, `x64`, `386`... as Platform.arch names it; undefined for an unknown name. */
 export function nodeArchOf(name: string): string | undefined {
-  return NODE_ARCH[name.trim().toLowerCase()];
+  const key = name.trim().toLowerCase();
+  return Object.hasOwn(NODE_ARCH, key) ? NODE_ARCH[key] : undefined;
 }
 
 /** The GOARCH names `install --arch` accepts, for its usage error. */
