@@ -4,14 +4,18 @@
 // (test/unit/core/i18n/catalog.test.ts).
 import { clock as enClock } from './en/clock';
 import { common as enCommon } from './en/common';
+import { errors as enErrors } from './en/errors';
+import { toolchain as enToolchain } from './en/toolchain';
 import { clock as zhClock } from './zh-CN/clock';
 import { common as zhCommon } from './zh-CN/common';
+import { errors as zhErrors } from './zh-CN/errors';
+import { toolchain as zhToolchain } from './zh-CN/toolchain';
 import type { Lang } from './lang';
 
-const EN = { ...enCommon, ...enClock } as const;
+const EN = { ...enCommon, ...enClock, ...enToolchain, ...enErrors } as const;
 
 export type MessageKey = keyof typeof EN;
 
-const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock };
+const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock, ...zhToolchain, ...zhErrors };
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { isAbortError } from '../errors';
-import { fsFailure, toolchainError, UnsafeArchiveError } from './errors';
+import { fsFailure, toolchainError, UnsafeArchiveError, type FsAction } from './errors';
+import { msg } from '../i18n/message';
 import { retryWhileLocked } from './lockedRetry';
 import { MARKER_FILE, gorootFor, lockPathFor, oldPrefix, stagingPrefix } from './layout';
 import { acquireLock, tryAcquireLock, type LockOptions } from './lock';
@@ -66,45 +67,45 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
   const { dir, name, signal } = opts;
   const os = opts.os ?? process.platform;
   const goroot = gorootFor(dir, name);
-  let step = 'create the directory';
+  let step: FsAction = 'toolchain.fs.createDir';
   let stepPath = dir;
   let staging: string | undefined;
   let lock: Awaited<ReturnType<typeof acquireLock>> | undefined;
   try {
     await fsp.mkdir(dir, { recursive: true, mode: 0o755 });
     await assertSafeSdkDir(dir, opts.owner);
-    step = 'create the install lock';
+    step = 'toolchain.fs.createLock';
     stepPath = lockPathFor(dir, name);
     lock = await acquireLock(stepPath, { ...opts.lock, ...(signal ? { signal } : {}) });
-    step = 'remove stale staging directories in';
+    step = 'toolchain.fs.removeStaging';
     stepPath = dir;
     await removeStale(dir, name);
     if (await isCompleteToolchain(goroot)) return { goroot, alreadyInstalled: true, marker: await readMarker(goroot) };
     await opts.checkpoint?.('locked');
 
-    step = 'create a staging directory in';
+    step = 'toolchain.fs.createStaging';
     staging = await fsp.mkdtemp(path.join(dir, stagingPrefix(name)));
-    step = 'unpack the toolchain into';
+    step = 'toolchain.fs.unpack';
     stepPath = staging;
     const info = (await opts.populate({ root: staging, signal })) ?? {};
     signal?.throwIfAborted();
     if (!(await hasGoBinary(staging))) {
       throw toolchainError(
         'toolchain.unsafeArchive',
-        `The verified archive for ${name} does not contain bin/go under its root.`,
-        'This is not a Go toolchain archive; report it to whoever serves the release index.',
+        msg('toolchain.noGoBinary.message', { name }),
+        msg('toolchain.noGoBinary.remedy'),
       );
     }
     await opts.checkpoint?.('populated');
     const marker: ToolchainMarker = { installedBy: 'go-env-doctor', installedAt: new Date().toISOString(), ...info };
-    step = 'write the completion marker in';
+    step = 'toolchain.fs.writeMarker';
     await fsp.writeFile(path.join(staging, MARKER_FILE), `${JSON.stringify(marker)}\n`);
     await opts.checkpoint?.('marked');
 
     // mkdtemp made it 0700; the official archives unpack to 0755, so other accounts can use a shared dir.
     await fsp.chmod(staging, 0o755);
 
-    step = 'move the toolchain into';
+    step = 'toolchain.fs.moveIn';
     stepPath = goroot;
     let aside: string | undefined;
     // A lock broken as stale while its holder still ran: the holder may have committed meanwhile.
@@ -129,8 +130,8 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     if (err instanceof UnsafeArchiveError) {
       throw toolchainError(
         'toolchain.unsafeArchive',
-        `The archive for ${name} contains an entry that is not safe to unpack: ${err.message}.`,
-        'Nothing was installed. Official Go archives contain only plain files and directories under go/; report this to whoever serves the release index.',
+        msg('toolchain.unsafeEntry.message', { name, reason: err.message }),
+        msg('toolchain.unsafeEntry.remedy'),
         err,
       );
     }
@@ -223,5 +224,5 @@ async function exists(p: string): Promise<boolean> {
 
 /** Windows refuses renames while a scanner has a file open: retried briefly there. */
 function renameWithRetry(from: string, to: string, os: NodeJS.Platform): Promise<void> {
-  return retryWhileLocked(() => fsp.rename(from, to), { os, action: 'rename', file: from });
+  return retryWhileLocked(() => fsp.rename(from, to), { os, action: 'toolchain.fs.rename', file: from });
 }

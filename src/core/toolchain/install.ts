@@ -4,7 +4,9 @@
 // way the go command itself fetches toolchains. The GOPROXY/GOSUMDB settings are read like the
 // go command reads them (environment, go env file, $GOROOT/go.env, built-in defaults) without
 // running go, since a broken or missing go is often why a toolchain is being installed.
-import { DoctorError, isAbortError } from '../errors';
+import { doctorError, DoctorError, errorText, isAbortError } from '../errors';
+import type { MessageKey } from '../i18n/catalog';
+import { msg, type Message, type Param } from '../i18n/message';
 import { effectiveSetting } from '../go/envFile';
 import { predictGoSettings } from '../go/predictSettings';
 import { parseGoproxy, type ProxyEntry } from '../go/goproxy';
@@ -168,24 +170,18 @@ async function settingsFor(
 async function fallBack(opts: ToolchainInstallOptions, indexError: DoctorError): Promise<ModuleInstall> {
   const v = opts.version.trim() === 'latest' ? undefined : parseGoVersion(opts.version.trim());
   if (!v) {
-    throw withNote(
-      indexError,
-      'The toolchain could not be fetched through GOPROXY instead: "latest" needs the release index.',
-      'Name the version (e.g. go-env-doctor install 1.22.5): then it can come through GOPROXY, verified against the Go checksum database. Or fix the network ("go-env-doctor diagnose" tests it).',
-    );
+    throw withNote(indexError, 'toolchain.fallback.latest', {}, msg('toolchain.fallback.latest.remedy'));
   }
   if (!supportsToolchainSwitch(v)) {
-    throw withNote(
-      indexError,
-      `The toolchain could not be fetched through GOPROXY instead: ${goName(v)} predates Go 1.21, the first release published as a ${TOOLCHAIN_MODULE} module.`,
-    );
+    throw withNote(indexError, 'toolchain.fallback.tooOld', { name: goName(v), module: TOOLCHAIN_MODULE });
   }
   const settings = await settingsFor(opts);
   if (!canDownload(parseGoproxy(settings.goproxy.value))) {
     throw withNote(
       indexError,
-      `The toolchain could not be fetched through GOPROXY instead: GOPROXY=${redact(settings.goproxy.value)} allows no module downloads.`,
-      'Check the network and proxy settings ("go-env-doctor diagnose" tests them), or point GOPROXY at a module mirror you can reach ("go-env-doctor set-proxy --auto" finds one): toolchains from a mirror are verified against the Go checksum database.',
+      'toolchain.fallback.noDownloads',
+      { goproxy: redact(settings.goproxy.value) },
+      msg('toolchain.fallback.noDownloads.remedy'),
     );
   }
   try {
@@ -201,8 +197,13 @@ async function fallBack(opts: ToolchainInstallOptions, indexError: DoctorError):
     if (!(err instanceof DoctorError)) throw err;
     // The proxy's failure is the one to act on; the index failure explains why it was tried. The
     // cause stays the proxy error's own, so sumdbFailureOf still tells which check failed.
-    const message = `${indexError.message} Fetching it through GOPROXY (${redact(settings.goproxy.value)}) instead failed too: ${err.message}`;
-    throw new DoctorError(err.code, message, err.remedy, err.cause === undefined ? undefined : { cause: err.cause });
+    const text = errorText(err);
+    const message = msg('toolchain.fallback.failedToo', {
+      index: errorText(indexError).message,
+      goproxy: redact(settings.goproxy.value),
+      error: text.message,
+    });
+    throw doctorError(err.code, message, text.remedy, err.cause);
   }
 }
 
@@ -295,8 +296,19 @@ function canDownload(entries: readonly ProxyEntry[]): boolean {
 }
 
 /** The index error, saying why the module path was not tried; `remedy` replaces the index's own. */
-function withNote(err: DoctorError, note: string, remedy?: string): DoctorError {
-  return toolchainError('toolchain.indexUnavailable', `${err.message} ${note}`, remedy ?? err.remedy, err.cause);
+function withNote(
+  err: DoctorError,
+  note: Extract<MessageKey, `toolchain.fallback.${string}`>,
+  params: Record<string, Param>,
+  remedy?: Message,
+): DoctorError {
+  const text = errorText(err);
+  return toolchainError(
+    'toolchain.indexUnavailable',
+    msg(note, { index: text.message, ...params }),
+    remedy ?? text.remedy,
+    err.cause,
+  );
 }
 
 function redacted(s: SettingValue): SettingValue {

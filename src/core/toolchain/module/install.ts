@@ -21,7 +21,8 @@ import {
   stageAndCommit,
   type CommitCheckpoint,
 } from '../commit';
-import { cancelled, toolchainError, UnsafeArchiveError } from '../errors';
+import { cancelled, orList, toolchainError, UnsafeArchiveError } from '../errors';
+import { msg } from '../../i18n/message';
 import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor } from '../layout';
 import { withDefaults } from '../timeouts';
@@ -106,8 +107,10 @@ export async function installToolchainModule(opts: ModuleInstallOptions): Promis
   if (!v || (v.patch === undefined && !v.pre && (v.major > 1 || v.minor >= 21))) {
     throw toolchainError(
       'toolchain.notFound',
-      `"${opts.version}" is not a Go release version${v ? ' (from Go 1.21 on, releases have three numbers, e.g. 1.22.0)' : ''}.`,
-      'Give a release such as 1.22.5 or go1.22.5; "latest" needs the go.dev release index (install without --via-proxy).',
+      msg(v ? 'toolchain.moduleBadVersion.messageThreeNumbers' : 'toolchain.badVersion.message', {
+        version: opts.version,
+      }),
+      msg('toolchain.moduleBadVersion.remedy'),
     );
   }
   const name = goName(v);
@@ -287,16 +290,22 @@ async function unpack(
     if (h1 === undefined) {
       throw toolchainError(
         'toolchain.checksumMismatch',
-        `The ${what} downloaded from ${download.source} is not a readable zip (${err.message}), so it cannot be what the checksum database ${found.plan.db.name} records (${found.expected.join(' or ')}). Nothing was installed.`,
-        'Try again, or use another GOPROXY mirror: the mirror or something between you and it served damaged bytes.',
+        msg('toolchain.zipUnreadable.message', {
+          what,
+          source: download.source,
+          reason: err.message,
+          db: found.plan.db.name,
+          expected: orList(found.expected),
+        }),
+        msg('toolchain.zipUnreadable.remedy'),
         err,
       );
     }
     requireHashMatch(h1, found.expected, what, download.source, found.plan.db.name);
     throw toolchainError(
       'toolchain.unsafeArchive',
-      `The ${what} matches the checksum database but contains an entry that is not safe to unpack: ${err.message}. Nothing was installed.`,
-      'Official toolchain zips contain only plain files under golang.org/toolchain@<version>/; report this to the Go team (golang.org/issue) with the version and platform.',
+      msg('toolchain.zipUnsafe.message', { what, reason: err.message }),
+      msg('toolchain.zipUnsafe.remedy'),
       err,
     );
   }

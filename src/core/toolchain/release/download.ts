@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { isAbortError } from '../../errors';
 import { cancelled, fsFailure, toolchainError } from '../errors';
+import { msg } from '../../i18n/message';
 import { describeNetError, type NetFailure } from '../../net/failureWords';
 import { redact } from '../../redact';
 import { ProgressMeter, type InstallProgress } from '../progress';
@@ -67,7 +68,7 @@ export interface DownloadOutcome {
 export async function downloadVerified(opts: DownloadOptions): Promise<DownloadOutcome> {
   const dir = path.dirname(opts.partialPath);
   await fsp.mkdir(dir, { recursive: true }).catch((err) => {
-    throw fsFailure(err, 'create the download directory', dir) ?? err;
+    throw fsFailure(err, 'toolchain.fs.createDownloadDir', dir) ?? err;
   });
   const file = await PartialFile.open(opts.partialPath);
   try {
@@ -179,18 +180,29 @@ class Transfer {
     if (mismatched.length > 0) {
       throw toolchainError(
         'toolchain.checksumMismatch',
-        `${o.filename} did not match the SHA-256 in the official release index (${o.sha256}): ${mismatched.join('; ')}${failures.length ? `; other sources failed: ${failures.join('; ')}` : ''}.`,
-        'Nothing was installed. A mirror or proxy on the way is serving altered or stale bytes: drop that --mirror (or fix the proxy) and try again.',
+        failures.length
+          ? msg('toolchain.archiveMismatch.messageOthersFailed', {
+              file: o.filename,
+              sha256: o.sha256,
+              mismatched: mismatched.join('; '),
+              failures: failures.join('; '),
+            })
+          : msg('toolchain.archiveMismatch.message', {
+              file: o.filename,
+              sha256: o.sha256,
+              mismatched: mismatched.join('; '),
+            }),
+        msg('toolchain.archiveMismatch.remedy'),
       );
     }
-    const kept =
-      this.offset > 0
-        ? ` The ${this.offset} bytes received so far are kept; running the same command again resumes from there.`
-        : '';
+    const kept = this.offset > 0 ? msg('toolchain.keptBytes', { bytes: this.offset }) : '';
     throw toolchainError(
       'toolchain.downloadFailed',
-      `Could not download ${o.filename}: ${failures.join('; ') || 'no source to download from'}.`,
-      `Check the network and proxy settings ("go-env-doctor diagnose" tests them), or add a mirror you can reach with --mirror URL; its bytes are still checked against the official SHA-256.${kept}`,
+      msg('toolchain.archiveDownloadFailed.message', {
+        file: o.filename,
+        failures: failures.join('; ') || msg('toolchain.noSource'),
+      }),
+      msg('toolchain.archiveDownloadFailed.remedy', { kept }),
     );
   }
 

@@ -17,6 +17,7 @@ import {
 } from '../commit';
 import { downloadVerified, type ByteConsumer, type DownloadSource } from './download';
 import { cancelled, fsFailure, toolchainError } from '../errors';
+import { msg } from '../../i18n/message';
 import { extractZipFile, TarGzExtractor } from '../archive/extract';
 import { loadGoTrust } from '../../net/trust';
 import { createDispatcher } from '../../net/dispatcher';
@@ -73,8 +74,8 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
     if (!v) {
       throw toolchainError(
         'toolchain.notFound',
-        `"${opts.version}" is not a Go release version.`,
-        'Give a release such as 1.22.5 or go1.22.5, or "latest".',
+        msg('toolchain.badVersion.message', { version: opts.version }),
+        msg('toolchain.badVersion.remedy'),
       );
     }
     // Installed and complete: nothing to fetch, not even the index (works offline).
@@ -223,7 +224,7 @@ class StagingConsumer implements ByteConsumer {
     try {
       await this.extractor!.write(chunk);
     } catch (err) {
-      throw fsFailure(err, 'unpack the toolchain into', this.root) ?? err;
+      throw fsFailure(err, 'toolchain.fs.unpack', this.root) ?? err;
     }
   }
 
