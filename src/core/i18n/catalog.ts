@@ -6,16 +6,42 @@ import { clock as enClock } from './en/clock';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
 import { toolchain as enToolchain } from './en/toolchain';
+import { proxyRewrite as enProxyRewrite } from './en/proxyRewrite';
+import { certs as enCerts } from './en/certs';
+import { modules as enModules } from './en/modules';
+import { net as enNet } from './en/net';
 import { clock as zhClock } from './zh-CN/clock';
 import { common as zhCommon } from './zh-CN/common';
 import { errors as zhErrors } from './zh-CN/errors';
 import { toolchain as zhToolchain } from './zh-CN/toolchain';
+import { proxyRewrite as zhProxyRewrite } from './zh-CN/proxyRewrite';
+import { certs as zhCerts } from './zh-CN/certs';
+import { modules as zhModules } from './zh-CN/modules';
+import { net as zhNet } from './zh-CN/net';
 import type { Lang } from './lang';
 
-const EN = { ...enCommon, ...enClock, ...enToolchain, ...enErrors } as const;
+const EN = {
+  ...enCommon,
+  ...enClock,
+  ...enToolchain,
+  ...enErrors,
+  ...enProxyRewrite,
+  ...enCerts,
+  ...enModules,
+  ...enNet,
+} as const;
 
 export type MessageKey = keyof typeof EN;
 
-const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock, ...zhToolchain, ...zhErrors };
+const ZH_CN: Record<MessageKey, string> = {
+  ...zhCommon,
+  ...zhClock,
+  ...zhToolchain,
+  ...zhErrors,
+  ...zhProxyRewrite,
+  ...zhCerts,
+  ...zhModules,
+  ...zhNet,
+};
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };

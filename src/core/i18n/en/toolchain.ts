@@ -142,4 +142,14 @@ export const toolchain = {
   'toolchain.fallback.noDownloads.remedy':
     'Check the network and proxy settings ("go-env-doctor diagnose" tests them), or point GOPROXY at a module mirror you can reach ("go-env-doctor set-proxy --auto" finds one): toolchains from a mirror are verified against the Go checksum database.',
   'toolchain.fallback.failedToo': '{index} Fetching it through GOPROXY ({goproxy}) instead failed too: {error}',
+  'toolchain.attempt.badRange': 'answered "Range: bytes={from}-" with Content-Range "{contentRange}"',
+  'toolchain.attempt.wrongLength': 'serves {length} bytes, but the official index says {size}',
+  'toolchain.attempt.rangeRefused': 'refused the range request (HTTP 416); starting over',
+  'toolchain.attempt.status': 'HTTP {status}',
+  'toolchain.attempt.status404': 'HTTP 404 (file not found)',
+  'toolchain.attempt.tooLong': 'sent more than the {size} bytes the official index lists',
+  'toolchain.attempt.ended': 'the connection ended after byte {offset} of {size}',
+  'toolchain.attempt.gotSha': '{source} (got SHA-256 {digest})',
+  'toolchain.attempt.wrongFile': '{source} ({reason})',
+  'toolchain.notAnIndex': 'not a Go release index: {error}',
 } as const;

@@ -132,4 +132,14 @@ export const toolchain: Record<keyof typeof en, string> = {
   'toolchain.fallback.noDownloads.remedy':
     '请检查网络和代理设置（"go-env-doctor diagnose" 会逐项测试），或将 GOPROXY 指向一个可访问的模块镜像（"go-env-doctor set-proxy --auto" 会帮你找一个）：来自镜像的工具链会用 Go 校验和数据库校验。',
   'toolchain.fallback.failedToo': '{index} 改为通过 GOPROXY（{goproxy}）获取也失败了：{error}',
+  'toolchain.attempt.badRange': '对 "Range: bytes={from}-" 的应答带有 Content-Range "{contentRange}"',
+  'toolchain.attempt.wrongLength': '提供的文件为 {length} 字节，而官方索引中的大小是 {size} 字节',
+  'toolchain.attempt.rangeRefused': '拒绝了分段请求（HTTP 416）；从头开始下载',
+  'toolchain.attempt.status': 'HTTP {status}',
+  'toolchain.attempt.status404': 'HTTP 404（文件不存在）',
+  'toolchain.attempt.tooLong': '发送的数据超过了官方索引列出的 {size} 字节',
+  'toolchain.attempt.ended': '连接在第 {offset} 字节处（共 {size} 字节）中断',
+  'toolchain.attempt.gotSha': '{source}（得到的 SHA-256 为 {digest}）',
+  'toolchain.attempt.wrongFile': '{source}（{reason}）',
+  'toolchain.notAnIndex': '不是 Go 发布索引：{error}',
 };

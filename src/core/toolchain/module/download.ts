@@ -58,7 +58,9 @@ export interface ModuleDownloadOutcome {
 }
 
 type Attempt =
-  { kind: 'done' } | { kind: 'notFound'; status: number } | { kind: 'failed'; reason: string; retryable: boolean };
+  | { kind: 'done' }
+  | { kind: 'notFound'; status: number }
+  | { kind: 'failed'; reason: string; reasonText?: Message; retryable: boolean };
 
 /** Fetches `<proxy>/<module>/@v/<version>.zip` from the first GOPROXY entry that has it. */
 export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<ModuleDownloadOutcome> {
@@ -101,7 +103,7 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
         notFound.push(msg('toolchain.module.status', { source: label, status: result.status }));
         continue;
       }
-      failures.push(msg('errors.at', { where: label, reason: result.reason }));
+      failures.push(msg('errors.at', { where: label, reason: result.reasonText ?? result.reason }));
       if (entry.next !== 'anyError') break;
     }
   } finally {

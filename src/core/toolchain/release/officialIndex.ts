@@ -7,7 +7,8 @@ import { compareGoVersions, parseGoVersion, type GoVersion } from '../../goVersi
 import { goosGoarch, type Platform } from '../../platform';
 import { redact } from '../../redact';
 import { toolchainError } from '../errors';
-import { msg } from '../../i18n/message';
+import { msg, type Param } from '../../i18n/message';
+import { joinFailures } from '../../i18n/join';
 import { describeNetError, type HttpTimeouts } from '../../net/failureWords';
 import { netRequest } from '../../net/request';
 
@@ -109,7 +110,7 @@ export interface IndexFetchOptions {
 /** Fetches the index from the first dl base that serves a valid one. */
 export async function fetchReleaseIndex(opts: IndexFetchOptions): Promise<ReleaseIndex> {
   const bases = (opts.dlBases ?? DEFAULT_DL_BASES).map(withSlash);
-  const failures: string[] = [];
+  const failures: Param[] = [];
   for (const base of bases) {
     const url = `${base}?mode=json&include=all`;
     try {
@@ -117,18 +118,18 @@ export async function fetchReleaseIndex(opts: IndexFetchOptions): Promise<Releas
       return { base, url: redact(answered.href), releases: parseReleaseIndex(text) };
     } catch (err) {
       opts.signal?.throwIfAborted();
-      const reason =
+      const reason: Param =
         err instanceof IndexFormatError
-          ? `not a Go release index: ${err.message}`
+          ? msg('toolchain.notAnIndex', { error: err.message })
           : err instanceof HttpStatusError
             ? err.message
-            : describeNetError(err, opts.timeouts).reason;
-      failures.push(`${redact(url)}: ${reason}`);
+            : describeNetError(err, opts.timeouts).reasonText;
+      failures.push(msg('errors.at', { where: redact(url), reason }));
     }
   }
   throw toolchainError(
     'toolchain.indexUnavailable',
-    msg('toolchain.indexUnavailable.message', { failures: failures.join('; ') }),
+    msg('toolchain.indexUnavailable.message', { failures: joinFailures(failures) }),
     msg('toolchain.indexUnavailable.remedy'),
   );
 }
