@@ -10,6 +10,9 @@ import { proxyRewrite as enProxyRewrite } from './en/proxyRewrite';
 import { certs as enCerts } from './en/certs';
 import { modules as enModules } from './en/modules';
 import { net as enNet } from './en/net';
+import { policy as enPolicy } from './en/policy';
+import { referee as enReferee } from './en/referee';
+import { go as enGo } from './en/go';
 import { clock as zhClock } from './zh-CN/clock';
 import { common as zhCommon } from './zh-CN/common';
 import { errors as zhErrors } from './zh-CN/errors';
@@ -18,6 +21,9 @@ import { proxyRewrite as zhProxyRewrite } from './zh-CN/proxyRewrite';
 import { certs as zhCerts } from './zh-CN/certs';
 import { modules as zhModules } from './zh-CN/modules';
 import { net as zhNet } from './zh-CN/net';
+import { policy as zhPolicy } from './zh-CN/policy';
+import { referee as zhReferee } from './zh-CN/referee';
+import { go as zhGo } from './zh-CN/go';
 import type { Lang } from './lang';
 
 const EN = {
@@ -29,6 +35,9 @@ const EN = {
   ...enCerts,
   ...enModules,
   ...enNet,
+  ...enPolicy,
+  ...enReferee,
+  ...enGo,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -42,6 +51,9 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhCerts,
   ...zhModules,
   ...zhNet,
+  ...zhPolicy,
+  ...zhReferee,
+  ...zhGo,
 };
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };

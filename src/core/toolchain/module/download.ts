@@ -81,7 +81,7 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
         break;
       }
       if (entry.kind === 'invalid') {
-        failures.push(msg('toolchain.module.invalidEntry', { entry: redact(entry.text), reason: entry.reason }));
+        failures.push(msg('toolchain.module.invalidEntry', { entry: redact(entry.text), reason: entry.reasonText }));
         break;
       }
       const base = entry.kind === 'direct' ? new URL(opts.directBase ?? TOOLCHAIN_DIRECT_PROXY) : entry.url;

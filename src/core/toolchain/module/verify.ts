@@ -63,7 +63,7 @@ export function planChecksumDb(settings: ChecksumDbSettings, modulePath = TOOLCH
   if (parsed.kind === 'invalid') {
     throw toolchainError(
       'toolchain.sumdbUnavailable',
-      msg('toolchain.sumdbInvalid.message', { setting: redact(parsed.setting), reason: parsed.reason }),
+      msg('toolchain.sumdbInvalid.message', { setting: redact(parsed.setting), reason: parsed.reasonText }),
       msg('toolchain.sumdbInvalid.remedy'),
     );
   }
