@@ -8,7 +8,8 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { isAbortError } from '../errors';
 import { fsFailure, toolchainError, UnsafeArchiveError, type FsAction } from './errors';
-import { msg } from '../i18n/message';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 import { retryWhileLocked } from './lockedRetry';
 import { MARKER_FILE, gorootFor, lockPathFor, oldPrefix, stagingPrefix } from './layout';
 import { acquireLock, tryAcquireLock, type LockOptions } from './lock';
@@ -153,7 +154,11 @@ export async function isCompleteToolchain(goroot: string): Promise<boolean> {
 
 /** For a toolchain found installed whose marker records no checked hash (golang.org/dl's, or hand-made). */
 export function describeUnverifiedInstall(version: string, goroot: string): string {
-  return `${version} is already in ${goroot}, but not installed by go-env-doctor, unverified: no checksum of its bytes was checked. For a verified copy, remove that directory and install again.`;
+  return render(describeUnverifiedInstallText(version, goroot), 'en');
+}
+
+export function describeUnverifiedInstallText(version: string, goroot: string): Message {
+  return msg('toolchain.installed.unverified', { version, goroot });
 }
 
 /** The marker records a hash we checked; an empty or foreign marker means nobody verified the tree. */

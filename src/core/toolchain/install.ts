@@ -7,6 +7,7 @@
 import { doctorError, DoctorError, errorText, isAbortError } from '../errors';
 import type { MessageKey } from '../i18n/catalog';
 import { msg, type Message, type Param } from '../i18n/message';
+import { render } from '../i18n/render';
 import { effectiveSetting } from '../go/envFile';
 import { predictGoSettings } from '../go/predictSettings';
 import { parseGoproxy, type ProxyEntry } from '../go/goproxy';
@@ -15,12 +16,12 @@ import { loadGoTrust } from '../net/trust';
 import { goosGoarch, type Platform } from '../platform';
 import { redact } from '../redact';
 import type { HttpGet } from '../net/httpGet';
-import { describeUnverifiedInstall, readMarker } from './commit';
+import { describeUnverifiedInstallText, readMarker } from './commit';
 import { cancelled, toolchainError } from './errors';
 import { createDispatcher } from '../net/dispatcher';
 import { installToolchainRelease, type InstallCheckpoint, type InstallResult } from './release/install';
 import { withDefaults } from './timeouts';
-import { describeModuleInstall, installToolchainModule, type ModuleInstallResult } from './module/install';
+import { describeModuleInstallText, installToolchainModule, type ModuleInstallResult } from './module/install';
 import { planChecksumDb, TOOLCHAIN_MODULE, toolchainModuleVersion, type ChecksumDbSettings } from './module/verify';
 import type { InstallHostOptions } from './hostOptions';
 
@@ -74,6 +75,8 @@ export interface ArchiveInstall extends InstallResult {
   via: 'archive';
   /** One sentence: where it came from and how it was verified. */
   description: string;
+  /** `description` as a catalog Message. */
+  descriptionText: Message;
 }
 
 /** Installed from the golang.org/toolchain module, its h1: proven by the checksum database. */
@@ -81,6 +84,8 @@ export interface ModuleInstall extends ModuleInstallResult {
   via: 'proxy';
   /** One sentence: where it came from and how it was verified. */
   description: string;
+  /** `description` as a catalog Message. */
+  descriptionText: Message;
   /** Set when the archive path was tried first and failed: the index error's message. */
   fallbackFrom: string | undefined;
   /** The settings the module path used; undefined when nothing had to be fetched. */
@@ -119,21 +124,33 @@ export async function installToolchain(opts: ToolchainInstallOptions): Promise<T
     (await installedAsModuleBefore(archive, opts)) ?? {
       ...archive,
       via: 'archive',
-      description: describeArchiveInstall(archive),
+      ...described(describeArchiveInstallText(archive)),
     }
   );
 }
 
+/** The description in English and as a Message. */
+function described(text: Message): { description: string; descriptionText: Message } {
+  return { description: render(text, 'en'), descriptionText: text };
+}
+
 /** One sentence for the CLI and the editor, the archive-path twin of describeModuleInstall. */
 export function describeArchiveInstall(r: InstallResult): string {
-  if (r.alreadyInstalled && !r.sha256) return describeUnverifiedInstall(r.version, r.goroot);
-  if (r.alreadyInstalled)
-    return `${r.version} is already installed in ${r.goroot} (its archive's SHA-256 ${r.sha256} was checked against the official Go release index when it was installed).`;
+  return render(describeArchiveInstallText(r), 'en');
+}
+
+export function describeArchiveInstallText(r: InstallResult): Message {
+  const { version, goroot } = r;
+  if (r.alreadyInstalled && !r.sha256) return describeUnverifiedInstallText(version, goroot);
+  const sha256 = String(r.sha256);
+  if (r.alreadyInstalled) return msg('toolchain.installed.archiveAlready', { version, goroot, sha256 });
   const from =
     r.source === 'partial download'
-      ? 'a download kept from an earlier run'
-      : (r.source ?? 'the official download host');
-  return `Installed ${r.version} in ${r.goroot} from the release archive at ${redact(from)}; its SHA-256 ${r.sha256} matches the official Go release index.`;
+      ? msg('toolchain.installed.keptDownload')
+      : r.source
+        ? redact(r.source)
+        : msg('toolchain.installed.officialHost');
+  return msg('toolchain.installed.archive', { version, goroot, from, sha256 });
 }
 
 /** GOPROXY, GOSUMDB, GONOSUMDB and GOPRIVATE as the go command would use them, with their sources. */
@@ -240,7 +257,7 @@ async function fromModule(
     return {
       ...r,
       via: 'proxy',
-      description: describeModuleInstall(r),
+      ...described(describeModuleInstallText(r)),
       fallbackFrom: indexError?.message,
       goproxy: fetched ? redacted(settings.goproxy) : undefined,
       gosumdb: fetched ? redacted(settings.gosumdb) : undefined,
@@ -279,7 +296,7 @@ async function installedAsModuleBefore(
   return {
     ...installed,
     via: 'proxy',
-    description: describeModuleInstall(installed),
+    ...described(describeModuleInstallText(installed)),
     fallbackFrom: undefined,
     goproxy: undefined,
     gosumdb: undefined,

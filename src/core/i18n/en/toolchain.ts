@@ -152,4 +152,20 @@ export const toolchain = {
   'toolchain.attempt.gotSha': '{source} (got SHA-256 {digest})',
   'toolchain.attempt.wrongFile': '{source} ({reason})',
   'toolchain.notAnIndex': 'not a Go release index: {error}',
+  'toolchain.installed.unverified':
+    '{version} is already in {goroot}, but not installed by go-env-doctor, unverified: no checksum of its bytes was checked. For a verified copy, remove that directory and install again.',
+  'toolchain.installed.moduleAlready': '{version} is already installed in {goroot} (installed from {source}, {h1}).',
+  'toolchain.installed.aModuleProxy': 'a module proxy',
+  'toolchain.installed.provenViaMirror':
+    'its {h1} matches the record that the checksum database {db} proved is in its signed log of {records} records (reached through the GOPROXY mirror)',
+  'toolchain.installed.provenDirect':
+    'its {h1} matches the record that the checksum database {db} proved is in its signed log of {records} records (reached directly)',
+  'toolchain.installed.hashIs': 'its hash is {h1}',
+  'toolchain.installed.module': 'Installed {version} in {goroot} from the module {module} served by {source}; {how}.',
+  'toolchain.installed.archiveAlready':
+    "{version} is already installed in {goroot} (its archive's SHA-256 {sha256} was checked against the official Go release index when it was installed).",
+  'toolchain.installed.keptDownload': 'a download kept from an earlier run',
+  'toolchain.installed.officialHost': 'the official download host',
+  'toolchain.installed.archive':
+    'Installed {version} in {goroot} from the release archive at {from}; its SHA-256 {sha256} matches the official Go release index.',
 } as const;

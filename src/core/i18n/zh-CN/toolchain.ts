@@ -142,4 +142,20 @@ export const toolchain: Record<keyof typeof en, string> = {
   'toolchain.attempt.gotSha': '{source}（得到的 SHA-256 为 {digest}）',
   'toolchain.attempt.wrongFile': '{source}（{reason}）',
   'toolchain.notAnIndex': '不是 Go 发布索引：{error}',
+  'toolchain.installed.unverified':
+    '{version} 已存在于 {goroot}，但不是由 go-env-doctor 安装的，未经校验：没有检查过其内容的校验和。如需经过校验的副本，请删除该目录后重新安装。',
+  'toolchain.installed.moduleAlready': '{version} 已安装在 {goroot}（安装自 {source}，{h1}）。',
+  'toolchain.installed.aModuleProxy': '模块代理',
+  'toolchain.installed.provenViaMirror':
+    '其 {h1} 与校验和数据库 {db} 的记录一致，且该数据库证明此记录位于其包含 {records} 条记录的签名日志中（经由 GOPROXY 镜像访问）',
+  'toolchain.installed.provenDirect':
+    '其 {h1} 与校验和数据库 {db} 的记录一致，且该数据库证明此记录位于其包含 {records} 条记录的签名日志中（直接访问）',
+  'toolchain.installed.hashIs': '其哈希为 {h1}',
+  'toolchain.installed.module': '已将 {version} 安装到 {goroot}，来自 {source} 提供的模块 {module}；{how}。',
+  'toolchain.installed.archiveAlready':
+    '{version} 已安装在 {goroot}（安装时已用官方 Go 发布索引核对过其归档的 SHA-256 {sha256}）。',
+  'toolchain.installed.keptDownload': '之前运行时保留的下载文件',
+  'toolchain.installed.officialHost': '官方下载站点',
+  'toolchain.installed.archive':
+    '已将 {version} 安装到 {goroot}，来自 {from} 的发布归档；其 SHA-256 {sha256} 与官方 Go 发布索引一致。',
 };

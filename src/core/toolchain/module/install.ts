@@ -15,14 +15,15 @@ import { sumdbStateDir } from '../../stateDir';
 import { hashZip } from '../../sumdb/dirhash';
 import { undiciGet, type HttpGet } from '../../net/httpGet';
 import {
-  describeUnverifiedInstall,
+  describeUnverifiedInstallText,
   isCompleteToolchain,
   readMarker,
   stageAndCommit,
   type CommitCheckpoint,
 } from '../commit';
 import { cancelled, orList, toolchainError, UnsafeArchiveError } from '../errors';
-import { msg } from '../../i18n/message';
+import { msg, type Message } from '../../i18n/message';
+import { render } from '../../i18n/render';
 import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor } from '../layout';
 import { withDefaults } from '../timeouts';
@@ -89,14 +90,28 @@ export interface ModuleInstallResult {
 
 /** One sentence for the CLI and the editor: where the toolchain came from and how it was verified. */
 export function describeModuleInstall(r: ModuleInstallResult): string {
-  if (r.alreadyInstalled && !r.h1) return describeUnverifiedInstall(r.version, r.goroot);
+  return render(describeModuleInstallText(r), 'en');
+}
+
+export function describeModuleInstallText(r: ModuleInstallResult): Message {
+  const { version, goroot } = r;
+  if (r.alreadyInstalled && !r.h1) return describeUnverifiedInstallText(version, goroot);
   if (r.alreadyInstalled)
-    return `${r.version} is already installed in ${r.goroot} (installed from ${r.source ?? 'a module proxy'}, ${r.h1}).`;
+    return msg('toolchain.installed.moduleAlready', {
+      version,
+      goroot,
+      source: r.source ?? msg('toolchain.installed.aModuleProxy'),
+      h1: String(r.h1),
+    });
   const v = r.verification;
   const how = v
-    ? `its ${r.h1} matches the record that the checksum database ${v.database} proved is in its signed log of ${v.treeSize.toLocaleString('en-US')} records (reached ${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'})`
-    : `its hash is ${r.h1}`;
-  return `Installed ${r.version} in ${r.goroot} from the module ${r.module} served by ${r.source}; ${how}.`;
+    ? msg(v.via === 'proxy' ? 'toolchain.installed.provenViaMirror' : 'toolchain.installed.provenDirect', {
+        h1: String(r.h1),
+        db: v.database,
+        records: v.treeSize.toLocaleString('en-US'),
+      })
+    : msg('toolchain.installed.hashIs', { h1: String(r.h1) });
+  return msg('toolchain.installed.module', { version, goroot, module: r.module, source: String(r.source), how });
 }
 
 export async function installToolchainModule(opts: ModuleInstallOptions): Promise<ModuleInstallResult> {
