@@ -25,6 +25,8 @@ import { moduleRouteFindings } from './checks/moduleRoutesCheck';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { redact } from './redact';
 import { parseGoVersion, supportsToolchainSwitch } from './goVersion';
+import { msg } from './i18n/message';
+import { findingWords } from './i18n/words';
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -151,8 +153,10 @@ export async function diagnose(opts: DiagnoseOptions): Promise<Report> {
     findings.push({
       id: 'env.fileUnreadable',
       severity: 'warning',
-      title: 'The go env file cannot be read',
-      detail: `${envFile.path}: ${envFile.message}. The go command ignores settings it cannot read, and \`go env -w\` will fail. Fix its permissions or remove it.`,
+      ...findingWords(
+        msg('go.envFileUnreadable.title'),
+        msg('go.envFileUnreadable.detail', { path: envFile.path, error: envFile.message }),
+      ),
       subject: envFile.path,
     });
   }

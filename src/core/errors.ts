@@ -1,4 +1,6 @@
 // Errors are values with a cause and a remedy, so every surface can say what went wrong and what to do.
+import { msg, type Message } from './i18n/message';
+import { render } from './i18n/render';
 
 const BRAND = Symbol.for('go-env-doctor.DoctorError');
 
@@ -17,13 +19,39 @@ export class DoctorError extends Error {
   readonly code: string;
   /** What to do about it, in one or two sentences. */
   readonly remedy: string;
+  /** `message` and `remedy` as catalog Messages (they are the English rendering); see doctorError. */
+  readonly text?: ErrorText;
 
-  constructor(code: string, message: string, remedy: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: string, message: string, remedy: string, options?: { cause?: unknown; text?: ErrorText }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DoctorError';
     this.code = code;
     this.remedy = remedy;
+    if (options?.text) this.text = options.text;
   }
+}
+
+export interface ErrorText {
+  message: Message;
+  remedy: Message;
+}
+
+/** A DoctorError spoken through the catalog: English in `message`/`remedy`, the Messages in `text`. */
+export function doctorError(code: string, message: Message, remedy: Message, cause?: unknown): DoctorError {
+  return new DoctorError(code, render(message, 'en'), render(remedy, 'en'), {
+    ...(cause === undefined ? {} : { cause }),
+    text: { message, remedy },
+  });
+}
+
+/** The error's text as Messages: its own, or its English wrapped verbatim (errors built before the catalog). */
+export function errorText(err: DoctorError): ErrorText {
+  return (
+    err.text ?? {
+      message: msg('common.verbatim', { text: err.message }),
+      remedy: msg('common.verbatim', { text: err.remedy }),
+    }
+  );
 }
 
 export function isAbortError(err: unknown): boolean {

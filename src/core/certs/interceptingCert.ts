@@ -5,7 +5,9 @@
 import type { X509Certificate } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { DoctorError } from '../errors';
+import { doctorError } from '../errors';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 import { probe } from '../net/probe';
 import { netProxyConfigFromEnv } from '../net/netproxy';
 import { displayName, loadGoTrust } from '../net/trust';
@@ -50,10 +52,10 @@ export async function saveInterceptingCertificate(o: {
 }): Promise<SavedCertificate> {
   const url = new URL(o.url);
   if (url.protocol !== 'https:')
-    throw new DoctorError(
+    throw doctorError(
       'cert.notHttps',
-      `${url.origin} is not an https:// URL.`,
-      'Give the https:// URL of the mirror.',
+      msg('certs.notHttps.message', { origin: url.origin }),
+      msg('certs.notHttps.remedy'),
     );
   url.username = url.password = '';
   const r = await probe({
@@ -65,18 +67,18 @@ export async function saveInterceptingCertificate(o: {
   });
   const cert = r.error?.kind === 'tls' && r.peerChain ? interceptingCertificate(r.peerChain) : undefined;
   if (!cert) {
-    const why = r.error ? r.error.message : 'the go command already trusts its certificate';
-    throw new DoctorError(
+    const why = r.error ? r.error.message : msg('certs.alreadyTrusted');
+    throw doctorError(
       'cert.notIntercepted',
-      `${url.origin} did not present an untrusted certificate (${why}), so there is nothing to save.`,
-      'Diagnose again: the connection may no longer be intercepted.',
+      msg('certs.notIntercepted.message', { origin: url.origin, why }),
+      msg('certs.notIntercepted.remedy'),
     );
   }
   if (o.sha256 && normalize(o.sha256) !== normalize(cert.fingerprint256))
-    throw new DoctorError(
+    throw doctorError(
       'cert.changed',
-      `${url.origin} now presents a certificate with SHA-256 ${cert.fingerprint256}, not the ${o.sha256} the diagnosis showed.`,
-      'Nothing was saved. Diagnose again and compare the new fingerprint with the one your IT department gives.',
+      msg('certs.changed.message', { origin: url.origin, now: cert.fingerprint256, shown: o.sha256 }),
+      msg('certs.changed.remedy'),
     );
   const dir = savedCertsDir(o.platform);
   const file = path.join(dir, `${normalize(cert.fingerprint256).slice(0, 16)}.pem`);
@@ -84,11 +86,11 @@ export async function saveInterceptingCertificate(o: {
     await fs.mkdir(dir, { recursive: true, mode: 0o755 });
     await fs.writeFile(file, cert.toString(), { mode: 0o644 });
   } catch (err) {
-    throw new DoctorError(
+    throw doctorError(
       'cert.unwritable',
-      `Cannot save the certificate to ${file}: ${(err as Error).message}.`,
-      'Make the directory writable, or set XDG_STATE_HOME to a writable absolute directory.',
-      { cause: err },
+      msg('certs.unwritable.message', { file, error: (err as Error).message }),
+      msg('certs.unwritable.remedy'),
+      err,
     );
   }
   return { file, dir, name: certificateName(cert), sha256: cert.fingerprint256 };
@@ -96,17 +98,18 @@ export async function saveInterceptingCertificate(o: {
 
 /** What to tell the user after saving: check the fingerprint first, then trust it for this user only. */
 export function savedCertificateAdvice(s: SavedCertificate, p: Pick<Platform, 'os'>): string {
+  return render(savedCertificateAdviceText(s, p), 'en');
+}
+
+/** savedCertificateAdvice as a catalog Message. */
+export function savedCertificateAdviceText(s: SavedCertificate, p: Pick<Platform, 'os'>): Message {
   const trust =
     p.os === 'win32'
-      ? `certutil -user -addstore Root "${s.file}"   (your Windows account only)`
+      ? msg('certs.trust.win32', { file: s.file })
       : p.os === 'darwin'
-        ? `security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db '${s.file}'   (your login keychain only)`
-        : `export SSL_CERT_DIR=/etc/ssl/certs:${s.dir}   (the go command only; add it to your shell profile)`;
-  return (
-    `Saved "${s.name}" to ${s.file}\nSHA-256 ${s.sha256}\n` +
-    'Compare this fingerprint with the one your IT department publishes before trusting it; if they differ, someone else is intercepting the connection: do not trust it.\n' +
-    `Only after that check, trust it:\n  ${trust}\n`
-  );
+        ? msg('certs.trust.darwin', { file: s.file })
+        : msg('certs.trust.other', { dir: s.dir });
+  return msg('certs.saved', { name: s.name, file: s.file, sha256: s.sha256, trust });
 }
 
 function normalize(fp: string): string {

@@ -1,6 +1,8 @@
 // GOPROXY list syntax, as cmd/go reads it: entries separated by `,` (fall through only on
 // 404/410) or `|` (fall through on any error); `direct` and `off` are keywords; a scheme-less
 // entry means https://; `file://` serves a module cache download directory.
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export type Fallthrough = 'notFound' | 'anyError';
 
@@ -8,7 +10,7 @@ export type ProxyEntry =
   | { kind: 'url'; text: string; url: URL; /** how to reach the next entry when this one fails */ next?: Fallthrough }
   | { kind: 'direct'; text: string; next?: Fallthrough }
   | { kind: 'off'; text: string; next?: Fallthrough }
-  | { kind: 'invalid'; text: string; reason: string; next?: Fallthrough };
+  | { kind: 'invalid'; text: string; reason: string; reasonText: Message; next?: Fallthrough };
 
 export const DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
 
@@ -41,23 +43,23 @@ function parseEntry(text: string): ProxyEntry {
   const looksLikeHost =
     /[.:/]/.test(text) && !text.includes(':/') && !text.startsWith('/') && !/^[a-zA-Z]:\\/.test(text);
   if (!looksLikeHost && !text.includes(':/')) {
-    return { kind: 'invalid', text, reason: 'it is neither a keyword (direct, off) nor a URL with a scheme' };
+    return invalidEntry(text, msg('go.goproxy.notKeywordOrUrl'));
   }
   let url: URL;
   try {
     url = new URL(looksLikeHost ? `https://${text}` : text);
   } catch {
-    return { kind: 'invalid', text, reason: 'it is not a valid URL' };
+    return invalidEntry(text, msg('go.goproxy.badUrl'));
   }
   if (!['https:', 'http:', 'file:'].includes(url.protocol)) {
-    return {
-      kind: 'invalid',
-      text,
-      reason: `the scheme "${url.protocol.slice(0, -1)}" is not supported (use https://, http:// or file://)`,
-    };
+    return invalidEntry(text, msg('go.goproxy.scheme', { scheme: url.protocol.slice(0, -1) }));
   }
-  if (url.protocol !== 'file:' && url.hostname === '') return { kind: 'invalid', text, reason: 'it has no host' };
+  if (url.protocol !== 'file:' && url.hostname === '') return invalidEntry(text, msg('go.goproxy.noHost'));
   return { kind: 'url', text, url };
+}
+
+function invalidEntry(text: string, reasonText: Message): ProxyEntry {
+  return { kind: 'invalid', text, reason: render(reasonText, 'en'), reasonText };
 }
 
 /** `https://goproxy.cn,direct` in words, for reports: what the go command will do in order. */

@@ -3,6 +3,8 @@
 // reachable in mainland China); a verifier key `name+hash+key`; each optionally followed by a
 // URL, which then bypasses GOPROXY entirely. Empty means sum.golang.org.
 import { newVerifier, NoteError, type Verifier } from '../sumdb/note';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export const SUM_GOLANG_ORG_KEY = 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8';
 
@@ -21,33 +23,27 @@ export interface SumDatabase {
 }
 
 export type GosumdbSetting =
-  { kind: 'off' } | { kind: 'db'; db: SumDatabase } | { kind: 'invalid'; setting: string; reason: string };
+  | { kind: 'off' }
+  | { kind: 'db'; db: SumDatabase }
+  | { kind: 'invalid'; setting: string; reason: string; reasonText: Message };
 
 export function parseGosumdb(value: string | undefined): GosumdbSetting {
   const setting = (value ?? '').trim() === '' ? 'sum.golang.org' : (value ?? '').trim();
   const text = setting === 'sum.golang.google.cn' ? 'sum.golang.org https://sum.golang.google.cn' : setting;
   if (text === 'off') return { kind: 'off' };
   const fields = text.split(/\s+/).filter((f) => f !== '');
-  if (fields.length === 0) return { kind: 'invalid', setting, reason: 'it is empty' };
-  if (fields.length > 2)
-    return {
-      kind: 'invalid',
-      setting,
-      reason: 'it has too many fields (expected a key, optionally followed by a URL)',
-    };
+  if (fields.length === 0) return invalid(setting, msg('go.gosumdb.empty'));
+  if (fields.length > 2) return invalid(setting, msg('go.gosumdb.tooManyFields'));
   const key = KNOWN_KEYS[fields[0]!] ?? fields[0]!;
   let verifier: Verifier;
   try {
     verifier = newVerifier(key);
   } catch (err) {
-    const why =
-      err instanceof NoteError && err.kind === 'keyHashMismatch'
-        ? 'its key hash does not match the key'
-        : 'it is neither a known database name nor a verifier key (name+hash+key)';
-    return { kind: 'invalid', setting, reason: why };
+    const keyHash = err instanceof NoteError && err.kind === 'keyHashMismatch';
+    return invalid(setting, msg(keyHash ? 'go.gosumdb.keyHash' : 'go.gosumdb.notKey'));
   }
   if (!isHostPath(verifier.name)) {
-    return { kind: 'invalid', setting, reason: `the database name "${verifier.name}" is not of the form host[/path]` };
+    return invalid(setting, msg('go.gosumdb.badName', { name: verifier.name }));
   }
   let url: URL;
   let explicitUrl = false;
@@ -56,15 +52,19 @@ export function parseGosumdb(value: string | undefined): GosumdbSetting {
       url = new URL(fields[1]!);
       explicitUrl = true;
       if (url.protocol !== 'https:' && url.protocol !== 'http:' && url.protocol !== 'file:') {
-        return { kind: 'invalid', setting, reason: `the URL scheme "${url.protocol}" is not supported` };
+        return invalid(setting, msg('go.gosumdb.scheme', { scheme: url.protocol }));
       }
     } else {
       url = new URL(`https://${verifier.name}`);
     }
   } catch {
-    return { kind: 'invalid', setting, reason: `"${fields[1] ?? verifier.name}" is not a valid URL` };
+    return invalid(setting, msg('go.gosumdb.badUrl', { url: fields[1] ?? verifier.name }));
   }
   return { kind: 'db', db: { name: verifier.name, verifier, url, explicitUrl, setting } };
+}
+
+function invalid(setting: string, reasonText: Message): GosumdbSetting {
+  return { kind: 'invalid', setting, reason: render(reasonText, 'en'), reasonText };
 }
 
 /** cmd/go insists the name is a plain `host[/path]`: no scheme, query, userinfo, escapes or trailing slash. */

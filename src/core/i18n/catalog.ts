@@ -2,6 +2,7 @@
 // One file per domain under en/ and zh-CN/ (the zh-CN file is typed against the English one, so a
 // missing key does not compile); placeholders are `{name}` and must match in both languages
 // (test/unit/core/i18n/catalog.test.ts).
+import { certs as enCerts } from './en/certs';
 import { checkFixes as enCheckFixes } from './en/checkFixes';
 import { checksumDb as enChecksumDb } from './en/checksumDb';
 import { checksumGoSum as enChecksumGoSum } from './en/checksumGoSum';
@@ -13,16 +14,25 @@ import { dns as enDns } from './en/dns';
 import { envCheck as enEnvCheck } from './en/envCheck';
 import { envPath as enEnvPath } from './en/envPath';
 import { envPatterns as enEnvPatterns } from './en/envPatterns';
+import { errors as enErrors } from './en/errors';
+import { go as enGo } from './en/go';
 import { gomodCheck as enGomodCheck } from './en/gomodCheck';
 import { httpProxy as enHttpProxy } from './en/httpProxy';
 import { loginShell as enLoginShell } from './en/loginShell';
 import { moduleRoutes as enModuleRoutes } from './en/moduleRoutes';
+import { modules as enModules } from './en/modules';
+import { net as enNet } from './en/net';
+import { policy as enPolicy } from './en/policy';
 import { proxyCheck as enProxyCheck } from './en/proxyCheck';
 import { proxyContent as enProxyContent } from './en/proxyContent';
 import { proxyHistory as enProxyHistory } from './en/proxyHistory';
+import { proxyRewrite as enProxyRewrite } from './en/proxyRewrite';
+import { referee as enReferee } from './en/referee';
 import { tls as enTls } from './en/tls';
+import { toolchain as enToolchain } from './en/toolchain';
 import { whichGo as enWhichGo } from './en/whichGo';
 import { workspaceToolchain as enWorkspaceToolchain } from './en/workspaceToolchain';
+import { certs as zhCerts } from './zh-CN/certs';
 import { checkFixes as zhCheckFixes } from './zh-CN/checkFixes';
 import { checksumDb as zhChecksumDb } from './zh-CN/checksumDb';
 import { checksumGoSum as zhChecksumGoSum } from './zh-CN/checksumGoSum';
@@ -34,19 +44,28 @@ import { dns as zhDns } from './zh-CN/dns';
 import { envCheck as zhEnvCheck } from './zh-CN/envCheck';
 import { envPath as zhEnvPath } from './zh-CN/envPath';
 import { envPatterns as zhEnvPatterns } from './zh-CN/envPatterns';
+import { errors as zhErrors } from './zh-CN/errors';
+import { go as zhGo } from './zh-CN/go';
 import { gomodCheck as zhGomodCheck } from './zh-CN/gomodCheck';
 import { httpProxy as zhHttpProxy } from './zh-CN/httpProxy';
 import { loginShell as zhLoginShell } from './zh-CN/loginShell';
 import { moduleRoutes as zhModuleRoutes } from './zh-CN/moduleRoutes';
+import { modules as zhModules } from './zh-CN/modules';
+import { net as zhNet } from './zh-CN/net';
+import { policy as zhPolicy } from './zh-CN/policy';
 import { proxyCheck as zhProxyCheck } from './zh-CN/proxyCheck';
 import { proxyContent as zhProxyContent } from './zh-CN/proxyContent';
 import { proxyHistory as zhProxyHistory } from './zh-CN/proxyHistory';
+import { proxyRewrite as zhProxyRewrite } from './zh-CN/proxyRewrite';
+import { referee as zhReferee } from './zh-CN/referee';
 import { tls as zhTls } from './zh-CN/tls';
+import { toolchain as zhToolchain } from './zh-CN/toolchain';
 import { whichGo as zhWhichGo } from './zh-CN/whichGo';
 import { workspaceToolchain as zhWorkspaceToolchain } from './zh-CN/workspaceToolchain';
 import type { Lang } from './lang';
 
 const EN = {
+  ...enCerts,
   ...enCheckFixes,
   ...enChecksumDb,
   ...enChecksumGoSum,
@@ -58,14 +77,22 @@ const EN = {
   ...enEnvCheck,
   ...enEnvPath,
   ...enEnvPatterns,
+  ...enErrors,
+  ...enGo,
   ...enGomodCheck,
   ...enHttpProxy,
   ...enLoginShell,
   ...enModuleRoutes,
+  ...enModules,
+  ...enNet,
+  ...enPolicy,
   ...enProxyCheck,
   ...enProxyContent,
   ...enProxyHistory,
+  ...enProxyRewrite,
+  ...enReferee,
   ...enTls,
+  ...enToolchain,
   ...enWhichGo,
   ...enWorkspaceToolchain,
 } as const;
@@ -73,6 +100,7 @@ const EN = {
 export type MessageKey = keyof typeof EN;
 
 const ZH_CN: Record<MessageKey, string> = {
+  ...zhCerts,
   ...zhCheckFixes,
   ...zhChecksumDb,
   ...zhChecksumGoSum,
@@ -84,14 +112,22 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhEnvCheck,
   ...zhEnvPath,
   ...zhEnvPatterns,
+  ...zhErrors,
+  ...zhGo,
   ...zhGomodCheck,
   ...zhHttpProxy,
   ...zhLoginShell,
   ...zhModuleRoutes,
+  ...zhModules,
+  ...zhNet,
+  ...zhPolicy,
   ...zhProxyCheck,
   ...zhProxyContent,
   ...zhProxyHistory,
+  ...zhProxyRewrite,
+  ...zhReferee,
   ...zhTls,
+  ...zhToolchain,
   ...zhWhichGo,
   ...zhWorkspaceToolchain,
 };

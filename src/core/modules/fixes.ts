@@ -1,6 +1,8 @@
 // The fixes module findings offer, defined once so the CLI and the editor label them alike.
 import * as path from 'node:path';
 import type { Fix } from '../findings';
+import { msg } from '../i18n/message';
+import { fixWords } from '../i18n/words';
 import { commandLine } from '../shell/quote';
 
 /** The command line shown for a fix (POSIX quoting; the editor performs the action itself). */
@@ -11,7 +13,7 @@ function shown(argv: string[]): string {
 export function repairGoSumFix(goSum: string, module: string, version: string): Fix {
   return {
     command: shown(['go-env-doctor', 'repair-gosum', '--cwd', path.dirname(goSum), `${module}@${version}`]),
-    title: `Remove the ${module} ${version} lines and let go re-add verified ones (go mod tidy)`,
+    ...fixWords(msg('modules.fix.repairGoSum', { module, version })),
     action: { kind: 'repairGoSum', goSum, module, version },
   };
 }
@@ -19,7 +21,7 @@ export function repairGoSumFix(goSum: string, module: string, version: string): 
 export function redownloadModuleFix(cwd: string, module: string, version: string): Fix {
   return {
     command: shown(['go-env-doctor', 'redownload-module', '--cwd', cwd, `${module}@${version}`]),
-    title: `Download ${module}@${version} again (only this module)`,
+    ...fixWords(msg('modules.fix.redownload', { module, version })),
     action: { kind: 'redownloadModule', cwd, module, version },
   };
 }
@@ -27,7 +29,7 @@ export function redownloadModuleFix(cwd: string, module: string, version: string
 export function cleanModcacheFix(cwd: string, size: string): Fix {
   return {
     command: 'go clean -modcache',
-    title: `Last resort: empty the whole module cache (${size}); go downloads what it needs again`,
+    ...fixWords(msg('modules.fix.cleanModcache', { size })),
     action: { kind: 'cleanModcache', cwd },
   };
 }

@@ -12,6 +12,8 @@ import { errorMessage } from '../errors';
 import { redact } from '../redact';
 import type { GoSumLine } from './goSum';
 import { VerifiedRecords } from './verifiedRecords';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export interface GoSumVerifyOptions {
   lines: readonly GoSumLine[];
@@ -47,6 +49,8 @@ export interface GoSumVerification {
   mismatches: GoSumMismatch[];
   /** Why some lines could not be verified (first failure), when any could not. */
   problem?: string;
+  /** `problem` as a catalog Message. */
+  problemText?: Message;
   /** The budget ran out before every line was verified. */
   outOfTime: boolean;
   /** Where the database was reached (redacted). */
@@ -117,7 +121,7 @@ export async function verifyGoSumLines(o: GoSumVerifyOptions): Promise<GoSumVeri
     base = await resolveSumdbBase(client);
   } catch (err) {
     if (o.signal?.aborted) throw err;
-    result.problem = deadline?.aborted ? outOfTimeText(o.budgetMs) : redact(errorMessage(err));
+    setProblem(result, deadline?.aborted ? outOfTimeText(o.budgetMs) : redact(errorMessage(err)));
     result.outOfTime = Boolean(deadline?.aborted);
     return finish(result);
   }
@@ -142,23 +146,30 @@ export async function verifyGoSumLines(o: GoSumVerifyOptions): Promise<GoSumVeri
         if (deadline?.aborted) break;
         // A module the database does not know is go's "verifying module: not found" too.
         if (err instanceof SumdbError && err.kind === 'notFound') {
-          result.problem ??= redact(err.message);
+          if (result.problem === undefined) setProblem(result, redact(err.message));
           continue;
         }
-        result.problem ??= redact(errorMessage(err));
+        if (result.problem === undefined) setProblem(result, redact(errorMessage(err)));
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(o.concurrency ?? DEFAULT_CONCURRENCY, pending.length) }, worker));
   if (deadline?.aborted && result.verified < result.checked) {
     result.outOfTime = true;
-    result.problem ??= outOfTimeText(o.budgetMs);
+    if (result.problem === undefined) setProblem(result, outOfTimeText(o.budgetMs));
   }
   return finish(result);
 }
 
-function outOfTimeText(ms: number | undefined): string {
-  return `the checksum database did not answer for every line within ${ms} ms`;
+function outOfTimeText(ms: number | undefined): Message {
+  return msg('modules.problem.outOfTime', { ms: String(ms) });
+}
+
+/** A server's or library's words are kept verbatim; our own are Messages. */
+function setProblem(r: GoSumVerification, problem: Message | string): void {
+  const text = typeof problem === 'string' ? msg('common.verbatim', { text: problem }) : problem;
+  r.problem = render(text, 'en');
+  r.problemText = text;
 }
 
 function finish(r: GoSumVerification): GoSumVerification {

@@ -10,12 +10,15 @@ import { redact } from '../redact';
 import { hash1FromDigests, rawEntryName, type FileDigest } from '../sumdb/dirhash';
 import type { HttpGet } from '../net/httpGet';
 import type { GoSumLine } from './goSum';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 /** cmd/go's limit on a module zip (modfetch/zip.go MaxZipFile). */
 const MAX_ZIP_BYTES = 500 << 20;
 const MAX_MOD_BYTES = 16 << 20;
 
-export type MirrorHash = { mirror: string; hash: string } | { mirror?: string; problem: string };
+/** `problemText` is `problem` as a catalog Message. */
+export type MirrorHash = { mirror: string; hash: string } | { mirror?: string; problem: string; problemText?: Message };
 
 export async function mirrorHash(
   line: Pick<GoSumLine, 'module' | 'version' | 'goMod'>,
@@ -25,7 +28,7 @@ export async function mirrorHash(
   signal?: AbortSignal,
 ): Promise<MirrorHash> {
   const entry = parseGoproxy(goproxy).find((e) => e.kind === 'url');
-  if (!entry || entry.kind !== 'url') return { problem: 'GOPROXY names no mirror to ask' };
+  if (!entry || entry.kind !== 'url') return problem(undefined, msg('modules.problem.noMirror'));
   const mirror = redact(entry.url.href);
   const file = `${escapeModulePath(line.module)}/@v/${escapeModulePath(line.version)}.${line.goMod ? 'mod' : 'zip'}`;
   try {
@@ -34,11 +37,11 @@ export async function mirrorHash(
       timeoutMs,
       maxBytes: line.goMod ? MAX_MOD_BYTES : MAX_ZIP_BYTES,
     });
-    if (res.status !== 200) return { mirror, problem: `the mirror answered HTTP ${res.status}` };
+    if (res.status !== 200) return problem(mirror, msg('modules.problem.mirrorStatus', { status: res.status }));
     return { mirror, hash: line.goMod ? goModHash1(res.body) : await zipHash(res.body) };
   } catch (err) {
     if (signal?.aborted) throw err;
-    return { mirror, problem: redact(errorMessage(err)) };
+    return problem(mirror, msg('common.verbatim', { text: redact(errorMessage(err)) }));
   }
 }
 
@@ -52,4 +55,8 @@ async function zipHash(zip: Buffer): Promise<string> {
     files.push({ name: rawEntryName(entry), sha256: h.digest() });
   }
   return hash1FromDigests(files);
+}
+
+function problem(mirror: string | undefined, text: Message): MirrorHash {
+  return { ...(mirror === undefined ? {} : { mirror }), problem: render(text, 'en'), problemText: text };
 }

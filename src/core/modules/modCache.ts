@@ -9,6 +9,8 @@ import { errorCode, errorMessage } from '../errors';
 import { escapeModulePath } from '../go/goproxy';
 import { hashZip, openZipRaw, rawEntryName, hash1FromDigests, type FileDigest } from '../sumdb/dirhash';
 import { dirDigests } from './dirHash';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export interface CachedModule {
   module: string;
@@ -27,6 +29,8 @@ export interface CorruptModule extends CachedModule {
   paths: ModulePaths;
   /** What is wrong, in one sentence. */
   problem: string;
+  /** `problem` as a catalog Message. */
+  problemText: Message;
   /** Files that differ from the zip, when the zip could tell. */
   altered: string[];
   missing: string[];
@@ -100,40 +104,41 @@ async function verifyOne(
   ]);
   const zipThere = dir ? () => exists(paths.zip) : undefined;
   if (!dir && !(await exists(paths.zip))) return 'absent';
-  const corrupt = (problem: string, diff?: Pick<CorruptModule, 'altered' | 'missing' | 'extra'>): CorruptModule => ({
+  const corrupt = (problem: Message, diff?: Pick<CorruptModule, 'altered' | 'missing' | 'extra'>): CorruptModule => ({
     ...m,
     paths,
-    problem,
+    problem: render(problem, 'en'),
+    problemText: problem,
     altered: diff?.altered ?? [],
     missing: diff?.missing ?? [],
     extra: diff?.extra ?? [],
   });
   const expected = ziphashText?.trim();
-  if (!expected) return corrupt(`its .ziphash file (${paths.ziphash}) is missing or empty`);
+  if (!expected) return corrupt(msg('modules.corrupt.noZiphash', { path: paths.ziphash }));
   if (m.goSumHash && m.goSumHash !== expected)
-    return corrupt(`the cached .ziphash says ${expected}, but go.sum says ${m.goSumHash}`);
+    return corrupt(msg('modules.corrupt.ziphashDiffers', { cached: expected, goSum: m.goSumHash }));
   // The zip is hashed only when go would use it (no extracted directory) or to name the files
   // that differ: hashing every zip would double the work for what go builds from, the directory.
-  const zipMatches = async (): Promise<boolean | string> => {
+  const zipMatches = async (): Promise<boolean | Message> => {
     try {
       return (await hashZip(paths.zip, signal ? { signal } : {})) === expected;
     } catch (err) {
       if (signal?.aborted) throw err;
-      return `its zip cannot be read: ${errorMessage(err)}`;
+      return msg('modules.corrupt.zipUnreadable', { error: errorMessage(err) });
     }
   };
   if (!dir) {
     const z = await zipMatches();
     if (z === true) return 'ok';
-    return corrupt(typeof z === 'string' ? z : `its cached zip does not hash to ${expected}`);
+    return corrupt(z === false ? msg('modules.corrupt.zipHash', { hash: expected }) : z);
   }
-  if ('error' in dir) return corrupt(`its directory cannot be read: ${dir.error}`);
+  if ('error' in dir) return corrupt(msg('modules.corrupt.dirUnreadable', { error: dir.error }));
   if (hash1FromDigests(dir.digests) !== expected) {
     const diff =
       (await zipThere?.()) && (await zipMatches()) === true
         ? await diffAgainstZip(paths.zip, dir.digests, `${prefix}/`).catch(() => undefined)
         : undefined;
-    return corrupt(`its extracted directory does not hash to ${expected}`, diff);
+    return corrupt(msg('modules.corrupt.dirHash', { hash: expected }), diff);
   }
   return 'ok';
 }

@@ -6,6 +6,8 @@
 // doctors are serialized by a lock file next to the version's own.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 import { acquireLock } from '../toolchain/lock';
 import { modulePaths } from './modCache';
 import { runGo, type GoRun } from './runGo';
@@ -14,7 +16,8 @@ export interface RedownloadOptions extends GoRun {
   gomodcache: string;
   module: string;
   version: string;
-  onProgress?: (step: string) => void;
+  /** Each step in English, and as a Message for other languages. */
+  onProgress?: (step: string, text: Message) => void;
 }
 
 /** Download files of a version that go rebuilds from the zip (`.info` and `.mod` are kept). */
@@ -25,17 +28,17 @@ export async function redownloadModule(o: RedownloadOptions): Promise<void> {
   const base = paths.zip.slice(0, -'.zip'.length);
   const lock = await acquireLock(`${base}.doctor-lock`, { signal: o.signal });
   try {
-    o.onProgress?.(`Removing ${o.module}@${o.version} from the module cache`);
+    progress(o, msg('modules.progress.removing', { module: o.module, version: o.version }));
     await removeTree(paths.dir);
     for (const ext of DOWNLOAD_EXTS) await fs.rm(`${base}${ext}`, { force: true });
   } finally {
     await lock.release();
   }
-  o.onProgress?.(`Downloading ${o.module}@${o.version} again (go mod download)`);
+  progress(o, msg('modules.progress.downloading', { module: o.module, version: o.version }));
   await runGo(
     o,
     ['mod', 'download', `${o.module}@${o.version}`],
-    `Run \`go mod download ${o.module}@${o.version}\` in ${o.cwd} to see the error. If it keeps failing, \`go clean -modcache\` empties the whole cache.`,
+    msg('modules.redownload.remedy', { module: o.module, version: o.version, cwd: o.cwd }),
   );
 }
 
@@ -58,4 +61,8 @@ async function makeWritable(dir: string): Promise<void> {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) await makeWritable(p);
   }
+}
+
+function progress(o: RedownloadOptions, text: Message): void {
+  o.onProgress?.(render(text, 'en'), text);
 }

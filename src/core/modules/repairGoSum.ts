@@ -3,6 +3,7 @@
 // database. If go fails, the old go.sum is put back; the copy is the undo either way.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { msg } from '../i18n/message';
 import { runGo, type GoRun } from './runGo';
 
 export interface RepairGoSumOptions extends Omit<GoRun, 'cwd'> {
@@ -34,7 +35,7 @@ export async function repairGoSum(o: RepairGoSumOptions): Promise<GoSumRepair> {
     await runGo(
       { ...o, cwd: path.dirname(o.goSum) },
       ['mod', 'tidy'],
-      `go.sum was put back as it was. Run \`go mod tidy\` in ${path.dirname(o.goSum)} to see the error; if the mirror serves wrong content, switch GOPROXY first.`,
+      msg('modules.repairGoSum.remedy', { dir: path.dirname(o.goSum) }),
     );
   } catch (err) {
     await fs.writeFile(o.goSum, before);

@@ -7,6 +7,8 @@ import type { ProbeError } from './probe';
 import { RedirectRefusedError } from './redirectPolicy';
 import type { GoTrust } from './trust';
 import { redact } from '../redact';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export interface HttpTimeouts {
   connectMs: number;
@@ -18,62 +20,86 @@ export interface HttpTimeouts {
 export interface NetFailure {
   /** "connection refused", "the transfer stalled (no data for 30 s)", ... */
   reason: string;
+  /** `reason` as a catalog Message (absent: `reason` is shown as it is). */
+  reasonText?: Message;
   /** Whether trying the same URL again may help. */
   retryable: boolean;
 }
 
-const TLS_HINT = 'a TLS certificate problem (run "go-env-doctor diagnose" to see why)';
+export function describeNetError(err: unknown, timeouts: HttpTimeouts): Required<NetFailure> {
+  const { text, retryable } = netErrorWords(err, timeouts);
+  return { reason: render(text, 'en'), reasonText: text, retryable };
+}
 
-export function describeNetError(err: unknown, timeouts: HttpTimeouts): NetFailure {
-  if (err instanceof RedirectRefusedError) return { reason: err.message, retryable: false };
+function netErrorWords(err: unknown, timeouts: HttpTimeouts): { text: Message; retryable: boolean } {
+  const fails = (text: Message) => ({ text, retryable: false });
+  const retry = (text: Message) => ({ text, retryable: true });
+  if (err instanceof RedirectRefusedError) return fails(err.text);
   if (err instanceof InsecureCredentialsError)
-    return { reason: `${err.message}: the go command does not send credentials over plain http`, retryable: false };
+    return fails(msg('net.reason.insecureCredentials', { error: err.message }));
   const code = errorCode(err) ?? '';
   switch (code) {
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return { reason: `connecting timed out after ${formatLimit(timeouts.connectMs)}`, retryable: true };
+      return retry(msg('net.reason.connectTimeout', { limit: formatLimit(timeouts.connectMs) }));
     case 'UND_ERR_HEADERS_TIMEOUT':
-      return { reason: `no response within ${formatLimit(timeouts.headersMs)}`, retryable: true };
+      return retry(msg('net.reason.headersTimeout', { limit: formatLimit(timeouts.headersMs) }));
     case 'UND_ERR_BODY_TIMEOUT':
-      return { reason: `the transfer stalled (no data for ${formatLimit(timeouts.stallMs)})`, retryable: true };
+      return retry(msg('net.reason.stalled', { limit: formatLimit(timeouts.stallMs) }));
     case 'UND_ERR_SOCKET':
     case 'UND_ERR_CLOSED':
     case 'ECONNRESET':
     case 'EPIPE':
-      return { reason: 'the connection was closed mid-transfer', retryable: true };
+      return retry(msg('net.reason.closed'));
     case 'ECONNREFUSED':
-      return { reason: 'connection refused', retryable: true };
+      return retry(msg('net.reason.refused'));
     case 'ETIMEDOUT':
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
     case 'EAI_AGAIN':
-      return { reason: `the network is unreachable (${code})`, retryable: true };
+      return retry(msg('net.reason.unreachable', { code }));
     case 'ENOTFOUND':
-      return { reason: 'the host name does not resolve (ENOTFOUND)', retryable: false };
+      return fails(msg('net.reason.notFound'));
     case 'UND_ERR_PRX_TLS':
-      return { reason: `the proxy connection failed: ${errorMessage(err)}`, retryable: false };
+      return fails(msg('net.reason.proxyFailed', { error: errorMessage(err) }));
     default:
-      if (/CERT|SELF_SIGNED|ERR_TLS|UNABLE_TO_/.test(code)) return { reason: `${TLS_HINT}: ${code}`, retryable: false };
-      return { reason: code ? `${errorMessage(err)} (${code})` : errorMessage(err), retryable: true };
+      if (/CERT|SELF_SIGNED|ERR_TLS|UNABLE_TO_/.test(code)) return fails(msg('net.reason.tls', { code }));
+      return retry(
+        code
+          ? msg('net.reason.withCode', { error: errorMessage(err), code })
+          : msg('common.verbatim', { text: errorMessage(err) }),
+      );
   }
 }
 
 /** A probe failure as one clause: "its TLS certificate expired on …", "refused the connection …". */
 export function explainProbeError(e: ProbeError, url: URL, trust: GoTrust): string {
+  return render(explainProbeErrorText(e, url, trust), 'en');
+}
+
+/** explainProbeError as a catalog Message. */
+export function explainProbeErrorText(e: ProbeError, url: URL, trust: GoTrust): Message {
   const host = url.hostname;
   if (e.kind === 'tls' && e.tls) {
     const t = e.tls;
     switch (t.code) {
       case 'CERT_HAS_EXPIRED':
-        return `its TLS certificate expired on ${t.validTo} (or this machine's clock is ahead), so the go command refuses it`;
+        return msg('net.explain.expired', { date: t.validTo });
       case 'CERT_NOT_YET_VALID':
-        return `its TLS certificate is valid only from ${t.validFrom} (or this machine's clock is behind), so the go command refuses it`;
+        return msg('net.explain.notYetValid', { date: t.validFrom });
       case 'ERR_TLS_CERT_ALTNAME_INVALID':
-        return `its TLS certificate is not valid for ${host}${t.altNames ? ` (it names ${t.altNames})` : ''}: a DNS hijack or captive portal?`;
+        return t.altNames
+          ? msg('net.explain.altNameNames', { host, names: t.altNames })
+          : msg('net.explain.altName', { host });
       default:
-        return `its TLS certificate is issued by ${t.issuer || 'an unknown CA'}, which the go command does not trust (it trusts ${trust.source}): a TLS-intercepting proxy? (${t.code})`;
+        return msg('net.explain.untrusted', {
+          issuer: t.issuer || msg('net.explain.unknownCa'),
+          source: trust.source,
+          code: t.code,
+        });
     }
   }
-  const where = e.kind === 'netproxy' ? 'through the HTTP proxy:' : '';
-  return redact(`could not be reached${where ? ` ${where} ` : ': '}${e.message}`);
+  const error = redact(e.message);
+  return e.kind === 'netproxy'
+    ? msg('net.explain.unreachableProxy', { error })
+    : msg('net.explain.unreachable', { error });
 }

@@ -4,8 +4,11 @@ import type { Platform } from '../platform';
 import { capitalize } from '../text';
 import { clip, flat } from '../untrustedText';
 import { hostnameOf, hostOf } from './hostOf';
-import { stepInWords, UNTRUSTED_CERT_CODES, type ProbeResult, type TlsFailureInfo } from './probe';
-import { trustDifference, type GoTrust } from './trust';
+import { UNTRUSTED_CERT_CODES, type ProbeResult, type ProbeStep, type TlsFailureInfo } from './probe';
+import { trustDifferenceText, type GoTrust } from './trust';
+import type { MessageKey } from '../i18n/catalog';
+import { msg, type Message, type Param } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export type ProbeFailureKind =
   | 'dns'
@@ -26,6 +29,9 @@ export interface ProbeFailureWords {
   short: string;
   /** Sentences: what happened and why, naming the host, proxy or issuer. */
   cause: string;
+  /** `short` and `cause` as catalog Messages, for findings in another language. */
+  shortText: Message;
+  causeText: Message;
   /** 404/410: the go command moves on to the next GOPROXY entry even after `,`. */
   notFound: boolean;
   tls?: TlsFailureInfo;
@@ -36,198 +42,168 @@ export interface ProbeWordsContext {
   trust: () => Promise<GoTrust>;
   platform: Platform;
   timeoutMs: number;
-  /** Said after a 404/410: what the missing resource means. */
-  notFoundHint?: string;
+  /** Said after a 404/410: what the missing resource means (a Message, or English text). */
+  notFoundHint?: Message | string;
+}
+
+/** The words in English and as Messages. */
+function words(
+  kind: ProbeFailureKind,
+  short: Message,
+  cause: Message,
+  more: { notFound?: boolean; tls?: TlsFailureInfo } = {},
+): ProbeFailureWords {
+  return {
+    kind,
+    short: render(short, 'en'),
+    cause: render(cause, 'en'),
+    shortText: short,
+    causeText: cause,
+    notFound: more.notFound ?? false,
+    ...(more.tls ? { tls: more.tls } : {}),
+  };
 }
 
 /** Describes a probe that has `error` set (or an HTTP status the caller rejected: pass `status`). */
 export async function probeFailureWords(r: ProbeResult, c: ProbeWordsContext): Promise<ProbeFailureWords> {
   const host = hostOf(r.url);
   const e = r.error;
-  const via = r.via ? ` through the ${proxyKind(r.via.display)} ${r.via.display} (${r.via.variable})` : '';
+  const via: Param = r.via
+    ? msg('net.via', { kind: proxyKind(r.via.display), proxy: r.via.display, variable: r.via.variable })
+    : '';
   if (!e) {
     const status = r.status ?? 0;
     const notFound = status === 404 || status === 410;
-    return {
-      kind: 'httpStatus',
-      short: `answers HTTP ${status}`,
-      cause: `${host} answered HTTP ${status}${via}.${notFound && c.notFoundHint ? c.notFoundHint : bodyHint(r)}`,
-      notFound,
-    };
+    const hint = notFound && c.notFoundHint ? c.notFoundHint : bodyHint(r);
+    return words(
+      'httpStatus',
+      msg('net.short.httpStatus', { status }),
+      msg('net.cause.httpStatus', { host, status, via, hint }),
+      { notFound },
+    );
   }
+  const error = capitalize(e.message);
   switch (e.kind) {
     case 'dns':
-      return {
-        kind: 'dns',
-        short: 'does not resolve',
-        cause: `The host name ${host} does not resolve (${e.code}): check the URL, your DNS settings and whether this network can see that name.`,
-        notFound: false,
-      };
+      return words('dns', msg('net.short.dns'), msg('net.cause.dns', { host, code: e.code }));
     case 'refused':
-      return {
-        kind: 'refused',
-        short: 'refuses connections',
-        cause: `${capitalize(e.message)}: nothing accepts connections there, or a firewall rejects them.`,
-        notFound: false,
-      };
+      return words('refused', msg('net.short.refused'), msg('net.cause.refused', { error }));
     case 'timeout':
-      return {
-        kind: 'timeout',
-        short: 'does not answer',
-        cause: `${host} did not answer within ${c.timeoutMs} ms${via} (no progress during ${stepInWords(e.step)}). A filtered network often drops traffic to some hosts silently.`,
-        notFound: false,
-      };
+      return words(
+        'timeout',
+        msg('net.short.timeout'),
+        msg('net.cause.timeout', { host, ms: c.timeoutMs, via, step: stepText(e.step) }),
+      );
     case 'reset':
-      if (e.step === 'http') {
-        return {
-          kind: 'badResponse',
-          short: 'cuts its answer off',
-          cause: `${host}${via}: ${e.message}. A proxy or firewall in between may be cutting connections.`,
-          notFound: false,
-        };
-      }
-      return {
-        kind: 'refused',
-        short: 'resets connections',
-        cause: `${capitalize(e.message)}${via}. Connections reset during ${stepInWords(e.step)} usually mean a firewall blocks this host.`,
-        notFound: false,
-      };
+      if (e.step === 'http')
+        return words('badResponse', msg('net.short.cutOff'), msg('net.cause.cutOff', { host, via, error: e.message }));
+      return words('refused', msg('net.short.reset'), msg('net.cause.reset', { error, via, step: stepText(e.step) }));
     case 'http':
-      return {
-        kind: 'badResponse',
-        short: 'does not speak HTTP',
-        cause: `${host}${via}: ${e.message}. Check the URL (scheme and port).`,
-        notFound: false,
-      };
+      return words('badResponse', msg('net.short.notHttp'), msg('net.cause.notHttp', { host, via, error: e.message }));
     case 'insecureCredentials':
-      return {
-        kind: 'insecureCredentials',
-        short: 'has credentials on plain http',
-        cause: `${r.url} carries a user name and password, but over plain http the go command refuses to send them ("${e.message}"), so every request to ${host} fails before it is made; the doctor did not send them either. Use the proxy's https:// URL: credentials are sent over https only.`,
-        notFound: false,
-      };
+      return words(
+        'insecureCredentials',
+        msg('net.short.insecureCredentials'),
+        msg('net.cause.insecureCredentials', { url: r.url, error: e.message, host }),
+      );
     case 'netproxy':
       return netproxyFailure(r, host);
     case 'tls':
       return tlsFailure(r, host, c);
     case 'aborted':
-      return {
-        kind: 'timeout',
-        short: 'was not checked (cancelled)',
-        cause: 'The check was cancelled.',
-        notFound: false,
-      };
+      return words('timeout', msg('net.short.cancelled'), msg('net.cause.cancelled'));
   }
 }
 
 function netproxyFailure(r: ProbeResult, host: string): ProbeFailureWords {
   const e = r.error!;
-  const proxy = r.via ? `${proxyKind(r.via.display)} ${r.via.display} (${r.via.variable})` : 'configured proxy';
-  const because = `The go command reaches ${host} through the ${proxy}`;
+  const proxy = r.via
+    ? msg('net.proxy.named', { kind: proxyKind(r.via.display), proxy: r.via.display, variable: r.via.variable })
+    : msg('net.proxy.configured');
   if (e.code.startsWith('HTTP_')) {
-    return {
-      kind: 'httpStatus',
-      short: `is refused by the HTTP proxy (${e.code.slice(5)})`,
-      cause: `${because}, and ${e.message}.`,
-      notFound: false,
-    };
+    return words(
+      'httpStatus',
+      msg('net.short.proxyStatus', { status: e.code.slice(5) }),
+      msg('net.cause.proxyRefused', { host, proxy, error: e.message }),
+    );
   }
   if (e.step === 'proxyConnect') {
-    return {
-      kind: e.code === 'ETIMEDOUT' ? 'timeout' : 'refused',
-      short: 'is refused by the proxy',
-      cause: `${because}, and ${e.message}.`,
-      notFound: false,
-    };
+    return words(
+      e.code === 'ETIMEDOUT' ? 'timeout' : 'refused',
+      msg('net.short.proxyRefused'),
+      msg('net.cause.proxyRefused', { host, proxy, error: e.message }),
+    );
   }
   const kind: ProbeFailureKind =
     e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? 'dns' : e.code === 'ETIMEDOUT' ? 'timeout' : 'refused';
   const what =
     e.step === 'dns'
-      ? `whose host name does not resolve (${e.code})`
+      ? msg('net.proxy.dns', { code: e.code })
       : e.code === 'ETIMEDOUT'
-        ? 'which does not accept connections in time'
-        : `which cannot be connected to (${e.message})`;
-  return {
-    kind,
-    short: 'is unreachable because the HTTP proxy is',
-    cause: `${because}, ${what}. Every download through that proxy fails until it is fixed (see netproxy.unreachable).`,
-    notFound: false,
-  };
+        ? msg('net.proxy.timeout')
+        : msg('net.proxy.connect', { error: e.message });
+  return words(kind, msg('net.short.proxyUnreachable'), msg('net.cause.proxyUnreachable', { host, proxy, what }));
 }
 
 async function tlsFailure(r: ProbeResult, host: string, fc: ProbeWordsContext): Promise<ProbeFailureWords> {
   const e = r.error!;
   const c = { ...fc, trust: await fc.trust() };
   const t = e.tls && inertNames(e.tls);
-  if (!t) {
-    return {
-      kind: 'handshake',
-      short: 'fails the TLS handshake',
-      cause: `${capitalize(e.message)}. If the server speaks plain HTTP on this port, the URL should start with http://; otherwise something between you and ${host} interferes with TLS.`,
-      notFound: false,
-    };
-  }
+  const error = capitalize(e.message);
+  if (!t) return words('handshake', msg('net.short.handshake'), msg('net.cause.handshake', { error, host }));
   const now = new Date(c.platform.now()).toISOString();
-  const approx = c.trust.approximate
-    ? ` (On this OS the go command asks ${c.trust.source.replace(/ \(approximated.*$/, '')}; this verdict uses Node's CA list and is approximate.)`
+  const approx: Param = c.trust.approximate
+    ? msg('net.approx', { source: c.trust.source.replace(/ \(approximated.*$/, '') })
     : '';
+  const cert = { host, subject: t.subject, issuer: t.issuer, now, approx };
   if (t.code === 'CERT_HAS_EXPIRED') {
-    return {
-      kind: 'expired',
-      short: 'certificate has expired',
-      cause: `The certificate presented by ${host} (${t.subject}, issued by ${t.issuer}) expired on ${t.validTo}, and this computer's clock says ${now}. If the clock is wrong, correct it; otherwise the server, or a proxy in between, presents a stale certificate.${approx}`,
-      notFound: false,
+    return words('expired', msg('net.short.expired'), msg('net.cause.expired', { ...cert, validTo: t.validTo }), {
       tls: t,
-    };
+    });
   }
   if (t.code === 'CERT_NOT_YET_VALID') {
-    return {
-      kind: 'notYetValid',
-      short: 'certificate is not valid yet',
-      cause: `The certificate presented by ${host} (${t.subject}, issued by ${t.issuer}) is valid only from ${t.validFrom}, but this computer's clock says ${now}: the clock is most likely behind.${approx}`,
-      notFound: false,
-      tls: t,
-    };
+    return words(
+      'notYetValid',
+      msg('net.short.notYetValid'),
+      msg('net.cause.notYetValid', { ...cert, validFrom: t.validFrom }),
+      { tls: t },
+    );
   }
   if (t.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return {
-      kind: 'hostnameMismatch',
-      short: 'certificate is for another host',
-      cause: `${host} presented a certificate for ${t.altNames ? altNames(t.altNames) : t.subject} (issued by ${t.issuer}), not for ${hostnameOf(r.url)}. Something answers in the server's place: a captive portal, a DNS hijack, or a wrong host name in the URL.`,
-      notFound: false,
-      tls: t,
-    };
+    return words(
+      'hostnameMismatch',
+      msg('net.short.hostnameMismatch'),
+      msg('net.cause.hostnameMismatch', {
+        host,
+        names: t.altNames ? altNames(t.altNames) : t.subject,
+        issuer: t.issuer,
+        hostname: hostnameOf(r.url),
+      }),
+      { tls: t },
+    );
   }
   if (!UNTRUSTED_CERT_CODES.has(t.code)) {
-    return {
-      kind: 'handshake',
-      short: 'certificate is rejected',
-      cause: `${capitalize(e.message)} (${t.code}).${approx}`,
-      notFound: false,
+    return words('handshake', msg('net.short.rejected'), msg('net.cause.rejected', { error, code: t.code, approx }), {
       tls: t,
-    };
+    });
   }
   const selfSigned = t.code === 'DEPTH_ZERO_SELF_SIGNED_CERT';
   const who = selfSigned
-    ? `${host} presented a self-signed certificate ("${t.subject}"), which typically comes from a captive portal (hotel or airport Wi-Fi sign-in) or a misconfigured server.`
-    : `The certificate presented by ${host} is issued by "${t.issuer}", which the go command does not trust. This is typically a TLS-intercepting proxy or security product on your network.`;
+    ? msg('net.who.selfSigned', { host, subject: t.subject })
+    : msg('net.who.untrusted', { host, issuer: t.issuer });
   const trusts = c.trust.approximate
     ? approx
-    : ` The go command trusts only ${c.trust.source}${c.trust.problems.length > 0 ? ` (${c.trust.problems.join('; ')})` : ''}.`;
-  const diff = r.peerChain ? await trustDifference(r.peerChain, false, c.trust, c.platform.env) : undefined;
-  const advice = selfSigned
-    ? ' Open a browser and sign in to the network, then run the check again.'
-    : ` If the interception is intended, save the certificate below and compare its SHA-256 fingerprint with the one your IT team publishes before trusting it. Do not turn certificate verification off.`;
-  return {
-    kind: 'untrusted',
-    short: selfSigned
-      ? 'presents a self-signed certificate'
-      : `certificate is issued by an untrusted CA, "${t.issuer}"`,
-    cause: `${who}${trusts}${diff ? ` ${diff}` : ''}${advice}`,
-    notFound: false,
-    tls: t,
-  };
+    : c.trust.problems.length > 0
+      ? msg('net.trustsProblems', { source: c.trust.source, problems: c.trust.problems.join('; ') })
+      : msg('net.trusts', { source: c.trust.source });
+  const diff = r.peerChain ? await trustDifferenceText(r.peerChain, false, c.trust, c.platform.env) : undefined;
+  const advice = msg(selfSigned ? 'net.advice.selfSigned' : 'net.advice.untrusted');
+  return words(
+    'untrusted',
+    selfSigned ? msg('net.short.selfSigned') : msg('net.short.untrusted', { issuer: t.issuer }),
+    msg('net.cause.untrusted', { who, trusts, diff: diff ? msg('net.diff', { text: diff }) : '', advice }),
+    { tls: t },
+  );
 }
 
 /** Certificate names are chosen by whoever answers: shown inert and bounded. */
@@ -241,12 +217,11 @@ function inertNames(t: TlsFailureInfo): TlsFailureInfo {
   };
 }
 
-function bodyHint(r: ProbeResult): string {
+function bodyHint(r: ProbeResult): Param {
   const s = r.status ?? 0;
-  if (s === 401 || s === 403)
-    return ' The server wants credentials or refuses this client: a private proxy needs them in the URL (https://user:token@host) or in .netrc.';
-  if (s === 407) return ' That is an HTTP proxy asking for credentials.';
-  if (s >= 500) return ' The server has a problem of its own; try again later or use another mirror.';
+  if (s === 401 || s === 403) return msg('net.hint.credentials');
+  if (s === 407) return msg('net.hint.proxyAuth');
+  if (s >= 500) return msg('net.hint.serverError');
   return '';
 }
 
@@ -255,6 +230,18 @@ function altNames(text: string): string {
   return text.replace(/\b(DNS|IP Address):/g, '');
 }
 
-function proxyKind(display: string): string {
-  return display.startsWith('socks5:') ? 'SOCKS5 proxy' : 'HTTP proxy';
+function proxyKind(display: string): Message {
+  return msg(display.startsWith('socks5:') ? 'net.proxyKind.socks' : 'net.proxyKind.http');
 }
+
+function stepText(step: ProbeStep): Message {
+  return msg(STEP_KEYS[step]);
+}
+
+const STEP_KEYS = {
+  dns: 'net.step.dns',
+  connect: 'net.step.connect',
+  proxyConnect: 'net.step.proxyConnect',
+  tls: 'net.step.tls',
+  http: 'net.step.http',
+} as const satisfies Record<ProbeStep, MessageKey>;

@@ -2,6 +2,8 @@
 // hops, never from https down to plain http (cmd/go's securityPreservingHTTPClient), no loops,
 // and credentials only ever go to the origin they were written for.
 import { redact } from '../redact';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export const MAX_REDIRECTS = 10;
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -10,28 +12,32 @@ export type RedirectRefusal = 'insecure' | 'scheme' | 'loop' | 'tooMany';
 
 /** A redirect the policy does not follow; the request fails with it rather than use the answer. */
 export class RedirectRefusedError extends Error {
+  /** The message as a catalog Message. */
+  readonly text: Message;
+
   constructor(
     readonly refusal: RedirectRefusal,
     readonly from: URL,
     readonly to: string,
   ) {
-    super(refusalText(refusal, from, to));
+    const text = refusalText(refusal, from, to);
+    super(render(text, 'en'));
+    this.text = text;
     this.name = 'RedirectRefusedError';
   }
 }
 
-function refusalText(refusal: RedirectRefusal, from: URL, to: string): string {
-  const a = redact(from.href);
-  const b = redact(to);
+function refusalText(refusal: RedirectRefusal, from: URL, to: string): Message {
+  const params = { from: redact(from.href), to: redact(to) };
   switch (refusal) {
     case 'insecure':
-      return `${a} redirected to ${b}, which is not https: refused, as the go command does`;
+      return msg('net.redirect.insecure', params);
     case 'scheme':
-      return `${a} redirected to ${b}, which is not an http(s) URL`;
+      return msg('net.redirect.scheme', params);
     case 'loop':
-      return `${a} redirected back to ${b}: a redirect loop`;
+      return msg('net.redirect.loop', params);
     case 'tooMany':
-      return `${a} redirected more than ${MAX_REDIRECTS} times`;
+      return msg('net.redirect.tooMany', { from: params.from, max: MAX_REDIRECTS });
   }
 }
 

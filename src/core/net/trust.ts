@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { readFile, readdir, readlink } from 'node:fs/promises';
 import type { Platform } from '../platform';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 /** crypto/x509/root_linux.go */
 export const LINUX_CERT_FILES = [
@@ -293,12 +295,21 @@ export async function trustDifference(
   trust: GoTrust,
   env: NodeJS.ProcessEnv,
 ): Promise<string | undefined> {
+  const text = await trustDifferenceText(chain, goTrusts, trust, env);
+  return text && render(text, 'en');
+}
+
+/** trustDifference as a catalog Message. */
+export async function trustDifferenceText(
+  chain: readonly X509Certificate[],
+  goTrusts: boolean,
+  trust: GoTrust,
+  env: NodeJS.ProcessEnv,
+): Promise<Message | undefined> {
   if (trust.approximate || chain.length === 0) return undefined;
   const node = await nodeTrustsChain(chain, env);
   if (node === goTrusts) return undefined;
-  return node
-    ? `Node's built-in CA list (and so VS Code's own requests) trusts this certificate, but the go command does not: Go reads only ${trust.source}.`
-    : `The go command trusts this certificate (from ${trust.source}), but Node's built-in CA list does not, so VS Code's own requests to this host may fail unless NODE_EXTRA_CA_CERTS names the same CA.`;
+  return msg(node ? 'net.trustDiff.nodeOnly' : 'net.trustDiff.goOnly', { source: trust.source });
 }
 
 /** `CN=Corp CA\nO=Example` → `Corp CA (Example)`: a distinguished name as people say it. */

@@ -8,6 +8,9 @@ import { compareGoVersions, goName, parseGoVersion, releaseFor } from '../goVers
 import { parseGoproxy } from '../go/goproxy';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
 import type { LoadedPolicy } from './model';
+import { findingText } from '../i18n/findingText';
+import { msg, type Message } from '../i18n/message';
+import { findingWords, fixWords } from '../i18n/words';
 
 export interface PolicyOptions {
   /** False for a policy an untrusted workspace brings. */
@@ -16,11 +19,14 @@ export interface PolicyOptions {
 
 const normalizeUrl = (u: string): string => u.trim().replace(/\/+$/, '').toLowerCase();
 
-const goEnvWrite = (name: string, value: string, title: string): Fix => ({
+const goEnvWrite = (name: string, value: string, title: Message): Fix => ({
   command: `go env -w ${name}=${value}`,
-  title,
+  ...fixWords(title),
   action: { kind: 'setGoEnv', name, value },
 });
+
+/** Sentences side by side: spaced in English, not in Chinese. */
+const sentences = (parts: Message[]): Message => parts.reduce((a, b) => msg('policy.sentences', { a, b }));
 
 export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptions): Report {
   const { policy, file, lines } = loaded;
@@ -28,8 +34,9 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
   const at = (key: string) => ({ file, line: lines.get(key) ?? 1 });
   const env = (name: string): string => report.env[name]?.value ?? '';
   const out: Finding[] = [];
-  const violation = (id: string, key: string, title: string, detail: string, fixes: Fix[] = []): void => {
-    out.push({ id, severity, title, detail: `${detail} (${file}, line ${at(key).line}.)`, location: at(key), fixes });
+  const violation = (id: string, key: string, title: Message, detail: Message, fixes: Fix[] = []): void => {
+    const words = findingWords(title, msg('policy.at', { detail, file, line: at(key).line }));
+    out.push({ id, severity, ...words, location: at(key), fixes });
   };
 
   const local = report.go.version ? parseGoVersion(report.go.version) : undefined;
@@ -44,12 +51,16 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
     violation(
       'policy.goVersion',
       `go.${kind}`,
-      kind === 'exact' ? `This repository requires ${goName(want)}` : `This repository requires Go ${version} or newer`,
-      `The policy asks for ${kind === 'exact' ? 'exactly' : 'at least'} ${goName(want)}; ${report.go.version ? `this machine runs ${report.go.version}` : 'no go was found'}.`,
+      kind === 'exact'
+        ? msg('policy.goVersion.exact.title', { go: goName(want) })
+        : msg('policy.goVersion.min.title', { version }),
+      report.go.version
+        ? msg(`policy.goVersion.${kind}.runs`, { go: goName(want), local: report.go.version })
+        : msg(`policy.goVersion.${kind}.none`, { go: goName(want) }),
       [
         {
           command: `go-env-doctor install ${version}`,
-          title: `Install Go ${version} (verified)`,
+          ...fixWords(msg('policy.fix.install', { version })),
           action: { kind: 'installToolchain', version },
         },
       ],
@@ -71,15 +82,13 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
     violation(
       'policy.goproxy',
       missing.length ? 'goproxy.include' : 'goproxy.exclude',
-      'GOPROXY does not follow the repository policy',
-      [
-        missing.length ? `GOPROXY must include ${missing.join(', ')}.` : '',
-        forbidden.length ? `GOPROXY must not include ${forbidden.join(', ')}.` : '',
-        `It is "${env('GOPROXY')}".`,
-      ]
-        .filter(Boolean)
-        .join(' '),
-      [goEnvWrite('GOPROXY', value, 'Set GOPROXY as the policy asks')],
+      msg('policy.goproxy.title'),
+      sentences([
+        ...(missing.length ? [msg('policy.goproxy.include', { urls: missing.join(', ') })] : []),
+        ...(forbidden.length ? [msg('policy.goproxy.exclude', { urls: forbidden.join(', ') })] : []),
+        msg('policy.goproxy.is', { value: env('GOPROXY') }),
+      ]),
+      [goEnvWrite('GOPROXY', value, msg('policy.fix.goproxy'))],
     );
   }
 
@@ -89,26 +98,20 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
     violation(
       'policy.goprivate',
       'goprivate.cover',
-      'GOPRIVATE does not cover the private modules the policy names',
-      `GOPRIVATE must cover ${uncovered.join(', ')}, so the go command neither asks the public proxy for them nor sends their paths to the checksum database.`,
-      [goEnvWrite('GOPRIVATE', value, `Add ${uncovered.join(', ')} to GOPRIVATE`)],
+      msg('policy.goprivate.title'),
+      msg('policy.goprivate.detail', { patterns: uncovered.join(', ') }),
+      [goEnvWrite('GOPRIVATE', value, msg('policy.fix.goprivate', { patterns: uncovered.join(', ') }))],
     );
   }
 
   if (policy.gosumdb?.notOff && env('GOSUMDB') === 'off')
-    violation(
-      'policy.gosumdbOff',
-      'gosumdb.notOff',
-      'The policy forbids GOSUMDB=off',
-      'With GOSUMDB=off the go command accepts any module content a proxy serves. Remove the setting so the default checksum database verifies downloads.',
-      [
-        {
-          command: 'go env -u GOSUMDB',
-          title: 'Turn the checksum database back on',
-          action: { kind: 'unsetGoEnv', name: 'GOSUMDB' },
-        },
-      ],
-    );
+    violation('policy.gosumdbOff', 'gosumdb.notOff', msg('policy.gosumdbOff.title'), msg('policy.gosumdbOff.detail'), [
+      {
+        command: 'go env -u GOSUMDB',
+        ...fixWords(msg('policy.fix.gosumdb')),
+        action: { kind: 'unsetGoEnv', name: 'GOSUMDB' },
+      },
+    ]);
 
   const flags = env('GOFLAGS').split(/\s+/).filter(Boolean);
   const bad = flags.filter((f) => (policy.goflags?.forbid ?? []).some((x) => f === x || f.split('=')[0] === x));
@@ -117,12 +120,16 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
     violation(
       'policy.goflags',
       'goflags.forbid',
-      'GOFLAGS holds flags the policy forbids',
-      `GOFLAGS must not contain ${bad.join(', ')}.`,
+      msg('policy.goflags.title'),
+      msg('policy.goflags.detail', { flags: bad.join(', ') }),
       [
         value
-          ? goEnvWrite('GOFLAGS', value, `Remove ${bad.join(', ')} from GOFLAGS`)
-          : { command: 'go env -u GOFLAGS', title: 'Clear GOFLAGS', action: { kind: 'unsetGoEnv', name: 'GOFLAGS' } },
+          ? goEnvWrite('GOFLAGS', value, msg('policy.fix.goflagsRemove', { flags: bad.join(', ') }))
+          : {
+              command: 'go env -u GOFLAGS',
+              ...fixWords(msg('policy.fix.goflagsClear')),
+              action: { kind: 'unsetGoEnv', name: 'GOFLAGS' },
+            },
       ],
     );
   }
@@ -132,9 +139,9 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
     violation(
       'policy.gotoolchain',
       'gotoolchain.require',
-      `The policy requires GOTOOLCHAIN=${tc}`,
-      `GOTOOLCHAIN is "${env('GOTOOLCHAIN') || '(unset)'}".`,
-      [goEnvWrite('GOTOOLCHAIN', tc, `Set GOTOOLCHAIN=${tc}`)],
+      msg('policy.gotoolchain.title', { value: tc }),
+      msg('policy.gotoolchain.detail', { value: env('GOTOOLCHAIN') || msg('policy.unset') }),
+      [goEnvWrite('GOTOOLCHAIN', tc, msg('policy.fix.gotoolchain', { value: tc }))],
     );
 
   const judged = report.findings.map((f) => (o.trusted ? rejudge(f, loaded) : f));
@@ -145,18 +152,30 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
 function rejudge(f: Finding, { policy, file, lines }: LoadedPolicy): Finding {
   const line = (key: string, i: number): number => lines.get(`${key}.${i}`) ?? lines.get(key) ?? 1;
   const promoted = (policy.promote ?? []).indexOf(f.id);
+  const text = findingText(f);
   if (promoted >= 0 && f.severity === 'warning')
     return {
       ...f,
       severity: 'error',
-      detail: `${f.detail} (An error here: ${file}, line ${line('promote', promoted)}, promotes it.)`,
+      ...findingWords(
+        text.title,
+        msg('policy.promoted', { detail: text.detail, file, line: line('promote', promoted) }),
+      ),
     };
   const accepted = (policy.accept ?? []).findIndex((a) => a.id === f.id);
   if (accepted >= 0 && (f.severity === 'warning' || f.severity === 'error'))
     return {
       ...f,
       severity: 'info',
-      detail: `Accepted by ${file}, line ${line('accept', accepted)}: ${policy.accept![accepted]!.reason} — ${f.detail}`,
+      ...findingWords(
+        text.title,
+        msg('policy.accepted', {
+          file,
+          line: line('accept', accepted),
+          reason: policy.accept![accepted]!.reason,
+          detail: text.detail,
+        }),
+      ),
     };
   return f;
 }

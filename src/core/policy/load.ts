@@ -6,6 +6,9 @@ import type { Finding } from '../findings';
 import { JsonSyntaxError, parseJsonWithLines } from './jsonLines';
 import { POLICY_FILE, type LoadedPolicy } from './model';
 import { validatePolicy } from './validate';
+import { joinFailures } from '../i18n/join';
+import { msg, type Param } from '../i18n/message';
+import { findingWords } from '../i18n/words';
 
 export async function findPolicyFile(cwd: string): Promise<string | undefined> {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
@@ -32,32 +35,37 @@ export async function loadPolicy(cwd: string): Promise<PolicyLoad> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
-    return invalid(file, 1, `it cannot be read (${(err as Error).message})`);
+    return invalid(file, 1, msg('policy.invalid.unreadable', { error: (err as Error).message }));
   }
   let parsed: ReturnType<typeof parseJsonWithLines>;
   try {
     parsed = parseJsonWithLines(text);
   } catch (err) {
     if (!(err instanceof JsonSyntaxError)) throw err;
-    return invalid(file, err.line, `it is not valid JSON: ${err.message}`);
+    return invalid(file, err.line, msg('policy.invalid.json', { error: err.message }));
   }
   const checked = validatePolicy(parsed.value);
   if ('problems' in checked) {
     const lineOf = (p: string): number => parsed.lines.get(p) ?? 1;
-    const all = checked.problems.map((p) => `line ${lineOf(p.path)}: ${p.path || '(top level)'} ${p.message}`);
-    return invalid(file, lineOf(checked.problems[0]!.path), all.join('; '));
+    const all = checked.problems.map((p) =>
+      msg('policy.invalid.problem', {
+        line: lineOf(p.path),
+        path: p.path || msg('policy.invalid.topLevel'),
+        problem: p.message,
+      }),
+    );
+    return invalid(file, lineOf(checked.problems[0]!.path), joinFailures(all));
   }
   return { kind: 'loaded', file, policy: checked.policy, lines: parsed.lines };
 }
 
-function invalid(file: string, line: number, why: string): PolicyLoad {
+function invalid(file: string, line: number, why: Param): PolicyLoad {
   return {
     kind: 'invalid',
     finding: {
       id: 'policy.invalid',
       severity: 'error',
-      title: 'The repository policy file is not valid',
-      detail: `${file}: ${why}. None of its rules were applied. Correct it (docs/policy.md lists every key; the editor checks it against the shipped JSON schema).`,
+      ...findingWords(msg('policy.invalid.title'), msg('policy.invalid.detail', { file, why })),
       subject: file,
       location: { file, line },
     },

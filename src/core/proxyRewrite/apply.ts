@@ -1,7 +1,8 @@
 // Writing a planned GOPROXY through `go env -w` (the previous value saved first), and undoing the
 // newest saved change. Both check the result with go itself: what the go env file now holds,
 // that no other setting in it changed, and what `go env` reports as effective.
-import { DoctorError } from '../errors';
+import { doctorError } from '../errors';
+import { msg, type Message } from '../i18n/message';
 import type { Platform } from '../platform';
 import { redact } from '../redact';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './defaults';
@@ -35,8 +36,8 @@ function sameSetting(a: FileSetting, b: FileSetting): boolean {
   return a.inFile === b.inFile && (!a.inFile || (b.inFile && a.value === b.value));
 }
 
-function showSetting(s: FileSetting): string {
-  return s.inFile ? `"${redact(s.value)}"` : 'not set';
+function showSetting(s: FileSetting): Message | string {
+  return s.inFile ? `"${redact(s.value)}"` : msg('proxyRewrite.changed.notSet');
 }
 
 /** Names whose last value differs between two go env file texts, `except` aside. */
@@ -82,17 +83,23 @@ export async function applyProxyChange(plan: ProxyPlan, o: ApplyOptions): Promis
   const p = o.platform;
   const timeoutMs = o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   if (plan.value === undefined)
-    throw new DoctorError(
+    throw doctorError(
       'proxy.nothingToWrite',
-      `Nothing to write: ${plan.blocked ?? 'the plan has no value'}.`,
-      'Look at the reasons each mirror was rejected.',
+      msg('proxyRewrite.nothingToWrite.message', {
+        why: plan.blockedText ?? plan.blocked ?? msg('proxyRewrite.noValue'),
+      }),
+      msg('proxyRewrite.nothingToWrite.remedy'),
     );
   const before = await readGoSettings(plan.goPath, p, timeoutMs, o.signal);
   if (before.envFile !== plan.envFile || !sameSetting(before.file('GOPROXY'), plan.previous)) {
-    throw new DoctorError(
+    throw doctorError(
       'proxy.changedSincePlan',
-      `GOPROXY in ${before.envFile ?? 'the go env file'} changed since the plan was made (it was ${showSetting(plan.previous)}, now ${showSetting(before.file('GOPROXY'))}).`,
-      'Plan again, so the saved previous value is the one really there.',
+      msg('proxyRewrite.changed.message', {
+        file: before.envFile ?? msg('proxyRewrite.changed.envFile'),
+        before: showSetting(plan.previous),
+        now: showSetting(before.file('GOPROXY')),
+      }),
+      msg('proxyRewrite.changed.remedy'),
     );
   }
   if (plan.unchanged) {

@@ -2,11 +2,13 @@
 // go env file that go itself reads (GOENV) and goes through go's own rewriting rules.
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
-import { DoctorError } from '../errors';
+import { doctorError } from '../errors';
+import { msg, type Message } from '../i18n/message';
+import { isMessage } from '../i18n/message';
 import { parseGoEnvFile } from '../go/envFile';
-import { runProcess } from '../process/run';
+import { runProcess, type RunResult } from '../process/run';
 import type { Platform } from '../platform';
-import { redact } from '../redact';
+import { redact, redactDeep } from '../redact';
 
 /** A setting as the go env file holds it: absent, or a value (possibly empty). */
 export type FileSetting = { inFile: false } | { inFile: true; value: string };
@@ -34,7 +36,7 @@ async function goEnvVars(
   names: readonly string[],
   timeoutMs: number,
   signal?: AbortSignal,
-): Promise<Record<string, string> | string> {
+): Promise<Record<string, string> | Message> {
   const r = await runProcess(goPath, {
     args: ['env', '-json', ...names],
     env: { ...p.env, GOTOOLCHAIN: 'local' },
@@ -45,16 +47,18 @@ async function goEnvVars(
   });
   switch (r.kind) {
     case 'timeout':
-      return `did not answer within ${timeoutMs} ms`;
+      return msg('proxyRewrite.goEnv.timeout', { ms: timeoutMs });
     case 'aborted':
-      return 'was cancelled';
+      return msg('proxyRewrite.goEnv.cancelled');
     case 'spawnError':
-      return `could not be started (${r.code}: ${r.message})`;
+      return msg('proxyRewrite.goEnv.spawn', { code: r.code, error: r.message });
     case 'exited':
       break;
   }
-  if (r.code !== 0)
-    return `failed${r.code !== null ? ` with exit code ${r.code}` : ` (killed by ${r.signal})`}${r.stderr.trim() ? `: ${r.stderr.trim()}` : ''}`;
+  if (r.code !== 0) {
+    const stderr = r.stderr.trim();
+    return stderr ? msg('proxyRewrite.failedSaid', { failed: failedWords(r), stderr }) : failedWords(r);
+  }
   try {
     const doc = JSON.parse(r.stdout) as unknown;
     if (
@@ -67,7 +71,14 @@ async function goEnvVars(
   } catch {
     /* below */
   }
-  return 'printed something that is not go env output';
+  return msg('proxyRewrite.goEnv.notJson');
+}
+
+/** "failed with exit code 1", "failed (killed by SIGTERM)". */
+function failedWords(r: Extract<RunResult, { kind: 'exited' }>): Message {
+  return r.code !== null
+    ? msg('proxyRewrite.failed.code', { code: r.code })
+    : msg('proxyRewrite.failed.signal', { signal: String(r.signal) });
 }
 
 /** What go says about GOPROXY and friends, plus the go env file it names; throws a DoctorError when go cannot answer. */
@@ -78,11 +89,11 @@ export async function readGoSettings(
   signal?: AbortSignal,
 ): Promise<GoSettings> {
   const r = await goEnvVars(goPath, p, SETTINGS_READ, timeoutMs, signal);
-  if (typeof r === 'string') {
-    throw new DoctorError(
+  if (isMessage(r)) {
+    throw doctorError(
       'go.failed',
-      `\`${goPath} env -json\` ${redact(r)}.`,
-      'Run `go-env-doctor diagnose` to find out what is wrong with this go, or pass another with --go.',
+      msg('proxyRewrite.goEnvFailed.message', { go: goPath, reason: redactDeep(r) }),
+      msg('proxyRewrite.goEnvFailed.remedy'),
     );
   }
   const ok = r;
@@ -95,11 +106,11 @@ export async function readGoSettings(
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        throw new DoctorError(
+        throw doctorError(
           'env.fileUnreadable',
-          `The go env file ${envFile} cannot be read: ${(err as Error).message}.`,
-          'Fix its permissions (it must be readable and writable by you), then try again.',
-          { cause: err },
+          msg('proxyRewrite.envFileUnreadable.message', { file: envFile, error: (err as Error).message }),
+          msg('proxyRewrite.envFileUnreadable.remedy'),
+          err,
         );
       }
     }
@@ -143,25 +154,33 @@ export async function changeGoEnv(
     signal,
     maxOutputBytes: 1 << 16,
   });
-  const remedy =
-    'Check that the go env file is writable (`go env GOENV` names it) and that GOENV is not "off"; run the same command yourself to see go\'s full error.';
+  const remedy = msg('proxyRewrite.write.remedy');
+  const command = shown;
   switch (r.kind) {
     case 'exited':
       if (r.code === 0) return { stderr: r.stderr };
-      throw new DoctorError(
+      throw doctorError(
         'goenv.writeFailed',
-        `\`${shown}\` failed${r.code !== null ? ` with exit code ${r.code}` : ` (killed by ${r.signal})`}: ${redact(r.stderr.trim()) || 'no message'}.`,
+        msg('proxyRewrite.write.failed', {
+          command,
+          failed: failedWords(r),
+          stderr: redact(r.stderr.trim()) || msg('proxyRewrite.write.noMessage'),
+        }),
         remedy,
       );
     case 'timeout':
-      throw new DoctorError('goenv.writeFailed', `\`${shown}\` did not finish within ${timeoutMs} ms.`, remedy);
+      throw doctorError('goenv.writeFailed', msg('proxyRewrite.write.timeout', { command, ms: timeoutMs }), remedy);
     case 'aborted':
-      throw new DoctorError('goenv.cancelled', `\`${shown}\` was cancelled.`, 'Run the command again.');
+      throw doctorError(
+        'goenv.cancelled',
+        msg('proxyRewrite.write.cancelled', { command }),
+        msg('proxyRewrite.write.cancelled.remedy'),
+      );
     case 'spawnError':
-      throw new DoctorError(
+      throw doctorError(
         'goenv.writeFailed',
-        `\`${shown}\` could not be started (${r.code}: ${r.message}).`,
-        'Pass a working go with --go.',
+        msg('proxyRewrite.write.spawn', { command, code: r.code, error: r.message }),
+        msg('proxyRewrite.write.spawn.remedy'),
       );
   }
 }

@@ -3,7 +3,8 @@
 // each restore undoes the newest change (set --auto, then --offline, then restore → the mirror list).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { DoctorError } from '../errors';
+import { doctorError } from '../errors';
+import { msg } from '../i18n/message';
 import type { Platform } from '../platform';
 import type { FileSetting } from './goEnv';
 import { stateDir } from '../stateDir';
@@ -42,11 +43,11 @@ async function load(file: string): Promise<HistoryFile> {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, changes: [] };
-    throw new DoctorError(
+    throw doctorError(
       'state.unreadable',
-      `The saved proxy settings in ${file} cannot be read: ${(err as Error).message}.`,
-      `Fix the file's permissions.`,
-      { cause: err },
+      msg('proxyRewrite.state.unreadable.message', { file, error: (err as Error).message }),
+      msg('proxyRewrite.state.unreadable.remedy'),
+      err,
     );
   }
   try {
@@ -55,11 +56,11 @@ async function load(file: string): Promise<HistoryFile> {
       throw new Error('unexpected content');
     return doc;
   } catch (err) {
-    throw new DoctorError(
+    throw doctorError(
       'state.corrupt',
-      `The saved proxy settings in ${file} are not in the expected format (${(err as Error).message}).`,
-      `Look at the file: it records what GOPROXY was before go-env-doctor changed it. Move it aside to start afresh.`,
-      { cause: err },
+      msg('proxyRewrite.state.corrupt.message', { file, error: (err as Error).message }),
+      msg('proxyRewrite.state.corrupt.remedy'),
+      err,
     );
   }
 }
@@ -94,11 +95,11 @@ async function save(file: string, doc: HistoryFile): Promise<void> {
     await fs.writeFile(tmp, JSON.stringify(doc, null, 2) + '\n', { mode: 0o600 });
     await fs.rename(tmp, file);
   } catch (err) {
-    throw new DoctorError(
+    throw doctorError(
       'state.unwritable',
-      `Cannot save the previous proxy settings to ${file}: ${(err as Error).message}.`,
-      'Make the directory writable (or set XDG_STATE_HOME to a writable one); nothing was changed.',
-      { cause: err },
+      msg('proxyRewrite.state.unwritable.message', { file, error: (err as Error).message }),
+      msg('proxyRewrite.state.unwritable.remedy'),
+      err,
     );
   }
 }

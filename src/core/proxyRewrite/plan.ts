@@ -2,11 +2,13 @@
 // would be written and why (a mirror ranking, a value the user gave, or the module cache for
 // offline work), what the checksum database needs, and whether an OS variable would override it.
 // Nothing is written here; applyProxyChange() does that.
-import { DoctorError } from '../errors';
+import { doctorError } from '../errors';
+import { msg, type Message } from '../i18n/message';
 import { describeGoproxy, parseGoproxy } from '../go/goproxy';
 import { locateGo } from '../go/locate';
 import type { Platform } from '../platform';
 import { redact } from '../redact';
+import { render } from '../i18n/render';
 import { parseGosumdb } from '../go/gosumdb';
 import { builtinMirrors, uniqueMirrors } from './builtinMirrors';
 import { DEFAULT_MIRRORS, DEFAULT_REQUEST_TIMEOUT_MS, MIRRORS_IN_VALUE, type ReferenceModule } from './defaults';
@@ -65,6 +67,8 @@ export interface ProxyPlan {
   /** What would be written; undefined when nothing can be (then `blocked` says why). */
   value?: string | undefined;
   blocked?: string | undefined;
+  /** `blocked` as a catalog Message. */
+  blockedText?: Message | undefined;
   /** The go env file already holds `value`: nothing to write. */
   unchanged: boolean;
   /** A GOPROXY in the OS environment that beats the go env file (and so the new value). */
@@ -119,21 +123,17 @@ export async function resolveGo(
 ): Promise<{ goPath: string; settings: GoSettings; envFile: string }> {
   const located = await locateGo(p, explicit);
   if (!located.found) {
-    throw new DoctorError(
+    throw doctorError(
       'go.notFound',
       explicit
-        ? `The go binary ${explicit} does not exist or is not executable.`
-        : `No go binary was found (looked in ${located.searched.length} places, PATH first).`,
-      'Install Go (`go-env-doctor install latest`) or pass the one to use with --go.',
+        ? msg('proxyRewrite.goNotFound.explicit', { go: explicit })
+        : msg('proxyRewrite.goNotFound.searched', { count: located.searched.length }),
+      msg('proxyRewrite.goNotFound.remedy'),
     );
   }
   const settings = await readGoSettings(located.go.realPath, p, timeoutMs, signal);
   if (!settings.envFile) {
-    throw new DoctorError(
-      'goenv.off',
-      'GOENV is "off", so the go command reads no go env file and `go env -w` cannot write one.',
-      'Unset GOENV (or point it at a file) to let go-env-doctor change settings, or set GOPROXY in the environment yourself.',
-    );
+    throw doctorError('goenv.off', msg('proxyRewrite.goenvOff.message'), msg('proxyRewrite.goenvOff.remedy'));
   }
   return { goPath: located.go.realPath, settings, envFile: settings.envFile };
 }
@@ -156,19 +156,19 @@ export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan> {
   if (o.mode.kind === 'value') {
     const why = validateGoproxyValue(o.mode.value);
     if (why)
-      throw new DoctorError(
+      throw doctorError(
         'usage.invalidGoproxy',
-        `GOPROXY "${redact(o.mode.value)}" is not valid: ${why}.`,
-        'Entries are https:// (or http://, file://) URLs or the keywords direct and off, separated by "," (next on 404/410) or "|" (next on any error).',
+        msg('proxyRewrite.invalidGoproxy.message', { value: redact(o.mode.value), why }),
+        msg('proxyRewrite.invalidGoproxy.remedy'),
       );
     plan.value = o.mode.value;
   } else if (o.mode.kind === 'offline') {
     const gomodcache = settings.effective['GOMODCACHE'];
     if (!gomodcache)
-      throw new DoctorError(
+      throw doctorError(
         'goenv.noModCache',
-        '`go env GOMODCACHE` is empty, so there is no module cache to work from.',
-        'Set GOPATH or GOMODCACHE (go env -w GOMODCACHE=...), download the modules once while online, then try again.',
+        msg('proxyRewrite.noModCache.message'),
+        msg('proxyRewrite.noModCache.remedy'),
       );
     plan.offline = await planOffline({ gomodcache, cwd: o.mode.cwd });
     plan.value = offlineGoproxy(plan.offline.fileUrl, previousEffective);
@@ -191,7 +191,8 @@ export async function planProxyChange(o: PlanOptions): Promise<ProxyPlan> {
       plan.ranking = ranking;
       const healthy = ranking.rows.filter((r) => r.healthy);
       if (healthy.length === 0) {
-        plan.blocked = 'no candidate mirror is healthy, so GOPROXY was left as it is';
+        plan.blockedText = msg('proxyRewrite.noHealthyMirror');
+        plan.blocked = render(plan.blockedText, 'en');
       } else {
         plan.value = autoGoproxyValue(healthy.map((r) => r.url));
         plan.sumdb = await adviseSumdb({

@@ -2,6 +2,9 @@
 // referee.disagrees where go contradicts one of our findings.
 import type { Finding } from '../findings';
 import type { GoRun } from './goRuns';
+import { joinFailures } from '../i18n/join';
+import { msg, type Param } from '../i18n/message';
+import { findingWords } from '../i18n/words';
 
 /** Findings about the route modules take: GOPROXY, checksum database, TLS, HTTP(S)_PROXY. */
 const ROUTE = /^(proxy|sumdb|tls|netproxy)\./;
@@ -22,23 +25,33 @@ export function judge(r: RefereeRuns): Finding[] {
     out.push({
       id: 'referee.failed',
       severity: 'error',
-      title: `go failed: ${run.what}`,
-      detail: `The go command, run with your environment and a throwaway module cache, failed on ${run.what}: ${run.error}`,
+      ...findingWords(
+        msg('referee.failed.title', { what: run.what }),
+        msg('referee.failed.detail', { what: run.what, error: run.error }),
+      ),
       subject: run.what,
     });
   }
   out.push(...disagreements(r));
   if (out.length === 0) {
-    const done = runs.map((x) =>
-      x.kind === 'ok' ? `${x.what} (${x.ms} ms)` : x.kind === 'skipped' ? `${x.what}: not run (${x.why})` : x.what,
+    const done = joinFailures(
+      runs.map((x) =>
+        x.kind === 'ok'
+          ? msg('referee.ran', { what: x.what, ms: x.ms })
+          : x.kind === 'skipped'
+            ? msg('referee.skipped', { what: x.what, why: x.why })
+            : x.what,
+      ),
     );
     out.push({
       id: 'referee.ok',
       severity: 'ok',
-      title: 'The go command agrees',
-      detail: `With your environment and a throwaway module cache, go did: ${done.join('; ')}.${
-        r.version.kind === 'ok' ? ` ${r.version.output}.` : ''
-      }`,
+      ...findingWords(
+        msg('referee.ok.title'),
+        r.version.kind === 'ok'
+          ? msg('referee.ok.detailVersion', { done, version: r.version.output })
+          : msg('referee.ok.detail', { done }),
+      ),
       subject: 'go',
     });
   }
@@ -56,18 +69,25 @@ function disagreements(r: RefereeRuns): Finding[] {
     out.push({
       id: 'referee.disagrees',
       severity: 'warning',
-      title: 'go downloads modules although we reported the route broken',
-      detail: `go downloaded ${downloaded.map((x) => x.what).join(' and ')}, but we reported ${list(routeErrors)}. go's success is what counts for builds; the finding may describe an entry go does not reach (it falls through to the next one) or a check that is too strict. Please report it.`,
+      ...findingWords(
+        msg('referee.brokenButWorks.title'),
+        msg('referee.brokenButWorks.detail', {
+          downloaded: and(downloaded.map((x) => x.what)),
+          findings: list(routeErrors),
+        }),
+      ),
       subject: routeErrors[0]!.subject ?? routeErrors[0]!.id,
     });
   if (failed.length > 0 && routeErrors.length === 0)
     out.push({
       id: 'referee.disagrees',
       severity: 'warning',
-      title: 'go fails to download modules although our checks passed',
-      detail: `go failed on ${failed.map((x) => x.what).join(' and ')} (see referee.failed), but we found nothing wrong with the route${
-        routeOk.length ? `: ${list(routeOk)}` : ''
-      }. Our probes ask lighter questions than a download (a proxy can answer @latest and still serve a bad or altered zip); go's error above names the real cause.`,
+      ...findingWords(
+        msg('referee.fineButFails.title'),
+        routeOk.length
+          ? msg('referee.fineButFails.detailOk', { failed: and(failed.map((x) => x.what)), findings: list(routeOk) })
+          : msg('referee.fineButFails.detail', { failed: and(failed.map((x) => x.what)) }),
+      ),
       subject: failed[0]!.what,
     });
   const v = r.version;
@@ -76,13 +96,21 @@ function disagreements(r: RefereeRuns): Finding[] {
     out.push({
       id: 'referee.disagrees',
       severity: 'warning',
-      title: `go runs ${ran} here; toolchain.plan said ${r.plannedRuns}`,
-      detail: `go version in the workspace printed "${v.kind === 'ok' ? v.output : ''}", but our toolchain.plan predicted ${r.plannedRuns}. go's answer is the one that counts; please report the difference.`,
+      ...findingWords(
+        msg('referee.otherGo.title', { ran, planned: r.plannedRuns }),
+        msg('referee.otherGo.detail', { output: v.kind === 'ok' ? v.output : '', planned: r.plannedRuns }),
+      ),
       subject: 'toolchain.plan',
     });
   return out;
 }
 
-function list(fs: readonly Finding[]): string {
-  return fs.map((f) => `${f.id} (${f.subject ?? f.title})`).join(', ');
+function list(fs: readonly Finding[]): Param {
+  return fs
+    .map((f): Param => msg('referee.listed', { id: f.id, subject: f.subject ?? f.text?.title ?? f.title }))
+    .reduce((a, b) => msg('referee.listSep', { a, b }));
+}
+
+function and(items: readonly string[]): Param {
+  return items.slice(1).reduce<Param>((a, b) => msg('referee.and', { a, b }), items[0]!);
 }

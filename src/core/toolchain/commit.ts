@@ -7,8 +7,10 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { isAbortError } from '../errors';
-import { fsFailure, toolchainError, UnsafeArchiveError } from './errors';
+import { fsFailure, toolchainError, UnsafeArchiveError, type FsAction } from './errors';
 import { installFs, type InstallFs, type InstallFsHost } from './installFs';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 import { MARKER_FILE, gorootFor, lockPathFor, oldPrefix, stagingPrefix } from './layout';
 import { acquireLock, tryAcquireLock, type LockOptions } from './lock';
 import { assertSafeSdkDir, type SdkDirIdentity } from './sdkDirSafety';
@@ -68,46 +70,46 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
   const { dir, name, signal } = opts;
   const files = installFs(opts.host);
   const goroot = gorootFor(dir, name);
-  let step = 'create the directory';
+  let step: FsAction = 'toolchain.fs.createDir';
   let stepPath = dir;
   let staging: string | undefined;
   let lock: Awaited<ReturnType<typeof acquireLock>> | undefined;
   try {
     await fsp.mkdir(dir, { recursive: true, mode: 0o755 });
     await assertSafeSdkDir(dir, opts.owner);
-    step = 'create the install lock';
+    step = 'toolchain.fs.createLock';
     stepPath = lockPathFor(dir, name);
     lock = await acquireLock(stepPath, { ...opts.lock, ...(signal ? { signal } : {}) });
-    step = 'remove stale staging directories in';
+    step = 'toolchain.fs.removeStaging';
     stepPath = dir;
     await removeStale(dir, name, files);
     if (await isCompleteToolchain(goroot, opts.builtFor))
       return { goroot, alreadyInstalled: true, marker: await readMarker(goroot) };
     await opts.checkpoint?.('locked');
 
-    step = 'create a staging directory in';
+    step = 'toolchain.fs.createStaging';
     staging = await fsp.mkdtemp(path.join(dir, stagingPrefix(name)));
-    step = 'unpack the toolchain into';
+    step = 'toolchain.fs.unpack';
     stepPath = staging;
     const info = (await opts.populate({ root: staging, signal })) ?? {};
     signal?.throwIfAborted();
     if (!(await hasGoBinary(staging))) {
       throw toolchainError(
         'toolchain.unsafeArchive',
-        `The verified archive for ${name} does not contain bin/go under its root.`,
-        'This is not a Go toolchain archive; report it to whoever serves the release index.',
+        msg('toolchain.noGoBinary.message', { name }),
+        msg('toolchain.noGoBinary.remedy'),
       );
     }
     await opts.checkpoint?.('populated');
     const marker: ToolchainMarker = { installedBy: 'go-env-doctor', installedAt: new Date().toISOString(), ...info };
-    step = 'write the completion marker in';
+    step = 'toolchain.fs.writeMarker';
     await fsp.writeFile(path.join(staging, MARKER_FILE), `${JSON.stringify(marker)}\n`);
     await opts.checkpoint?.('marked');
 
     // mkdtemp made it 0700; the official archives unpack to 0755, so other accounts can use a shared dir.
     await fsp.chmod(staging, 0o755);
 
-    step = 'move the toolchain into';
+    step = 'toolchain.fs.moveIn';
     stepPath = goroot;
     let aside: string | undefined;
     // A lock broken as stale while its holder still ran: the holder may have committed meanwhile.
@@ -139,8 +141,8 @@ export async function stageAndCommit(opts: StageAndCommitOptions): Promise<Stage
     if (err instanceof UnsafeArchiveError) {
       throw toolchainError(
         'toolchain.unsafeArchive',
-        `The archive for ${name} contains an entry that is not safe to unpack: ${err.message}.`,
-        'Nothing was installed. Official Go archives contain only plain files and directories under go/; report this to whoever serves the release index.',
+        msg('toolchain.unsafeEntry.message', { name, reason: err.message }),
+        msg('toolchain.unsafeEntry.remedy'),
         err,
       );
     }
@@ -170,7 +172,11 @@ export async function isCompleteToolchain(goroot: string, builtFor?: GoPlatform)
 
 /** For a toolchain found installed whose marker records no checked hash (golang.org/dl's, or hand-made). */
 export function describeUnverifiedInstall(version: string, goroot: string): string {
-  return `${version} is already in ${goroot}, but not installed by go-env-doctor, unverified: no checksum of its bytes was checked. For a verified copy, remove that directory and install again.`;
+  return render(describeUnverifiedInstallText(version, goroot), 'en');
+}
+
+export function describeUnverifiedInstallText(version: string, goroot: string): Message {
+  return msg('toolchain.installed.unverified', { version, goroot });
 }
 
 /** The marker records a hash we checked; an empty or foreign marker means nobody verified the tree. */

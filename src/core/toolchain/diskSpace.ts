@@ -2,6 +2,7 @@
 // with the size needed instead of as ENOSPC halfway through an unpack.
 import * as fsp from 'node:fs/promises';
 import { toolchainError } from './errors';
+import { msg } from '../i18n/message';
 import { formatMb } from '../units';
 
 /**
@@ -35,7 +36,7 @@ export async function assertFreeSpace(
   if (available === undefined || available >= needed) return; // unknown: the write itself will tell
   throw toolchainError(
     'toolchain.diskFull',
-    `There is not enough disk space to install ${what} in ${dir}: it needs about ${formatMb(needed)}, and ${formatMb(available)} are free.`,
-    `Free at least ${formatMb(needed - available)} on that disk or install elsewhere with --dir, then run the install again. Nothing was downloaded or changed.`,
+    msg('toolchain.diskFull.check.message', { what, dir, needed: formatMb(needed), available: formatMb(available) }),
+    msg('toolchain.diskFull.check.remedy', { missing: formatMb(needed - available) }),
   );
 }

@@ -1,5 +1,7 @@
 // Toolchain install failures as DoctorErrors with the finding ids the CLI and the editor show.
-import { DoctorError, errorCode, errorMessage, isAbortError } from '../errors';
+import { doctorError, DoctorError, errorCode, errorMessage, isAbortError } from '../errors';
+import type { MessageKey } from '../i18n/catalog';
+import { msg, type Message, type Param } from '../i18n/message';
 
 export type ToolchainErrorCode =
   | 'toolchain.notFound'
@@ -20,11 +22,11 @@ export type ToolchainErrorCode =
 
 export function toolchainError(
   code: ToolchainErrorCode,
-  message: string,
-  remedy: string,
+  message: Message,
+  remedy: Message,
   cause?: unknown,
 ): DoctorError {
-  return new DoctorError(code, message, remedy, cause === undefined ? undefined : { cause });
+  return doctorError(code, message, remedy, cause);
 }
 
 /**
@@ -56,29 +58,33 @@ export class CorruptZipError extends UnsafeArchiveError {
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 const DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
 
+/** What was being done to a path, as a catalog key whose template takes `{path}`. */
+export type FsAction = Extract<MessageKey, `toolchain.fs.${string}`>;
+
 /**
  * Maps a file-system error to `toolchain.diskFull` / `toolchain.permissionDenied`, or undefined
- * for anything else. `action` reads like "write the downloaded archive to".
+ * for anything else. `action` reads like "save the download to {path}".
  */
-export function fsFailure(err: unknown, action: string, path: string): DoctorError | undefined {
+export function fsFailure(err: unknown, action: FsAction, path: string): DoctorError | undefined {
   if (err instanceof DoctorError) return err;
   const code = errorCode(err);
   if (code === undefined) return undefined;
   const where = (err as { path?: unknown }).path;
   const target = typeof where === 'string' ? where : path;
+  const what = msg(action, { path: target });
   if (DISK_FULL.has(code)) {
     return toolchainError(
       'toolchain.diskFull',
-      `There is not enough disk space to ${action} ${target} (${code}).`,
-      'Free some space on that disk (a Go toolchain needs about 300 MB unpacked) or install elsewhere with --dir, then run the install again. Previous installs were not touched.',
+      msg('toolchain.diskFull.write.message', { action: what, code }),
+      msg('toolchain.diskFull.write.remedy'),
       err,
     );
   }
   if (DENIED.has(code)) {
     return toolchainError(
       'toolchain.permissionDenied',
-      `Permission denied: cannot ${action} ${target} (${code}: ${errorMessage(err)}).`,
-      'Choose a directory you can write with --dir (the default is ~/sdk), or fix the ownership of that directory. Do not run the install as root just to get past this.',
+      msg('toolchain.permissionDenied.message', { action: what, code, error: errorMessage(err) }),
+      msg('toolchain.permissionDenied.remedy'),
       err,
     );
   }
@@ -94,3 +100,9 @@ export function cancelled(cause?: unknown): Error {
 }
 
 const CANCELLED = 'The install was cancelled.';
+
+/** Hashes the database accepts, as "h1:a or h1:b". */
+export function orList(items: readonly string[]): Param {
+  if (items.length === 0) return '';
+  return items.slice(1).reduce<Param>((a, b) => msg('toolchain.orList', { a, b }), items[0]!);
+}

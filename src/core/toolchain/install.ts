@@ -4,7 +4,10 @@
 // way the go command itself fetches toolchains. The GOPROXY/GOSUMDB settings are read like the
 // go command reads them (environment, go env file, $GOROOT/go.env, built-in defaults) without
 // running go, since a broken or missing go is often why a toolchain is being installed.
-import { DoctorError, isAbortError } from '../errors';
+import { doctorError, DoctorError, errorText, isAbortError } from '../errors';
+import type { MessageKey } from '../i18n/catalog';
+import { msg, type Message, type Param } from '../i18n/message';
+import { render } from '../i18n/render';
 import { effectiveSetting } from '../go/envFile';
 import { predictGoSettings } from '../go/predictSettings';
 import { parseGoproxy, type ProxyEntry } from '../go/goproxy';
@@ -13,12 +16,12 @@ import { loadGoTrust } from '../net/trust';
 import { goosGoarch, type Platform } from '../platform';
 import { redact } from '../redact';
 import type { HttpGet } from '../net/httpGet';
-import { describeUnverifiedInstall, readMarker } from './commit';
+import { describeUnverifiedInstallText, readMarker } from './commit';
 import { cancelled, toolchainError } from './errors';
 import { createDispatcher } from '../net/dispatcher';
 import { installToolchainRelease, type InstallCheckpoint, type InstallResult } from './release/install';
 import { withDefaults } from './timeouts';
-import { describeModuleInstall, installToolchainModule, type ModuleInstallResult } from './module/install';
+import { describeModuleInstallText, installToolchainModule, type ModuleInstallResult } from './module/install';
 import { planChecksumDb, TOOLCHAIN_MODULE, toolchainModuleVersion, type ChecksumDbSettings } from './module/verify';
 import type { InstallHostOptions } from './hostOptions';
 import { targetPlatform } from './targetArch';
@@ -75,6 +78,8 @@ export interface ArchiveInstall extends InstallResult {
   via: 'archive';
   /** One sentence: where it came from and how it was verified. */
   description: string;
+  /** `description` as a catalog Message. */
+  descriptionText: Message;
 }
 
 /** Installed from the golang.org/toolchain module, its h1: proven by the checksum database. */
@@ -82,6 +87,8 @@ export interface ModuleInstall extends ModuleInstallResult {
   via: 'proxy';
   /** One sentence: where it came from and how it was verified. */
   description: string;
+  /** `description` as a catalog Message. */
+  descriptionText: Message;
   /** Set when the archive path was tried first and failed: the index error's message. */
   fallbackFrom: string | undefined;
   /** The settings the module path used; undefined when nothing had to be fetched. */
@@ -127,21 +134,33 @@ export async function installToolchain(given: ToolchainInstallOptions): Promise<
     (await installedAsModuleBefore(archive, opts)) ?? {
       ...archive,
       via: 'archive',
-      description: describeArchiveInstall(archive),
+      ...described(describeArchiveInstallText(archive)),
     }
   );
 }
 
+/** The description in English and as a Message. */
+function described(text: Message): { description: string; descriptionText: Message } {
+  return { description: render(text, 'en'), descriptionText: text };
+}
+
 /** One sentence for the CLI and the editor, the archive-path twin of describeModuleInstall. */
 export function describeArchiveInstall(r: InstallResult): string {
-  if (r.alreadyInstalled && !r.sha256) return describeUnverifiedInstall(r.version, r.goroot);
-  if (r.alreadyInstalled)
-    return `${r.version} is already installed in ${r.goroot} (its archive's SHA-256 ${r.sha256} was checked against the official Go release index when it was installed).`;
+  return render(describeArchiveInstallText(r), 'en');
+}
+
+export function describeArchiveInstallText(r: InstallResult): Message {
+  const { version, goroot } = r;
+  if (r.alreadyInstalled && !r.sha256) return describeUnverifiedInstallText(version, goroot);
+  const sha256 = String(r.sha256);
+  if (r.alreadyInstalled) return msg('toolchain.installed.archiveAlready', { version, goroot, sha256 });
   const from =
     r.source === 'partial download'
-      ? 'a download kept from an earlier run'
-      : (r.source ?? 'the official download host');
-  return `Installed ${r.version} in ${r.goroot} from the release archive at ${redact(from)}; its SHA-256 ${r.sha256} matches the official Go release index.`;
+      ? msg('toolchain.installed.keptDownload')
+      : r.source
+        ? redact(r.source)
+        : msg('toolchain.installed.officialHost');
+  return msg('toolchain.installed.archive', { version, goroot, from, sha256 });
 }
 
 /** GOPROXY, GOSUMDB, GONOSUMDB and GOPRIVATE as the go command would use them, with their sources. */
@@ -178,24 +197,18 @@ async function settingsFor(
 async function fallBack(opts: ToolchainInstallOptions, indexError: DoctorError): Promise<ModuleInstall> {
   const v = opts.version.trim() === 'latest' ? undefined : parseGoVersion(opts.version.trim());
   if (!v) {
-    throw withNote(
-      indexError,
-      'The toolchain could not be fetched through GOPROXY instead: "latest" needs the release index.',
-      'Name the version (e.g. go-env-doctor install 1.22.5): then it can come through GOPROXY, verified against the Go checksum database. Or fix the network ("go-env-doctor diagnose" tests it).',
-    );
+    throw withNote(indexError, 'toolchain.fallback.latest', {}, msg('toolchain.fallback.latest.remedy'));
   }
   if (!supportsToolchainSwitch(v)) {
-    throw withNote(
-      indexError,
-      `The toolchain could not be fetched through GOPROXY instead: ${goName(v)} predates Go 1.21, the first release published as a ${TOOLCHAIN_MODULE} module.`,
-    );
+    throw withNote(indexError, 'toolchain.fallback.tooOld', { name: goName(v), module: TOOLCHAIN_MODULE });
   }
   const settings = await settingsFor(opts);
   if (!canDownload(parseGoproxy(settings.goproxy.value))) {
     throw withNote(
       indexError,
-      `The toolchain could not be fetched through GOPROXY instead: GOPROXY=${redact(settings.goproxy.value)} allows no module downloads.`,
-      'Check the network and proxy settings ("go-env-doctor diagnose" tests them), or point GOPROXY at a module mirror you can reach ("go-env-doctor set-proxy --auto" finds one): toolchains from a mirror are verified against the Go checksum database.',
+      'toolchain.fallback.noDownloads',
+      { goproxy: redact(settings.goproxy.value) },
+      msg('toolchain.fallback.noDownloads.remedy'),
     );
   }
   try {
@@ -211,8 +224,13 @@ async function fallBack(opts: ToolchainInstallOptions, indexError: DoctorError):
     if (!(err instanceof DoctorError)) throw err;
     // The proxy's failure is the one to act on; the index failure explains why it was tried. The
     // cause stays the proxy error's own, so sumdbFailureOf still tells which check failed.
-    const message = `${indexError.message} Fetching it through GOPROXY (${redact(settings.goproxy.value)}) instead failed too: ${err.message}`;
-    throw new DoctorError(err.code, message, err.remedy, err.cause === undefined ? undefined : { cause: err.cause });
+    const text = errorText(err);
+    const message = msg('toolchain.fallback.failedToo', {
+      index: errorText(indexError).message,
+      goproxy: redact(settings.goproxy.value),
+      error: text.message,
+    });
+    throw doctorError(err.code, message, text.remedy, err.cause);
   }
 }
 
@@ -250,7 +268,7 @@ async function fromModule(
     return {
       ...r,
       via: 'proxy',
-      description: describeModuleInstall(r),
+      ...described(describeModuleInstallText(r)),
       fallbackFrom: indexError?.message,
       goproxy: fetched ? redacted(settings.goproxy) : undefined,
       gosumdb: fetched ? redacted(settings.gosumdb) : undefined,
@@ -289,7 +307,7 @@ async function installedAsModuleBefore(
   return {
     ...installed,
     via: 'proxy',
-    description: describeModuleInstall(installed),
+    ...described(describeModuleInstallText(installed)),
     fallbackFrom: undefined,
     goproxy: undefined,
     gosumdb: undefined,
@@ -306,8 +324,19 @@ function canDownload(entries: readonly ProxyEntry[]): boolean {
 }
 
 /** The index error, saying why the module path was not tried; `remedy` replaces the index's own. */
-function withNote(err: DoctorError, note: string, remedy?: string): DoctorError {
-  return toolchainError('toolchain.indexUnavailable', `${err.message} ${note}`, remedy ?? err.remedy, err.cause);
+function withNote(
+  err: DoctorError,
+  note: Extract<MessageKey, `toolchain.fallback.${string}`>,
+  params: Record<string, Param>,
+  remedy?: Message,
+): DoctorError {
+  const text = errorText(err);
+  return toolchainError(
+    'toolchain.indexUnavailable',
+    msg(note, { index: text.message, ...params }),
+    remedy ?? text.remedy,
+    err.cause,
+  );
 }
 
 function redacted(s: SettingValue): SettingValue {

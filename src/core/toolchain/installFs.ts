@@ -28,11 +28,12 @@ export function installFs(host: InstallFsHost = { os: process.platform }): Insta
   const remove = (target: string) =>
     retryWhileLocked(() => fs.rm(target, { recursive: true, force: true }), {
       os: host.os,
-      action: 'remove',
+      action: 'toolchain.fs.remove',
       file: target,
     });
   return {
-    rename: (from, to) => retryWhileLocked(() => fs.rename(from, to), { os: host.os, action: 'rename', file: from }),
+    rename: (from, to) =>
+      retryWhileLocked(() => fs.rename(from, to), { os: host.os, action: 'toolchain.fs.rename', file: from }),
     remove,
     emptyDir: async (dir) => {
       const names = await fsp.readdir(dir);

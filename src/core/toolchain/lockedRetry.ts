@@ -2,7 +2,8 @@
 // reading a freshly unpacked file, a terminal whose current folder is inside the tree). Those
 // holds are usually brief, so, like go's own robustio, the operation is retried with backoff for
 // about two seconds before it is reported. Other systems have no such transient errors.
-import { toolchainError } from './errors';
+import { toolchainError, type FsAction } from './errors';
+import { msg } from '../i18n/message';
 
 const LOCKED = new Set(['EPERM', 'EACCES', 'EBUSY']);
 /** Total wait before giving up, as cmd/go's robustio allows. */
@@ -10,8 +11,8 @@ export const LOCKED_RETRY_MS = 2000;
 
 export interface LockedRetryOptions {
   os: NodeJS.Platform;
-  /** What is being done, for the error: "rename", "remove". */
-  action: string;
+  /** What is being done, for the error: "rename {path}". */
+  action: FsAction;
   /** The file or folder it is done to, named in the error. */
   file: string;
   /** Injected by tests; a real timer otherwise. */
@@ -33,8 +34,12 @@ export async function retryWhileLocked<T>(op: () => Promise<T>, o: LockedRetryOp
       if (waited >= LOCKED_RETRY_MS) {
         throw toolchainError(
           'toolchain.fileLocked',
-          `Could not ${o.action} ${o.file}: another program holds it (${code}), still after ${LOCKED_RETRY_MS / 1000} s.`,
-          'An antivirus scan of the new files or a terminal or editor open in that folder is the usual cause. Close terminals in that folder, wait for the scan to finish (or exclude the Go install folder from real-time scanning), then run the install again. The previous toolchain was not replaced.',
+          msg('toolchain.fileLocked.message', {
+            action: msg(o.action, { path: o.file }),
+            code,
+            seconds: LOCKED_RETRY_MS / 1000,
+          }),
+          msg('toolchain.fileLocked.remedy'),
           err,
         );
       }

@@ -3,6 +3,7 @@
 // our check and the editor running `<dir>/go<ver>/bin/go`.
 import * as fsp from 'node:fs/promises';
 import { toolchainError } from './errors';
+import { msg } from '../i18n/message';
 
 export interface SdkDirIdentity {
   /** The user the install runs as (default: this process's uid; undefined where there are none). */
@@ -22,15 +23,19 @@ export async function assertSafeSdkDir(dir: string, who: SdkDirIdentity = {}): P
   if ((st.mode & 0o022) !== 0) {
     throw toolchainError(
       'toolchain.unsafeSdkDir',
-      `The SDK directory ${dir} is writable by ${st.mode & 0o002 ? 'every user' : 'its group'} (mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}): another account could replace a toolchain in it after it was verified. Nothing was installed.`,
-      `Make it writable by its owner only: chmod go-w ${dir}. Or install elsewhere with --dir.`,
+      msg('toolchain.unsafeSdkDir.writable.message', {
+        dir,
+        who: msg(st.mode & 0o002 ? 'toolchain.unsafeSdkDir.everyUser' : 'toolchain.unsafeSdkDir.group'),
+        mode: (st.mode & 0o7777).toString(8).padStart(4, '0'),
+      }),
+      msg('toolchain.unsafeSdkDir.writable.remedy', { dir }),
     );
   }
   if (uid !== undefined && st.uid !== uid && st.uid !== 0) {
     throw toolchainError(
       'toolchain.unsafeSdkDir',
-      `The SDK directory ${dir} belongs to another user (uid ${st.uid}), who could replace a toolchain in it after it was verified. Nothing was installed.`,
-      `Install as the user who owns ${dir}, or into a directory you own with --dir (the default is ~/sdk).`,
+      msg('toolchain.unsafeSdkDir.owner.message', { dir, uid: st.uid }),
+      msg('toolchain.unsafeSdkDir.owner.remedy', { dir }),
     );
   }
 }

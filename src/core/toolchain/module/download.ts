@@ -16,6 +16,8 @@ import { redact } from '../../redact';
 import { rangedGet, type RangedAnswer } from '../rangedGet';
 import { openPartial } from '../release/partialFile';
 import { cancelled, fsFailure, toolchainError } from '../errors';
+import { msg, type Message, type Param } from '../../i18n/message';
+import { joinFailures } from '../../i18n/join';
 import { describeNetError } from '../../net/failureWords';
 import { ProgressMeter, type InstallProgress } from '../progress';
 import { TooSlowError, watchThroughput } from '../throughput';
@@ -56,16 +58,18 @@ export interface ModuleDownloadOutcome {
 }
 
 type Attempt =
-  { kind: 'done' } | { kind: 'notFound'; status: number } | { kind: 'failed'; reason: string; retryable: boolean };
+  | { kind: 'done' }
+  | { kind: 'notFound'; status: number }
+  | { kind: 'failed'; reason: string; reasonText?: Message; retryable: boolean };
 
 /** Fetches `<proxy>/<module>/@v/<version>.zip` from the first GOPROXY entry that has it. */
 export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<ModuleDownloadOutcome> {
   const resource = `${escapeModulePath(opts.modulePath)}/@v/${escapeModulePath(opts.version)}.zip`;
   const events: string[] = [];
-  const failures: string[] = [];
-  const notFound: string[] = [];
+  const failures: Param[] = [];
+  const notFound: Message[] = [];
   await fsp.mkdir(path.dirname(opts.partialPath), { recursive: true }).catch((err) => {
-    throw fsFailure(err, 'create the download directory', path.dirname(opts.partialPath)) ?? err;
+    throw fsFailure(err, 'toolchain.fs.createDownloadDir', path.dirname(opts.partialPath)) ?? err;
   });
   const file = await ZipPartial.open(opts.partialPath, opts.fresh ?? false);
   const reused = file.size;
@@ -73,11 +77,11 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
   try {
     for (const entry of opts.proxies) {
       if (entry.kind === 'off') {
-        failures.push('GOPROXY=off: downloads are disabled from here on');
+        failures.push(msg('toolchain.module.proxyOff'));
         break;
       }
       if (entry.kind === 'invalid') {
-        failures.push(`GOPROXY entry "${redact(entry.text)}" is invalid (${entry.reason})`);
+        failures.push(msg('toolchain.module.invalidEntry', { entry: redact(entry.text), reason: entry.reasonText }));
         break;
       }
       const base = entry.kind === 'direct' ? new URL(opts.directBase ?? TOOLCHAIN_DIRECT_PROXY) : entry.url;
@@ -96,10 +100,10 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
         };
       }
       if (result.kind === 'notFound') {
-        notFound.push(`${label} (HTTP ${result.status})`);
+        notFound.push(msg('toolchain.module.status', { source: label, status: result.status }));
         continue;
       }
-      failures.push(`${label}: ${result.reason}`);
+      failures.push(msg('errors.at', { where: label, reason: result.reasonText ?? result.reason }));
       if (entry.next !== 'anyError') break;
     }
   } finally {
@@ -111,18 +115,20 @@ export async function downloadModuleZip(opts: ModuleDownloadOptions): Promise<Mo
   if (failures.length === 0) {
     throw toolchainError(
       'toolchain.notFound',
-      `No GOPROXY entry has ${what}${notFound.length ? `: ${notFound.join('; ')}` : ''}.`,
-      'Check the version: only released Go versions exist as golang.org/toolchain modules, and only for the platforms Go publishes. A mirror that lags behind may not have a new release yet; add another mirror to GOPROXY after a comma.',
+      notFound.length
+        ? msg('toolchain.moduleNotFound.messageWhere', { what, notFound: joinFailures(notFound) })
+        : msg('toolchain.moduleNotFound.message', { what }),
+      msg('toolchain.moduleNotFound.remedy'),
     );
   }
-  const kept =
-    (await sizeOf(opts.partialPath)) > 0
-      ? ' The bytes received so far are kept; running the same command again resumes from there.'
-      : '';
+  const kept = (await sizeOf(opts.partialPath)) > 0 ? msg('toolchain.kept') : '';
   throw toolchainError(
     'toolchain.downloadFailed',
-    `Could not download ${what}: ${[...failures, ...notFound.map((n) => `${n} not found`)].join('; ')}.`,
-    `Check the network and proxy settings ("go-env-doctor diagnose" tests them), or put a mirror you can reach in GOPROXY (entries separated by "|" are tried on any error).${kept}`,
+    msg('toolchain.moduleDownloadFailed.message', {
+      what,
+      failures: joinFailures([...failures, ...notFound.map((n) => msg('toolchain.module.notFoundAt', { source: n }))]),
+    }),
+    msg('toolchain.moduleDownloadFailed.remedy', { kept }),
   );
 }
 
@@ -303,7 +309,7 @@ class ZipPartial {
       return new ZipPartial(fh, file, (await fh.stat()).size);
     } catch (err) {
       await fh.close().catch(() => undefined);
-      throw fsFailure(err, 'save the download to', file) ?? err;
+      throw fsFailure(err, 'toolchain.fs.saveDownload', file) ?? err;
     }
   }
 
@@ -314,7 +320,7 @@ class ZipPartial {
         off += (await this.fh.write(chunk, off, chunk.length - off, this.size + off)).bytesWritten;
       this.size += chunk.length;
     } catch (err) {
-      throw new FileError(fsFailure(err, 'save the download to', this.file) ?? err);
+      throw new FileError(fsFailure(err, 'toolchain.fs.saveDownload', this.file) ?? err);
     }
   }
 

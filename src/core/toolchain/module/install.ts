@@ -14,13 +14,15 @@ import { sumdbStateDir } from '../../stateDir';
 import { hashZip } from '../../sumdb/dirhash';
 import { undiciGet, type HttpGet } from '../../net/httpGet';
 import {
-  describeUnverifiedInstall,
+  describeUnverifiedInstallText,
   isCompleteToolchain,
   readMarker,
   stageAndCommit,
   type CommitCheckpoint,
 } from '../commit';
-import { cancelled, toolchainError, UnsafeArchiveError } from '../errors';
+import { cancelled, orList, toolchainError, UnsafeArchiveError } from '../errors';
+import { msg, type Message } from '../../i18n/message';
+import { render } from '../../i18n/render';
 import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor } from '../layout';
 import { withDefaults } from '../timeouts';
@@ -88,14 +90,28 @@ export interface ModuleInstallResult {
 
 /** One sentence for the CLI and the editor: where the toolchain came from and how it was verified. */
 export function describeModuleInstall(r: ModuleInstallResult): string {
-  if (r.alreadyInstalled && !r.h1) return describeUnverifiedInstall(r.version, r.goroot);
+  return render(describeModuleInstallText(r), 'en');
+}
+
+export function describeModuleInstallText(r: ModuleInstallResult): Message {
+  const { version, goroot } = r;
+  if (r.alreadyInstalled && !r.h1) return describeUnverifiedInstallText(version, goroot);
   if (r.alreadyInstalled)
-    return `${r.version} is already installed in ${r.goroot} (installed from ${r.source ?? 'a module proxy'}, ${r.h1}).`;
+    return msg('toolchain.installed.moduleAlready', {
+      version,
+      goroot,
+      source: r.source ?? msg('toolchain.installed.aModuleProxy'),
+      h1: String(r.h1),
+    });
   const v = r.verification;
   const how = v
-    ? `its ${r.h1} matches the record that the checksum database ${v.database} proved is in its signed log of ${v.treeSize.toLocaleString('en-US')} records (reached ${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'})`
-    : `its hash is ${r.h1}`;
-  return `Installed ${r.version} in ${r.goroot} from the module ${r.module} served by ${r.source}; ${how}.`;
+    ? msg(v.via === 'proxy' ? 'toolchain.installed.provenViaMirror' : 'toolchain.installed.provenDirect', {
+        h1: String(r.h1),
+        db: v.database,
+        records: v.treeSize.toLocaleString('en-US'),
+      })
+    : msg('toolchain.installed.hashIs', { h1: String(r.h1) });
+  return msg('toolchain.installed.module', { version, goroot, module: r.module, source: String(r.source), how });
 }
 
 export async function installToolchainModule(opts: ModuleInstallOptions): Promise<ModuleInstallResult> {
@@ -107,8 +123,10 @@ export async function installToolchainModule(opts: ModuleInstallOptions): Promis
   if (!v || (v.patch === undefined && !v.pre && (v.major > 1 || v.minor >= 21))) {
     throw toolchainError(
       'toolchain.notFound',
-      `"${opts.version}" is not a Go release version${v ? ' (from Go 1.21 on, releases have three numbers, e.g. 1.22.0)' : ''}.`,
-      'Give a release such as 1.22.5 or go1.22.5; "latest" needs the go.dev release index (install without --via-proxy).',
+      msg(v ? 'toolchain.moduleBadVersion.messageThreeNumbers' : 'toolchain.badVersion.message', {
+        version: opts.version,
+      }),
+      msg('toolchain.moduleBadVersion.remedy'),
     );
   }
   const name = goName(v);
@@ -288,16 +306,22 @@ async function unpack(
     if (h1 === undefined) {
       throw toolchainError(
         'toolchain.checksumMismatch',
-        `The ${what} downloaded from ${download.source} is not a readable zip (${err.message}), so it cannot be what the checksum database ${found.plan.db.name} records (${found.expected.join(' or ')}). Nothing was installed.`,
-        'Try again, or use another GOPROXY mirror: the mirror or something between you and it served damaged bytes.',
+        msg('toolchain.zipUnreadable.message', {
+          what,
+          source: download.source,
+          reason: err.message,
+          db: found.plan.db.name,
+          expected: orList(found.expected),
+        }),
+        msg('toolchain.zipUnreadable.remedy'),
         err,
       );
     }
     requireHashMatch(h1, found.expected, what, download.source, found.plan.db.name);
     throw toolchainError(
       'toolchain.unsafeArchive',
-      `The ${what} matches the checksum database but contains an entry that is not safe to unpack: ${err.message}. Nothing was installed.`,
-      'Official toolchain zips contain only plain files under golang.org/toolchain@<version>/; report this to the Go team (golang.org/issue) with the version and platform.',
+      msg('toolchain.zipUnsafe.message', { what, reason: err.message }),
+      msg('toolchain.zipUnsafe.remedy'),
       err,
     );
   }

@@ -11,7 +11,8 @@ import { hashZip } from '../../sumdb/dirhash';
 import { parseGosumdb, type SumDatabase } from '../../go/gosumdb';
 import { undiciGet, type HttpGet } from '../../net/httpGet';
 import { matchPrefixPatterns } from '../../sumdb/prefixPatterns';
-import { toolchainError } from '../errors';
+import { orList, toolchainError } from '../errors';
+import { msg } from '../../i18n/message';
 
 export const TOOLCHAIN_MODULE = 'golang.org/toolchain';
 
@@ -55,15 +56,15 @@ export function planChecksumDb(settings: ChecksumDbSettings, modulePath = TOOLCH
   if (parsed.kind === 'off') {
     throw toolchainError(
       'toolchain.sumdbUnavailable',
-      'GOSUMDB=off turns the Go checksum database off, but a toolchain downloaded through a module proxy is trusted only after the checksum database vouches for its hash; the go command refuses such a download too.',
-      'Turn the checksum database back on: go env -w GOSUMDB=sum.golang.org (or sum.golang.google.cn where sum.golang.org is blocked), or only for this command: GOSUMDB=sum.golang.org go-env-doctor install <version> --via-proxy. (An empty GOSUMDB does not help when the go env file says off.) Installing from the go.dev release archives does not need the database.',
+      msg('toolchain.sumdbOff.message'),
+      msg('toolchain.sumdbOff.remedy'),
     );
   }
   if (parsed.kind === 'invalid') {
     throw toolchainError(
       'toolchain.sumdbUnavailable',
-      `GOSUMDB="${redact(parsed.setting)}" is not usable: ${parsed.reason}.`,
-      'Set GOSUMDB to sum.golang.org (the default), sum.golang.google.cn, or a database verifier key of the form name+hash+key, optionally followed by its URL.',
+      msg('toolchain.sumdbInvalid.message', { setting: redact(parsed.setting), reason: parsed.reasonText }),
+      msg('toolchain.sumdbInvalid.remedy'),
     );
   }
   const notes: string[] = [];
@@ -116,8 +117,8 @@ export async function lookupToolchainHash(
   if (expected.length === 0) {
     throw toolchainError(
       'toolchain.sumdbVerifyFailed',
-      `The checksum database ${plan.db.name} proved a record for ${modulePath}@${version}, but the record has no h1: hash for the module zip.`,
-      'This database is not behaving like a Go checksum database; check GOSUMDB and do not install this toolchain.',
+      msg('toolchain.noH1.message', { db: plan.db.name, what: `${modulePath}@${version}` }),
+      msg('toolchain.noH1.remedy'),
     );
   }
   return { plan, lookup, expected };
@@ -134,8 +135,14 @@ export function requireHashMatch(
   if (expected.includes(actual)) return;
   throw toolchainError(
     'toolchain.checksumMismatch',
-    `The ${what} downloaded from ${redact(from)} has hash ${actual}, but the checksum database ${dbName} records ${expected.join(' or ')}: the file was changed or corrupted on the way. Nothing was installed.`,
-    'Try again, or use another GOPROXY mirror (the mirror or something between you and it served different bytes). Never install a toolchain that does not match the checksum database.',
+    msg('toolchain.hashMismatch.message', {
+      what,
+      source: redact(from),
+      actual,
+      db: dbName,
+      expected: orList(expected),
+    }),
+    msg('toolchain.hashMismatch.remedy'),
   );
 }
 
@@ -179,8 +186,8 @@ async function hashZipOrMismatch(zipPath: string, signal: AbortSignal | undefine
     if (signal?.aborted) throw err;
     throw toolchainError(
       'toolchain.checksumMismatch',
-      `${zipPath} is not a readable zip file, so it cannot match the checksum database (${(err as Error).message}).`,
-      'Download it again, or from another GOPROXY mirror.',
+      msg('toolchain.notAZip.message', { path: zipPath, reason: (err as Error).message }),
+      msg('toolchain.notAZip.remedy'),
       err,
     );
   }
@@ -200,39 +207,39 @@ export function sumdbDoctorError(err: unknown, db: SumDatabase, what: string): u
     case 'unavailable':
       return toolchainError(
         'toolchain.sumdbUnavailable',
-        `The checksum database ${name} could not be consulted for ${what}: ${err.message}`,
+        msg('toolchain.sumdb.unavailable.message', { db: name, what, reason: err.message }),
         name === 'sum.golang.org'
-          ? 'Check that this machine can reach sum.golang.org, or a GOPROXY mirror that forwards it (most do, through /sumdb/sum.golang.org/). Where sum.golang.org is blocked, set GOSUMDB=sum.golang.google.cn. Do not turn the checksum database off: a toolchain is never installed unverified.'
-          : `Check that this machine can reach the checksum database named by GOSUMDB (${redact(db.url.href)}), or a GOPROXY mirror that forwards it.`,
+          ? msg('toolchain.sumdb.unavailable.remedyDefault')
+          : msg('toolchain.sumdb.unavailable.remedy', { url: redact(db.url.href) }),
         err,
       );
     case 'notFound':
       return toolchainError(
         'toolchain.sumdbVerifyFailed',
-        `The checksum database ${name} has no record of ${what}, so it cannot be verified: it is not a published Go toolchain. ${err.message}`,
-        'Check the version (go-env-doctor install <version>): only released Go versions for your OS and architecture exist as golang.org/toolchain modules.',
+        msg('toolchain.sumdb.notFound.message', { db: name, what, reason: err.message }),
+        msg('toolchain.sumdb.notFound.remedy'),
         err,
       );
     case 'badSignature':
       return toolchainError(
         'toolchain.sumdbVerifyFailed',
-        `Bad signature: ${err.message}`,
-        `The answer did not come from ${name}: a mirror or a network device altered it, or GOSUMDB names the wrong key. Check GOSUMDB (go env GOSUMDB), try another mirror, and do not install this toolchain.`,
+        msg('toolchain.sumdb.badSignature.message', { reason: err.message }),
+        msg('toolchain.sumdb.badSignature.remedy', { db: name }),
         err,
       );
     case 'badProof':
     case 'malformed':
       return toolchainError(
         'toolchain.sumdbVerifyFailed',
-        `Bad proof: ${err.message}`,
-        `The checksum database's proof that ${what} is in its signed log does not hold, so the record cannot be trusted. Try again later or through another mirror; do not install this toolchain.`,
+        msg('toolchain.sumdb.badProof.message', { reason: err.message }),
+        msg('toolchain.sumdb.badProof.remedy', { what }),
         err,
       );
     case 'inconsistent':
       return toolchainError(
         'toolchain.sumdbVerifyFailed',
-        err.message,
-        `Do not install anything through this database or mirror until this is explained: the log it serves contradicts the one it served before (a fork). Try from another network or mirror, and report both tree notes above to the operators of ${name}. Only if you deliberately pointed GOSUMDB at a different database with the same name, delete the saved tree head in the state directory.`,
+        msg('common.verbatim', { text: err.message }),
+        msg('toolchain.sumdb.inconsistent.remedy', { db: name }),
         err,
       );
   }

@@ -11,6 +11,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { isAbortError } from '../../errors';
 import { cancelled, fsFailure, toolchainError } from '../errors';
+import { msg, type Message, type Param } from '../../i18n/message';
+import { joinFailures } from '../../i18n/join';
+import { render } from '../../i18n/render';
 import { describeNetError, type NetFailure } from '../../net/failureWords';
 import { redact } from '../../redact';
 import { ProgressMeter, type InstallProgress } from '../progress';
@@ -67,7 +70,7 @@ export interface DownloadOutcome {
 export async function downloadVerified(opts: DownloadOptions): Promise<DownloadOutcome> {
   const dir = path.dirname(opts.partialPath);
   await fsp.mkdir(dir, { recursive: true }).catch((err) => {
-    throw fsFailure(err, 'create the download directory', dir) ?? err;
+    throw fsFailure(err, 'toolchain.fs.createDownloadDir', dir) ?? err;
   });
   const file = await PartialFile.open(opts.partialPath);
   try {
@@ -82,6 +85,15 @@ class AttemptFailure extends Error {
   constructor(readonly failure: NetFailure & { wrongFile?: boolean }) {
     super(failure.reason);
   }
+}
+
+function attemptFailure(text: Message, retryable: boolean, wrongFile = false): AttemptFailure {
+  return new AttemptFailure({
+    reason: render(text, 'en'),
+    reasonText: text,
+    retryable,
+    ...(wrongFile ? { wrongFile } : {}),
+  });
 }
 
 /** An error that must end the download at once (disk full, cancel). */
@@ -119,8 +131,8 @@ class Transfer {
       await this.restart();
     }
 
-    const mismatched: string[] = [];
-    const failures: string[] = [];
+    const mismatched: Param[] = [];
+    const failures: Param[] = [];
     for (const source of o.sources) {
       // Bytes before this offset came from an earlier run or another source.
       let mixed = this.offset > 0;
@@ -148,7 +160,7 @@ class Transfer {
             continue;
           }
           this.events.push(`${source.label} served bytes with SHA-256 ${digest}, not ${o.sha256}`);
-          mismatched.push(`${source.label} (got SHA-256 ${digest})`);
+          mismatched.push(msg('toolchain.attempt.gotSha', { source: source.label, digest }));
           break;
         } catch (err) {
           if (err instanceof Fatal) throw err.inner;
@@ -158,7 +170,9 @@ class Transfer {
           if (f.wrongFile) {
             await this.restart();
             this.events.push(`${source.label}: ${f.reason}`);
-            mismatched.push(`${source.label} (${f.reason})`);
+            mismatched.push(
+              msg('toolchain.attempt.wrongFile', { source: source.label, reason: f.reasonText ?? f.reason }),
+            );
             break;
           }
           failuresInRow = this.offset > before ? 1 : failuresInRow + 1;
@@ -169,7 +183,7 @@ class Transfer {
             failuresInRow >= o.timeouts.attemptsPerSource ||
             attempts >= o.timeouts.attemptsPerSource * 5
           ) {
-            failures.push(`${source.label}: ${f.reason}`);
+            failures.push(msg('errors.at', { where: source.label, reason: f.reasonText ?? f.reason }));
             break;
           }
           await sleep(backoffMs(o.timeouts, failuresInRow), undefined, o.signal ? { signal: o.signal } : {});
@@ -179,18 +193,29 @@ class Transfer {
     if (mismatched.length > 0) {
       throw toolchainError(
         'toolchain.checksumMismatch',
-        `${o.filename} did not match the SHA-256 in the official release index (${o.sha256}): ${mismatched.join('; ')}${failures.length ? `; other sources failed: ${failures.join('; ')}` : ''}.`,
-        'Nothing was installed. A mirror or proxy on the way is serving altered or stale bytes: drop that --mirror (or fix the proxy) and try again.',
+        failures.length
+          ? msg('toolchain.archiveMismatch.messageOthersFailed', {
+              file: o.filename,
+              sha256: o.sha256,
+              mismatched: joinFailures(mismatched),
+              failures: joinFailures(failures),
+            })
+          : msg('toolchain.archiveMismatch.message', {
+              file: o.filename,
+              sha256: o.sha256,
+              mismatched: joinFailures(mismatched),
+            }),
+        msg('toolchain.archiveMismatch.remedy'),
       );
     }
-    const kept =
-      this.offset > 0
-        ? ` The ${this.offset} bytes received so far are kept; running the same command again resumes from there.`
-        : '';
+    const kept = this.offset > 0 ? msg('toolchain.keptBytes', { bytes: this.offset }) : '';
     throw toolchainError(
       'toolchain.downloadFailed',
-      `Could not download ${o.filename}: ${failures.join('; ') || 'no source to download from'}.`,
-      `Check the network and proxy settings ("go-env-doctor diagnose" tests them), or add a mirror you can reach with --mirror URL; its bytes are still checked against the official SHA-256.${kept}`,
+      msg('toolchain.archiveDownloadFailed.message', {
+        file: o.filename,
+        failures: failures.length ? joinFailures(failures) : msg('toolchain.noSource'),
+      }),
+      msg('toolchain.archiveDownloadFailed.remedy', { kept }),
     );
   }
 
@@ -256,19 +281,16 @@ class Transfer {
       if (answer.kind === 'resumed') await answer.res.body.dump().catch(() => undefined);
       // Do not trust this server's ranges any more: the next attempt starts from byte 0.
       await this.restart();
-      throw new AttemptFailure({
-        reason: `answered "Range: bytes=${from}-" with Content-Range "${answer.contentRange}"`,
-        retryable: true,
-      });
+      throw attemptFailure(msg('toolchain.attempt.badRange', { from, contentRange: answer.contentRange }), true);
     }
     if (answer.kind === 'whole') {
       if (answer.length !== undefined && answer.length !== o.size) {
         await answer.res.body.dump().catch(() => undefined);
-        throw new AttemptFailure({
-          reason: `serves ${answer.length} bytes, but the official index says ${o.size}`,
-          retryable: false,
-          wrongFile: true,
-        });
+        throw attemptFailure(
+          msg('toolchain.attempt.wrongLength', { length: answer.length, size: o.size }),
+          false,
+          true,
+        );
       }
       if (from > 0) {
         this.events.push(`${source.label} ignored the Range request; restarting from byte 0`);
@@ -280,10 +302,13 @@ class Transfer {
       const status = answer.status;
       if (status === 416) {
         await this.restart();
-        throw new AttemptFailure({ reason: `refused the range request (HTTP 416); starting over`, retryable: true });
+        throw attemptFailure(msg('toolchain.attempt.rangeRefused'), true);
       }
       const retryable = status === 408 || status === 429 || status >= 500;
-      throw new AttemptFailure({ reason: `HTTP ${status}${status === 404 ? ' (file not found)' : ''}`, retryable });
+      throw attemptFailure(
+        status === 404 ? msg('toolchain.attempt.status404') : msg('toolchain.attempt.status', { status }),
+        retryable,
+      );
     }
     const res = answer.res;
 
@@ -294,11 +319,7 @@ class Transfer {
         throughput.add(chunk.length);
         if (this.offset + chunk.length > o.size) {
           res.body.destroy();
-          throw new AttemptFailure({
-            reason: `sent more than the ${o.size} bytes the official index lists`,
-            retryable: false,
-            wrongFile: true,
-          });
+          throw attemptFailure(msg('toolchain.attempt.tooLong', { size: o.size }), false, true);
         }
         try {
           await this.accept(chunk, source);
@@ -316,10 +337,7 @@ class Transfer {
       throughput.stop();
     }
     if (this.offset < o.size) {
-      throw new AttemptFailure({
-        reason: `the connection ended after byte ${this.offset} of ${o.size}`,
-        retryable: true,
-      });
+      throw attemptFailure(msg('toolchain.attempt.ended', { offset: this.offset, size: o.size }), true);
     }
     return restarted;
   }

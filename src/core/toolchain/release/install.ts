@@ -19,6 +19,7 @@ import { cancelled, fsFailure, toolchainError } from '../errors';
 import { TarGzExtractor } from '../archive/extract';
 import { ZipStreamExtractor } from '../archive/zipStream';
 import type { StreamingExtractor } from '../archive/streamingExtractor';
+import { msg } from '../../i18n/message';
 import { loadGoTrust } from '../../net/trust';
 import { createDispatcher } from '../../net/dispatcher';
 import { defaultDownloadDir, defaultSdkDir, gorootFor, partialPathFor } from '../layout';
@@ -76,8 +77,8 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
     if (!v) {
       throw toolchainError(
         'toolchain.notFound',
-        `"${opts.version}" is not a Go release version.`,
-        'Give a release such as 1.22.5 or go1.22.5, or "latest".',
+        msg('toolchain.badVersion.message', { version: opts.version }),
+        msg('toolchain.badVersion.remedy'),
       );
     }
     // Installed and complete: nothing to fetch, not even the index (works offline).
@@ -215,7 +216,7 @@ class StagingConsumer implements ByteConsumer {
     try {
       await this.extractor!.write(chunk);
     } catch (err) {
-      throw fsFailure(err, 'unpack the toolchain into', this.root) ?? err;
+      throw fsFailure(err, 'toolchain.fs.unpack', this.root) ?? err;
     }
   }
 

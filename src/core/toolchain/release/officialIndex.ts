@@ -7,6 +7,8 @@ import { compareGoVersions, parseGoVersion, type GoVersion } from '../../goVersi
 import { goosGoarch, type Platform } from '../../platform';
 import { redact } from '../../redact';
 import { toolchainError } from '../errors';
+import { msg, type Param } from '../../i18n/message';
+import { joinFailures } from '../../i18n/join';
 import { describeNetError, type HttpTimeouts } from '../../net/failureWords';
 import { netRequest } from '../../net/request';
 
@@ -108,7 +110,7 @@ export interface IndexFetchOptions {
 /** Fetches the index from the first dl base that serves a valid one. */
 export async function fetchReleaseIndex(opts: IndexFetchOptions): Promise<ReleaseIndex> {
   const bases = (opts.dlBases ?? DEFAULT_DL_BASES).map(withSlash);
-  const failures: string[] = [];
+  const failures: Param[] = [];
   for (const base of bases) {
     const url = `${base}?mode=json&include=all`;
     try {
@@ -116,19 +118,19 @@ export async function fetchReleaseIndex(opts: IndexFetchOptions): Promise<Releas
       return { base, url: redact(answered.href), releases: parseReleaseIndex(text) };
     } catch (err) {
       opts.signal?.throwIfAborted();
-      const reason =
+      const reason: Param =
         err instanceof IndexFormatError
-          ? `not a Go release index: ${err.message}`
+          ? msg('toolchain.notAnIndex', { error: err.message })
           : err instanceof HttpStatusError
             ? err.message
-            : describeNetError(err, opts.timeouts).reason;
-      failures.push(`${redact(url)}: ${reason}`);
+            : describeNetError(err, opts.timeouts).reasonText;
+      failures.push(msg('errors.at', { where: redact(url), reason }));
     }
   }
   throw toolchainError(
     'toolchain.indexUnavailable',
-    `The Go release index could not be read from any official source (${failures.join('; ')}).`,
-    'Check the network connection and proxy settings ("go-env-doctor diagnose" tests them). The SHA-256 of every download comes from this index, so installing without it is not possible; --dl-base can point at a mirror of the official index you trust.',
+    msg('toolchain.indexUnavailable.message', { failures: joinFailures(failures) }),
+    msg('toolchain.indexUnavailable.remedy'),
   );
 }
 
@@ -203,8 +205,8 @@ export function resolveRelease(
     if (!newestStable || !file) {
       throw toolchainError(
         'toolchain.notFound',
-        `The release index at ${redact(index.base)} has no stable release for ${where}.`,
-        'Go may not be released for this platform; see https://go.dev/dl/ for the supported ones.',
+        msg('toolchain.noStable.message', { base: redact(index.base), where }),
+        msg('toolchain.noStable.remedy'),
       );
     }
     checkVerifiable(newestStable, file);
@@ -212,7 +214,7 @@ export function resolveRelease(
   }
   const v = parseGoVersion(wanted);
   const release = v && index.releases.find((r) => r.version.text === v.text);
-  const hint = newestStable ? ` The newest stable release is ${newestStable.name}.` : '';
+  const hint = newestStable ? msg('toolchain.hint.newest', { name: newestStable.name }) : '';
   if (!release) {
     const sameLine =
       v &&
@@ -221,23 +223,30 @@ export function resolveRelease(
       );
     const suggest =
       sameLine && sameLine.length > 0
-        ? ` Releases of go${v.major}.${v.minor}: ${sameLine
-            .slice(0, 5)
-            .map((r) => r.name)
-            .join(', ')}.`
+        ? msg('toolchain.hint.sameLine', {
+            line: `${v.major}.${v.minor}`,
+            names: sameLine
+              .slice(0, 5)
+              .map((r) => r.name)
+              .join(', '),
+          })
         : '';
     throw toolchainError(
       'toolchain.notFound',
-      `go${v ? v.text : wanted} is not in the Go release index at ${redact(index.base)}.${suggest || hint}`,
-      'Ask for a released version such as 1.22.5 (language versions like 1.22 name no release since Go 1.21), or "latest".',
+      msg('toolchain.notInIndex.message', {
+        version: v ? v.text : wanted,
+        base: redact(index.base),
+        hint: suggest || hint,
+      }),
+      msg('toolchain.notInIndex.remedy'),
     );
   }
   const file = findArchive(release, platform);
   if (!file) {
     throw toolchainError(
       'toolchain.notFound',
-      `${release.name} has no archive for ${where} in the release index.${hint}`,
-      'Pick a release that supports this platform, or "latest".',
+      msg('toolchain.noArchive.message', { name: release.name, where, hint }),
+      msg('toolchain.noArchive.remedy'),
     );
   }
   checkVerifiable(release, file);
@@ -248,8 +257,8 @@ function checkVerifiable(release: Release, file: ReleaseFile): void {
   if (file.sha256 === '' || file.size === 0) {
     throw toolchainError(
       'toolchain.notFound',
-      `The release index has no SHA-256 (or no size) for ${file.filename}, so ${release.name} cannot be verified.`,
-      'Pick a newer release; unverifiable downloads are never installed.',
+      msg('toolchain.unverifiable.message', { file: file.filename, name: release.name }),
+      msg('toolchain.unverifiable.remedy'),
     );
   }
 }

@@ -2,6 +2,7 @@
 import * as fsp from 'node:fs/promises';
 import { errorCode } from '../../errors';
 import { fsFailure, toolchainError } from '../errors';
+import { msg } from '../../i18n/message';
 
 /**
  * Opens (creating) a kept partial download for reading and positional writes. Never through a
@@ -14,12 +15,12 @@ export async function openPartial(p: string): Promise<fsp.FileHandle> {
     if (errorCode(err) === 'ELOOP') {
       throw toolchainError(
         'toolchain.unsafeSdkDir',
-        `The partial download ${p} is a symbolic link; go-env-doctor does not write or resume through links.`,
-        `Remove it (rm ${p}), find out who created it, and run the install again.`,
+        msg('toolchain.unsafeSdkDir.link.message', { path: p }),
+        msg('toolchain.unsafeSdkDir.link.remedy', { path: p }),
         err,
       );
     }
-    throw fsFailure(err, 'save the download to', p) ?? err;
+    throw fsFailure(err, 'toolchain.fs.saveDownload', p) ?? err;
   }
 }
 
@@ -61,7 +62,7 @@ export class PartialFile {
             off += (await this.fh.write(chunk, off, chunk.length - off, pos + off)).bytesWritten;
         }
       } catch (err) {
-        this.error ??= fsFailure(err, 'save the download to', this.path) ?? err;
+        this.error ??= fsFailure(err, 'toolchain.fs.saveDownload', this.path) ?? err;
       } finally {
         this.pendingBytes -= chunk.length;
       }

@@ -42,7 +42,7 @@ describe('toolchain/lockedRetry', () => {
       const slept: number[] = [];
       await retryWhileLocked(() => r.op(from, to), {
         os: 'win32',
-        action: 'rename',
+        action: 'toolchain.fs.rename',
         file: from,
         sleep: async (ms) => void slept.push(ms),
       });
@@ -59,7 +59,7 @@ describe('toolchain/lockedRetry', () => {
     const slept: number[] = [];
     const err = await retryWhileLocked(() => r.op(from, path.join(dir, 'go')), {
       os: 'win32',
-      action: 'rename',
+      action: 'toolchain.fs.rename',
       file: from,
       sleep: async (ms) => void slept.push(ms),
     }).catch((e: unknown) => e);
@@ -80,7 +80,7 @@ describe('toolchain/lockedRetry', () => {
     ];
     for (const [os, code] of cases) {
       const r = flakyRename(1, code);
-      const err = await retryWhileLocked(() => r.op('a', 'b'), { os, action: 'rename', file: 'a' }).catch(
+      const err = await retryWhileLocked(() => r.op('a', 'b'), { os, action: 'toolchain.fs.rename', file: 'a' }).catch(
         (e: unknown) => e,
       );
       assert.equal((err as NodeJS.ErrnoException).code, code, `${os} ${code}`);

@@ -1,0 +1,43 @@
+import type { policy as en } from '../en/policy';
+
+export const policy: Record<keyof typeof en, string> = {
+  'policy.at': '{detail}（{file}，第 {line} 行。）',
+  'policy.sentences': '{a}{b}',
+  'policy.goVersion.exact.title': '本仓库要求使用 {go}',
+  'policy.goVersion.min.title': '本仓库要求 Go {version} 或更新版本',
+  'policy.goVersion.exact.runs': '策略要求恰好使用 {go}；本机运行的是 {local}。',
+  'policy.goVersion.exact.none': '策略要求恰好使用 {go}；但没有找到 go。',
+  'policy.goVersion.min.runs': '策略要求至少使用 {go}；本机运行的是 {local}。',
+  'policy.goVersion.min.none': '策略要求至少使用 {go}；但没有找到 go。',
+  'policy.fix.install': '安装 Go {version}（经过校验）',
+  'policy.goproxy.title': 'GOPROXY 不符合仓库策略',
+  'policy.goproxy.include': 'GOPROXY 必须包含 {urls}。',
+  'policy.goproxy.exclude': 'GOPROXY 不得包含 {urls}。',
+  'policy.goproxy.is': '当前值为 "{value}"。',
+  'policy.fix.goproxy': '按策略要求设置 GOPROXY',
+  'policy.goprivate.title': 'GOPRIVATE 没有覆盖策略中列出的私有模块',
+  'policy.goprivate.detail':
+    'GOPRIVATE 必须覆盖 {patterns}，这样 go 命令既不会向公共模块代理请求这些模块，也不会把它们的路径发送给校验和数据库。',
+  'policy.fix.goprivate': '将 {patterns} 加入 GOPRIVATE',
+  'policy.gosumdbOff.title': '策略禁止设置 GOSUMDB=off',
+  'policy.gosumdbOff.detail':
+    '设置 GOSUMDB=off 后，go 命令会接受模块代理提供的任何模块内容。请删除该设置，让默认的校验和数据库校验下载内容。',
+  'policy.fix.gosumdb': '重新启用校验和数据库',
+  'policy.goflags.title': 'GOFLAGS 中含有策略禁止的参数',
+  'policy.goflags.detail': 'GOFLAGS 不得包含 {flags}。',
+  'policy.fix.goflagsRemove': '从 GOFLAGS 中删除 {flags}',
+  'policy.fix.goflagsClear': '清空 GOFLAGS',
+  'policy.gotoolchain.title': '策略要求 GOTOOLCHAIN={value}',
+  'policy.gotoolchain.detail': 'GOTOOLCHAIN 当前为 "{value}"。',
+  'policy.unset': '（未设置）',
+  'policy.fix.gotoolchain': '设置 GOTOOLCHAIN={value}',
+  'policy.promoted': '{detail}（{file} 第 {line} 行将其提升为错误。）',
+  'policy.accepted': '已由 {file} 第 {line} 行接受：{reason} —— {detail}',
+  'policy.invalid.title': '仓库策略文件无效',
+  'policy.invalid.detail':
+    '{file}：{why}。其中的规则一条也没有应用。请修正它（docs/policy.md 列出了所有键；编辑器会用随附的 JSON schema 检查它）。',
+  'policy.invalid.unreadable': '无法读取（{error}）',
+  'policy.invalid.json': '不是有效的 JSON：{error}',
+  'policy.invalid.problem': '第 {line} 行：{path} {problem}',
+  'policy.invalid.topLevel': '（顶层）',
+};
