@@ -4,14 +4,16 @@
 // (test/unit/core/i18n/catalog.test.ts).
 import { clock as enClock } from './en/clock';
 import { common as enCommon } from './en/common';
+import { ext as enExt } from './en/ext';
 import { clock as zhClock } from './zh-CN/clock';
 import { common as zhCommon } from './zh-CN/common';
+import { ext as zhExt } from './zh-CN/ext';
 import type { Lang } from './lang';
 
-const EN = { ...enCommon, ...enClock } as const;
+const EN = { ...enCommon, ...enClock, ...enExt } as const;
 
 export type MessageKey = keyof typeof EN;
 
-const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock };
+const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock, ...zhExt };
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
