@@ -7,7 +7,7 @@ import { showError } from '../showError';
 import { runFixInTerminal, type FixRegistry } from './registry';
 import { isFixRef, resolveFixRef } from './presentation';
 import type { DiagnosisRunner } from '../runner';
-import { shownFinding } from '../language';
+import { shownFixTitle } from '../language';
 
 export type ApplyResult = 'handled' | 'terminal' | 'stale' | 'failed' | 'cancelled';
 
@@ -39,7 +39,7 @@ export class FixApplier {
       return 'stale';
     }
     const { finding, fix } = resolved;
-    const shownTitle = shownFinding(finding).fixes?.[finding.fixes?.indexOf(fix) ?? -1]?.title ?? fix.title;
+    const shownTitle = shownFixTitle(finding, fix);
     const handler = this.registry.handlerFor(fix);
     if (!handler) {
       this.ctx.log.info(`fix "${fix.title}" has no editor handler; running in a terminal: ${redact(fix.command)}`);
