@@ -1,7 +1,7 @@
 // The extension speaks VS Code's display language: findings and errors from the core are
 // rendered from their Messages in that language before any surface shows them.
 import * as vscode from 'vscode';
-import type { Finding } from '../core/findings';
+import type { Finding, Fix } from '../core/findings';
 import { langOfVscode, type Lang } from '../core/i18n/lang';
 import { localizeFinding } from '../core/i18n/localize';
 import type { Report } from '../core/report/model';
@@ -19,4 +19,10 @@ export function shownFinding(f: Finding): Finding {
 export function shownReport(report: Report): Report {
   const lang = displayLang();
   return lang === 'en' ? report : { ...report, findings: report.findings.map((f) => localizeFinding(f, lang)) };
+}
+
+/** A fix's title in the display language (the report's own title addresses it). */
+export function shownFixTitle(finding: Finding, fix: Fix): string {
+  const i = finding.fixes?.indexOf(fix) ?? -1;
+  return (i >= 0 ? shownFinding(finding).fixes?.[i]?.title : undefined) ?? fix.title;
 }

@@ -35,7 +35,7 @@ export function activate(extension: vscode.ExtensionContext): GoEnvApi {
     // Say so where the user looks, then let VS Code record the failed activation too.
     const message = err instanceof Error ? err.message : String(err);
     ctx.log.error(`activation failed: ${err instanceof Error ? (err.stack ?? message) : message}`);
-    void vscode.window.showErrorMessage(`Go Env Doctor failed to start: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Go Env Doctor failed to start: {0}', message));
     throw err;
   }
 }
@@ -75,7 +75,7 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
     vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: 'Go Env: diagnosing the Go environment…',
+        title: vscode.l10n.t('Go Env: diagnosing the Go environment…'),
         cancellable: true,
       },
       (_progress, token) => runner.run(reason, token),
@@ -83,7 +83,7 @@ function wire(ctx: Ctx, started: number): GoEnvApi {
 
   const reportFrom = async (r: RunResult | undefined) => {
     if (r?.kind === 'failed') {
-      showError(ctx.log, 'the diagnosis', r.error);
+      showError(ctx.log, vscode.l10n.t('the diagnosis'), r.error);
     }
     if (r?.kind !== 'done') return undefined;
     await diagnostics.show(r.outcome);

@@ -179,4 +179,31 @@ describe('e2e: the extension in Chinese (display language zh-cn)', function () {
       await wb.page.keyboard.press('Escape');
     });
   });
+
+  it('(zh-3) the command palette has the Chinese command titles, and the report shows the findings in Chinese', async () => {
+    await onFailure('zh-report', async () => {
+      // "Go Env: 显示报告" is package.nls.zh-cn.json's title for goEnv.showReport.
+      await wb.runCommand('Go Env: 显示报告');
+      await wb.page
+        .locator('.tabs-container .tab[aria-label^="Go Env Report.md"]')
+        .first()
+        .waitFor({ timeout: 30_000 });
+      // The report is longer than the editor shows: find the finding's title with the find widget.
+      const count = async (text: string): Promise<string> => {
+        await wb.page.locator('.editor-instance .monaco-editor .view-lines').last().click();
+        await wb.page.keyboard.press('Control+f');
+        const input = wb.page.locator('.find-widget textarea, .find-widget input').first();
+        await input.waitFor();
+        await input.fill(text);
+        // The count settles once the search ran: "N of M" or "No results".
+        const matches = wb.page.locator('.find-widget .matchesCount', { hasText: /\d of \d|No results/ });
+        await matches.waitFor();
+        const shown = (await matches.innerText()).trim();
+        await wb.page.keyboard.press('Escape');
+        return shown;
+      };
+      assert.match(await count('系统时钟快了 10 分钟'), /^1 of 1$/);
+      assert.match(await count('The clock is'), /^No results$/);
+    });
+  });
 });

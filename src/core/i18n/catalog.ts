@@ -15,6 +15,7 @@ import { envCheck as enEnvCheck } from './en/envCheck';
 import { envPath as enEnvPath } from './en/envPath';
 import { envPatterns as enEnvPatterns } from './en/envPatterns';
 import { errors as enErrors } from './en/errors';
+import { ext as enExt } from './en/ext';
 import { go as enGo } from './en/go';
 import { gomodCheck as enGomodCheck } from './en/gomodCheck';
 import { httpProxy as enHttpProxy } from './en/httpProxy';
@@ -45,6 +46,7 @@ import { envCheck as zhEnvCheck } from './zh-CN/envCheck';
 import { envPath as zhEnvPath } from './zh-CN/envPath';
 import { envPatterns as zhEnvPatterns } from './zh-CN/envPatterns';
 import { errors as zhErrors } from './zh-CN/errors';
+import { ext as zhExt } from './zh-CN/ext';
 import { go as zhGo } from './zh-CN/go';
 import { gomodCheck as zhGomodCheck } from './zh-CN/gomodCheck';
 import { httpProxy as zhHttpProxy } from './zh-CN/httpProxy';
@@ -78,6 +80,7 @@ const EN = {
   ...enEnvPath,
   ...enEnvPatterns,
   ...enErrors,
+  ...enExt,
   ...enGo,
   ...enGomodCheck,
   ...enHttpProxy,
@@ -113,6 +116,7 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhEnvPath,
   ...zhEnvPatterns,
   ...zhErrors,
+  ...zhExt,
   ...zhGo,
   ...zhGomodCheck,
   ...zhHttpProxy,

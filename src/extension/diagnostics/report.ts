@@ -14,7 +14,7 @@ export class ReportDocument implements vscode.TextDocumentContentProvider, vscod
 
   async update(report: Report): Promise<void> {
     const { renderMarkdown } = await import('../../core/report/markdown');
-    // The findings speak the display language; the renderer's own headings are its business.
+    // The findings in the display language; renderMarkdown's own headings are English unless given a language.
     this.markdown = renderMarkdown(shownReport(report));
     this.changed.fire(REPORT_URI);
   }

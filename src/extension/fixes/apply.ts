@@ -7,6 +7,7 @@ import { showError } from '../showError';
 import { runFixInTerminal, type FixRegistry } from './registry';
 import { isFixRef, resolveFixRef } from './presentation';
 import type { DiagnosisRunner } from '../runner';
+import { shownFixTitle } from '../language';
 
 export type ApplyResult = 'handled' | 'terminal' | 'stale' | 'failed' | 'cancelled';
 
@@ -31,21 +32,24 @@ export class FixApplier {
     const resolved = report && isFixRef(ref) ? resolveFixRef(report, ref) : undefined;
     if (!report || !resolved) {
       void vscode.window.showWarningMessage(
-        'Go Env: that fix belongs to an earlier diagnosis and no longer applies. Pick it again from the status bar item.',
+        vscode.l10n.t(
+          'Go Env: that fix belongs to an earlier diagnosis and no longer applies. Pick it again from the status bar item.',
+        ),
       );
       return 'stale';
     }
     const { finding, fix } = resolved;
+    const shownTitle = shownFixTitle(finding, fix);
     const handler = this.registry.handlerFor(fix);
     if (!handler) {
       this.ctx.log.info(`fix "${fix.title}" has no editor handler; running in a terminal: ${redact(fix.command)}`);
-      this.fixTerminals.add(runFixInTerminal(fix, this.ctx.extension.extensionUri));
+      this.fixTerminals.add(runFixInTerminal(fix, shownTitle, this.ctx.extension.extensionUri));
       return 'terminal';
     }
     this.ctx.log.info(`applying fix "${fix.title}" (${fix.action?.kind}) for ${finding.id}`);
     try {
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Go Env: ${fix.title}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `Go Env: ${shownTitle}`, cancellable: true },
         (progress, token) =>
           handler({
             report,
@@ -61,7 +65,7 @@ export class FixApplier {
       if (outcome.o?.rediagnose !== false) void this.runner.run(`after fix ${fix.action?.kind}`);
       return 'handled';
     } catch (err) {
-      showError(this.ctx.log, fix.title, err);
+      showError(this.ctx.log, shownTitle, err);
       return 'failed';
     }
   }

@@ -36,8 +36,8 @@ async function goEnvWrite(args: string[], name: string, ctx: FixContext): Promis
   if (!go) {
     throw new DoctorError(
       'go.notFound',
-      'There is no go binary to run `go env` with.',
-      'Install Go or set goEnv.goPath, then diagnose again.',
+      vscode.l10n.t('There is no go binary to run `go env` with.'),
+      vscode.l10n.t('Install Go or set goEnv.goPath, then diagnose again.'),
     );
   }
   const abort = signalFor(ctx.token);
@@ -53,28 +53,36 @@ async function goEnvWrite(args: string[], name: string, ctx: FixContext): Promis
     });
     if (r.kind === 'aborted') return;
     if (r.kind === 'spawnError')
-      throw new DoctorError('go.failed', `${go} could not be started: ${r.message}`, 'Check goEnv.goPath.');
+      throw new DoctorError(
+        'go.failed',
+        vscode.l10n.t('{0} could not be started: {1}', go, r.message),
+        vscode.l10n.t('Check goEnv.goPath.'),
+      );
     if (r.kind === 'timeout')
       throw new DoctorError(
         'go.timeout',
-        `\`${shown}\` did not finish within ${GO_ENV_WRITE_TIMEOUT_MS} ms.`,
-        `Run it in a terminal to see where it waits.`,
+        vscode.l10n.t('{0} did not finish within {1} ms.', `\`${shown}\``, GO_ENV_WRITE_TIMEOUT_MS),
+        vscode.l10n.t('Run it in a terminal to see where it waits.'),
       );
     const stderr = redact(r.stderr.trim());
     if (r.code !== 0) {
       throw new DoctorError(
         'go.failed',
-        `\`${shown}\` failed: ${stderr || `exit status ${r.code}`}`,
-        `Run it in a terminal; the go env file (go env GOENV) may be unwritable.`,
+        vscode.l10n.t('{0} failed: {1}', `\`${shown}\``, stderr || `exit status ${r.code}`),
+        vscode.l10n.t('Run it in a terminal; the go env file (go env GOENV) may be unwritable.'),
       );
     }
     ctx.log.info(`${shown}: done${stderr ? `; go said: ${stderr}` : ''}`);
     if (OVERRIDDEN.test(stderr)) {
       void vscode.window.showWarningMessage(
-        `Go Env: ${shown} was written to the go env file, but ${name} is also set in the environment VS Code was started with, and that value keeps winning. Remove ${name} from your shell profile or system environment, then restart VS Code.`,
+        vscode.l10n.t(
+          'Go Env: {0} was written to the go env file, but {1} is also set in the environment VS Code was started with, and that value keeps winning. Remove {1} from your shell profile or system environment, then restart VS Code.',
+          shown,
+          name,
+        ),
       );
     } else {
-      void vscode.window.showInformationMessage(`Go Env: ran \`${shown}\`.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Go Env: ran {0}.', `\`${shown}\``));
     }
   } finally {
     abort.dispose();

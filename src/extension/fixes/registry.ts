@@ -85,12 +85,12 @@ export class FixRegistry {
  * the extension ships, with the Node that runs the extension host, so it needs nothing on PATH;
  * any other command line runs in the user's shell.
  */
-export function runFixInTerminal(fix: Fix, extensionUri: vscode.Uri): vscode.Terminal {
+export function runFixInTerminal(fix: Fix, title: string, extensionUri: vscode.Uri): vscode.Terminal {
   const args = cliArgs(fix.command);
   let terminal: vscode.Terminal;
   if (args) {
     terminal = vscode.window.createTerminal({
-      name: `Go Env: ${fix.title}`,
+      name: `Go Env: ${title}`,
       shellPath: process.execPath,
       shellArgs: [vscode.Uri.joinPath(extensionUri, 'dist', 'cli.js').fsPath, ...args],
       // VS Code's own executable is Electron; this makes it behave as plain Node.
@@ -98,7 +98,7 @@ export function runFixInTerminal(fix: Fix, extensionUri: vscode.Uri): vscode.Ter
       iconPath: new vscode.ThemeIcon('tools'),
     });
   } else {
-    terminal = vscode.window.createTerminal({ name: `Go Env: ${fix.title}`, iconPath: new vscode.ThemeIcon('tools') });
+    terminal = vscode.window.createTerminal({ name: `Go Env: ${title}`, iconPath: new vscode.ThemeIcon('tools') });
     terminal.sendText(fix.command, true);
   }
   terminal.show();

@@ -20,8 +20,13 @@ export async function saveCertificateFix(action: ActionOf<'saveCertificate'>, ct
     ctx.log.info(savedCertificateAdvice(saved, ctx.requestPlatform));
     void vscode.window
       .showInformationMessage(
-        `Go Env: saved "${saved.name}" to ${saved.file}. Compare its SHA-256 ${saved.sha256} with the one your IT department publishes before trusting it; the log says how to trust it for go.`,
-        'Show Log',
+        vscode.l10n.t(
+          'Go Env: saved "{0}" to {1}. Compare its SHA-256 {2} with the one your IT department publishes before trusting it; the log says how to trust it for go.',
+          saved.name,
+          saved.file,
+          saved.sha256,
+        ),
+        vscode.l10n.t('Show Log'),
       )
       .then((pick) => {
         if (pick) ctx.log.show();

@@ -8,6 +8,7 @@ import { hostPlatform } from '../../core/platform';
 import type { Ctx } from '../context';
 import { loadFixBundle } from '../fixes/loadBundle';
 import type { FixContext, FixRegistry } from '../fixes/registry';
+import { shownFixTitle } from '../language';
 
 const GO_TIMEOUT_MS = 10 * 60_000;
 
@@ -29,15 +30,21 @@ export function registerModuleFixes(registry: FixRegistry, ctx: Ctx): vscode.Dis
         }),
       );
       fx.log.info(`go.sum repaired for ${action.module}@${action.version}; the old one is kept at ${r.backup}`);
+      const undo = vscode.l10n.t('Undo');
       void vscode.window
         .showInformationMessage(
-          `Go Env: removed ${r.removed} line(s) of ${action.module} ${action.version} from go.sum; go mod tidy added verified ones.`,
-          'Undo',
+          vscode.l10n.t(
+            'Go Env: removed {0} line(s) of {1} {2} from go.sum; go mod tidy added verified ones.',
+            r.removed,
+            action.module,
+            action.version,
+          ),
+          undo,
         )
         .then(async (pick) => {
-          if (pick !== 'Undo') return;
+          if (pick !== undo) return;
           await m.restoreGoSum(r.backup, action.goSum);
-          void vscode.window.showInformationMessage('Go Env: go.sum is back as it was.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Go Env: go.sum is back as it was.'));
         });
     }),
     registry.register('redownloadModule', async (action, fx) => {
@@ -45,16 +52,16 @@ export function registerModuleFixes(registry: FixRegistry, ctx: Ctx): vscode.Dis
     }),
     registry.register('cleanModcache', async (action, fx) => {
       const sure = await vscode.window.showWarningMessage(
-        `${fx.fix.title}?`,
-        { modal: true, detail: 'Every project then downloads its modules again.' },
-        'Empty the Module Cache',
+        vscode.l10n.t('{0}?', shownFixTitle(fx.finding, fx.fix)),
+        { modal: true, detail: vscode.l10n.t('Every project then downloads its modules again.') },
+        vscode.l10n.t('Empty the Module Cache'),
       );
       if (!sure) return { rediagnose: false };
       await withAbort(fx, (signal) =>
         loadFixBundle().modules.runGo(
           { go: goOf(fx), cwd: action.cwd, env: process.env, timeoutMs: GO_TIMEOUT_MS, signal },
           ['clean', '-modcache'],
-          'Run `go clean -modcache` in a terminal to see the error.',
+          vscode.l10n.t('Run `go clean -modcache` in a terminal to see the error.'),
         ),
       );
       return undefined;
@@ -74,7 +81,12 @@ export async function redownload(
   const m = loadFixBundle().modules;
   const p = hostPlatform(process.env);
   const env = await m.goEnvJson(go, p, GO_TIMEOUT_MS);
-  if (!('ok' in env)) throw new DoctorError('go.failed', `\`go env\` failed with ${go}.`, 'Run `go env` to see why.');
+  if (!('ok' in env))
+    throw new DoctorError(
+      'go.failed',
+      vscode.l10n.t('`go env` failed with {0}.', go),
+      vscode.l10n.t('Run `go env` to see why.'),
+    );
   await withAbort(fx, (signal) =>
     m.redownloadModule({
       go,
@@ -98,8 +110,8 @@ function goOf(fx: FixContext): string {
   if (!go)
     throw new DoctorError(
       'go.notFound',
-      'There is no go binary to run.',
-      'Install Go or set goEnv.goPath, then diagnose again.',
+      vscode.l10n.t('There is no go binary to run.'),
+      vscode.l10n.t('Install Go or set goEnv.goPath, then diagnose again.'),
     );
   return go;
 }

@@ -9,6 +9,7 @@ import { redact } from '../../core/redact';
 import { Commands } from '../commands';
 import type { Ctx } from '../context';
 import { loadFixBundle } from '../fixes/loadBundle';
+import { shownFinding } from '../language';
 import { findWorkspaceGoMods } from '../workspace';
 import { redownload } from './fixes';
 
@@ -22,32 +23,39 @@ export interface VerifyArgs {
   redownload?: boolean;
 }
 
-const DOWNLOAD_AGAIN = 'Download Again';
-const SHOW_LOG = 'Show Log';
-
 export function registerVerifyModuleCache(ctx: Ctx): vscode.Disposable {
   return vscode.commands.registerCommand(VERIFY_MODULE_CACHE_COMMAND, (args?: VerifyArgs) => verify(ctx, args ?? {}));
 }
 
 /** Resolves with the findings (undefined when cancelled or when there is nothing to verify). */
 async function verify(ctx: Ctx, args: VerifyArgs): Promise<Finding[] | undefined> {
+  const downloadAgainLabel = vscode.l10n.t('Download Again');
+  const showLog = vscode.l10n.t('Show Log');
   const m = loadFixBundle().modules;
   const p = hostPlatform(process.env);
   const settings = ctx.settings();
   const goModFiles = args.goModFiles ?? (await findWorkspaceGoMods()).map((t) => t.file);
   if (goModFiles.length === 0) {
-    void vscode.window.showInformationMessage('Go Env: there is no go.mod in this workspace to verify modules for.');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Go Env: there is no go.mod in this workspace to verify modules for.'),
+    );
     return undefined;
   }
   const located = await m.locateGo(p, settings.goPath);
   if (!located.found) {
-    void vscode.window.showErrorMessage('Go Env: no go binary was found. Install Go or set goEnv.goPath.');
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Go Env: no go binary was found. Install Go or set goEnv.goPath.'),
+    );
     return undefined;
   }
   const go = located.go.path;
   const run = () =>
     vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Go Env: verifying modules', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Go Env: verifying modules'),
+        cancellable: true,
+      },
       async (progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
@@ -64,7 +72,10 @@ async function verify(ctx: Ctx, args: VerifyArgs): Promise<Finding[] | undefined
             signal: abort.signal,
             onProgress: (done, total) => {
               const pct = Math.round((100 * done) / total);
-              progress.report({ message: `module cache: ${done} of ${total}`, increment: pct - last });
+              progress.report({
+                message: vscode.l10n.t('module cache: {0} of {1}', done, total),
+                increment: pct - last,
+              });
               last = pct;
             },
           });
@@ -86,8 +97,12 @@ async function verify(ctx: Ctx, args: VerifyArgs): Promise<Finding[] | undefined
     if (mismatched.length) {
       void vscode.window
         .showErrorMessage(
-          `Go Env: ${mismatched.length} go.sum line(s) disagree with the checksum database; run Go Env: Diagnose for the fix.`,
-          SHOW_LOG,
+          vscode.l10n.t(
+            'Go Env: {0} go.sum line(s) disagree with the checksum database; run {1} for the fix.',
+            mismatched.length,
+            `Go Env: ${vscode.l10n.t('Diagnose')}`,
+          ),
+          showLog,
         )
         .then((pick) => pick && ctx.log.show());
     } else void vscode.window.showInformationMessage(`Go Env: ${summary(findings)}`);
@@ -97,10 +112,14 @@ async function verify(ctx: Ctx, args: VerifyArgs): Promise<Finding[] | undefined
   // Not awaited: the command resolves with the findings while the question stays up.
   const names = corrupt.map((f) => path.basename(f.subject ?? ''));
   void vscode.window
-    .showErrorMessage(`Go Env: the module cache copy of ${names.join(', ')} is damaged.`, DOWNLOAD_AGAIN, SHOW_LOG)
+    .showErrorMessage(
+      vscode.l10n.t('Go Env: the module cache copy of {0} is damaged.', names.join(', ')),
+      downloadAgainLabel,
+      showLog,
+    )
     .then(async (pick) => {
-      if (pick === SHOW_LOG) ctx.log.show();
-      if (pick === DOWNLOAD_AGAIN) await downloadAgain(ctx, go, corrupt, run);
+      if (pick === showLog) ctx.log.show();
+      if (pick === downloadAgainLabel) await downloadAgain(ctx, go, corrupt, run);
     });
   return findings;
 }
@@ -113,7 +132,11 @@ async function downloadAgain(
   run: () => Thenable<Finding[] | undefined>,
 ): Promise<Finding[] | undefined> {
   const done = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Go Env: downloading again', cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Go Env: downloading again'),
+      cancellable: true,
+    },
     async (progress, token) => {
       for (const f of corrupt) {
         const action = f.fixes?.find((x) => x.action?.kind === 'redownloadModule')?.action;
@@ -133,8 +156,8 @@ async function downloadAgain(
 
 function summary(findings: readonly Finding[]): string {
   const bad = findings.filter((f) => f.severity === 'error').length;
-  if (bad) return `${bad} problem(s) remain; see the log.`;
-  return findings.map((f) => f.title).join('; ') || 'nothing to verify.';
+  if (bad) return vscode.l10n.t('{0} problem(s) remain; see the log.', bad);
+  return findings.map((f) => shownFinding(f).title).join(vscode.l10n.t('; ')) || vscode.l10n.t('nothing to verify.');
 }
 
 function log(ctx: Ctx, findings: readonly Finding[]): void {

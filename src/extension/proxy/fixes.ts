@@ -18,6 +18,7 @@ import { showError } from '../showError';
 import type { Ctx } from '../context';
 import type { FixContext, FixOutcome, FixRegistry } from '../fixes/registry';
 import { mirrorCandidates } from './candidates';
+import { restoredMessage, writtenMessage } from './messages';
 import { loadFixBundle } from '../fixes/loadBundle';
 import {
   autoPickModel,
@@ -25,9 +26,7 @@ import {
   offlinePickModel,
   overridePickModel,
   rankingLog,
-  restoredMessage,
   showSetting,
-  writtenMessage,
   type PickEntry,
   type PickModel,
   type ProxyPickAction,
@@ -155,10 +154,10 @@ async function setProxyAuto(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSi
 
   if (plan.value === undefined) {
     ctx.log.warn(`no healthy mirror: GOPROXY left as it is (${redact(plan.previousEffective)})`);
-    await choose(blockedPickModel(plan), ctx.token, deps.onPick);
+    await choose(blockedPickModel(plan, vscode.l10n), ctx.token, deps.onPick);
     return NOTHING_CHANGED;
   }
-  return confirmAndWrite(deps, ctx, signal, plan, autoPickModel(plan));
+  return confirmAndWrite(deps, ctx, signal, plan, autoPickModel(plan, vscode.l10n));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +201,7 @@ async function workOffline(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSig
   ctx.log.info(
     `offline plan: ${plan.offline?.cacheDir}; ${missing.length} module(s) of ${plan.offline?.goMod ?? 'no go.mod'} not cached${missing.length ? `: ${missing.map((m) => `${m.path}@${m.version} (${m.status})`).join(', ')}` : ''}`,
   );
-  return confirmAndWrite(deps, ctx, signal, plan, offlinePickModel(plan));
+  return confirmAndWrite(deps, ctx, signal, plan, offlinePickModel(plan, vscode.l10n));
 }
 
 /** Shared by every write: the override case, the confirmation (when there is a model), the write, the message. */
@@ -219,10 +218,15 @@ async function confirmAndWrite(
     );
     const toolsEnv = vscode.workspace.getConfiguration('go').get<Record<string, unknown>>('toolsEnvVars')?.['GOPROXY'];
     const picked = await choose(
-      overridePickModel(plan, plan.override, {
-        homeDir: deps.platform().homeDir,
-        ...(typeof toolsEnv === 'string' ? { toolsEnvVarsGoproxy: toolsEnv } : {}),
-      }),
+      overridePickModel(
+        plan,
+        plan.override,
+        {
+          homeDir: deps.platform().homeDir,
+          ...(typeof toolsEnv === 'string' ? { toolsEnvVarsGoproxy: toolsEnv } : {}),
+        },
+        vscode.l10n,
+      ),
       ctx.token,
       deps.onPick,
     );
@@ -231,7 +235,11 @@ async function confirmAndWrite(
   }
   if (plan.unchanged) {
     void vscode.window.showInformationMessage(
-      `Go Env: GOPROXY in ${plan.envFile} already is ${showSetting(plan.previous)}; nothing to change.`,
+      vscode.l10n.t(
+        'Go Env: GOPROXY in {0} already is {1}; nothing to change.',
+        plan.envFile,
+        showSetting(plan.previous, vscode.l10n),
+      ),
     );
     return NOTHING_CHANGED;
   }
@@ -246,7 +254,7 @@ async function confirmAndWrite(
     timeoutMs: deps.settings().probeTimeoutMs,
     signal,
   });
-  const message = writtenMessage(plan, outcome);
+  const message = writtenMessage(plan, outcome, vscode.l10n);
   ctx.log.info(`${message.text}${outcome.goStderr ? ` (go said: ${outcome.goStderr})` : ''}`);
   announce(message, outcome.written ? () => undo(deps, ctx.log, plan.goPath) : undefined);
   return { rediagnose: outcome.written };
@@ -264,7 +272,7 @@ async function restore(deps: ProxyFixDeps, ctx: FixContext, signal: AbortSignal)
     signal,
   });
   signal.throwIfAborted();
-  const message = restoredMessage(r);
+  const message = restoredMessage(r, vscode.l10n);
   ctx.log.info(message.text);
   announce(message);
   return { rediagnose: r.restored };
@@ -278,10 +286,10 @@ async function undo(deps: ProxyFixDeps, log: vscode.LogOutputChannel, goPath: st
   try {
     r = await core.restoreProxy({ platform: deps.platform(), goPath, timeoutMs: deps.settings().probeTimeoutMs });
   } catch (err) {
-    showError(log, 'the undo', err);
+    showError(log, vscode.l10n.t('the undo'), err);
     return;
   }
-  const message = restoredMessage(r);
+  const message = restoredMessage(r, vscode.l10n);
   log.info(message.text);
   announce(message);
   if (r.restored) void vscode.commands.executeCommand(Commands.diagnose);
@@ -292,13 +300,14 @@ async function undo(deps: ProxyFixDeps, log: vscode.LogOutputChannel, goPath: st
 
 /** Shown without waiting: the fix is done; the message stays until the user closes it. */
 function announce(message: { text: string; severity: 'info' | 'warning' }, onUndo?: () => Promise<void>): void {
-  const buttons = onUndo ? ['Undo'] : [];
+  const undoLabel = vscode.l10n.t('Undo');
+  const buttons = onUndo ? [undoLabel] : [];
   const shown =
     message.severity === 'warning'
       ? vscode.window.showWarningMessage(message.text, ...buttons)
       : vscode.window.showInformationMessage(message.text, ...buttons);
   void shown.then((choice) => {
-    if (choice === 'Undo' && onUndo) void onUndo();
+    if (choice === undoLabel && onUndo) void onUndo();
   });
 }
 
@@ -379,7 +388,7 @@ async function perform(a: ProxyPickAction): Promise<void> {
     case 'copy':
       await vscode.env.clipboard.writeText(a.text);
       void vscode.window.showInformationMessage(
-        'Go Env: copied. Paste it where GOPROXY is set now, then restart VS Code.',
+        vscode.l10n.t('Go Env: copied. Paste it where GOPROXY is set now, then restart VS Code.'),
       );
       return;
     case 'write':

@@ -1,6 +1,8 @@
 // VS Code's own proxy settings (http.proxy, http.noProxy, http.proxyStrictSSL) against the
 // environment the go command sees. Pure: unit-tested without VS Code.
 import type { Finding } from '../../core/findings';
+import { msg, type Message } from '../../core/i18n/message';
+import { findingWords, fixWords } from '../../core/i18n/words';
 import { redact } from '../../core/redact';
 import type { ConfigReader } from '../settings';
 
@@ -68,12 +70,12 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
 /** An info finding when VS Code's proxy settings and the go command's environment disagree. */
 export function httpSettingsFinding(http: VsCodeHttpSettings, env: NodeJS.ProcessEnv): Finding | undefined {
   const go = goProxyEnv(env);
-  const reasons: string[] = [];
+  const reasons: Message[] = [];
   if (http.proxy && normaliseProxy(http.proxy) !== normaliseProxy(go.httpsProxy)) {
     reasons.push(
-      `VS Code's http.proxy is "${redact(http.proxy)}", but the go command ${
-        go.httpsProxy ? `uses HTTPS_PROXY "${redact(go.httpsProxy)}"` : 'sees no HTTPS_PROXY and connects directly'
-      }. VS Code does not pass http.proxy to the go command or to terminals. If the go command needs this proxy, set HTTPS_PROXY (and NO_PROXY) in the environment VS Code and your terminals start with; if it does not, clear http.proxy.`,
+      go.httpsProxy
+        ? msg('ext.proxyDiffers.proxy.https', { proxy: redact(http.proxy), httpsProxy: redact(go.httpsProxy) })
+        : msg('ext.proxyDiffers.proxy.direct', { proxy: redact(http.proxy) }),
     );
   }
   const proxyInUse = http.proxy !== '' || go.httpsProxy !== '' || go.httpProxy !== '';
@@ -82,26 +84,28 @@ export function httpSettingsFinding(http: VsCodeHttpSettings, env: NodeJS.Proces
     http.noProxy.length > 0 &&
     !sameSet(new Set(http.noProxy.map((h) => h.toLowerCase())), hostSet(go.noProxy))
   ) {
+    const noProxy = http.noProxy.join(',');
     reasons.push(
-      `VS Code's http.noProxy is "${http.noProxy.join(',')}", but the go command's NO_PROXY is ${go.noProxy ? `"${go.noProxy}"` : 'empty'}, so the two bypass the proxy for different hosts.`,
+      go.noProxy
+        ? msg('ext.proxyDiffers.noProxy', { noProxy, goNoProxy: go.noProxy })
+        : msg('ext.proxyDiffers.noProxy.empty', { noProxy }),
     );
   }
-  if (!http.proxyStrictSSL) {
-    reasons.push(
-      "http.proxyStrictSSL is off. That affects only VS Code's own requests: Go Env Doctor and the go command always verify certificates, so if this was set for an intercepting proxy, trust its root certificate instead (SSL_CERT_FILE for the go command, NODE_EXTRA_CA_CERTS for Node).",
-    );
-  }
-  if (reasons.length === 0) return undefined;
+  if (!http.proxyStrictSSL) reasons.push(msg('ext.proxyDiffers.strictSsl'));
+  const detail = reasons.reduceRight<Message | undefined>(
+    (rest, first) => (rest ? msg('ext.sentences', { first, rest }) : first),
+    undefined,
+  );
+  if (!detail) return undefined;
   return {
     id: 'vscode.proxyDiffers',
     severity: 'info',
-    title: "VS Code's proxy settings differ from what the go command uses",
-    detail: reasons.join(' '),
+    ...findingWords(msg('ext.proxyDiffers.title'), detail),
     subject: 'http.proxy',
     fixes: [
       {
         command: 'Preferences: Open Settings → http.proxy',
-        title: "Open VS Code's proxy settings",
+        ...fixWords(msg('ext.proxyDiffers.fix')),
         action: { kind: 'openSettings', query: 'http.proxy' },
       },
     ],
@@ -113,8 +117,7 @@ export function ignoredGoPathFinding(goPath: string): Finding {
   return {
     id: 'vscode.goPathIgnored',
     severity: 'info',
-    title: 'goEnv.goPath from the workspace settings was not used',
-    detail: `This workspace sets goEnv.goPath to "${redact(goPath)}", but it is not trusted, and running a program named by an untrusted folder would let that folder run code. Go Env Doctor used the go binary from your user settings or PATH instead. Trust the workspace (Workspaces: Manage Workspace Trust) to use its setting.`,
+    ...findingWords(msg('ext.goPathIgnored.title'), msg('ext.goPathIgnored.detail', { goPath: redact(goPath) })),
     subject: 'goEnv.goPath',
   };
 }

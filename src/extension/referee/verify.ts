@@ -6,6 +6,8 @@ import type { Finding } from '../../core/findings';
 import { Commands } from '../commands';
 import type { Ctx } from '../context';
 import type { DiagnosisRunner } from '../runner';
+import { errorText } from '../errorText';
+import { displayLang, shownFinding } from '../language';
 
 export function registerVerifyWithGo(ctx: Ctx, runner: DiagnosisRunner): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.verifyWithGo, () => verifyWithGo(ctx, runner));
@@ -16,13 +18,15 @@ export async function verifyWithGo(ctx: Ctx, runner: DiagnosisRunner): Promise<F
   const r = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: 'Go Env: verifying with the go command (module downloads in a throwaway cache)…',
+      title: vscode.l10n.t('Go Env: verifying with the go command (module downloads in a throwaway cache)…'),
       cancellable: true,
     },
     (_progress, token) => runner.run('verify with the go command', token, { deep: { allowToolchainDownload: false } }),
   );
   if (r.kind === 'failed') {
-    void vscode.window.showErrorMessage(`Go Env: verifying with the go command failed: ${r.error.message}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Go Env: verifying with the go command failed: {0}', errorText(r.error, displayLang())),
+    );
     return undefined;
   }
   if (r.kind !== 'done') return undefined;
@@ -30,12 +34,16 @@ export async function verifyWithGo(ctx: Ctx, runner: DiagnosisRunner): Promise<F
   const problems = referee.filter((f) => f.severity !== 'ok');
   ctx.log.info(`verify with the go command: ${referee.map((f) => `${f.id} (${f.subject ?? ''})`).join(', ')}`);
   if (referee.length === 0) {
-    void vscode.window.showWarningMessage('Go Env: the go command could not be run; see the report.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Go Env: the go command could not be run; see the report.'));
   } else if (problems.length === 0) {
-    void vscode.window.showInformationMessage('Go Env: the go command agrees with the diagnosis.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Go Env: the go command agrees with the diagnosis.'));
   } else {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    void vscode.window.showWarningMessage(`Go Env: ${problems[0]!.title}${more}`, 'Show Report').then((pick) => {
+    const title = shownFinding(problems[0]!).title;
+    const text =
+      problems.length > 1
+        ? vscode.l10n.t('Go Env: {0} (and {1} more)', title, problems.length - 1)
+        : `Go Env: ${title}`;
+    void vscode.window.showWarningMessage(text, vscode.l10n.t('Show Report')).then((pick) => {
       if (pick) void vscode.commands.executeCommand(Commands.showReport);
     });
   }

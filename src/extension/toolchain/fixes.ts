@@ -22,8 +22,6 @@ import {
   goBinaryIn,
   goDisplayName,
   installTitle,
-  NOT_NOW_CHOICE,
-  USE_CHOICE,
   useOfferMessage,
   usedMessage,
   type UseSummary,
@@ -101,7 +99,7 @@ export class ToolchainFixes {
     const settings = this.deps.settings();
     const platform = this.deps.requestPlatform();
     const log = this.deps.log;
-    let what = 'Install Go Toolchain';
+    let what = vscode.l10n.t('Install Go Toolchain');
     try {
       const bad = settingsError(settings);
       if (bad) throw bad;
@@ -117,7 +115,7 @@ export class ToolchainFixes {
         return 'dismissed';
       }
       if (!chosen) return 'dismissed';
-      what = installTitle(chosen.version);
+      what = installTitle(chosen.version, vscode.l10n);
       // Cancelled from its own notification only.
       const never = new vscode.CancellationTokenSource();
       const outcome = await this.install(chosen.version, { platform, token: never.token, log }).finally(() =>
@@ -139,7 +137,10 @@ export class ToolchainFixes {
     const key = version.trim().replace(/^go/, '');
     if (this.running.has(key)) {
       void vscode.window.showInformationMessage(
-        `Go Env: ${goDisplayName(version)} is already being installed; its progress is in the notification.`,
+        vscode.l10n.t(
+          'Go Env: {0} is already being installed; its progress is in the notification.',
+          goDisplayName(version, vscode.l10n),
+        ),
       );
       return undefined;
     }
@@ -151,7 +152,8 @@ export class ToolchainFixes {
         ...o,
         ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}),
       });
-      if (outcome.kind === 'cancelled') void vscode.window.showInformationMessage(cancelledMessage(version));
+      if (outcome.kind === 'cancelled')
+        void vscode.window.showInformationMessage(cancelledMessage(version, vscode.l10n));
       return outcome;
     } finally {
       this.running.delete(key);
@@ -161,7 +163,7 @@ export class ToolchainFixes {
   /** After an install, in the background: "use it for this workspace?". */
   private offer(result: ToolchainInstallResult): void {
     const p = this.offerUse(result).catch((err: unknown) => {
-      this.showError(err, `Use ${result.version}`);
+      this.showError(err, vscode.l10n.t('Use {0}', result.version));
       return undefined;
     });
     this.deps.onOffer?.(p);
@@ -181,12 +183,18 @@ export class ToolchainFixes {
     };
     if (vscode.workspace.getConfiguration('goEnv').get<string>('goPath') === goBinary) {
       void vscode.window.showInformationMessage(
-        `Go Env: ${goDisplayName(result.version.replace(/^go/, ''))} is installed in ${tildify(result.goroot, home)} and already used here (goEnv.goPath).`,
+        vscode.l10n.t(
+          'Go Env: {0} is installed in {1} and already used here (goEnv.goPath).',
+          goDisplayName(result.version.replace(/^go/, ''), vscode.l10n),
+          tildify(result.goroot, home),
+        ),
       );
       return undefined;
     }
-    const choice = await this.deps.ask(useOfferMessage(summary, home), USE_CHOICE, NOT_NOW_CHOICE);
-    if (choice !== USE_CHOICE) {
+    // The buttons in the display language (presentation.ts USE_CHOICE and NOT_NOW_CHOICE are their English).
+    const use = vscode.l10n.t('Use in This Workspace');
+    const choice = await this.deps.ask(useOfferMessage(summary, home, vscode.l10n), use, vscode.l10n.t('Not Now'));
+    if (choice !== use) {
       this.deps.log.info(`${result.version}: not used for this workspace (${choice ?? 'dismissed'})`);
       return undefined;
     }
@@ -195,7 +203,7 @@ export class ToolchainFixes {
       log: this.deps.log,
       os: process.platform,
     });
-    void vscode.window.showInformationMessage(usedMessage(used, home));
+    void vscode.window.showInformationMessage(usedMessage(used, home, vscode.l10n));
     return used;
   }
 
@@ -206,7 +214,7 @@ export class ToolchainFixes {
         err.code,
       );
     const openSettings = {
-      label: 'Open Settings',
+      label: vscode.l10n.t('Open Settings'),
       run: () => void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_QUERY),
     };
     showError(this.deps.log, what, err, settingsRelated ? [openSettings] : []);

@@ -37,7 +37,7 @@ export async function runInstall(run: InstallRun): Promise<InstallRunResult> {
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Go Env: ${installTitle(run.version)}`,
+      title: `Go Env: ${installTitle(run.version, vscode.l10n)}`,
       cancellable: true,
     },
     (progress, token) => install(run, progress, [run.token, token]),
@@ -58,7 +58,7 @@ async function install(
     `installing ${run.version} into ${settings.sdkDir}; index ${redact((settings.dlBases ?? ['the official ones']).join(', '))}; ` +
       `mirrors ${settings.mirrors.length ? redact(settings.mirrors.join(', ')) : 'none'}`,
   );
-  progress.report({ message: 'reading the official release index…' });
+  progress.report({ message: vscode.l10n.t('reading the official release index…') });
   try {
     // From the separately bundled fix implementations, loaded on first use (see lazyCore.ts).
     // The release archive, or when no official index answers, the golang.org/toolchain module
@@ -77,12 +77,20 @@ async function install(
           lastSource = p.source;
           log.info(`${p.phase}: ${redact(p.source)}`);
         }
-        progress.report({ message: progressMessage(p), increment: steps.increment(p) });
+        progress.report({ message: progressMessage(p, vscode.l10n), increment: steps.increment(p) });
       },
       onWait: (holder) => {
         const who = holder ? ` (pid ${holder.pid} on ${holder.host})` : '';
         log.info(`another install of ${run.version} holds the lock${who}; waiting`);
-        progress.report({ message: `waiting for another install of this version${who} to finish…` });
+        progress.report({
+          message: holder
+            ? vscode.l10n.t(
+                'waiting for another install of this version (pid {0} on {1}) to finish…',
+                holder.pid,
+                holder.host,
+              )
+            : vscode.l10n.t('waiting for another install of this version to finish…'),
+        });
       },
       ...(run.timeouts ? { timeouts: run.timeouts } : {}),
     });

@@ -31,8 +31,11 @@ export async function pickRelease(deps: ReleasePickDeps): Promise<PickOutcome> {
   const pick = vscode.window.createQuickPick<Item>();
   const controller = new AbortController();
   try {
-    pick.title = 'Go Env: Install Go Toolchain';
-    pick.placeholder = `Pick a Go release to install into ${tildify(settings.sdkDir, platform.homeDir)}; every download is checked against the official SHA-256`;
+    pick.title = `Go Env: ${vscode.l10n.t('Install Go Toolchain')}`;
+    pick.placeholder = vscode.l10n.t(
+      'Pick a Go release to install into {0}; every download is checked against the official SHA-256',
+      tildify(settings.sdkDir, platform.homeDir),
+    );
     pick.matchOnDescription = true;
     pick.ignoreFocusOut = true;
     const input: ReleasePickInput = {
@@ -46,7 +49,7 @@ export async function pickRelease(deps: ReleasePickDeps): Promise<PickOutcome> {
     const render = () => {
       const was = pick.activeItems[0];
       const wasVersion = was && was !== placed && was.entry?.kind === 'release' ? was.entry.version : undefined;
-      pick.items = releasePickEntries(input).map(toItem);
+      pick.items = releasePickEntries(input, vscode.l10n).map(toItem);
       const releases = pick.items.filter((i) => i.entry?.kind === 'release');
       placed = releases.find((i) => i.entry?.kind === 'release' && i.entry.version === wasVersion) ?? releases[0];
       if (placed) pick.activeItems = [placed];

@@ -7,17 +7,18 @@ import type { InstalledToolchain, ReleaseChoice } from '../../core/toolchain/cat
 import type { InstallProgress } from '../../core/toolchain/progress';
 import { formatMb } from '../../core/units';
 import { tildify } from '../format';
+import { ENGLISH, type L10n } from '../l10n';
 
 /** `1.30.0` → `Go 1.30.0`; `latest` → `the latest Go`. */
-export function goDisplayName(version: string): string {
-  if (version.trim() === 'latest') return 'the latest Go';
+export function goDisplayName(version: string, l10n: L10n = ENGLISH): string {
+  if (version.trim() === 'latest') return l10n.t('the latest Go');
   const v = parseGoVersion(version);
   return v ? `Go ${v.text}` : `Go ${version}`;
 }
 
 /** The label of the install fix and the progress notification's title. */
-export function installTitle(version: string): string {
-  return `Install ${goDisplayName(version)} (verified)`;
+export function installTitle(version: string, l10n: L10n = ENGLISH): string {
+  return l10n.t('Install {0} (verified)', goDisplayName(version, l10n));
 }
 
 /** The progress line's rate in whole kilobytes below 1 MB/s: `400 kB/s`, `1.2 MB/s`. */
@@ -25,10 +26,10 @@ function rate(bytesPerSec: number): string {
   return bytesPerSec >= 1e6 ? `${formatMb(bytesPerSec)}/s` : `${Math.round(bytesPerSec / 1e3)} kB/s`;
 }
 
-function timeLeft(sec: number): string {
-  if (sec < 60) return `${sec} s left`;
+function timeLeft(sec: number, l10n: L10n): string {
+  if (sec < 60) return l10n.t('{0} s left', sec);
   const m = Math.floor(sec / 60);
-  return m < 60 ? `${m} min ${sec % 60} s left` : `${Math.floor(m / 60)} h ${m % 60} min left`;
+  return m < 60 ? l10n.t('{0} min {1} s left', m, sec % 60) : l10n.t('{0} h {1} min left', Math.floor(m / 60), m % 60);
 }
 
 /** Only the host of a source URL: short, and never its credentials. */
@@ -46,21 +47,21 @@ export function percentOf(p: Pick<InstallProgress, 'bytes' | 'total'>): number {
 }
 
 /** The progress notification's message: percent, sizes, speed, time left, and where from. */
-export function progressMessage(p: InstallProgress): string {
+export function progressMessage(p: InstallProgress, l10n: L10n = ENGLISH): string {
   const pct = `${Math.floor(percentOf(p))}%`;
   switch (p.phase) {
     case 'verify':
-      return `${pct} · checking the ${formatMb(p.total)} download kept from an earlier attempt`;
+      return `${pct} · ${l10n.t('checking the {0} download kept from an earlier attempt', formatMb(p.total))}`;
     case 'extract':
-      return `${pct} · unpacking`;
+      return `${pct} · ${l10n.t('unpacking')}`;
     case 'download': {
       const parts = [
         pct,
-        `${formatMb(p.bytes)} of ${formatMb(p.total)}`,
-        p.bytesPerSec > 0 ? rate(p.bytesPerSec) : 'waiting for data',
+        l10n.t('{0} of {1}', formatMb(p.bytes), formatMb(p.total)),
+        p.bytesPerSec > 0 ? rate(p.bytesPerSec) : l10n.t('waiting for data'),
       ];
-      if (p.etaSec !== undefined && p.bytesPerSec > 0) parts.push(timeLeft(p.etaSec));
-      parts.push(`from ${sourceHost(p.source)}`);
+      if (p.etaSec !== undefined && p.bytesPerSec > 0) parts.push(timeLeft(p.etaSec, l10n));
+      parts.push(l10n.t('from {0}', sourceHost(p.source)));
       return parts.join(' · ');
     }
   }
@@ -128,13 +129,11 @@ export interface ReleasePickInput {
   indexError?: { message: string; remedy: string };
 }
 
-export const RELEASE_PICK_SETTINGS_LABEL = '$(gear) Toolchain download settings';
-
 /**
  * Stable releases, newest first, installed ones marked; then toolchains in the SDK directory the
  * index does not list (older or unstable ones); a problem row when the index could not be read.
  */
-export function releasePickEntries(input: ReleasePickInput): ReleasePickEntry[] {
+export function releasePickEntries(input: ReleasePickInput, l10n: L10n = ENGLISH): ReleasePickEntry[] {
   const out: ReleasePickEntry[] = [];
   const dirShown = tildify(input.sdkDir, input.homeDir);
   const installedByVersion = new Map(input.installed.filter((t) => t.complete).map((t) => [t.version, t]));
@@ -142,24 +141,24 @@ export function releasePickEntries(input: ReleasePickInput): ReleasePickEntry[] 
   if (input.indexError) {
     out.push({
       kind: 'problem',
-      label: `$(error) The Go release index could not be read`,
+      label: `$(error) ${l10n.t('The Go release index could not be read')}`,
       detail: `${input.indexError.message} ${input.indexError.remedy}`,
     });
   }
   if (input.releases) {
     out.push({
       kind: 'separator',
-      label: input.indexBase ? `Stable releases (${sourceHost(input.indexBase)})` : 'Stable releases',
+      label: input.indexBase ? l10n.t('Stable releases ({0})', sourceHost(input.indexBase)) : l10n.t('Stable releases'),
     });
     input.releases.forEach((r, i) => {
       const have = installedByVersion.get(r.version);
       listed.add(r.version);
-      const latest = i === 0 ? 'latest · ' : '';
+      const latest = i === 0 ? `${l10n.t('latest')} · ` : '';
       out.push({
         kind: 'release',
         label: have ? `$(check) Go ${r.version}` : `$(cloud-download) Go ${r.version}`,
         description: have
-          ? `${latest}installed in ${tildify(have.goroot, input.homeDir)}`
+          ? `${latest}${l10n.t('installed in {0}', tildify(have.goroot, input.homeDir))}`
           : `${latest}${formatMb(r.archive.size)}`,
         version: r.version,
         installed: Boolean(have),
@@ -170,13 +169,13 @@ export function releasePickEntries(input: ReleasePickInput): ReleasePickEntry[] 
   if (others.length > 0) {
     out.push({
       kind: 'separator',
-      label: input.releases ? `Also installed in ${dirShown}` : `Installed in ${dirShown}`,
+      label: input.releases ? l10n.t('Also installed in {0}', dirShown) : l10n.t('Installed in {0}', dirShown),
     });
     for (const t of others) {
       out.push({
         kind: 'release',
         label: `$(check) Go ${t.version}`,
-        description: `installed in ${tildify(t.goroot, input.homeDir)}`,
+        description: l10n.t('installed in {0}', tildify(t.goroot, input.homeDir)),
         version: t.version,
         installed: true,
       });
@@ -185,8 +184,8 @@ export function releasePickEntries(input: ReleasePickInput): ReleasePickEntry[] 
   out.push({ kind: 'separator', label: '' });
   out.push({
     kind: 'settings',
-    label: RELEASE_PICK_SETTINGS_LABEL,
-    description: `SDK directory ${dirShown}, release index, mirrors`,
+    label: `$(gear) ${l10n.t('Toolchain download settings')}`,
+    description: l10n.t('SDK directory {0}, release index, mirrors', dirShown),
   });
   return out;
 }
@@ -210,15 +209,33 @@ export const USE_CHOICE = 'Use in This Workspace';
 export const NOT_NOW_CHOICE = 'Not Now';
 
 /** The question after an install: use it for this workspace? */
-export function useOfferMessage(r: InstalledSummary, homeDir: string): string {
-  const name = goDisplayName(r.version.replace(/^go/, ''));
+export function useOfferMessage(r: InstalledSummary, homeDir: string, l10n: L10n = ENGLISH): string {
+  const name = goDisplayName(r.version.replace(/^go/, ''), l10n);
   const where = tildify(r.goroot, homeDir);
+  const verified =
+    r.via === 'proxy'
+      ? l10n.t('verified against the Go checksum database')
+      : l10n.t('SHA-256 verified against the official release index');
+  const size = r.bytes
+    ? r.source
+      ? l10n.t('{0} from {1}', formatMb(r.bytes), sourceHost(r.source))
+      : formatMb(r.bytes)
+    : '';
   const how = r.alreadyInstalled
     ? r.verified === false
-      ? `${name} is already in ${where}, but not installed by go-env-doctor, unverified: no checksum of its bytes was checked.`
-      : `${name} is already installed in ${where}.`
-    : `${name} is installed in ${where}${r.bytes ? ` (${formatMb(r.bytes)}${r.source ? ` from ${sourceHost(r.source)}` : ''}, ${r.via === 'proxy' ? 'verified against the Go checksum database' : 'SHA-256 verified against the official release index'})` : ''}.`;
-  return `Go Env: ${how} Use it for this workspace? The Go extension (go.alternateTools), Go Env Doctor (goEnv.goPath) and new terminals (PATH) will run it.`;
+      ? l10n.t(
+          '{0} is already in {1}, but not installed by go-env-doctor, unverified: no checksum of its bytes was checked.',
+          name,
+          where,
+        )
+      : l10n.t('{0} is already installed in {1}.', name, where)
+    : size
+      ? l10n.t('{0} is installed in {1} ({2}, {3}).', name, where, size, verified)
+      : l10n.t('{0} is installed in {1}.', name, where);
+  return l10n.t(
+    'Go Env: {0} Use it for this workspace? The Go extension (go.alternateTools), Go Env Doctor (goEnv.goPath) and new terminals (PATH) will run it.',
+    how,
+  );
 }
 
 export interface UseSummary {
@@ -231,24 +248,31 @@ export interface UseSummary {
   untrusted: boolean;
 }
 
-export function usedMessage(u: UseSummary, homeDir: string): string {
+export function usedMessage(u: UseSummary, homeDir: string, l10n: L10n = ENGLISH): string {
   const bin = tildify(u.goBinary, homeDir);
-  const parts = [`Go Env: ${u.workspaceSettings ? 'this workspace now uses' : 'now using'} ${bin}.`];
+  const parts = [
+    u.workspaceSettings ? l10n.t('Go Env: this workspace now uses {0}.', bin) : l10n.t('Go Env: now using {0}.', bin),
+  ];
   parts.push(
     u.alternateTools
-      ? 'The Go extension runs it (go.alternateTools), so does Go Env Doctor (goEnv.goPath).'
-      : 'Go Env Doctor runs it (goEnv.goPath); go.alternateTools was not set because the Go extension is not installed.',
+      ? l10n.t('The Go extension runs it (go.alternateTools), so does Go Env Doctor (goEnv.goPath).')
+      : l10n.t(
+          'Go Env Doctor runs it (goEnv.goPath); go.alternateTools was not set because the Go extension is not installed.',
+        ),
   );
-  parts.push('New terminals have its bin directory first on PATH; terminals already open keep theirs.');
+  parts.push(l10n.t('New terminals have its bin directory first on PATH; terminals already open keep theirs.'));
   if (u.untrusted)
     parts.push(
-      'This workspace is not trusted: Go Env Doctor ignores goEnv.goPath from its settings until you trust it.',
+      l10n.t('This workspace is not trusted: Go Env Doctor ignores goEnv.goPath from its settings until you trust it.'),
     );
   return parts.join(' ');
 }
 
-export function cancelledMessage(version: string): string {
-  return `Go Env: the install of ${goDisplayName(version)} was cancelled. Nothing was installed; the part already downloaded is kept, so installing again resumes it.`;
+export function cancelledMessage(version: string, l10n: L10n = ENGLISH): string {
+  return l10n.t(
+    'Go Env: the install of {0} was cancelled. Nothing was installed; the part already downloaded is kept, so installing again resumes it.',
+    goDisplayName(version, l10n),
+  );
 }
 
 /** For go.alternateTools: keep the other tools the user pointed elsewhere, replace only `go`. */

@@ -23,9 +23,14 @@ export async function useToolchain(goroot: string, name: string, t: UseTarget): 
     (vscode.workspace.workspaceFolders?.length ?? 0) > 0 || vscode.workspace.workspaceFile !== undefined;
   const target = workspaceSettings ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const where = workspaceSettings ? 'workspace settings' : 'user settings';
+  const shownWhere = workspaceSettings ? vscode.l10n.t('workspace settings') : vscode.l10n.t('user settings');
 
   t.environment.prepend('PATH', pathPrefix(bin, { os: t.os }));
-  t.environment.description = `Puts ${name} (${bin}) first on PATH, as chosen after installing it with Go Env Doctor.`;
+  t.environment.description = vscode.l10n.t(
+    'Puts {0} ({1}) first on PATH, as chosen after installing it with Go Env Doctor.',
+    name,
+    bin,
+  );
   t.log.info(`terminals: ${bin} goes first on PATH in new integrated terminals`);
 
   // go.alternateTools exists only while the Go extension is installed: VS Code refuses to write
@@ -38,7 +43,8 @@ export async function useToolchain(goroot: string, name: string, t: UseTarget): 
     await write(
       () => goConfig.update('alternateTools', withAlternateGo(current, goBinary), target),
       'go.alternateTools',
-      where,
+      shownWhere,
+      workspaceSettings,
     );
     t.log.info(`go.alternateTools.go = ${goBinary} in the ${where}`);
   } else {
@@ -49,20 +55,26 @@ export async function useToolchain(goroot: string, name: string, t: UseTarget): 
   await write(
     () => vscode.workspace.getConfiguration('goEnv').update('goPath', goBinary, target),
     'goEnv.goPath',
-    where,
+    shownWhere,
+    workspaceSettings,
   );
   t.log.info(`goEnv.goPath = ${goBinary} in the ${where}`);
   return { goBinary, alternateTools, workspaceSettings, untrusted: !vscode.workspace.isTrusted };
 }
 
-async function write(update: () => Thenable<void>, key: string, where: string): Promise<void> {
+async function write(update: () => Thenable<void>, key: string, where: string, workspace: boolean): Promise<void> {
   try {
     await update();
   } catch (err) {
     throw new DoctorError(
       'settings.writeFailed',
-      `Could not write ${key} to the ${where}: ${errorMessage(err)}`,
-      `Open the ${where} (Preferences: Open ${where === 'workspace settings' ? 'Workspace' : 'User'} Settings (JSON)), fix what VS Code reports there, and choose the toolchain again with "Go Env: Install Go Toolchain…".`,
+      vscode.l10n.t('Could not write {0} to the {1}: {2}', key, where, errorMessage(err)),
+      vscode.l10n.t(
+        'Open the {0} ({1}), fix what VS Code reports there, and choose the toolchain again with "{2}".',
+        where,
+        workspace ? 'Preferences: Open Workspace Settings (JSON)' : 'Preferences: Open User Settings (JSON)',
+        `Go Env: ${vscode.l10n.t('Install Go Toolchain…')}`,
+      ),
       { cause: err },
     );
   }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { localizeFinding } from '../../../../src/core/i18n/localize';
 import {
   httpSettingsFinding,
   ignoredGoPathFinding,
@@ -67,5 +68,21 @@ describe("VS Code proxy settings against the go command's environment", () => {
     const f = ignoredGoPathFinding('http://u:pw@x/go');
     assert.match(f.detail, /not trusted/);
     assert.ok(!f.detail.includes('pw@'));
+  });
+
+  it('speaks Chinese through the catalog, every reason included and no credential shown', () => {
+    const f = httpSettingsFinding(http('http://bob:hunter2@a.test:1', ['corp.test'], false), {
+      HTTPS_PROXY: 'http://b.test:2',
+      NO_PROXY: 'other.test',
+    })!;
+    const zh = localizeFinding(f, 'zh-CN');
+    assert.equal(zh.title, 'VS Code 的代理设置与 go 命令使用的不一致');
+    assert.match(zh.detail, /^VS Code 的 http\.proxy 是“http:\/\/\*+@a\.test:1”/);
+    assert.match(zh.detail, /NO_PROXY 是“other\.test”/);
+    assert.match(zh.detail, /http\.proxyStrictSSL 已关闭/);
+    assert.ok(!zh.detail.includes('hunter2'));
+    assert.equal(zh.fixes?.[0]?.title, '打开 VS Code 的代理设置');
+    assert.equal(f.fixes?.[0]?.title, "Open VS Code's proxy settings", 'the English title addresses the fix');
+    assert.match(localizeFinding(ignoredGoPathFinding('/ws/go'), 'zh-CN').detail, /工作区不受信任/);
   });
 });

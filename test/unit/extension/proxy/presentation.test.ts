@@ -9,9 +9,8 @@ import {
   offlinePickModel,
   overridePickModel,
   rankingEntries,
-  restoredMessage,
-  writtenMessage,
 } from '../../../../src/extension/proxy/presentation';
+import { restoredMessage, writtenMessage } from '../../../../src/extension/proxy/messages';
 
 const fast: RankingRow = {
   url: 'http://alice:s3cret@127.0.0.1:1001',

@@ -1,4 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { clockCheck } from '../../../../src/core/checks/clockCheck';
+import { localizeFinding } from '../../../../src/core/i18n/localize';
+import type { ProbeResult } from '../../../../src/core/net/probe';
+import { ENGLISH, type L10n } from '../../../../src/extension/l10n';
+import { REPO_ROOT } from '../../../support/sourceFiles';
 import type { Finding } from '../../../../src/core/findings';
 import type { Report } from '../../../../src/core/report/model';
 import { escapeMarkdown, presentStatus } from '../../../../src/extension/status/presentation';
@@ -75,5 +82,41 @@ describe('status bar presentation', () => {
 
   it('escapes Markdown in titles', () => {
     assert.equal(escapeMarkdown('a_b *c* [d](e)'), 'a\\_b \\*c\\* \\[d\\]\\(e\\)');
+  });
+});
+
+describe('status bar presentation in Chinese', () => {
+  it('shows the findings and the words in the display language; fix links keep the report’s own titles', async () => {
+    const bundle = JSON.parse(
+      await fs.readFile(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'),
+    ) as Record<string, string>;
+    // What vscode.l10n does with the bundle: the translation by English key, then {0}, {1}….
+    const zh: L10n = { t: (message, ...args) => ENGLISH.t(bundle[message] ?? message, ...args) };
+    const skew = clockCheck(
+      [
+        {
+          url: 'https://goproxy.example.test/',
+          headers: { date: 'Sun, 06 Dec 2026 09:00:00 GMT' },
+          responseAt: Date.parse('Sun, 06 Dec 2026 09:10:00 GMT'),
+          rttMs: 10,
+          status: 200,
+        } as unknown as ProbeResult,
+      ],
+      { os: 'linux' },
+    ).finding!;
+    const v = presentStatus({ kind: 'done', report: report([ok, skew]) }, () => false, {
+      l10n: zh,
+      show: (f) => localizeFinding(f, 'zh-CN'),
+    });
+    assert.equal(v.accessibilityLabel, 'Go Env：Go 1.19.8，1 个问题，最严重为错误');
+    assert.match(v.tooltip, /\*\*系统时钟快了 10 分钟\*\*/);
+    assert.match(v.tooltip, /在终端中运行 `sudo timedatectl set-ntp true`/);
+    assert.match(v.tooltip, /重新诊断/);
+    assert.doesNotMatch(v.tooltip, /The clock is|Diagnose again/);
+    const link = /\]\((command:goEnv\.applyFix\?[^)\s]+)\)/.exec(v.tooltip)![1]!;
+    const [ref] = JSON.parse(decodeURIComponent(link.slice('command:goEnv.applyFix?'.length))) as {
+      fixTitle: string;
+    }[];
+    assert.equal(ref!.fixTitle, skew.fixes![0]!.title, 'the reference addresses the fix by its English title');
   });
 });
