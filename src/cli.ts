@@ -7,7 +7,9 @@ import { installCommand } from './cli/install';
 import { restoreProxyCommand, setProxyCommand } from './cli/setProxy';
 import { redownloadModuleCommand, repairGoSumCommand } from './cli/repairModules';
 import { saveCertCommand } from './cli/saveCert';
-import { USAGE } from './cli/usage';
+import { takeLangFlag, withLang } from './cli/lang';
+import { msg } from './core/i18n/message';
+import { render } from './core/i18n/render';
 import { selfInvocation } from './cli/invocation';
 import { TOOL_VERSION } from './core/toolInfo';
 import { redact } from './core/redact';
@@ -23,33 +25,37 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'save-cert': saveCertCommand,
 };
 
-export async function main(argv: readonly string[], io: CliIO, signal: AbortSignal): Promise<number> {
-  const [first, ...rest] = argv;
-  if (first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (first === '--version') {
-    io.stdout(`${TOOL_VERSION}\n`);
-    return 0;
-  }
-  const name = first === undefined || first.startsWith('-') ? 'diagnose' : first;
-  const args = name === first ? rest : argv;
-  const run = SUBCOMMANDS[name];
-  if (!run) {
-    io.stderr(`go-env-doctor: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
-  }
+export async function main(argv: readonly string[], baseIo: CliIO, signal: AbortSignal): Promise<number> {
+  let io = withLang(baseIo, undefined);
+  const t = (key: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) => render(msg(key, params), io.lang!);
+  let name = 'diagnose';
   try {
+    const taken = takeLangFlag(argv);
+    io = withLang(baseIo, taken.flag);
+    const [first, ...rest] = taken.argv;
+    if (first === '--help' || first === '-h' || first === 'help') {
+      io.stdout(t('cli.usage'));
+      return 0;
+    }
+    if (first === '--version') {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return 0;
+    }
+    name = first === undefined || first.startsWith('-') ? 'diagnose' : first;
+    const args = name === first ? rest : taken.argv;
+    const run = SUBCOMMANDS[name];
+    if (!run) {
+      io.stderr(`${t('cli.unknownCommand', { name })}\n\n${t('cli.usage')}`);
+      return 2;
+    }
     return await run(args, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`go-env-doctor ${name}: ${redact(err.message)}\nRun "go-env-doctor --help" for usage.\n`);
+      io.stderr(`${redact(t('cli.usageError', { command: name, message: err.in(io.lang!) }))}\n${t('cli.seeHelp')}\n`);
       return 2;
     }
-    io.stderr(
-      `go-env-doctor: internal error: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
-    );
+    const error = redact(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    io.stderr(`${t('cli.internalError', { error })}\n`);
     return 2;
   }
 }
@@ -68,6 +74,9 @@ if (require.main === module) {
     stderr: (t) => process.stderr.write(t),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
+    // Node's default locale on Windows follows the user's language settings.
+    ...(process.platform === 'win32' ? { uiLanguage: Intl.DateTimeFormat().resolvedOptions().locale } : {}),
     cwd: process.cwd(),
     platform: hostPlatform(),
     invocation: selfInvocation(process.argv[1]),

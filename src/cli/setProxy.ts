@@ -24,6 +24,8 @@ import {
 } from '../core/proxyRewrite/plan';
 import type { RankingRow } from '../core/proxyRewrite/rank';
 import { errorText } from './errorText';
+import { msg } from '../core/i18n/message';
+import { render } from '../core/i18n/render';
 import { errorJson, restoreJson, restoreSummary, setProxyJson } from './setProxyJson';
 
 // ---------------------------------------------------------------------------------------------
@@ -78,7 +80,8 @@ export const setProxyCommand: Subcommand = async (argv, io, signal) => {
     mode = { kind: 'offline', cwd };
   }
 
-  if (!json && io.stderrIsTTY && mode.kind === 'auto') io.stderr('Probing mirrors…\n');
+  if (!json && io.stderrIsTTY && mode.kind === 'auto')
+    io.stderr(`${render(msg('cli.setProxy.probing'), io.lang ?? 'en')}\n`);
   let plan: ProxyPlan;
   try {
     plan = await planProxyChange({
@@ -91,7 +94,7 @@ export const setProxyCommand: Subcommand = async (argv, io, signal) => {
   } catch (err) {
     if (err instanceof DoctorError) return failWith(io, json, err);
     if (!signal.aborted) throw err;
-    io.stderr('go-env-doctor set-proxy: cancelled; nothing was written.\n');
+    io.stderr(`${render(msg('cli.setProxy.cancelled'), io.lang ?? 'en')}\n`);
     return 130;
   }
 
@@ -107,7 +110,7 @@ export const setProxyCommand: Subcommand = async (argv, io, signal) => {
       );
     else {
       io.stdout(renderPlan(plan));
-      io.stderr(errorText(err));
+      io.stderr(errorText(err, io.lang));
     }
     return 1;
   }
@@ -169,7 +172,7 @@ function failWith(io: CliIO, json: boolean, e: DoctorError): number {
         2,
       ) + '\n',
     );
-  } else io.stderr(errorText(e));
+  } else io.stderr(errorText(e, io.lang));
   return 1;
 }
 
