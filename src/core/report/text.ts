@@ -47,8 +47,12 @@ interface Ctx {
 
 function findingLines(raw: Finding, x: Ctx): string[] {
   const f = localizeFinding(raw, x.lang);
-  const timing = f.durationMs !== undefined ? x.c(` (${f.durationMs} ms)`, DIM) : '';
-  const lines = [`  ${x.c(MARK[f.severity], COLOR[f.severity])} ${f.title}${timing} ${x.c(f.id, DIM)}`];
+  const timing = f.durationMs !== undefined ? ` (${f.durationMs} ms)` : '';
+  const lines = wrapText(`${f.title}${timing} ${f.id}`, x.width, DETAIL, `  ${MARK[f.severity]} `);
+  // The id is one word, so it ends the last line.
+  lines[0] = lines[0]!.replace(MARK[f.severity], x.c(MARK[f.severity], COLOR[f.severity]));
+  const last = lines[lines.length - 1]!;
+  if (last.endsWith(f.id)) lines[lines.length - 1] = last.slice(0, -f.id.length) + x.c(f.id, DIM);
   if (x.o.verbose) lines.push(...wrapText(f.detail, x.width, DETAIL));
   else if (f.severity !== 'ok') {
     const cause = firstSentence(f.detail);
@@ -73,7 +77,11 @@ function verdictLines(report: Report, x: Ctx): string[] {
   const mark = x.c(MARK[v.severity], COLOR[v.severity]);
   const lines = wrapText(v.line, x.width, '    ', `${MARK[v.severity]} `);
   lines[0] = x.c(lines[0]!.replace(MARK[v.severity], mark), BOLD);
-  if (v.next) lines.push(...wrapText(v.next.title, x.width, '    '), `      ${v.next.command}`);
+  if (v.next)
+    lines.push(
+      ...wrapText(x.t(msg('report.next', { title: v.next.title })), x.width, '    '),
+      `      ${v.next.command}`,
+    );
   return lines;
 }
 
@@ -104,14 +112,14 @@ export function renderText(report: Report, o: TextOptions): string {
     : report.go.path
       ? msg('report.go.versionUnknown', { path: report.go.path })
       : msg('report.go.none');
-  out.push('', x.t(msg('report.header', { version: report.tool.version, go })));
+  out.push('', ...wrapText(x.t(msg('report.header', { version: report.tool.version, go })), x.width, '  ', ''));
   for (const g of groupFindings(report.findings, lang)) {
     out.push('', g.title);
     for (const f of g.findings) out.push(...findingLines(f, x));
   }
   const waterfall = o.verbose ? waterfallLines(report.findings, lang) : [];
   if (waterfall.length > 0) out.push('', x.t(msg('report.timings.heading')), ...waterfall.map((l) => `  ${l}`));
-  out.push('', summaryLine(report, x));
+  out.push('', ...wrapText(summaryLine(report, x), x.width));
   if (x.shortened) {
     const command = `${o.invocation ?? 'go-env-doctor'} report`;
     out.push(...wrapText(x.t(msg('report.more', { command })), x.width));

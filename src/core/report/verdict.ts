@@ -10,7 +10,7 @@ import { groupFindings } from './groups';
 import type { Report } from './model';
 
 export interface NextStep {
-  /** What the step does, in the report's language. */
+  /** What the step does (the fix's title), in the report's language. */
   title: string;
   /** The command line to copy. */
   command: string;
@@ -59,8 +59,6 @@ export function verdict(report: Report, lang: Lang = 'en', shell: Shell = 'posix
   return {
     severity: worst,
     line,
-    ...(fix
-      ? { next: { title: render(msg('report.next', { title: fix.title }), lang), command: stepCommand(fix, shell) } }
-      : {}),
+    ...(fix ? { next: { title: fix.title, command: stepCommand(fix, shell) } } : {}),
   };
 }
