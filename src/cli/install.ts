@@ -2,6 +2,7 @@
 // The official release archive when the go.dev/dl index can be read; otherwise (or with
 // --via-proxy) the golang.org/toolchain module from GOPROXY, verified by the Go checksum database.
 import { pathHint } from './pathHint';
+import { fallbackNotice, humanSummary } from './installText';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -9,12 +10,7 @@ import { DoctorError, isAbortError } from '../core/errors';
 import type { Finding, Fix } from '../core/findings';
 import { parseGoVersion } from '../core/goVersion';
 import { redact } from '../core/redact';
-import {
-  installToolchain,
-  type ToolchainInstallResult,
-  type FallbackNotice,
-  type ModuleInstall,
-} from '../core/toolchain/install';
+import { installToolchain, type ToolchainInstallResult } from '../core/toolchain/install';
 import type { InstallProgress } from '../core/toolchain/progress';
 import { sumdbFailureOf } from '../core/toolchain/module/verify';
 import { parseArgs, UsageError } from './args';
@@ -81,7 +77,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       },
       onFallback: (e) => {
         progress?.done();
-        io.stderr(redact(fallbackNotice(e)));
+        io.stderr(redact(fallbackNotice(e, lang)));
       },
       reclaimMemory: tuneProcessMemory(),
       ...crashHook(io.platform.env),
@@ -108,8 +104,8 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
   if (json) io.stdout(`${redact(JSON.stringify(successDocument(result), null, 2))}\n`);
   else
     io.stdout(
-      redact(humanSummary(result)) +
-        (result.alreadyInstalled ? '' : pathHint(path.join(result.goroot, 'bin'), io.platform)),
+      redact(humanSummary(result, lang)) +
+        (result.alreadyInstalled ? '' : pathHint(path.join(result.goroot, 'bin'), io.platform, lang)),
     );
   return 0;
 };
@@ -160,39 +156,6 @@ function successDocument(r: ToolchainInstallResult): Record<string, unknown> {
     verification: r.verification ?? null,
     ...(r.fallbackFrom ? { fallbackFrom: r.fallbackFrom } : {}),
   };
-}
-
-function humanSummary(r: ToolchainInstallResult): string {
-  if (r.alreadyInstalled) return `${r.description}\n`;
-  const run = `  Run it: ${path.join(r.goroot, 'bin', 'go')} version\n`;
-  if (r.via === 'archive') {
-    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index${r.indexUrl ? ` (${r.indexUrl})` : ''}; ${formatMb(r.bytes ?? 0)} from ${r.source}\n${run}`;
-  }
-  return `Installed ${r.version} in ${r.goroot}\n${proxyLines(r)}${run}`;
-}
-
-function proxyLines(r: ModuleInstall): string {
-  const v = r.verification;
-  const lines = [
-    `  ${formatMb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`,
-  ];
-  if (v) {
-    lines.push(
-      `  ${r.h1} verified against the checksum database ${v.database} (${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'}): ` +
-        `signed tree of ${v.treeSize.toLocaleString('en-US')} records, record ${v.recordId} proven in it`,
-    );
-    for (const note of v.notes) lines.push(`  Note: ${note}`);
-  }
-  if (r.fallbackFrom)
-    lines.push('  (The Go release index could not be read, so the toolchain came through GOPROXY instead.)');
-  return lines.map((l) => `${l}\n`).join('');
-}
-
-function fallbackNotice(e: FallbackNotice): string {
-  return (
-    `${e.reason.message}\n` +
-    `Fetching the toolchain through GOPROXY=${e.goproxy.value} instead; it is installed only if the checksum database ${e.database} vouches for it.\n`
-  );
 }
 
 /** The finding id an install failure reports, and its title in the catalog. */
