@@ -2,40 +2,48 @@
 import * as v8 from 'node:v8';
 import { hostPlatform } from './core/platform';
 import type { CliIO } from './cli/io';
+import type { UsageError } from './cli/args';
 import { loadCommand } from './cli/loadCommand';
-import { USAGE } from './cli/usage';
+import { takeLangFlag, withLang } from './cli/lang';
+import { msg } from './core/i18n/message';
+import { render } from './core/i18n/render';
 import { selfInvocation } from './cli/invocation';
 import { TOOL_VERSION } from './core/toolInfo';
 import { redact } from './core/redact';
 
-export async function main(argv: readonly string[], io: CliIO, signal: AbortSignal): Promise<number> {
-  const [first, ...rest] = argv;
-  if (first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (first === '--version') {
-    io.stdout(`${TOOL_VERSION}\n`);
-    return 0;
-  }
-  const name = first === undefined || first.startsWith('-') ? 'diagnose' : first;
-  const args = name === first ? rest : argv;
-  const run = loadCommand(name);
-  if (!run) {
-    io.stderr(`go-env-doctor: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
-  }
+export async function main(argv: readonly string[], baseIo: CliIO, signal: AbortSignal): Promise<number> {
+  let io = withLang(baseIo, undefined);
+  const t = (key: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) => render(msg(key, params), io.lang!);
+  let name = 'diagnose';
   try {
+    const taken = takeLangFlag(argv);
+    io = withLang(baseIo, taken.flag);
+    const [first, ...rest] = taken.argv;
+    if (first === '--help' || first === '-h' || first === 'help') {
+      io.stdout(t('cli.usage'));
+      return 0;
+    }
+    if (first === '--version') {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return 0;
+    }
+    name = first === undefined || first.startsWith('-') ? 'diagnose' : first;
+    const args = name === first ? rest : taken.argv;
+    const run = loadCommand(name);
+    if (!run) {
+      io.stderr(`${t('cli.unknownCommand', { name })}\n\n${t('cli.usage')}`);
+      return 2;
+    }
     return await run(args, io, signal);
   } catch (err) {
     // By name: each bundled command has its own copy of the UsageError class (args.ts).
     if (err instanceof Error && err.name === 'UsageError') {
-      io.stderr(`go-env-doctor ${name}: ${redact(err.message)}\nRun "go-env-doctor --help" for usage.\n`);
+      const message = (err as UsageError).in(io.lang!);
+      io.stderr(`${redact(t('cli.usageError', { command: name, message }))}\n${t('cli.seeHelp')}\n`);
       return 2;
     }
-    io.stderr(
-      `go-env-doctor: internal error: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
-    );
+    const error = redact(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    io.stderr(`${t('cli.internalError', { error })}\n`);
     return 2;
   }
 }
@@ -58,6 +66,9 @@ if (require.main === module) {
     stderr: (t) => process.stderr.write(t),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
+    // Node's default locale on Windows follows the user's language settings.
+    ...(process.platform === 'win32' ? { uiLanguage: Intl.DateTimeFormat().resolvedOptions().locale } : {}),
     cwd: process.cwd(),
     platform: hostPlatform(),
     invocation: selfInvocation(process.argv[1]),

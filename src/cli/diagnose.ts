@@ -3,7 +3,7 @@
 // and `go-env-doctor report` (the same diagnosis as the Markdown bug-report document).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs, intFlag, UsageError, type ParsedArgs } from './args';
+import { parseArgs, intFlag, unexpectedArgument, UsageError, type ParsedArgs } from './args';
 import type { CliIO, Subcommand } from './io';
 import { diagnose, DEFAULT_TIMEOUT_MS } from '../core/diagnose';
 import { loadPolicy, type PolicyLoad } from '../core/policy/load';
@@ -12,6 +12,11 @@ import type { Report } from '../core/report/model';
 import { renderText } from '../core/report/text';
 import { withInvocation } from './invocation';
 import { fallbackCandidates } from '../core/proxyRewrite/builtinMirrors';
+import { outputWidth, useColor } from './terminal';
+import { localizeFinding } from '../core/i18n/localize';
+import { msg } from '../core/i18n/message';
+import { render as renderMessage } from '../core/i18n/render';
+import { shellFor } from '../core/shell/osVariable';
 import { renderMarkdown } from '../core/report/markdown';
 import { renderGithub } from '../core/report/github';
 import { renderPrometheus } from '../core/report/prometheus';
@@ -39,6 +44,7 @@ const FLAGS = {
   all: 'boolean',
   'dl-base': 'string',
   mirror: 'list',
+  candidate: 'list',
   deep: 'boolean',
   'allow-toolchain-download': 'boolean',
   modules: 'boolean',
@@ -47,11 +53,11 @@ const FLAGS = {
 function formatOf(flags: ParsedArgs['flags'], fallback: Format): Format {
   const given = flags['format'] as string | undefined;
   if (flags['json'] && given !== undefined && given !== 'json')
-    throw new UsageError(`--json and --format ${given} disagree (--json is --format json)`);
+    throw new UsageError(msg('cli.diagnose.jsonAndFormat', { format: given }));
   if (flags['json']) return 'json';
   if (given === undefined) return fallback;
   if (!(FORMATS as readonly string[]).includes(given))
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${given}"`);
+    throw new UsageError(msg('cli.diagnose.badFormat', { formats: FORMATS.join(', '), format: given }));
   return given as Format;
 }
 
@@ -60,30 +66,42 @@ const listFlag = (v: unknown): string[] =>
   ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',').map((x) => x.trim())).filter(Boolean);
 
 function render(report: Report, format: Format, io: CliIO, root: string, verbose: boolean): string {
+  const lang = io.lang ?? 'en';
   switch (format) {
-    case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
+    case 'json': {
+      // Text in English unless --lang named a language: a script's output does not follow the locale.
+      const jsonLang = io.jsonLang ?? 'en';
+      const doc =
+        jsonLang === 'en' ? report : { ...report, findings: report.findings.map((f) => localizeFinding(f, jsonLang)) };
+      return JSON.stringify(doc, null, 2) + '\n';
+    }
     case 'markdown':
-      return renderMarkdown(report);
+      return renderMarkdown(report, { lang });
     case 'prometheus':
       return renderPrometheus(report, io.platform.now());
     case 'github':
       // Annotations first, then the summary a person reads in the job log.
-      return renderGithub(report, root) + renderText(report, { color: false, verbose });
-    case 'text':
-      return renderText(withInvocation(report, io.invocation ?? 'go-env-doctor'), {
-        color: io.stdoutIsTTY && !io.platform.env['NO_COLOR'],
+      return renderGithub(report, root, { lang }) + renderText(report, { color: false, verbose, lang });
+    case 'text': {
+      const invocation = io.invocation ?? 'go-env-doctor';
+      return renderText(withInvocation(report, invocation), {
+        color: useColor(io.stdoutIsTTY, io.platform.env),
         verbose,
+        lang,
+        width: outputWidth(io.stdoutIsTTY, io.stdoutColumns),
+        shell: shellFor(io.platform.os),
+        invocation,
       });
+    }
   }
 }
 
-function listChecks(): string {
+function listChecks(io: CliIO): string {
+  const t = (m: Parameters<typeof renderMessage>[0]) => renderMessage(m, io.lang ?? 'en');
   const width = Math.max(...CHECK_GROUPS.map((g) => g.name.length));
-  return (
-    CHECK_GROUPS.map((g) => `${g.name.padEnd(width)}  ${g.description}${g.network ? ' (network)' : ''}`).join('\n') +
-    '\n'
-  );
+  const line = (g: (typeof CHECK_GROUPS)[number]) =>
+    `${g.name.padEnd(width)}  ${t(g.description)}${g.network ? t(msg('report.checks.network')) : ''}`;
+  return CHECK_GROUPS.map(line).join('\n') + '\n';
 }
 
 /** Ranked when the configured proxies fail: the mirrors set-proxy --auto would rank, then the policy's. */
@@ -94,11 +112,11 @@ export function proxyCandidatesFor(env: NodeJS.ProcessEnv, policy: PolicyLoad): 
 function diagnoseWith(defaultFormat: Format): Subcommand {
   return async (argv, io, signal) => {
     const { flags, positionals } = parseArgs(argv, FLAGS);
-    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    unexpectedArgument(positionals);
     if (flags['allow-toolchain-download'] && !flags['deep'])
-      throw new UsageError('--allow-toolchain-download only applies with --deep');
+      throw new UsageError(msg('cli.diagnose.downloadNeedsDeep'));
     if (flags['list-checks']) {
-      io.stdout(listChecks());
+      io.stdout(listChecks(io));
       return 0;
     }
     const format = formatOf(flags, defaultFormat);
@@ -106,12 +124,12 @@ function diagnoseWith(defaultFormat: Format): Subcommand {
     try {
       selected = selectGroups(listFlag(flags['only']), listFlag(flags['skip']));
     } catch (err) {
-      if (err instanceof CheckSelectionError) throw new UsageError(err.message);
+      if (err instanceof CheckSelectionError) throw new UsageError(err.text);
       throw err;
     }
     const cwd = path.resolve(io.cwd, (flags['cwd'] as string | undefined) ?? '.');
     const st = await fs.stat(cwd).catch(() => undefined);
-    if (!st?.isDirectory()) throw new UsageError(`--cwd ${cwd} is not a directory`);
+    if (!st?.isDirectory()) throw new UsageError(msg('cli.diagnose.notDirectory', { dir: cwd }));
     // The repository's .go-env-doctor.json: run from a checkout, the user trusts it as they trust its go.mod.
     const policy = await loadPolicy(cwd);
     const diagnosed = await diagnose({
@@ -123,7 +141,10 @@ function diagnoseWith(defaultFormat: Format): Subcommand {
       network: needsNetwork(selected),
       modules: Boolean(flags['modules']),
       extraMirrors: policyMirrors(policy, true),
-      proxyCandidates: proxyCandidatesFor(io.platform.env, policy),
+      proxyCandidates: [
+        ...((flags['candidate'] as string[] | undefined) ?? []),
+        ...proxyCandidatesFor(io.platform.env, policy),
+      ],
       ...(flags['deep'] ? { deep: { allowToolchainDownload: Boolean(flags['allow-toolchain-download']) } } : {}),
       dlRoute: {
         all: Boolean(flags['all']),

@@ -2,6 +2,7 @@
 // The official release archive when the go.dev/dl index can be read; otherwise (or with
 // --via-proxy) the golang.org/toolchain module from GOPROXY, verified by the Go checksum database.
 import { pathHint } from './pathHint';
+import { fallbackNotice, humanSummary } from './installText';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -9,32 +10,19 @@ import { DoctorError, isAbortError } from '../core/errors';
 import type { Finding, Fix } from '../core/findings';
 import { parseGoVersion } from '../core/goVersion';
 import { redact } from '../core/redact';
-import {
-  installToolchain,
-  type ToolchainInstallResult,
-  type FallbackNotice,
-  type ModuleInstall,
-} from '../core/toolchain/install';
+import { installToolchain, type ToolchainInstallResult } from '../core/toolchain/install';
 import type { InstallProgress } from '../core/toolchain/progress';
 import { KNOWN_GOARCH, nodeArchOf } from '../core/toolchain/targetArch';
 import { sumdbFailureOf } from '../core/toolchain/module/verify';
 import { parseArgs, UsageError } from './args';
 import { crashHook } from './crashHook';
+import { errorWords } from './errorText';
 import type { CliIO, Subcommand } from './io';
 import { formatMb } from '../core/units';
-
-const TITLES: Record<string, string> = {
-  'toolchain.notFound': 'Go release not found',
-  'toolchain.indexUnavailable': 'Go release index unavailable',
-  'toolchain.downloadFailed': 'Go download failed',
-  'toolchain.checksumMismatch': 'Download does not match its official checksum',
-  'toolchain.unsafeArchive': 'Unsafe Go archive refused',
-  'toolchain.diskFull': 'Not enough disk space to install Go',
-  'toolchain.permissionDenied': 'No permission to install Go there',
-  'toolchain.unsafeSdkDir': 'SDK directory others can change; Go not installed',
-  'toolchain.sumdbUnavailable': 'Go checksum database unavailable; toolchain not installed',
-  'toolchain.sumdbVerifyFailed': 'The Go checksum database did not verify this toolchain',
-};
+import type { MessageKey } from '../core/i18n/catalog';
+import type { Lang } from '../core/i18n/lang';
+import { msg, type Message } from '../core/i18n/message';
+import { render } from '../core/i18n/render';
 
 export const installCommand: Subcommand = async (argv, io, signal) => {
   const { flags, positionals } = parseArgs(argv, {
@@ -68,8 +56,10 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       `--via-proxy fetches the toolchain module from GOPROXY; ${dlBase ? '--dl-base' : '--mirror'} applies to release archives only`,
     );
 
+  const lang = io.lang ?? 'en';
+  const t = (m: Message) => render(m, lang);
   const progress = io.stderrIsTTY
-    ? new ProgressLine(io, version === 'latest' ? 'latest Go' : `go${parseGoVersion(version)!.text}`)
+    ? new ProgressLine(io, version === 'latest' ? t(msg('cli.install.latest')) : `go${parseGoVersion(version)!.text}`)
     : undefined;
   let result: ToolchainInstallResult;
   try {
@@ -84,13 +74,14 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       mirrors,
       ...(progress ? { onProgress: (p: InstallProgress) => progress.show(p) } : {}),
       onWait: (holder) => {
-        io.stderr(
-          `Another install of this version is running${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}; waiting for it to finish…\n`,
-        );
+        const waiting = holder
+          ? msg('cli.install.waitingFor', { pid: holder.pid, host: holder.host })
+          : msg('cli.install.waiting');
+        io.stderr(`${t(waiting)}\n`);
       },
       onFallback: (e) => {
         progress?.done();
-        io.stderr(redact(fallbackNotice(e)));
+        io.stderr(redact(fallbackNotice(e, lang)));
       },
       reclaimMemory: tuneProcessMemory(),
       ...crashHook(io.platform.env),
@@ -98,19 +89,17 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
   } catch (err) {
     progress?.done();
     if (isAbortError(err)) {
-      io.stderr(
-        'go-env-doctor install: cancelled. Nothing was installed; the part already downloaded is kept, so running the command again resumes.\n',
-      );
+      io.stderr(`${t(msg('cli.install.cancelled'))}\n`);
       if (json) io.stdout(`${JSON.stringify({ ok: false, cancelled: true })}\n`);
       return 130;
     }
     if (!(err instanceof DoctorError)) throw err;
-    const finding = toFinding(err, version, viaProxy);
+    const finding = toFinding(err, version, viaProxy, json ? (io.jsonLang ?? 'en') : lang);
     if (json) io.stdout(`${redact(JSON.stringify({ ok: false, finding }, null, 2))}\n`);
     else
       io.stderr(
         redact(
-          `✗ ${finding.title}\n  ${finding.detail}\n${(finding.fixes ?? []).map((f) => `  Try: ${f.command}  (${f.title})\n`).join('')}`,
+          `✗ ${finding.title}\n  ${finding.detail}\n${(finding.fixes ?? []).map((f) => `${t(msg('cli.install.try', { command: f.command, title: f.title }))}\n`).join('')}`,
         ),
       );
     return 1;
@@ -119,8 +108,8 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
   if (json) io.stdout(`${redact(JSON.stringify(successDocument(result), null, 2))}\n`);
   else
     io.stdout(
-      redact(humanSummary(result)) +
-        (result.alreadyInstalled ? '' : pathHint(path.join(result.goroot, 'bin'), io.platform)),
+      redact(humanSummary(result, lang)) +
+        (result.alreadyInstalled ? '' : pathHint(path.join(result.goroot, 'bin'), io.platform, lang)),
     );
   return 0;
 };
@@ -173,40 +162,22 @@ function successDocument(r: ToolchainInstallResult): Record<string, unknown> {
   };
 }
 
-function humanSummary(r: ToolchainInstallResult): string {
-  if (r.alreadyInstalled) return `${r.description}\n`;
-  const run = `  Run it: ${path.join(r.goroot, 'bin', 'go')} version\n`;
-  if (r.via === 'archive') {
-    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index${r.indexUrl ? ` (${r.indexUrl})` : ''}; ${formatMb(r.bytes ?? 0)} from ${r.source}\n${run}`;
-  }
-  return `Installed ${r.version} in ${r.goroot}\n${proxyLines(r)}${run}`;
-}
+/** The finding id an install failure reports, and its title in the catalog. */
+const TITLES: Record<string, MessageKey> = {
+  'toolchain.notFound': 'cli.install.title.notFound',
+  'toolchain.indexUnavailable': 'cli.install.title.indexUnavailable',
+  'toolchain.downloadFailed': 'cli.install.title.downloadFailed',
+  'toolchain.checksumMismatch': 'cli.install.title.checksumMismatch',
+  'toolchain.unsafeArchive': 'cli.install.title.unsafeArchive',
+  'toolchain.diskFull': 'cli.install.title.diskFull',
+  'toolchain.permissionDenied': 'cli.install.title.permissionDenied',
+  'toolchain.unsafeSdkDir': 'cli.install.title.unsafeSdkDir',
+  'toolchain.sumdbUnavailable': 'cli.install.title.sumdbUnavailable',
+  'toolchain.sumdbVerifyFailed': 'cli.install.title.sumdbVerifyFailed',
+};
 
-function proxyLines(r: ModuleInstall): string {
-  const v = r.verification;
-  const lines = [
-    `  ${formatMb(r.bytes ?? 0)} module zip ${r.module} from ${r.source} (GOPROXY${r.goproxy ? `=${r.goproxy.value}` : ''})`,
-  ];
-  if (v) {
-    lines.push(
-      `  ${r.h1} verified against the checksum database ${v.database} (${v.via === 'proxy' ? 'through the GOPROXY mirror' : 'directly'}): ` +
-        `signed tree of ${v.treeSize.toLocaleString('en-US')} records, record ${v.recordId} proven in it`,
-    );
-    for (const note of v.notes) lines.push(`  Note: ${note}`);
-  }
-  if (r.fallbackFrom)
-    lines.push('  (The Go release index could not be read, so the toolchain came through GOPROXY instead.)');
-  return lines.map((l) => `${l}\n`).join('');
-}
-
-function fallbackNotice(e: FallbackNotice): string {
-  return (
-    `${e.reason.message}\n` +
-    `Fetching the toolchain through GOPROXY=${e.goproxy.value} instead; it is installed only if the checksum database ${e.database} vouches for it.\n`
-  );
-}
-
-function toFinding(err: DoctorError, version: string, viaProxy: boolean): Finding {
+function toFinding(err: DoctorError, version: string, viaProxy: boolean, lang: Lang): Finding {
+  const t = (key: MessageKey) => render(msg(key), lang);
   const fixes: Fix[] = [];
   // (toolchain.sumdbUnavailable is also GOSUMDB=off or unparsable: a setting, not the network.)
   if (
@@ -214,19 +185,20 @@ function toFinding(err: DoctorError, version: string, viaProxy: boolean): Findin
     err.code === 'toolchain.indexUnavailable' ||
     sumdbFailureOf(err) === 'unavailable'
   ) {
-    fixes.push({ command: 'go-env-doctor diagnose', title: 'Find out why the network fails' });
+    fixes.push({ command: 'go-env-doctor diagnose', title: t('cli.install.fix.diagnose') });
   }
   if (err.code === 'toolchain.downloadFailed' || err.code === 'toolchain.diskFull') {
     fixes.push({
       command: `go-env-doctor install ${version}${viaProxy ? ' --via-proxy' : ''}`,
-      title: 'Run again to resume the download',
+      title: t('cli.install.fix.resume'),
     });
   }
+  const words = errorWords(err, lang);
   const finding: Finding = {
     id: err.code,
     severity: 'error',
-    title: TITLES[err.code] ?? 'Go install failed',
-    detail: `${err.message} ${err.remedy}`,
+    title: t(TITLES[err.code] ?? 'cli.install.title.failed'),
+    detail: `${words.message} ${words.remedy}`,
   };
   if (fixes.length > 0) finding.fixes = fixes;
   return finding;
@@ -272,20 +244,23 @@ class ProgressLine {
   ) {}
 
   show(p: InstallProgress): void {
+    const t = (m: Message) => render(m, this.io.lang ?? 'en');
     const pct = p.total > 0 ? Math.floor((p.bytes / p.total) * 100) : 0;
-    const parts = [
+    const key =
       p.phase === 'verify'
-        ? `Checking the kept partial download of ${this.what}`
+        ? 'cli.install.verifying'
         : p.phase === 'extract'
-          ? `Unpacking ${this.what}`
-          : `Downloading ${this.what}`,
+          ? 'cli.install.unpacking'
+          : 'cli.install.downloading';
+    const parts = [
+      t(msg(key, { what: this.what })),
       `${String(pct).padStart(3)}%`,
       `${formatMb(p.bytes)} / ${formatMb(p.total)}`,
     ];
     if (p.phase === 'download') {
       parts.push(p.bytesPerSec > 0 ? `${formatMb(p.bytesPerSec)}/s` : '-- MB/s');
-      parts.push(p.etaSec === undefined ? 'ETA --' : `ETA ${eta(p.etaSec)}`);
-      parts.push(`from ${redact(p.source)}`);
+      parts.push(t(msg('cli.install.eta', { eta: p.etaSec === undefined ? '--' : eta(p.etaSec) })));
+      parts.push(t(msg('cli.install.from', { source: redact(p.source) })));
     }
     this.io.stderr(`\r${parts.join('  ')}\u001b[K`);
     this.drawn = true;

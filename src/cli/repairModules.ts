@@ -11,6 +11,7 @@ import { locateGo } from '../core/go/locate';
 import { repairGoSum } from '../core/modules/repairGoSum';
 import { redownloadModule } from '../core/modules/redownloadModule';
 import { stateDir } from '../core/stateDir';
+import { errorText } from './errorText';
 
 const GO_TIMEOUT_MS = 10 * 60_000;
 
@@ -42,7 +43,7 @@ async function reported(io: CliIO, work: () => Promise<string>): Promise<number>
     return 0;
   } catch (err) {
     if (!(err instanceof DoctorError)) throw err;
-    io.stderr(`go-env-doctor: ${err.message}\n  ${err.remedy}\n`);
+    io.stderr(errorText(err, io.lang));
     return 1;
   }
 }

@@ -25,7 +25,7 @@ export const saveCertCommand: Subcommand = async (argv, io, signal) => {
     return 0;
   } catch (err) {
     if (!(err instanceof DoctorError)) throw err;
-    io.stderr(errorText(err));
+    io.stderr(errorText(err, io.lang));
     return 1;
   }
 };

@@ -22,7 +22,7 @@ const MAY_IMPORT: Record<Layer, readonly string[]> = {
   'core/i18n/zh-CN': ['core/i18n/en'],
   'core/diagnose': ['core', 'core/i18n', 'core/checks', 'core/go', 'core/gomod', 'core/referee', 'core/report'],
   'core/process': ['core', 'core/i18n'],
-  'core/report': ['core', 'core/i18n'],
+  'core/report': ['core', 'core/i18n', 'core/shell'],
   'core/gomod': ['core', 'core/i18n'],
   'core/net': ['core', 'core/i18n'],
   'core/shell': ['core', 'core/i18n'],

@@ -6,6 +6,10 @@ import { certs as enCerts } from './en/certs';
 import { checkFixes as enCheckFixes } from './en/checkFixes';
 import { checksumDb as enChecksumDb } from './en/checksumDb';
 import { checksumGoSum as enChecksumGoSum } from './en/checksumGoSum';
+import { cli as enCli } from './en/cli';
+import { cliInstall as enCliInstall } from './en/cliInstall';
+import { cliSetProxy as enCliSetProxy } from './en/cliSetProxy';
+import { cliUsage as enCliUsage } from './en/cliUsage';
 import { clock as enClock } from './en/clock';
 import { common as enCommon } from './en/common';
 import { directCheck as enDirectCheck } from './en/directCheck';
@@ -29,6 +33,7 @@ import { proxyContent as enProxyContent } from './en/proxyContent';
 import { proxyHistory as enProxyHistory } from './en/proxyHistory';
 import { proxyRewrite as enProxyRewrite } from './en/proxyRewrite';
 import { referee as enReferee } from './en/referee';
+import { report as enReport } from './en/report';
 import { tls as enTls } from './en/tls';
 import { toolchain as enToolchain } from './en/toolchain';
 import { whichGo as enWhichGo } from './en/whichGo';
@@ -37,6 +42,10 @@ import { certs as zhCerts } from './zh-CN/certs';
 import { checkFixes as zhCheckFixes } from './zh-CN/checkFixes';
 import { checksumDb as zhChecksumDb } from './zh-CN/checksumDb';
 import { checksumGoSum as zhChecksumGoSum } from './zh-CN/checksumGoSum';
+import { cli as zhCli } from './zh-CN/cli';
+import { cliInstall as zhCliInstall } from './zh-CN/cliInstall';
+import { cliSetProxy as zhCliSetProxy } from './zh-CN/cliSetProxy';
+import { cliUsage as zhCliUsage } from './zh-CN/cliUsage';
 import { clock as zhClock } from './zh-CN/clock';
 import { common as zhCommon } from './zh-CN/common';
 import { directCheck as zhDirectCheck } from './zh-CN/directCheck';
@@ -60,6 +69,7 @@ import { proxyContent as zhProxyContent } from './zh-CN/proxyContent';
 import { proxyHistory as zhProxyHistory } from './zh-CN/proxyHistory';
 import { proxyRewrite as zhProxyRewrite } from './zh-CN/proxyRewrite';
 import { referee as zhReferee } from './zh-CN/referee';
+import { report as zhReport } from './zh-CN/report';
 import { tls as zhTls } from './zh-CN/tls';
 import { toolchain as zhToolchain } from './zh-CN/toolchain';
 import { whichGo as zhWhichGo } from './zh-CN/whichGo';
@@ -71,6 +81,10 @@ const EN = {
   ...enCheckFixes,
   ...enChecksumDb,
   ...enChecksumGoSum,
+  ...enCli,
+  ...enCliInstall,
+  ...enCliSetProxy,
+  ...enCliUsage,
   ...enClock,
   ...enCommon,
   ...enDirectCheck,
@@ -94,6 +108,7 @@ const EN = {
   ...enProxyHistory,
   ...enProxyRewrite,
   ...enReferee,
+  ...enReport,
   ...enTls,
   ...enToolchain,
   ...enWhichGo,
@@ -107,6 +122,10 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhCheckFixes,
   ...zhChecksumDb,
   ...zhChecksumGoSum,
+  ...zhCli,
+  ...zhCliInstall,
+  ...zhCliSetProxy,
+  ...zhCliUsage,
   ...zhClock,
   ...zhCommon,
   ...zhDirectCheck,
@@ -130,6 +149,7 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhProxyHistory,
   ...zhProxyRewrite,
   ...zhReferee,
+  ...zhReport,
   ...zhTls,
   ...zhToolchain,
   ...zhWhichGo,

@@ -1,56 +1,63 @@
 // The check groups `--only` / `--skip` / `--list-checks` name, and which finding ids belong to each.
 // Ids are grouped by their prefix, so a new id of an existing kind joins its group by itself.
 import type { Finding } from '../findings';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export interface CheckGroup {
   name: string;
   /** Finding id prefixes (before the first dot) this group reports. */
   prefixes: readonly string[];
-  description: string;
+  description: Message;
   /** Needs the network (skipping every such group skips all probes). */
   network: boolean;
 }
 
 export const CHECK_GROUPS: readonly CheckGroup[] = [
-  { name: 'go', prefixes: ['go', 'referee'], description: 'the go binary: found, runs, its version', network: false },
-  { name: 'env', prefixes: ['env'], description: 'go env values and where each comes from', network: false },
+  { name: 'go', prefixes: ['go', 'referee'], description: msg('report.checks.go'), network: false },
+  { name: 'env', prefixes: ['env'], description: msg('report.checks.env'), network: false },
   {
     name: 'gomod',
     prefixes: ['gomod', 'gowork'],
-    description: 'go.mod and go.work against the installed Go',
+    description: msg('report.checks.gomod'),
     network: false,
   },
   {
     name: 'proxy',
     prefixes: ['proxy', 'direct', 'dns'],
-    description: 'each GOPROXY entry: reachable, speaks the protocol, serves the right content',
+    description: msg('report.checks.proxy'),
     network: true,
   },
-  { name: 'sumdb', prefixes: ['sumdb'], description: 'the checksum database (GOSUMDB)', network: true },
-  { name: 'tls', prefixes: ['tls'], description: 'certificates as the go command verifies them', network: true },
-  { name: 'clock', prefixes: ['clock'], description: 'clock skew against the servers', network: true },
-  { name: 'netproxy', prefixes: ['netproxy'], description: 'HTTPS_PROXY / HTTP_PROXY / NO_PROXY', network: true },
+  { name: 'sumdb', prefixes: ['sumdb'], description: msg('report.checks.sumdb'), network: true },
+  { name: 'tls', prefixes: ['tls'], description: msg('report.checks.tls'), network: true },
+  { name: 'clock', prefixes: ['clock'], description: msg('report.checks.clock'), network: true },
+  { name: 'netproxy', prefixes: ['netproxy'], description: msg('report.checks.netproxy'), network: true },
   {
     name: 'modules',
     prefixes: ['gosum', 'modcache'],
-    description: "the project's go.sum and module cache",
+    description: msg('report.checks.modules'),
     network: true,
   },
   {
     name: 'toolchain',
     prefixes: ['toolchain', 'dl'],
-    description: 'toolchain selection and its download route',
+    description: msg('report.checks.toolchain'),
     network: true,
   },
 ];
 
-export class CheckSelectionError extends Error {}
+export class CheckSelectionError extends Error {
+  constructor(readonly text: Message) {
+    super(render(text, 'en'));
+  }
+}
 
 /** The groups `--only` and `--skip` leave selected; unknown names are an error naming the valid ones. */
 export function selectGroups(only: readonly string[], skip: readonly string[]): Set<string> {
   const known = new Set(CHECK_GROUPS.map((g) => g.name));
   for (const n of [...only, ...skip])
-    if (!known.has(n)) throw new CheckSelectionError(`unknown check group "${n}" (groups: ${[...known].join(', ')})`);
+    if (!known.has(n))
+      throw new CheckSelectionError(msg('report.checks.unknown', { name: n, groups: [...known].join(', ') }));
   const chosen = only.length ? new Set(only) : new Set(known);
   for (const n of skip) chosen.delete(n);
   return chosen;

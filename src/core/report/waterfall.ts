@@ -1,17 +1,26 @@
 // Per-endpoint DNS / TCP / proxy / TLS / first-byte bars, scaled to the slowest endpoint, so a slow
 // resolver or a slow handshake stands out; with the addresses the name resolved to.
 import type { EndpointTimings, Finding } from '../findings';
+import type { MessageKey } from '../i18n/catalog';
+import type { Lang } from '../i18n/lang';
+import { msg } from '../i18n/message';
+import { render } from '../i18n/render';
 import { formatMs } from '../units';
 
-const STEPS: readonly { key: keyof EndpointTimings; mark: string; name: string }[] = [
-  { key: 'dnsMs', mark: 'd', name: 'DNS' },
-  { key: 'connectMs', mark: 'c', name: 'TCP' },
-  { key: 'proxyConnectMs', mark: 'p', name: 'proxy tunnel' },
-  { key: 'tlsMs', mark: 't', name: 'TLS' },
-  { key: 'firstByteMs', mark: 'b', name: 'first byte' },
+const STEPS: readonly { key: keyof EndpointTimings; mark: string; name: MessageKey }[] = [
+  { key: 'dnsMs', mark: 'd', name: 'report.timings.step.dns' },
+  { key: 'connectMs', mark: 'c', name: 'report.timings.step.connect' },
+  { key: 'proxyConnectMs', mark: 'p', name: 'report.timings.step.proxyConnect' },
+  { key: 'tlsMs', mark: 't', name: 'report.timings.step.tls' },
+  { key: 'firstByteMs', mark: 'b', name: 'report.timings.step.firstByte' },
 ];
 
-export const WATERFALL_LEGEND = STEPS.map((s) => `${s.mark} ${s.name}`).join(', ');
+const stepName = (key: MessageKey, lang: Lang): string => render(msg(key), lang);
+
+/** `d DNS, c TCP, …`: what each bar letter stands for. */
+export function waterfallLegend(lang: Lang = 'en'): string {
+  return STEPS.map((s) => `${s.mark} ${stepName(s.name, lang)}`).join(render(msg('common.list.sep'), lang));
+}
 
 interface Row {
   subject: string;
@@ -50,26 +59,31 @@ function bar(t: EndpointTimings, scaleMs: number, width: number): string {
   return out.slice(0, width + STEPS.length).padEnd(width);
 }
 
-function addressLine(t: EndpointTimings): string | undefined {
+function addressLine(t: EndpointTimings, lang: Lang): string | undefined {
   if (!t.addresses || t.addresses.length === 0) return undefined;
-  const to = t.connectedTo ? `, connected to ${t.connectedTo}` : '';
-  return `resolved to ${t.addresses.join(', ')}${to}`;
+  const addresses = t.addresses.join(', ');
+  return render(
+    t.connectedTo
+      ? msg('report.timings.connected', { addresses, address: t.connectedTo })
+      : msg('report.timings.resolved', { addresses }),
+    lang,
+  );
 }
 
 /** Plain-text lines (no trailing newline); empty when no finding carries timings. */
-export function waterfallLines(findings: readonly Finding[], width = 30): string[] {
+export function waterfallLines(findings: readonly Finding[], lang: Lang = 'en', width = 30): string[] {
   const all = rows(findings);
   if (all.length === 0) return [];
   const scale = Math.max(1, ...all.map((r) => r.totalMs));
   const lines: string[] = [];
   for (const r of all) {
     const steps = STEPS.filter((s) => r.timings[s.key] !== undefined)
-      .map((s) => `${s.name} ${formatMs(ms(r.timings, s.key))}`)
+      .map((s) => `${stepName(s.name, lang)} ${formatMs(ms(r.timings, s.key))}`)
       .join(', ');
     lines.push(`${r.subject}`, `  [${bar(r.timings, scale, width)}] ${steps}`);
-    const a = addressLine(r.timings);
+    const a = addressLine(r.timings, lang);
     if (a) lines.push(`  ${a}`);
   }
-  lines.push(`(${WATERFALL_LEGEND}; bars scaled to the slowest endpoint, ${formatMs(scale)})`);
+  lines.push(render(msg('report.timings.legend', { legend: waterfallLegend(lang), ms: formatMs(scale) }), lang));
   return lines;
 }

@@ -36,4 +36,11 @@ describe('install: how to put the toolchain on PATH', () => {
   it('no line for a directory no shell can be given safely', () => {
     assert.equal(pathHint('/h/a\nb/bin', { os: 'linux', env: { SHELL: '/bin/bash' } }), '');
   });
+
+  it('speaks Chinese with --lang zh-CN, the command unchanged', () => {
+    assert.equal(
+      pathHint('/h/sdk/go1.22.5/bin', { os: 'linux', env: { SHELL: '/usr/bin/fish' } }, 'zh-CN'),
+      '  在 fish 中使用：fish_add_path /h/sdk/go1.22.5/bin   （fish 会为以后的会话保留）\n',
+    );
+  });
 });

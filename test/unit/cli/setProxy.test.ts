@@ -169,6 +169,20 @@ describe('go-env-doctor set-proxy --auto (CLI, real go, local mirrors)', functio
     assert.equal(await fs.readFile(s.envFile, 'utf8'), 'GOPRIVATE=corp.example.com\n');
   });
 
+  it('speaks Chinese under LANG=zh_CN.UTF-8: the ranking, the plan and the dry run', async () => {
+    const s = await sandbox();
+    const r = await runProxyCli('set-proxy', ['--auto', '--candidate', fast.url, '--dry-run', '--timeout', '3000'], {
+      env: { ...s.env, LANG: 'zh_CN.UTF-8' },
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^已在 \d+ 毫秒内检查 1 个镜像：1 个可用。$/m);
+    assert.match(r.stdout, /^ {2}镜像 +中位耗时 {2}结论$/m);
+    assert.match(r.stdout, new RegExp(`^ {2}✓ ${fast.url} +[\\d.]+ ms {2}可用，最快$`, 'm'));
+    assert.match(r.stdout, /^ {2}修改后：http:\/\/127\.0\.0\.1:\d+,direct$/m);
+    assert.match(r.stdout, /^试运行：没有写入任何内容。去掉 --dry-run 再运行同一命令即可写入。$/m);
+    assert.equal(await fs.readFile(s.envFile, 'utf8'), 'GOPRIVATE=corp.example.com\n');
+  });
+
   it('credentials in a plain-http candidate are neither sent nor shown: go refuses them, so nothing is written', async () => {
     const s = await sandbox('');
     const withCreds = fast.url.replace('http://', 'http://alice:s3cret@');

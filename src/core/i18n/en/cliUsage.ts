@@ -1,4 +1,6 @@
-export const USAGE = `Usage: go-env-doctor [command] [options]
+// The CLI's --help text. See ../catalog.ts.
+export const cliUsage = {
+  'cli.usage': `Usage: go-env-doctor [command] [options]
 
 Commands:
   diagnose (default)   Check this machine's Go environment and explain what is wrong.
@@ -18,6 +20,8 @@ Commands:
                        which is otherwise probed only when go.mod needs a Go that is not installed.
       --dl-base URL    Release index base to probe (as for install; default go.dev/dl, golang.google.cn/dl).
       --mirror URL     Release archive mirror to probe (repeatable).
+      --candidate URL  When GOPROXY fails, rank these mirrors as set-proxy --auto does (repeatable) and
+                       offer the verified value as the next step.
       --deep           Then run the real go as referee, with your environment and throwaway caches:
                        go mod download of a reference module and of go.mod's first requirement
                        missing from the cache, and go version in the workspace; says where go
@@ -59,6 +63,10 @@ Commands:
                        proxy's) under the state directory, with its SHA-256, to compare with your IT team's.
       --sha256 FP      Save only if the certificate has this fingerprint (as the diagnosis showed).
       --timeout MS
+  --lang en|zh-CN      The language of the output, before or after the command. Without it: LC_ALL,
+                       LC_MESSAGES or LANG (zh_CN, zh_SG, zh-Hans: Simplified Chinese; anything else:
+                       English), else the Windows display language. --json text stays English unless
+                       --lang is given; ids never change.
   --help, -h, help     Print this text.
   --version            Print the version of go-env-doctor.
 
@@ -67,4 +75,8 @@ Exit status: 0 when nothing is an error, 1 when something is, 2 on usage or inte
 install: 0 installed (or already installed), 1 failed (a toolchain.* finding), 2 usage, 130 cancelled.
 set-proxy/restore-proxy: 0 written and in effect (or dry run); 1 nothing written, nothing to
 restore, or an OS GOPROXY overrides the file; 2 usage.
-`;
+
+Output: colour only on a terminal, and never with NO_COLOR set or FORCE_COLOR=0. Lines wrap at the
+terminal's width (80 columns when the output is not a terminal).
+`,
+} as const;
