@@ -39,7 +39,7 @@ describe('Windows lane: cmd lines in cmd.exe', function () {
 
   it('clears several variables with one line', async () => {
     const line = cmdClearLine(['GOPROXY', 'GOSUMDB']);
-    assert.equal(line, 'set GOPROXY= & set GOSUMDB=');
+    assert.equal(line, 'set "GOPROXY=" & set "GOSUMDB="');
     const { out, err } = await runBatch(['set "GOPROXY=x"', 'set "GOSUMDB=y"', line, 'set GOPROXY', 'set GOSUMDB']);
     assert.deepEqual(out, []);
     assert.match(err, /GOPROXY not defined/);
