@@ -42,9 +42,14 @@ export function powershellClearLine(names: readonly string[]): string {
     .join('; ');
 }
 
+/** Clears `names` in this cmd window. Quoted, since in `set A= & set B=` the space before & would be A's value. */
+export function cmdClearLine(names: readonly string[]): string {
+  return names.length === 1 ? cmdSetLine(names[0]!, '')! : names.map((n) => `set "${checkName(n)}="`).join(' & ');
+}
+
 /** What a Windows user needs to know beyond the PowerShell line: cmd's form, setx, and the machine scope. */
 export function windowsClearNote(names: readonly string[]): string {
-  const cmd = names.map((n) => cmdSetLine(n, '')).join(' & ');
+  const cmd = cmdClearLine(names);
   const machine = names.map((n) => `[Environment]::SetEnvironmentVariable('${checkName(n)}', $null, 'Machine')`);
   return (
     `In cmd, \`${cmd}\` clears it for that window only. ` +

@@ -10,7 +10,13 @@ export class ByteQueue {
   private dataWaiters: Array<() => void> = [];
   private spaceWaiters: Array<() => void> = [];
 
-  constructor(private readonly maxQueued: number) {}
+  constructor(private maxQueued: number) {}
+
+  /** Lets more bytes queue up (to hold a whole trailing record), waking a waiting producer. */
+  raiseLimit(maxQueued: number): void {
+    this.maxQueued = Math.max(this.maxQueued, maxQueued);
+    this.wakeSpace();
+  }
 
   /** Bytes waiting to be read. */
   get length(): number {

@@ -74,8 +74,12 @@ export class ZipStreamExtractor extends StreamingExtractor {
         throw bad(streamed.length === 0 ? 'not a zip archive' : `no entry header at offset ${q.position}`);
       if (this.failed) return;
       streamed.push(await this.entry(rootPrefix));
+      // Small entries are written whole: wait here, or thousands of files would be open at once.
+      if (this.writer.saturated) await this.writer.drained();
     }
     const start = q.position;
+    // The directory is read whole: let the download queue all of it (up to the cap).
+    q.raiseLimit(MAX_CENTRAL_BYTES + 1);
     while (!q.finished || q.length > 0) {
       if (q.length > MAX_CENTRAL_BYTES) throw bad(`central directory larger than ${MAX_CENTRAL_BYTES} bytes`);
       if (!(await q.more(q.length))) break;

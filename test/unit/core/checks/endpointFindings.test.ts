@@ -97,3 +97,31 @@ describe('checks: DNS redirection signs and certificate expiry', () => {
     assert.ok(!ids(ok).includes('tls.expiresSoon'));
   });
 });
+
+describe('checks: TLS verdicts where go asks the system verifier', () => {
+  let certs: TestCerts;
+  const keep = serverPool();
+  before(async () => {
+    certs = await testCerts();
+  });
+
+  it('on Windows and macOS an untrusted verdict names the verifier go uses and says it is approximate', async () => {
+    const s = keep(await startHttpsServer(goproxyHandler(), certs.valid));
+    const verifier: Record<string, RegExp> = {
+      win32: /the go command asks the Windows certificate store; this verdict uses Node's CA list and is approximate/,
+      darwin: /the go command asks the macOS keychain verifier; this verdict uses Node's CA list and is approximate/,
+    };
+    for (const os of ['win32', 'darwin'] as const) {
+      const platform = { ...testPlatform(await testEnv()), os };
+      const fs = await runNetworkChecks({
+        goproxy: `https://127.0.0.1:${s.port}`,
+        gosumdb: 'off',
+        platform,
+        timeoutMs: 3000,
+      });
+      const tls = fs.find((f) => f.id.startsWith('tls.'));
+      assert.ok(tls, `${os}: ${ids(fs).join()}`);
+      assert.match(tls.detail, verifier[os]!, os);
+    }
+  });
+});

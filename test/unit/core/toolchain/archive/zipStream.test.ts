@@ -217,6 +217,17 @@ describe('toolchain archive: zips unpacked while they stream', function () {
     });
   });
 
+  it('reads a central directory larger than the download queue (the producer is not left waiting)', async () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => ({
+      name: `go/src/${'d'.repeat(200)}/f${i}.go`,
+      method: 'store' as const,
+    }));
+    const { zip } = moduleZip([...good, ...many]);
+    const { err, staging } = await extract(zip, 1 << 20);
+    assert.equal(err, undefined, String(err));
+    assert.equal((await fs.readdir(path.join(staging, 'src', 'd'.repeat(200)))).length, many.length);
+  });
+
   it('keeps accepting bytes after a refused entry, so the caller can finish hashing', async () => {
     const staging = path.join(tmp, 'staging');
     await fs.mkdir(staging);
