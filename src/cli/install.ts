@@ -1,4 +1,4 @@
-// `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--via-proxy] [--json]`
+// `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--connections-per-host N] [--via-proxy] [--json]`
 // The official release archive when the go.dev/dl index can be read; otherwise (or with
 // --via-proxy) the golang.org/toolchain module from GOPROXY, verified by the Go checksum database.
 import { pathHint } from './pathHint';
@@ -21,6 +21,7 @@ import { parseArgs, UsageError } from './args';
 import { crashHook } from './crashHook';
 import type { CliIO, Subcommand } from './io';
 import { formatMb } from '../core/units';
+import { MAX_CONNECTIONS_PER_HOST } from '../core/toolchain/connectionPlan';
 
 const TITLES: Record<string, string> = {
   'toolchain.notFound': 'Go release not found',
@@ -40,6 +41,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
     dir: 'string',
     'dl-base': 'string',
     mirror: 'list',
+    'connections-per-host': 'string',
     'via-proxy': 'boolean',
     json: 'boolean',
   });
@@ -54,6 +56,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
   const dlBase = flags['dl-base'] === undefined ? undefined : indexBase(String(flags['dl-base']));
   const mirrors = ((flags.mirror as string[] | undefined) ?? []).map((m) => httpUrl(m, '--mirror'));
   const dir = flags.dir === undefined ? undefined : path.resolve(io.cwd, String(flags.dir));
+  const connectionsPerHost = connectionsFlag(flags['connections-per-host']);
   const json = flags.json === true;
   const viaProxy = flags['via-proxy'] === true;
   if (viaProxy && version === 'latest')
@@ -78,6 +81,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       ...(dir ? { dir } : {}),
       ...(dlBase ? { dlBases: [dlBase] } : {}),
       mirrors,
+      ...(connectionsPerHost ? { connectionsPerHost } : {}),
       ...(progress ? { onProgress: (p: InstallProgress) => progress.show(p) } : {}),
       onWait: (holder) => {
         io.stderr(
@@ -153,6 +157,7 @@ function successDocument(r: ToolchainInstallResult): Record<string, unknown> {
       source: r.source ?? null,
       alreadyInstalled: r.alreadyInstalled,
       verified: r.sha256 !== undefined,
+      ...(r.corruptSources ? { corruptSources: r.corruptSources } : {}),
     };
   }
   return {
@@ -173,7 +178,8 @@ function humanSummary(r: ToolchainInstallResult): string {
   if (r.alreadyInstalled) return `${r.description}\n`;
   const run = `  Run it: ${path.join(r.goroot, 'bin', 'go')} version\n`;
   if (r.via === 'archive') {
-    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index${r.indexUrl ? ` (${r.indexUrl})` : ''}; ${formatMb(r.bytes ?? 0)} from ${r.source}\n${run}`;
+    const corrupt = (r.corruptSources ?? []).map((f) => `  ⚠ ${f.title}: ${f.detail}\n`).join('');
+    return `Installed ${r.version} in ${r.goroot}\n  SHA-256 ${r.sha256} verified against the official release index${r.indexUrl ? ` (${r.indexUrl})` : ''}; ${formatMb(r.bytes ?? 0)} from ${r.source}\n${corrupt}${run}`;
   }
   return `Installed ${r.version} in ${r.goroot}\n${proxyLines(r)}${run}`;
 }
@@ -275,7 +281,7 @@ class ProgressLine {
     if (p.phase === 'download') {
       parts.push(p.bytesPerSec > 0 ? `${formatMb(p.bytesPerSec)}/s` : '-- MB/s');
       parts.push(p.etaSec === undefined ? 'ETA --' : `ETA ${eta(p.etaSec)}`);
-      parts.push(`from ${redact(p.source)}`);
+      parts.push(p.sources ? sourceShares(p.sources) : `from ${redact(p.source)}`);
     }
     this.io.stderr(`\r${parts.join('  ')}\u001b[K`);
     this.drawn = true;
@@ -285,6 +291,24 @@ class ProgressLine {
     if (this.drawn) this.io.stderr('\n');
     this.drawn = false;
   }
+}
+
+/** `from a 41% 3.9 MB/s, b 33% 3.1 MB/s, c 26% (dropped)`: each source's share of the bytes and its rate. */
+function sourceShares(sources: NonNullable<InstallProgress['sources']>): string {
+  const total = sources.reduce((n, s) => n + s.bytes, 0) || 1;
+  const one = (s: (typeof sources)[number]) =>
+    `${redact(s.label)} ${Math.round((s.bytes / total) * 100)}%${s.dropped ? ' (dropped)' : s.bytesPerSec > 0 ? ` ${formatMb(s.bytesPerSec)}/s` : ''}`;
+  return `from ${sources.map(one).join(', ')}`;
+}
+
+function connectionsFlag(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONNECTIONS_PER_HOST)
+    throw new UsageError(
+      `--connections-per-host takes a whole number from 1 to ${MAX_CONNECTIONS_PER_HOST}, not "${String(v)}"`,
+    );
+  return n;
 }
 
 function eta(sec: number): string {

@@ -4,14 +4,16 @@
 // (test/unit/core/i18n/catalog.test.ts).
 import { clock as enClock } from './en/clock';
 import { common as enCommon } from './en/common';
+import { mirrorCorrupt as enMirrorCorrupt } from './en/mirrorCorrupt';
 import { clock as zhClock } from './zh-CN/clock';
 import { common as zhCommon } from './zh-CN/common';
+import { mirrorCorrupt as zhMirrorCorrupt } from './zh-CN/mirrorCorrupt';
 import type { Lang } from './lang';
 
-const EN = { ...enCommon, ...enClock } as const;
+const EN = { ...enCommon, ...enClock, ...enMirrorCorrupt } as const;
 
 export type MessageKey = keyof typeof EN;
 
-const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock };
+const ZH_CN: Record<MessageKey, string> = { ...zhCommon, ...zhClock, ...zhMirrorCorrupt };
 
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };

@@ -19,6 +19,8 @@ export interface InstallHostOptions {
   dispatcher?: Dispatcher;
   /** Where partial downloads are kept between runs; default `<dir>/.downloads`. */
   downloadDir?: string;
+  /** Concurrent connections to one host when several sources serve the file; default 2. */
+  connectionsPerHost?: number;
 }
 
 /** The install lock's settings for stageAndCommit, from the host's timeouts and wait callback. */

@@ -105,6 +105,7 @@ export async function installToolchain(opts: ToolchainInstallOptions): Promise<T
         'timeouts',
         'dispatcher',
         'downloadDir',
+        'connectionsPerHost',
         'reclaimMemory',
         'checkpoint',
       ]),

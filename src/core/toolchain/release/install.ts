@@ -15,7 +15,10 @@ import {
   type CommitCheckpoint,
   type ToolchainMarker,
 } from '../commit';
-import { downloadVerified, type ByteConsumer, type DownloadSource } from './download';
+import type { ByteConsumer, DownloadSource } from './download';
+import { downloadFromSources } from '../multiSourceDownload';
+import { removeResumeState } from '../rangeResume';
+import { corruptSourceReports, type CorruptSourceReport } from '../mirrorCorrupt';
 import { cancelled, fsFailure, toolchainError } from '../errors';
 import { extractZipFile, TarGzExtractor } from '../archive/extract';
 import { loadGoTrust } from '../../net/trust';
@@ -61,6 +64,8 @@ export interface InstallResult {
   alreadyInstalled: boolean;
   /** Resumes, restarts and fallbacks that happened, for logs. */
   events: string[];
+  /** Sources found serving altered bytes (excluded; the install finished from the others). */
+  corruptSources?: CorruptSourceReport[];
 }
 
 export async function installToolchainRelease(opts: InstallOptions): Promise<InstallResult> {
@@ -104,6 +109,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
     const partialPath = partialPathFor(opts.downloadDir ?? defaultDownloadDir(dir), file.sha256);
     const isZip = goosGoarch(platform).goos === 'windows';
     let events: string[] = [];
+    let corrupt: CorruptSourceReport[] = [];
 
     const committed = await stageAndCommit({
       ...commitBasics(dir, name, opts, timeouts),
@@ -111,7 +117,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
         await assertFreeSpace(dir, spaceForArchive(file.size), name, opts.freeBytes);
         const consumer = isZip ? new DiscardConsumer() : new StagingConsumer(ctx.root);
         try {
-          const outcome = await downloadVerified({
+          const outcome = await downloadFromSources({
             filename: file.filename,
             sources,
             sha256: file.sha256,
@@ -124,8 +130,10 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
             ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
             onHalf: () => opts.checkpoint?.('downloading'),
             ...(opts.reclaimMemory ? { reclaimMemory: opts.reclaimMemory } : {}),
+            connectionsPerHost: opts.connectionsPerHost,
           });
           events = outcome.events;
+          corrupt = corruptSourceReports(outcome.corrupt, file.filename);
           if (consumer instanceof StagingConsumer) await consumer.finish();
           else {
             opts.onProgress?.({
@@ -161,6 +169,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
       ...(index.url ? { indexUrl: index.url } : {}),
       alreadyInstalled: false,
       events,
+      ...(corrupt.length ? { corruptSources: corrupt } : {}),
     };
   } catch (err) {
     if (isAbortError(err) || signal?.aborted) throw cancelled(err);
@@ -172,6 +181,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
 
 async function removePartial(partialPath: string): Promise<void> {
   await fsp.rm(partialPath, { force: true }).catch(() => undefined);
+  await removeResumeState(partialPath);
   await fsp.rmdir(path.dirname(partialPath)).catch(() => undefined); // only if now empty
 }
 

@@ -1,0 +1,60 @@
+// Follows the part of a segmented download that is complete from byte 0 and passes it, in order,
+// to the SHA-256 and to the consumer (the streaming tar.gz extractor), reading it back from the
+// partial file. Pieces arrive out of order; the hash and the unpacking only ever see the prefix.
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import type { ByteConsumer } from './release/download';
+
+const READ = 1024 * 1024;
+
+export interface FeederSource {
+  /** Bytes from 0 on that are written. */
+  prefix(): number;
+  /** Resolves on the next change (or after `ms`). */
+  changed(ms: number): Promise<void>;
+}
+
+/** Resolves to the SHA-256 (hex) of the file's `size` bytes once all were fed. */
+export async function feedPrefix(
+  fh: FileHandle,
+  size: number,
+  consumer: ByteConsumer,
+  src: FeederSource,
+  signal: AbortSignal,
+  onFed?: (fed: number) => void,
+): Promise<string> {
+  const hash = createHash('sha256');
+  await consumer.reset();
+  let fed = 0;
+  while (fed < size) {
+    signal.throwIfAborted();
+    const ready = Math.min(size, src.prefix());
+    if (ready <= fed) {
+      await src.changed(250);
+      continue;
+    }
+    // A fresh buffer per read: the consumer may keep slices of it.
+    const buf = Buffer.allocUnsafe(Math.min(READ, ready - fed));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, fed);
+    if (bytesRead === 0) throw new Error(`the partial file ends at byte ${fed}, before the recorded ranges`);
+    const chunk = buf.subarray(0, bytesRead);
+    hash.update(chunk);
+    await consumer.write(chunk);
+    fed += bytesRead;
+    onFed?.(fed);
+  }
+  return hash.digest('hex');
+}
+
+/** SHA-256 of bytes [start, end) of the file. */
+export async function hashFileRange(fh: FileHandle, start: number, end: number): Promise<string> {
+  const hash = createHash('sha256');
+  for (let pos = start; pos < end;) {
+    const buf = Buffer.allocUnsafe(Math.min(READ, end - pos));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    if (bytesRead === 0) break;
+    hash.update(buf.subarray(0, bytesRead));
+    pos += bytesRead;
+  }
+  return hash.digest('hex');
+}
