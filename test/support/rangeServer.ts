@@ -98,6 +98,14 @@ export class RangeServer {
     return `${this.url}${this.filePath}`;
   }
 
+  /** New behaviour for the next requests; the counters start again from zero. */
+  reconfigure(b: SourceBehaviour): void {
+    this.behaviour = b;
+    this.totalSent = 0;
+    this.dropped = 0;
+    this.requests.length = 0;
+  }
+
   setIndex(body: object): void {
     this.index = JSON.stringify(body);
   }

@@ -14,7 +14,7 @@ import { fetchPieceHash, type PieceFetchOptions } from './pieceFetch';
 import { hashFileRange } from './prefixFeeder';
 import type { InstallTimeouts } from './timeouts';
 
-const PIECE = 4 * 1024 * 1024;
+const PIECE = 1024 * 1024;
 
 export interface CorruptSource {
   /** The source's URL, credentials redacted. */
@@ -34,6 +34,8 @@ export interface SearchInput {
   connectionsPerHost: number;
   signal?: AbortSignal | undefined;
   events: string[];
+  /** The unpacker found the bytes unreadable after this many: pieces just before it are checked first. */
+  brokenAt?: number;
 }
 
 export interface SearchResult {
@@ -82,7 +84,7 @@ class Search {
   }
 
   async run(): Promise<void> {
-    const queue = interleave(piecesOf(this.owned));
+    const queue = suspectsFirst(interleave(piecesOf(this.owned)), this.i.brokenAt);
     const workers = Math.max(1, Math.min(queue.length, this.urls.size * Math.max(1, this.i.connectionsPerHost)));
     await Promise.all(
       Array.from({ length: workers }, async () => {
@@ -185,4 +187,11 @@ function interleave(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let k = 0; out.length < pieces.length; k++) for (const l of lists) if (l[k]) out.push(l[k]!);
   return out;
+}
+
+/** Pieces before the point where unpacking failed, nearest first (a stable sort keeps the rest in order). */
+function suspectsFirst(pieces: Piece[], brokenAt: number | undefined): Piece[] {
+  if (brokenAt === undefined) return pieces;
+  const rank = (p: Piece) => (p.start < brokenAt ? brokenAt - p.start : Infinity);
+  return [...pieces].sort((a, b) => rank(a) - rank(b));
 }

@@ -14,15 +14,22 @@ export interface FeederSource {
   changed(ms: number): Promise<void>;
 }
 
-/** Resolves to the SHA-256 (hex) of the file's `size` bytes once all were fed. */
+export interface Fed {
+  /** SHA-256 (hex) of the file's bytes. */
+  digest: string;
+  /** How far the consumer had been fed when it first found the bytes unreadable. */
+  brokenAt?: number;
+}
+
+/** Resolves once all `size` bytes were fed. */
 export async function feedPrefix(
   fh: FileHandle,
   size: number,
   consumer: ByteConsumer,
   src: FeederSource,
   signal: AbortSignal,
-  onFed?: (fed: number) => void,
-): Promise<string> {
+): Promise<Fed> {
+  let brokenAt: number | undefined;
   const hash = createHash('sha256');
   await consumer.reset();
   let fed = 0;
@@ -41,9 +48,9 @@ export async function feedPrefix(
     hash.update(chunk);
     await consumer.write(chunk);
     fed += bytesRead;
-    onFed?.(fed);
+    if (brokenAt === undefined && consumer.broken?.()) brokenAt = fed;
   }
-  return hash.digest('hex');
+  return { digest: hash.digest('hex'), ...(brokenAt === undefined ? {} : { brokenAt }) };
 }
 
 /** SHA-256 of bytes [start, end) of the file. */

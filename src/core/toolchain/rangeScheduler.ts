@@ -1,8 +1,8 @@
 // Who fetches which bytes next. Connections ask for work; a piece is sized to keep its connection
 // busy for about `targetSec` at the rate it has shown. When nothing is left unassigned, an idle
-// connection takes over part of the slowest piece in flight: all of it if that piece's connection
-// has gone quiet, otherwise the tail, split so both should finish together. So faster sources end
-// up with more of the file, and a source that stalls loses its range to the others.
+// connection takes over the tail of the piece that would finish last, split so both should finish
+// together. So faster sources end up with more of the file; a connection that received nothing
+// for `quietMs` loses its piece to the pool at once (its source is then dropped, connectionLoop.ts).
 import { contiguousPrefix, gapsOf, type ByteRange, type OwnedRange } from './byteRanges';
 
 export interface SchedulerOptions {
@@ -60,6 +60,7 @@ export class RangeScheduler {
 
   /** Work for a connection to `source` that recently did `rate` bytes/s (0: unknown). */
   take(source: string, rate: number): Assignment | undefined {
+    this.reclaimQuiet();
     const gap = this.gaps[0];
     if (gap) {
       const start = gap.start;
@@ -173,40 +174,40 @@ export class RangeScheduler {
     return a;
   }
 
-  private steal(source: string, rate: number): Assignment | undefined {
+  /** Pieces whose connection went quiet go back to the pool at once, for any connection to take. */
+  private reclaimQuiet(): void {
     const t = this.o.now();
+    for (const a of [...this.active]) {
+      if (t - a.lastByteAt < this.o.quietMs) continue;
+      const from = a.pos + a.writing;
+      const end = a.end;
+      a.end = from;
+      a.revoked = true;
+      this.active.delete(a);
+      a.onRevoke?.();
+      if (from < end) this.addGap({ start: from, end });
+    }
+  }
+
+  /** Takes the tail of the piece that would finish last, split so both connections finish together. */
+  private steal(source: string, rate: number): Assignment | undefined {
     let victim: Assignment | undefined;
     let worst = 0;
     for (const a of this.active) {
-      const left = a.end - a.pos;
-      if (left < this.o.minPiece || a.source === source) continue;
-      const quiet = t - a.lastByteAt >= this.o.quietMs;
-      // Too new to judge: its rate is not known yet.
-      if (!quiet && a.rate === 0) continue;
-      const eta = quiet ? Infinity : left / Math.max(a.rate, 1);
+      const left = a.end - a.pos - a.writing;
+      // Too small to split, the same source, or too new to judge (its rate is not known yet).
+      if (left < this.o.minPiece || a.source === source || a.rate === 0) continue;
+      const eta = left / a.rate;
       if (eta > worst) {
         worst = eta;
         victim = a;
       }
     }
-    if (!victim) return undefined;
+    if (!victim || worst < 0.5) return undefined;
     const left = victim.end - victim.pos - victim.writing;
-    if (worst === Infinity) {
-      // Its connection went quiet: take all of it; the owner stops at once.
-      const from = victim.pos + victim.writing;
-      const end = victim.end;
-      victim.end = from;
-      victim.revoked = true;
-      this.active.delete(victim);
-      victim.onRevoke?.();
-      this.notify();
-      return this.assign(source, from, end, rate);
-    }
     const mine = rate > 0 ? rate : victim.rate;
-    // Split so both finish together; the taker gets the tail.
-    const keep = Math.round((left * victim.rate) / (victim.rate + mine));
-    const split = victim.pos + victim.writing + keep;
-    if (victim.end - split < this.o.minPiece || worst < 0.5) return undefined;
+    const split = victim.pos + victim.writing + Math.round((left * victim.rate) / (victim.rate + mine));
+    if (victim.end - split < this.o.minPiece) return undefined;
     const end = victim.end;
     victim.end = split;
     return this.assign(source, split, end, rate);

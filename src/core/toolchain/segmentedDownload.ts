@@ -43,7 +43,7 @@ export interface SegmentedOutcome extends DownloadOutcome {
   corrupt: CorruptSource[];
 }
 
-const STATE_EVERY_MS = 1000;
+const STATE_EVERY_MS = 250;
 const RECLAIM_EVERY = 2 * 1024 * 1024;
 
 export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedOutcome> {
@@ -117,27 +117,30 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
       await feeding.catch(() => undefined);
       throw noSourceLeft(o, states, sched.written());
     }
-    let digest = await feeding;
+    const fed = await feeding;
     report(true);
     let corrupt: CorruptSource[] = [];
-    if (digest !== o.sha256) {
-      events.push(`the assembled file has SHA-256 ${digest}, not ${o.sha256}; comparing each source's ranges`);
-      const found = await findCorruptSource({ ...o, owned: mergeOwned(sched.owned), states, events });
+    let owned: readonly OwnedRange[] = sched.owned;
+    if (fed.digest !== o.sha256) {
+      events.push(`the assembled file has SHA-256 ${fed.digest}, not ${o.sha256}; comparing each source's ranges`);
+      const found = await findCorruptSource({
+        ...o,
+        owned: mergeOwned(sched.owned),
+        states,
+        events,
+        ...(fed.brokenAt === undefined ? {} : { brokenAt: fed.brokenAt }),
+      });
       corrupt = found.corrupt;
       await writeResumeState(o.partialPath, o.size, o.sha256, found.owned);
       if (!found.verified) throw mismatch(o, corrupt, events);
       // The unpacked tree saw the bad bytes: unpack again from the repaired file.
-      digest = await feedPrefix(
-        o.fh,
-        o.size,
-        o.consumer,
-        { prefix: () => o.size, changed: async () => {} },
-        inner.signal,
-      );
-      if (digest !== o.sha256) throw mismatch(o, corrupt, events);
+      const whole = { prefix: () => o.size, changed: async () => {} };
+      const again = await feedPrefix(o.fh, o.size, o.consumer, whole, inner.signal);
+      if (again.digest !== o.sha256) throw mismatch(o, corrupt, events);
+      owned = found.owned;
     }
     return {
-      source: describeShares(sched.bytesBySource(), o.size),
+      source: describeShares(owned, o.size),
       reused,
       received,
       events,
@@ -172,7 +175,9 @@ function shares(sched: RangeScheduler, states: readonly SourceState[]): InstallP
     }));
 }
 
-function describeShares(by: Map<string, number>, size: number): string {
+function describeShares(owned: readonly OwnedRange[], size: number): string {
+  const by = new Map<string, number>();
+  for (const r of owned) by.set(r.source, (by.get(r.source) ?? 0) + r.end - r.start);
   const list = [...by.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   if (list.length === 1) return list[0]![0];
   return list.map(([label, n]) => `${label} (${Math.round((n / size) * 100)}%)`).join(', ');

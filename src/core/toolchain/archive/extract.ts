@@ -82,6 +82,11 @@ export class TarGzExtractor implements ArchiveConsumer {
     });
   }
 
+  /** The bytes so far are not a valid archive (a corrupt download shows here before its hash is done). */
+  get broken(): boolean {
+    return this.archiveError !== undefined;
+  }
+
   private get failed(): boolean {
     return this.archiveError !== undefined || this.writer.error !== undefined;
   }

@@ -237,6 +237,10 @@ class StagingConsumer implements ByteConsumer {
     }
   }
 
+  broken(): boolean {
+    return this.extractor?.broken ?? false;
+  }
+
   async finish(): Promise<void> {
     await this.extractor!.end();
   }
