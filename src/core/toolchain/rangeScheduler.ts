@@ -10,6 +10,8 @@ export interface SchedulerOptions {
   maxPiece: number;
   /** Seconds of work per piece at the connection's rate. */
   targetSec: number;
+  /** A piece for a connection whose rate is not known yet (default 4 × minPiece). */
+  firstPiece?: number;
   /** A connection that received nothing for this long counts as stalled (its piece can be taken). */
   quietMs: number;
   now: () => number;
@@ -65,7 +67,7 @@ export class RangeScheduler {
     if (gap) {
       const start = gap.start;
       const room = gap.end - start;
-      const want = rate > 0 ? rate * this.o.targetSec : this.o.minPiece * 4;
+      const want = rate > 0 ? rate * this.o.targetSec : (this.o.firstPiece ?? this.o.minPiece * 4);
       let len = Math.min(room, Math.max(this.o.minPiece, Math.min(this.o.maxPiece, Math.round(want))));
       if (room - len < this.o.minPiece) len = room;
       gap.start = start + len;

@@ -51,10 +51,14 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
   const kept = await keptRanges(o);
   const reused = kept.reduce((n, r) => n + r.end - r.start, 0);
   if (reused > 0) events.push(`kept ${reused} bytes in ${kept.length} ranges from an earlier run; re-checking them`);
+  const states = o.sources.map((source): SourceState => ({ source, dropped: undefined, rate: 0 }));
+  const plan = connectionPlan(states, o.connectionsPerHost);
+  const tuning = { ...DEFAULT_SCHEDULER, ...o.scheduler };
   const sched = new RangeScheduler(o.size, kept, {
-    ...DEFAULT_SCHEDULER,
+    ...tuning,
     quietMs: o.timeouts.quietMs,
-    ...o.scheduler,
+    // Every connection gets a first piece, even of a small file.
+    firstPiece: Math.min(tuning.minPiece * 4, Math.floor(o.size / plan.length)),
     now: () => performance.now(),
   });
   const saveState = () => writeResumeState(o.partialPath, o.size, o.sha256, sched.owned);
@@ -68,7 +72,6 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
   let received = 0;
   let sinceReclaim = 0;
   let halfSignalled = false;
-  const states = o.sources.map((source): SourceState => ({ source, dropped: undefined, rate: 0 }));
   const report = (force = false) =>
     meter.update(sched.written(), 0, o.sources[0]?.label ?? '', 'download', force, shares(sched, states));
   const stateTimer = setInterval(() => void saveState().catch(() => undefined), STATE_EVERY_MS);
@@ -87,7 +90,6 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
         await o.onHalf?.();
       }
     };
-    const plan = connectionPlan(states, o.connectionsPerHost);
     const opts = {
       size: o.size,
       dispatcher: o.dispatcher,
