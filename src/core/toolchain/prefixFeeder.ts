@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteConsumer } from './release/download';
 
-const READ = 1024 * 1024;
+const READ = 256 * 1024;
 
 export interface FeederSource {
   /** Bytes from 0 on that are written. */
@@ -28,6 +28,8 @@ export async function feedPrefix(
   consumer: ByteConsumer,
   src: FeederSource,
   signal: AbortSignal,
+  /** After each chunk fed (memory reclaim counts these bytes too). */
+  onFed?: (n: number) => void,
 ): Promise<Fed> {
   let brokenAt: number | undefined;
   const hash = createHash('sha256');
@@ -48,6 +50,7 @@ export async function feedPrefix(
     hash.update(chunk);
     await consumer.write(chunk);
     fed += bytesRead;
+    onFed?.(bytesRead);
     if (brokenAt === undefined && consumer.broken?.()) brokenAt = fed;
   }
   return { digest: hash.digest('hex'), ...(brokenAt === undefined ? {} : { brokenAt }) };
@@ -56,9 +59,10 @@ export async function feedPrefix(
 /** SHA-256 of bytes [start, end) of the file. */
 export async function hashFileRange(fh: FileHandle, start: number, end: number): Promise<string> {
   const hash = createHash('sha256');
+  // One buffer for the whole range: the hash consumes each read before the next.
+  const buf = Buffer.allocUnsafe(Math.min(READ, Math.max(1, end - start)));
   for (let pos = start; pos < end;) {
-    const buf = Buffer.allocUnsafe(Math.min(READ, end - pos));
-    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, end - pos), pos);
     if (bytesRead === 0) break;
     hash.update(buf.subarray(0, bytesRead));
     pos += bytesRead;

@@ -77,14 +77,17 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
   const stateTimer = setInterval(() => void saveState().catch(() => undefined), STATE_EVERY_MS);
   stateTimer.unref();
   try {
-    const onBytes = async (n: number) => {
-      received += n;
+    const reclaim = (n: number) => {
       sinceReclaim += n;
-      meter.update(sched.written(), n, o.sources[0]?.label ?? '', 'download', false, shares(sched, states));
       if (sinceReclaim >= RECLAIM_EVERY && o.reclaimMemory) {
         sinceReclaim = 0;
         o.reclaimMemory();
       }
+    };
+    const onBytes = async (n: number) => {
+      received += n;
+      reclaim(n);
+      meter.update(sched.written(), n, o.sources[0]?.label ?? '', 'download', false, shares(sched, states));
       if (!halfSignalled && sched.written() * 2 >= o.size) {
         halfSignalled = true;
         await o.onHalf?.();
@@ -98,7 +101,7 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
       onBytes,
       events,
     };
-    const feeding = feedPrefix(o.fh, o.size, o.consumer, sched, inner.signal);
+    const feeding = feedPrefix(o.fh, o.size, o.consumer, sched, inner.signal, reclaim);
     feeding.catch(() => inner.abort());
     const conns = plan.map(async (turns) => {
       try {
@@ -137,7 +140,7 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
       if (!found.verified) throw mismatch(o, corrupt, events);
       // The unpacked tree saw the bad bytes: unpack again from the repaired file.
       const whole = { prefix: () => o.size, changed: async () => {} };
-      const again = await feedPrefix(o.fh, o.size, o.consumer, whole, inner.signal);
+      const again = await feedPrefix(o.fh, o.size, o.consumer, whole, inner.signal, reclaim);
       if (again.digest !== o.sha256) throw mismatch(o, corrupt, events);
       owned = found.owned;
     }
