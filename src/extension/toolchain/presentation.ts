@@ -30,6 +30,14 @@ function timeLeft(sec: number): string {
   return m < 60 ? `${m} min ${sec % 60} s left` : `${Math.floor(m / 60)} h ${m % 60} min left`;
 }
 
+/** Several sources at once: each host with its share of the bytes so far, `a 52%, b 48%`. */
+function sourceShares(sources: NonNullable<InstallProgress['sources']>): string {
+  const total = sources.reduce((n, s) => n + s.bytes, 0) || 1;
+  return sources
+    .map((s) => `${sourceHost(s.label)} ${Math.round((s.bytes / total) * 100)}%${s.dropped ? ' (dropped)' : ''}`)
+    .join(', ');
+}
+
 /** Only the host of a source URL: short, and never its credentials. */
 export function sourceHost(source: string): string {
   try {
@@ -59,7 +67,7 @@ export function progressMessage(p: InstallProgress): string {
         p.bytesPerSec > 0 ? rate(p.bytesPerSec) : 'waiting for data',
       ];
       if (p.etaSec !== undefined && p.bytesPerSec > 0) parts.push(timeLeft(p.etaSec));
-      parts.push(`from ${sourceHost(p.source)}`);
+      parts.push(p.sources ? `from ${sourceShares(p.sources)}` : `from ${sourceHost(p.source)}`);
       return parts.join(' · ');
     }
   }
