@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { archive, FILE, mb, median, NAME, timed, type ChildRun } from '../support/benchArchive';
+import { archive, curlShaTar, FILE, mb, median, NAME, timed, type ChildRun } from '../support/benchArchive';
 import { DownloadServer } from '../support/downloadServer';
 import { releaseIndex } from '../support/toolchainArchive';
 import { installArgv } from '../support/toolchainCli';
@@ -36,18 +36,7 @@ async function main(): Promise<void> {
       `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
     );
 
-    const baseline = async (): Promise<ChildRun> => {
-      const d = path.join(work, 'curl');
-      await fs.rm(d, { recursive: true, force: true });
-      await fs.mkdir(d);
-      const r = await timed(
-        'sh',
-        ['-c', `curl -sS -o "$D/f" "$URL" && sha256sum "$D/f" >/dev/null && tar xzf "$D/f" -C "$D"`],
-        { D: d, URL: url },
-      );
-      if (r.code !== 0) throw new Error(`baseline failed: ${r.stderr}`);
-      return r;
-    };
+    const baseline = (): Promise<ChildRun> => curlShaTar(work, url);
     const ours = async (): Promise<ChildRun> => {
       const d = path.join(work, 'sdk');
       await fs.rm(d, { recursive: true, force: true });

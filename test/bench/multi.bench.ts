@@ -10,7 +10,17 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { archive, FILE, mb, median, NAME, timed, type Archive, type ChildRun } from '../support/benchArchive';
+import {
+  archive,
+  curlShaTar,
+  FILE,
+  mb,
+  median,
+  NAME,
+  timed,
+  type Archive,
+  type ChildRun,
+} from '../support/benchArchive';
 import { RangeServer } from '../support/rangeServer';
 import { releaseIndex } from '../support/toolchainArchive';
 import { installArgv } from '../support/toolchainCli';
@@ -26,17 +36,8 @@ interface Ctx {
   rssFile: string;
 }
 
-async function curl(ctx: Ctx, url: string): Promise<ChildRun> {
-  const d = path.join(ctx.work, 'curl');
-  await fs.rm(d, { recursive: true, force: true });
-  await fs.mkdir(d);
-  const r = await timed(
-    'sh',
-    ['-c', `curl -sS -o "$D/f" "$URL" && sha256sum "$D/f" >/dev/null && tar xzf "$D/f" -C "$D"`],
-    { D: d, URL: url },
-  );
-  if (r.code !== 0) throw new Error(`baseline failed: ${r.stderr}`);
-  return r;
+function curl(ctx: Ctx, url: string): Promise<ChildRun> {
+  return curlShaTar(ctx.work, url);
 }
 
 async function ours(ctx: Ctx, servers: readonly RangeServer[]): Promise<ChildRun & { json: Record<string, unknown> }> {

@@ -95,3 +95,17 @@ export function timed(file: string, args: string[], env: NodeJS.ProcessEnv = {})
     child.on('close', (code) => resolve({ ms: performance.now() - t0, code, stderr, stdout }));
   });
 }
+
+/** The baseline: `curl -o f && sha256sum f && tar xzf f` into a fresh `<work>/curl`. */
+export async function curlShaTar(work: string, url: string): Promise<ChildRun> {
+  const d = path.join(work, 'curl');
+  await fs.rm(d, { recursive: true, force: true });
+  await fs.mkdir(d);
+  const r = await timed(
+    'sh',
+    ['-c', `curl -sS -o "$D/f" "$URL" && sha256sum "$D/f" >/dev/null && tar xzf "$D/f" -C "$D"`],
+    { D: d, URL: url },
+  );
+  if (r.code !== 0) throw new Error(`baseline failed: ${r.stderr}`);
+  return r;
+}

@@ -4,7 +4,6 @@
 // file so a later run resumes; and, when the hash fails, the source that served altered bytes
 // found, named and excluded instead of starting over (corruptionSearch.ts).
 import type { FileHandle } from 'node:fs/promises';
-import type { Dispatcher } from 'undici';
 import { mergeOwned, type OwnedRange } from './byteRanges';
 import { runConnection, type SegmentSource, type SourceState } from './connectionLoop';
 import { findCorruptSource, type CorruptSource } from './corruptionSearch';
@@ -15,24 +14,13 @@ import { connectionPlan } from './connectionPlan';
 import { ProgressMeter } from './progress';
 import { readResumeState, writeResumeState } from './rangeResume';
 import { DEFAULT_SCHEDULER, RangeScheduler, type SchedulerOptions } from './rangeScheduler';
-import type { ByteConsumer, DownloadOutcome } from './release/download';
-import type { InstallTimeouts } from './timeouts';
+import type { DownloadOptions, DownloadOutcome } from './release/download';
 
-export interface SegmentedOptions {
-  filename: string;
+/** The one-stream download's options, with sources that serve ranges and the open partial file. */
+export interface SegmentedOptions extends Omit<DownloadOptions, 'sources'> {
   sources: readonly SegmentSource[];
-  sha256: string;
-  size: number;
-  partialPath: string;
   fh: FileHandle;
-  consumer: ByteConsumer;
-  dispatcher: Dispatcher;
-  timeouts: InstallTimeouts;
   connectionsPerHost: number;
-  signal?: AbortSignal | undefined;
-  onProgress?: (p: InstallProgress) => void;
-  onHalf?: () => void | Promise<void>;
-  reclaimMemory?: () => void;
   scheduler?: Partial<Omit<SchedulerOptions, 'now'>>;
   /** What happened before this engine took over (probes), for the outcome's events. */
   events: string[];
