@@ -8,7 +8,7 @@ import { mergeOwned, type OwnedRange } from './byteRanges';
 import { runConnection, type SegmentSource, type SourceState } from './connectionLoop';
 import { findCorruptSource, type CorruptSource } from './corruptionSearch';
 import { cancelled, toolchainError } from './errors';
-import { feedPrefix } from './prefixFeeder';
+import { feedPrefix, type Fed } from './prefixFeeder';
 import type { InstallProgress } from './progress';
 import { connectionPlan } from './connectionPlan';
 import { ProgressMeter } from './progress';
@@ -62,6 +62,7 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
   let halfSignalled = false;
   const report = (force = false) =>
     meter.update(sched.written(), 0, o.sources[0]?.label ?? '', 'download', force, shares(sched, states));
+  let feeding: Promise<Fed> | undefined;
   const stateTimer = setInterval(() => void saveState().catch(() => undefined), STATE_EVERY_MS);
   stateTimer.unref();
   try {
@@ -89,7 +90,7 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
       onBytes,
       events,
     };
-    const feeding = feedPrefix(o.fh, o.size, o.consumer, sched, inner.signal, reclaim);
+    feeding = feedPrefix(o.fh, o.size, o.consumer, sched, inner.signal, reclaim);
     feeding.catch(() => inner.abort());
     const conns = plan.map(async (turns) => {
       try {
@@ -107,7 +108,6 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
     if (failed) throw failed.reason;
     if (!sched.complete()) {
       inner.abort();
-      await feeding.catch(() => undefined);
       throw noSourceLeft(o, states, sched.written());
     }
     const fed = await feeding;
@@ -143,6 +143,8 @@ export async function downloadSegmented(o: SegmentedOptions): Promise<SegmentedO
     clearInterval(stateTimer);
     o.signal?.removeEventListener('abort', onAbort);
     inner.abort();
+    // Its reads must end before the caller closes the file.
+    await feeding?.catch(() => undefined);
   }
 }
 
