@@ -1,4 +1,4 @@
-// `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--via-proxy] [--arch A] [--json]`
+// `go-env-doctor install <version|latest> [--dir DIR] [--dl-base URL] [--mirror URL]... [--connections-per-host N] [--via-proxy] [--arch A] [--json]`
 // The official release archive when the go.dev/dl index can be read; otherwise (or with
 // --via-proxy) the golang.org/toolchain module from GOPROXY, verified by the Go checksum database.
 import { pathHint } from './pathHint';
@@ -23,12 +23,14 @@ import type { MessageKey } from '../core/i18n/catalog';
 import type { Lang } from '../core/i18n/lang';
 import { msg, type Message } from '../core/i18n/message';
 import { render } from '../core/i18n/render';
+import { MAX_CONNECTIONS_PER_HOST } from '../core/toolchain/connectionPlan';
 
 export const installCommand: Subcommand = async (argv, io, signal) => {
   const { flags, positionals } = parseArgs(argv, {
     dir: 'string',
     'dl-base': 'string',
     mirror: 'list',
+    'connections-per-host': 'string',
     'via-proxy': 'boolean',
     arch: 'string',
     json: 'boolean',
@@ -44,6 +46,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
   const dlBase = flags['dl-base'] === undefined ? undefined : indexBase(String(flags['dl-base']));
   const mirrors = ((flags.mirror as string[] | undefined) ?? []).map((m) => httpUrl(m, '--mirror'));
   const dir = flags.dir === undefined ? undefined : path.resolve(io.cwd, String(flags.dir));
+  const connectionsPerHost = connectionsFlag(flags['connections-per-host']);
   const json = flags.json === true;
   const arch = flags.arch === undefined ? undefined : archFlag(String(flags.arch));
   const viaProxy = flags['via-proxy'] === true;
@@ -72,6 +75,7 @@ export const installCommand: Subcommand = async (argv, io, signal) => {
       ...(dir ? { dir } : {}),
       ...(dlBase ? { dlBases: [dlBase] } : {}),
       mirrors,
+      ...(connectionsPerHost ? { connectionsPerHost } : {}),
       ...(progress ? { onProgress: (p: InstallProgress) => progress.show(p) } : {}),
       onWait: (holder) => {
         const waiting = holder
@@ -146,6 +150,7 @@ function successDocument(r: ToolchainInstallResult): Record<string, unknown> {
       source: r.source ?? null,
       alreadyInstalled: r.alreadyInstalled,
       verified: r.sha256 !== undefined,
+      ...(r.corruptSources ? { corruptSources: r.corruptSources } : {}),
     };
   }
   return {
@@ -260,7 +265,7 @@ class ProgressLine {
     if (p.phase === 'download') {
       parts.push(p.bytesPerSec > 0 ? `${formatMb(p.bytesPerSec)}/s` : '-- MB/s');
       parts.push(t(msg('cli.install.eta', { eta: p.etaSec === undefined ? '--' : eta(p.etaSec) })));
-      parts.push(t(msg('cli.install.from', { source: redact(p.source) })));
+      parts.push(p.sources ? sourceShares(p.sources, t) : t(msg('cli.install.from', { source: redact(p.source) })));
     }
     this.io.stderr(`\r${parts.join('  ')}\u001b[K`);
     this.drawn = true;
@@ -270,6 +275,27 @@ class ProgressLine {
     if (this.drawn) this.io.stderr('\n');
     this.drawn = false;
   }
+}
+
+/** `from a 41% 3.9 MB/s, b 33% 3.1 MB/s, c 26% (dropped)`: each source's share of the bytes and its rate. */
+function sourceShares(sources: NonNullable<InstallProgress['sources']>, t: (m: Message) => string): string {
+  const total = sources.reduce((n, s) => n + s.bytes, 0) || 1;
+  const one = (s: (typeof sources)[number]) => {
+    const share = `${redact(s.label)} ${Math.round((s.bytes / total) * 100)}%`;
+    if (s.dropped) return t(msg('mirrorCorrupt.dropped', { share }));
+    return s.bytesPerSec > 0 ? `${share} ${formatMb(s.bytesPerSec)}/s` : share;
+  };
+  return t(msg('cli.install.from', { source: sources.map(one).join(', ') }));
+}
+
+function connectionsFlag(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONNECTIONS_PER_HOST)
+    throw new UsageError(
+      `--connections-per-host takes a whole number from 1 to ${MAX_CONNECTIONS_PER_HOST}, not "${String(v)}"`,
+    );
+  return n;
 }
 
 function eta(sec: number): string {

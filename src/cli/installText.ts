@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Lang } from '../core/i18n/lang';
 import { msg, type Message } from '../core/i18n/message';
 import { render } from '../core/i18n/render';
+import { localizeFinding } from '../core/i18n/localize';
 import type { FallbackNotice, ModuleInstall, ToolchainInstallResult } from '../core/toolchain/install';
 import { formatMb } from '../core/units';
 
@@ -20,7 +21,11 @@ export function humanSummary(r: ToolchainInstallResult, lang: Lang = 'en'): stri
       size: formatMb(r.bytes ?? 0),
       source: r.source ?? '',
     });
-    return `${head}${t(verified)}\n${run}`;
+    const corrupt = (r.corruptSources ?? [])
+      .map((f) => localizeFinding(f, lang))
+      .map((f) => `  ⚠ ${f.title}: ${f.detail}\n`)
+      .join('');
+    return `${head}${t(verified)}\n${corrupt}${run}`;
   }
   return `${head}${proxyLines(r, t)}${run}`;
 }

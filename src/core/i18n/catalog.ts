@@ -24,6 +24,7 @@ import { go as enGo } from './en/go';
 import { gomodCheck as enGomodCheck } from './en/gomodCheck';
 import { httpProxy as enHttpProxy } from './en/httpProxy';
 import { loginShell as enLoginShell } from './en/loginShell';
+import { mirrorCorrupt as enMirrorCorrupt } from './en/mirrorCorrupt';
 import { moduleRoutes as enModuleRoutes } from './en/moduleRoutes';
 import { modules as enModules } from './en/modules';
 import { net as enNet } from './en/net';
@@ -60,6 +61,7 @@ import { go as zhGo } from './zh-CN/go';
 import { gomodCheck as zhGomodCheck } from './zh-CN/gomodCheck';
 import { httpProxy as zhHttpProxy } from './zh-CN/httpProxy';
 import { loginShell as zhLoginShell } from './zh-CN/loginShell';
+import { mirrorCorrupt as zhMirrorCorrupt } from './zh-CN/mirrorCorrupt';
 import { moduleRoutes as zhModuleRoutes } from './zh-CN/moduleRoutes';
 import { modules as zhModules } from './zh-CN/modules';
 import { net as zhNet } from './zh-CN/net';
@@ -99,6 +101,7 @@ const EN = {
   ...enGomodCheck,
   ...enHttpProxy,
   ...enLoginShell,
+  ...enMirrorCorrupt,
   ...enModuleRoutes,
   ...enModules,
   ...enNet,
@@ -140,6 +143,7 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhGomodCheck,
   ...zhHttpProxy,
   ...zhLoginShell,
+  ...zhMirrorCorrupt,
   ...zhModuleRoutes,
   ...zhModules,
   ...zhNet,

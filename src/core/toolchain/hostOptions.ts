@@ -22,6 +22,8 @@ export interface InstallHostOptions {
   downloadDir?: string;
   /** This version installed for another architecture counts as missing and is replaced (`install --arch`). */
   replaceOtherBuild?: boolean;
+  /** Concurrent connections to one host when several sources serve the file; default 2. */
+  connectionsPerHost?: number;
 }
 
 /** The platform whose tools an installed tree must have, when another build is to be replaced. */

@@ -121,6 +121,7 @@ export async function installToolchain(given: ToolchainInstallOptions): Promise<
         'timeouts',
         'dispatcher',
         'downloadDir',
+        'connectionsPerHost',
         'reclaimMemory',
         'checkpoint',
         'replaceOtherBuild',

@@ -5,6 +5,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Platform, PlatformFs } from '../platform';
 import { retryWhileLocked } from './lockedRetry';
+import { removeResumeState } from './rangeResume';
 
 export interface InstallFs {
   rename(from: string, to: string): Promise<void>;
@@ -41,6 +42,7 @@ export function installFs(host: InstallFsHost = { os: process.platform }): Insta
     },
     removePartial: async (partialPath) => {
       await remove(partialPath).catch(() => undefined);
+      await removeResumeState(partialPath);
       await fsp.rmdir(path.dirname(partialPath)).catch(() => undefined); // only if now empty
     },
   };

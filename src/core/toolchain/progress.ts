@@ -12,6 +12,17 @@ export interface InstallProgress {
   etaSec: number | undefined;
   /** The URL the bytes come from (credentials redacted), or the partial file being re-checked. */
   source: string;
+  /** A download from several sources at once: each one's bytes so far and current rate. */
+  sources?: SourceShare[];
+}
+
+export interface SourceShare {
+  /** The source's URL, credentials redacted. */
+  label: string;
+  bytes: number;
+  bytesPerSec: number;
+  /** No longer used (slow, stalled, failing or corrupt). */
+  dropped?: boolean;
 }
 
 const WINDOW_MS = 3000;
@@ -29,7 +40,14 @@ export class ProgressMeter {
   ) {}
 
   /** Records `received` new network bytes (0 when replaying) and emits at most every intervalMs. */
-  update(bytes: number, received: number, source: string, phase: InstallProgress['phase'], force = false): void {
+  update(
+    bytes: number,
+    received: number,
+    source: string,
+    phase: InstallProgress['phase'],
+    force = false,
+    sources?: SourceShare[],
+  ): void {
     if (!this.emit) return;
     const t = this.now();
     if (received > 0) {
@@ -50,6 +68,7 @@ export class ProgressMeter {
       bytesPerSec: Math.round(rate),
       etaSec: etaSec === undefined ? undefined : Math.ceil(etaSec),
       source,
+      ...(sources ? { sources } : {}),
     });
   }
 }

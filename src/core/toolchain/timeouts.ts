@@ -5,6 +5,8 @@ export interface InstallTimeouts extends HttpTimeouts {
   /** A download source slower than this, averaged over throughputWindowMs, is dropped for the next. */
   minBytesPerSec: number;
   throughputWindowMs: number;
+  /** Downloading in pieces: a connection that received nothing for this long loses its piece to another source. */
+  quietMs: number;
   /** Whole release-index request. */
   indexMs: number;
   /** First retry delay; doubles per consecutive failure, with jitter, up to retryMaxMs. */
@@ -23,6 +25,7 @@ export const DEFAULT_TIMEOUTS: InstallTimeouts = {
   stallMs: 30_000,
   minBytesPerSec: 10_000,
   throughputWindowMs: 15_000,
+  quietMs: 3_000,
   indexMs: 60_000,
   retryBaseMs: 500,
   retryMaxMs: 8_000,

@@ -32,6 +32,17 @@ function timeLeft(sec: number, l10n: L10n): string {
   return m < 60 ? l10n.t('{0} min {1} s left', m, sec % 60) : l10n.t('{0} h {1} min left', Math.floor(m / 60), m % 60);
 }
 
+/** Several sources at once: each host with its share of the bytes so far, `a 52%, b 48%`. */
+function sourceShares(sources: NonNullable<InstallProgress['sources']>, l10n: L10n): string {
+  const total = sources.reduce((n, s) => n + s.bytes, 0) || 1;
+  return sources
+    .map((s) => {
+      const share = `${sourceHost(s.label)} ${Math.round((s.bytes / total) * 100)}%`;
+      return s.dropped ? l10n.t('{0} (dropped)', share) : share;
+    })
+    .join(', ');
+}
+
 /** Only the host of a source URL: short, and never its credentials. */
 export function sourceHost(source: string): string {
   try {
@@ -61,7 +72,7 @@ export function progressMessage(p: InstallProgress, l10n: L10n = ENGLISH): strin
         p.bytesPerSec > 0 ? rate(p.bytesPerSec) : l10n.t('waiting for data'),
       ];
       if (p.etaSec !== undefined && p.bytesPerSec > 0) parts.push(timeLeft(p.etaSec, l10n));
-      parts.push(l10n.t('from {0}', sourceHost(p.source)));
+      parts.push(l10n.t('from {0}', p.sources ? sourceShares(p.sources, l10n) : sourceHost(p.source)));
       return parts.join(' · ');
     }
   }

@@ -35,7 +35,9 @@ Commands:
       --dl-base URL    Release index and download base (default https://go.dev/dl/, then
                        https://golang.google.cn/dl/); https only, except on loopback.
       --mirror URL     Fetch <URL><file name> from this mirror first (repeatable, in order); its bytes
-                       are still checked against the official SHA-256.
+                       are still checked against the official SHA-256. With two or more sources that
+                       serve byte ranges, pieces come from all of them at once.
+      --connections-per-host N  Connections to one host at a time when downloading in pieces (default 2).
       --via-proxy      Skip the release index: fetch the module golang.org/toolchain@v0.0.1-go<version>.<os>-<arch>
                        from GOPROXY (any mirror) and install it only if the Go checksum database (GOSUMDB)
                        vouches for its h1: hash. Used automatically when the release index cannot be read.

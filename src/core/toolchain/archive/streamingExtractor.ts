@@ -35,6 +35,11 @@ export abstract class StreamingExtractor implements ArchiveConsumer {
   /** Stops at once and waits for in-flight writes; the caller removes the directory. */
   abstract abort(): Promise<void>;
 
+  /** The bytes so far are not a valid archive (a corrupt download shows here before its hash is done). */
+  get broken(): boolean {
+    return this.archiveError !== undefined;
+  }
+
   protected get failed(): boolean {
     return this.archiveError !== undefined || this.writer.error !== undefined;
   }

@@ -28,6 +28,8 @@ export interface ByteConsumer {
   reset(): Promise<void>;
   /** Throwing here (disk full...) stops the download; it is not retried. */
   write(chunk: Buffer): Promise<void>;
+  /** The bytes so far cannot be a valid archive: where a corrupt piece is likely to be. */
+  broken?(): boolean;
 }
 
 export interface DownloadSource {

@@ -14,7 +14,9 @@ import {
   type CommitCheckpoint,
   type ToolchainMarker,
 } from '../commit';
-import { downloadVerified, type ByteConsumer, type DownloadSource } from './download';
+import type { ByteConsumer, DownloadSource } from './download';
+import { downloadFromSources } from '../multiSourceDownload';
+import { corruptSourceReports, type CorruptSourceReport } from '../mirrorCorrupt';
 import { cancelled, fsFailure, toolchainError } from '../errors';
 import { TarGzExtractor } from '../archive/extract';
 import { ZipStreamExtractor } from '../archive/zipStream';
@@ -64,6 +66,8 @@ export interface InstallResult {
   alreadyInstalled: boolean;
   /** Resumes, restarts and fallbacks that happened, for logs. */
   events: string[];
+  /** Sources found serving altered bytes (excluded; the install finished from the others). */
+  corruptSources?: CorruptSourceReport[];
 }
 
 export async function installToolchainRelease(opts: InstallOptions): Promise<InstallResult> {
@@ -108,6 +112,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
     const partialPath = partialPathFor(opts.downloadDir ?? defaultDownloadDir(dir), file.sha256);
     const isZip = goosGoarch(platform).goos === 'windows';
     let events: string[] = [];
+    let corrupt: CorruptSourceReport[] = [];
 
     const committed = await stageAndCommit({
       ...commitBasics(dir, name, opts, timeouts),
@@ -116,7 +121,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
         await assertFreeSpace(dir, spaceForArchive(file.size), name, opts.freeBytes);
         const consumer = new StagingConsumer(ctx.root, isZip, files);
         try {
-          const outcome = await downloadVerified({
+          const outcome = await downloadFromSources({
             filename: file.filename,
             sources,
             sha256: file.sha256,
@@ -129,8 +134,10 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
             ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
             onHalf: () => opts.checkpoint?.('downloading'),
             ...(opts.reclaimMemory ? { reclaimMemory: opts.reclaimMemory } : {}),
+            connectionsPerHost: opts.connectionsPerHost,
           });
           events = outcome.events;
+          corrupt = corruptSourceReports(outcome.corrupt, file.filename);
           await consumer.finish();
           return { sha256: file.sha256, bytes: file.size, source: outcome.source };
         } catch (err) {
@@ -155,6 +162,7 @@ export async function installToolchainRelease(opts: InstallOptions): Promise<Ins
       ...(index.url ? { indexUrl: index.url } : {}),
       alreadyInstalled: false,
       events,
+      ...(corrupt.length ? { corruptSources: corrupt } : {}),
     };
   } catch (err) {
     if (isAbortError(err) || signal?.aborted) throw cancelled(err);
@@ -218,6 +226,10 @@ class StagingConsumer implements ByteConsumer {
     } catch (err) {
       throw fsFailure(err, 'toolchain.fs.unpack', this.root) ?? err;
     }
+  }
+
+  broken(): boolean {
+    return this.extractor?.broken ?? false;
   }
 
   async finish(): Promise<void> {

@@ -52,6 +52,23 @@ describe('extension: toolchain presentation', () => {
     });
     assert.equal(text, '42% · 30.5 MB of 72.3 MB · 12.3 MB/s · 4 s left · from mirror.example.com');
     assert.doesNotMatch(text, /s3cret|alice/);
+    const shared = progressMessage({
+      phase: 'download',
+      bytes: 40_000_000,
+      total: 72_300_000,
+      bytesPerSec: 16_000_000,
+      etaSec: 3,
+      source: 'https://go.dev/dl/x',
+      sources: [
+        { label: 'https://alice:s3cret@mirror.example.com/golang/x', bytes: 30_000_000, bytesPerSec: 12_000_000 },
+        { label: 'https://go.dev/dl/x', bytes: 9_000_000, bytesPerSec: 4_000_000 },
+        { label: 'https://stalled.example.com/x', bytes: 1_000_000, bytesPerSec: 0, dropped: true },
+      ],
+    });
+    assert.equal(
+      shared,
+      '55% · 40.0 MB of 72.3 MB · 16.0 MB/s · 3 s left · from mirror.example.com 75%, go.dev 23%, stalled.example.com 3% (dropped)',
+    );
     assert.equal(
       progressMessage({
         phase: 'download',
