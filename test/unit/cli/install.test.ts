@@ -301,8 +301,8 @@ exit $code`;
       await fs.chmod(tmp, 0o755);
       await fs.chown(sdk, 65534, 65534);
       const cli = path.join(tmp, 'cli.js');
-      // The entry and the command it loads (src/cli/loadCommand.ts).
-      for (const f of ['cli.js', 'cli-install.js']) {
+      // The entry, the command it loads (src/cli/loadCommand.ts) and the catalog they share.
+      for (const f of ['cli.js', 'cli-install.js', 'cli-catalog.js']) {
         await fs.copyFile(path.join(path.dirname(CLI), f), path.join(tmp, f));
         await fs.chmod(path.join(tmp, f), 0o644);
       }
