@@ -6,7 +6,7 @@ import { makeGoProject, type GoProject } from '../support/goProject';
 import { startModuleWorld, type WorldModule } from '../support/moduleWorld';
 
 const MODULES = 100;
-const PAIRS = 5;
+const PAIRS = 11;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
