@@ -10,7 +10,7 @@ import { clockFixes } from './probeFailure';
 import { hostOf } from '../net/hostOf';
 import { msg, type Message } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { reworded } from './findingText';
+import { reworded } from '../i18n/findingText';
 
 export const SKEW_WARNING_MS = 60_000;
 export const SKEW_ERROR_MS = 300_000;

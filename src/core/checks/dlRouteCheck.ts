@@ -12,7 +12,8 @@ import { describeFailure, stepTimings } from './probeFailure';
 import { msg } from '../i18n/message';
 import { render } from '../i18n/render';
 import { findingWords } from '../i18n/words';
-import { sentences, verbatim } from './findingText';
+import { verbatim } from '../i18n/findingText';
+import { sentences } from '../i18n/join';
 
 export interface DlRouteInput {
   /** The toolchain whose archive is probed, `go1.23.4`. */

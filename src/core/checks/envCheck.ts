@@ -10,7 +10,8 @@ import { AUTO_PROXY_FIX, setGoEnvFix as setFix, setProxyFix as proxyFix, unsetGo
 import { envPatternFindings } from './envPatternsCheck';
 import { msg, type Message } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { joined, titledFix } from './findingText';
+import { titledFix } from '../i18n/findingText';
+import { joined } from '../i18n/join';
 
 export interface EnvCheckInput {
   env: Record<string, EnvEntry>;

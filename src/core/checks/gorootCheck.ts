@@ -9,7 +9,7 @@ import { unsetVarFix } from './shellFixes';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
 import { installToolchainFix } from './fixes';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 export interface GorootCheckInput {
   platform: Pick<Platform, 'env' | 'os' | 'homeDir'>;

@@ -10,7 +10,7 @@ import { verifyModuleCache, type CachedModule, type CorruptModule } from '../mod
 import type { MessageKey } from '../i18n/catalog';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 export interface ModCacheCheckInput {
   goModFiles: readonly string[];

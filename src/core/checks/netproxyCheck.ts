@@ -8,7 +8,8 @@ import { formatMs } from '../units';
 import { clearOsVariablesFix, windowsClearNote } from '../shell/osVariable';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { joined, titledFix } from './findingText';
+import { titledFix } from '../i18n/findingText';
+import { joined } from '../i18n/join';
 
 export async function runNetproxyCheck(input: {
   netproxy: NetProxyConfig;

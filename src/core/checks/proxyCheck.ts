@@ -18,7 +18,8 @@ import { shellFor } from '../shell/osVariable';
 import { msg, type Message } from '../i18n/message';
 import { render } from '../i18n/render';
 import { findingWords } from '../i18n/words';
-import { reworded, sentences, verbatim } from './findingText';
+import { reworded, verbatim } from '../i18n/findingText';
+import { sentences } from '../i18n/join';
 
 export const PROBE_MODULE = 'golang.org/x/text';
 

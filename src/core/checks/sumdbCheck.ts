@@ -21,7 +21,7 @@ import type { Shell } from '../shell/quote';
 import { msg, type Message, type Param } from '../i18n/message';
 import { render } from '../i18n/render';
 import { findingWords, fixWords } from '../i18n/words';
-import { verbatim } from './findingText';
+import { verbatim } from '../i18n/findingText';
 
 export interface SumdbCheckOutput {
   findings: Finding[];

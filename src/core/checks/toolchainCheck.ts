@@ -23,7 +23,7 @@ import { goWorkFindings } from './goWorkCheck';
 import { answersWords, planTitle, switchForbiddenFinding, unavailableFinding } from './toolchainWording';
 import { msg, type Message, type Param } from '../i18n/message';
 import { findingWords, fixWords } from '../i18n/words';
-import { joined, sentences } from './findingText';
+import { joined, sentences } from '../i18n/join';
 
 export interface ToolchainCheckInput {
   cwd: string;

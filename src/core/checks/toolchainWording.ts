@@ -8,7 +8,7 @@ import type { SwitchReason, ToolchainPlan } from '../toolchainPlan/select';
 import { msg, type Message, type Param } from '../i18n/message';
 import { findingWords, fixWords } from '../i18n/words';
 import { installToolchainFix } from './fixes';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 const LAYER_SHORT: Record<LayeredSetting['layer'], Message> = {
   environment: msg('check.tc.layer.environment'),

@@ -8,7 +8,8 @@ import { compareGoVersions, goName, parseGoVersion, releaseFor } from '../goVers
 import { parseGoproxy } from '../go/goproxy';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
 import type { LoadedPolicy } from './model';
-import { findingText } from '../i18n/findingText';
+import { findingText, verbatim } from '../i18n/findingText';
+import { sentences } from '../i18n/join';
 import { msg, type Message } from '../i18n/message';
 import { findingWords, fixWords } from '../i18n/words';
 
@@ -24,9 +25,6 @@ const goEnvWrite = (name: string, value: string, title: Message): Fix => ({
   ...fixWords(title),
   action: { kind: 'setGoEnv', name, value },
 });
-
-/** Sentences side by side: spaced in English, not in Chinese. */
-const sentences = (parts: Message[]): Message => parts.reduce((a, b) => msg('policy.sentences', { a, b }));
 
 export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptions): Report {
   const { policy, file, lines } = loaded;
@@ -83,11 +81,13 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
       'policy.goproxy',
       missing.length ? 'goproxy.include' : 'goproxy.exclude',
       msg('policy.goproxy.title'),
-      sentences([
-        ...(missing.length ? [msg('policy.goproxy.include', { urls: missing.join(', ') })] : []),
-        ...(forbidden.length ? [msg('policy.goproxy.exclude', { urls: forbidden.join(', ') })] : []),
-        msg('policy.goproxy.is', { value: env('GOPROXY') }),
-      ]),
+      verbatim(
+        sentences([
+          ...(missing.length ? [msg('policy.goproxy.include', { urls: missing.join(', ') })] : []),
+          ...(forbidden.length ? [msg('policy.goproxy.exclude', { urls: forbidden.join(', ') })] : []),
+          msg('policy.goproxy.is', { value: env('GOPROXY') }),
+        ]),
+      ),
       [goEnvWrite('GOPROXY', value, msg('policy.fix.goproxy'))],
     );
   }

@@ -2,6 +2,13 @@
 export const common = {
   'common.list.sep': ', ',
   'common.list.more': '…',
+  /** Between failures, each of which may hold commas. */
+  'common.list.failures': '; ',
+  'common.list.and': ' and ',
+  'common.list.or': ' or ',
+  /** Two sentences in a row. */
+  'common.sentences': '{a} {b}',
+  'common.join': '{a}{sep}{b}',
   /** Text that is not ours to translate (an older finding's English, a server's words). */
   'common.verbatim': '{text}',
 } as const;
