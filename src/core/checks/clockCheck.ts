@@ -113,7 +113,7 @@ function clockUnknown(probes: readonly ProbeResult[]): Finding {
           ? msg('clock.unknown.why.allFailedBecause', {
               count: probes.length,
               host: hostOf(first.url),
-              error: first.error.message,
+              error: first.error.text,
             })
           : msg('clock.unknown.why.allFailed', { count: probes.length })
         : msg('clock.unknown.why.noDate');

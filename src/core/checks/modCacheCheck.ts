@@ -87,7 +87,7 @@ function corruptFinding(c: CorruptModule, cwd: string, size: string, durationMs:
     severity: 'error',
     ...findingWords(
       msg('check.modcache.corrupt.title', { module: c.module, version: c.version }),
-      msg('check.modcache.corrupt.detail', { dir: c.paths.dir, problem: c.problem, files }),
+      msg('check.modcache.corrupt.detail', { dir: c.paths.dir, problem: c.problemText, files }),
     ),
     subject: c.paths.dir,
     fixes: [redownloadModuleFix(cwd, c.module, c.version), cleanModcacheFix(cwd, size)],

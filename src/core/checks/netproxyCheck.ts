@@ -5,11 +5,11 @@ import type { Finding } from '../findings';
 import type { NetProxyConfig, ProxySetting } from '../net/netproxy';
 import { probeTcp, proxyPort } from '../net/probe';
 import { formatMs } from '../units';
-import { clearOsVariablesFix, windowsClearNote } from '../shell/osVariable';
+import { clearOsVariablesFix, windowsClearNoteText } from '../shell/osVariable';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
 import { titledFix } from '../i18n/findingText';
-import { joined } from '../i18n/join';
+import { appended, joined } from '../i18n/join';
 
 export async function runNetproxyCheck(input: {
   netproxy: NetProxyConfig;
@@ -75,7 +75,7 @@ export async function runNetproxyCheck(input: {
           proxy,
           why,
           uses,
-          windows: os === 'win32' ? ` ${windowsClearNote(variables)}` : '',
+          windows: os === 'win32' ? appended(windowsClearNoteText(variables)) : '',
         }),
       ),
       subject: setting.display,
