@@ -9,6 +9,7 @@ import type { ProbeResult } from '../net/probe';
 import { clockFixes } from './probeFailure';
 import { hostOf } from '../net/hostOf';
 import { msg, type Message } from '../i18n/message';
+import { joined } from '../i18n/join';
 import { findingWords } from '../i18n/words';
 import { reworded } from '../i18n/findingText';
 
@@ -58,7 +59,7 @@ export function clockCheck(probes: readonly ProbeResult[], platform: Pick<Platfo
   const skewMs = pick.skewMs;
   const certainMs = Math.max(0, Math.abs(skewMs) - pick.uncertaintyMs);
   const hosts = [...new Set(samples.map((s) => hostOf(s.url)))];
-  const hostList = `${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}`;
+  const hostList = joined([...hosts.slice(0, 3), ...(hosts.length > 3 ? [msg('common.list.more')] : [])]);
   const servers =
     hosts.length === 1
       ? msg('clock.servers.one', { hosts: hostList })
@@ -141,7 +142,7 @@ export function explainWithClock(findings: Finding[], verdict: ClockVerdict): Fi
       return reworded(f, { detail: (detail) => msg(key, { detail, duration: d }) });
     }
     if (f === verdict.finding) {
-      const subjects = [...new Set(explained.map((x) => x.subject ?? x.id))].join(', ');
+      const subjects = joined([...new Set(explained.map((x) => x.subject ?? x.id))]);
       return reworded(f, { detail: (detail) => msg('clock.explains.skew', { detail, subjects }) });
     }
     return f;

@@ -5,6 +5,7 @@ import type { Finding } from '../findings';
 import { AUTO_PROXY_FIX } from './fixes';
 import { goImportFor, originOf, parseGoImports } from '../go/goImport';
 import { msg, type Message } from '../i18n/message';
+import { joined } from '../i18n/join';
 import { findingWords } from '../i18n/words';
 import type { MirrorFetch } from '../net/goNetwork';
 import { hostOf } from '../net/hostOf';
@@ -80,7 +81,7 @@ export function directUnreachableFindings(
         msg('direct.unreachable.title', { host, module }),
         msg('direct.unreachable.detail', {
           why,
-          modules: list.map((f) => `${f.mod.req.module}@${f.mod.req.version}`).join(', '),
+          modules: joined(list.map((f) => `${f.mod.req.module}@${f.mod.req.version}`)),
           step: msg(verdict.step === 'goGet' ? 'direct.step.goGet' : 'direct.step.repo', { url: verdict.url }),
           reason: verdict.reason,
           remedy: msg(isPrivate ? 'direct.remedy.private' : 'direct.remedy.public', { host }),

@@ -5,6 +5,7 @@ import type { Finding } from '../findings';
 import type { SumDatabase } from '../go/gosumdb';
 import type { ProxyEntry } from '../go/goproxy';
 import { msg } from '../i18n/message';
+import { joined } from '../i18n/join';
 import { findingWords, fixWords } from '../i18n/words';
 import type { HttpGet } from '../net/httpGet';
 import type { RequiredModule } from '../modules/workspaceRequires';
@@ -97,7 +98,7 @@ function finding(prefix: string, list: readonly PrivateCandidate[], i: PrivateCh
       msg('privateModule.detail', {
         file: head.req.file,
         line: head.req.line,
-        modules: list.map((c) => `${c.req.module}@${c.req.version}`).join(', '),
+        modules: joined(list.map((c) => `${c.req.module}@${c.req.version}`)),
         proxy,
         answer: msg('privateModule.answer', { status: first.status }),
         db: i.db.name,

@@ -9,7 +9,7 @@ import { parseGoproxy } from '../go/goproxy';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
 import type { LoadedPolicy } from './model';
 import { findingText, verbatim } from '../i18n/findingText';
-import { sentences } from '../i18n/join';
+import { joined, sentences } from '../i18n/join';
 import { msg, type Message } from '../i18n/message';
 import { findingWords, fixWords } from '../i18n/words';
 
@@ -83,8 +83,8 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
       msg('policy.goproxy.title'),
       verbatim(
         sentences([
-          ...(missing.length ? [msg('policy.goproxy.include', { urls: missing.join(', ') })] : []),
-          ...(forbidden.length ? [msg('policy.goproxy.exclude', { urls: forbidden.join(', ') })] : []),
+          ...(missing.length ? [msg('policy.goproxy.include', { urls: joined(missing) })] : []),
+          ...(forbidden.length ? [msg('policy.goproxy.exclude', { urls: joined(forbidden) })] : []),
           msg('policy.goproxy.is', { value: env('GOPROXY') }),
         ]),
       ),
@@ -99,8 +99,8 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
       'policy.goprivate',
       'goprivate.cover',
       msg('policy.goprivate.title'),
-      msg('policy.goprivate.detail', { patterns: uncovered.join(', ') }),
-      [goEnvWrite('GOPRIVATE', value, msg('policy.fix.goprivate', { patterns: uncovered.join(', ') }))],
+      msg('policy.goprivate.detail', { patterns: joined(uncovered) }),
+      [goEnvWrite('GOPRIVATE', value, msg('policy.fix.goprivate', { patterns: joined(uncovered) }))],
     );
   }
 
@@ -121,10 +121,10 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
       'policy.goflags',
       'goflags.forbid',
       msg('policy.goflags.title'),
-      msg('policy.goflags.detail', { flags: bad.join(', ') }),
+      msg('policy.goflags.detail', { flags: joined(bad) }),
       [
         value
-          ? goEnvWrite('GOFLAGS', value, msg('policy.fix.goflagsRemove', { flags: bad.join(', ') }))
+          ? goEnvWrite('GOFLAGS', value, msg('policy.fix.goflagsRemove', { flags: joined(bad) }))
           : {
               command: 'go env -u GOFLAGS',
               ...fixWords(msg('policy.fix.goflagsClear')),
