@@ -6,7 +6,7 @@ import type { SumDatabase } from '../go/gosumdb';
 import type { ProxyEntry } from '../go/goproxy';
 import { msg } from '../i18n/message';
 import { joined } from '../i18n/join';
-import { findingWords, fixWords } from '../i18n/words';
+import { findingWords } from '../i18n/words';
 import type { HttpGet } from '../net/httpGet';
 import type { RequiredModule } from '../modules/workspaceRequires';
 import type { ModuleRoute } from '../modules/moduleRoute';
@@ -109,6 +109,6 @@ function finding(prefix: string, list: readonly PrivateCandidate[], i: PrivateCh
     ),
     subject: `${head.req.module}@${head.req.version}`,
     location: { file: head.req.file, line: head.req.line },
-    fixes: [{ ...setGoEnvFix('GOPRIVATE', value, ''), ...fixWords(msg('privateModule.fix', { prefix })) }],
+    fixes: [setGoEnvFix('GOPRIVATE', value, msg('privateModule.fix', { prefix }))],
   };
 }

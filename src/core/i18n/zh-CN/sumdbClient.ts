@@ -19,7 +19,7 @@ export const sumdbClient: Record<keyof typeof en, string> = {
   'sumdb.note.malformed': '{what}不是格式正确的签名记录（{error}）。',
   'sumdb.note.notTree': '{what}有签名，但不是 go.sum 数据库的树头（{error}）。',
   'sumdb.inconsistent':
-    'SECURITY ERROR：校验和数据库 {db} 与之前校验过的树头不一致。它包含 {newer} 条记录的树并不包含之前 {older} 条记录的树（数据库出现了分叉或被回滚）：前 {older} 条记录的哈希是 {hash}，而之前签名的树头是 {earlier}。\nold database:\n\t{oldNote}\nnew database:\n\t{newNote}',
+    'SECURITY ERROR：校验和数据库 {db} 与之前校验过的树头不一致。它包含 {newer} 条记录的树并不包含之前 {older} 条记录的树（数据库出现了分叉或被回滚）：前 {older} 条记录的哈希是 {hash}，而之前签名的树头是 {earlier}。\n旧的数据库：\n\t{oldNote}\n新的数据库：\n\t{newNote}',
   'sumdb.recordOutside': '校验和数据库为 {what} 返回了第 #{id} 条记录，但它不在包含 {n} 条记录的签名树中。',
   'sumdb.recordMismatch': '{what} 的记录（#{id}）与包含 {n} 条记录的签名树中的记录不一致：无法认证这条记录的数据。',
   'sumdb.proof': '校验和数据库的证明校验不通过：{doing}：{error}。',

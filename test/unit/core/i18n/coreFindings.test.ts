@@ -28,6 +28,13 @@ const CORE_DOMAINS = [
   'policy.',
   'referee.',
   'go.',
+  'probe.',
+  'sumdb.',
+  'setting.',
+  'tcSource.',
+  'gomod.parse.',
+  'direct.origin.',
+  'common.',
 ];
 
 function zhFinding(f: Finding, outside: readonly string[] = []): Finding {

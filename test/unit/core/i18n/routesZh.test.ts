@@ -54,24 +54,22 @@ describe('core/i18n: route, DNS and login-shell findings speak Simplified Chines
       `module example.test/app\n\ngo 1.19\n\nrequire (\n${requires.map((r) => `\t${r}\n`).join('')})\n`,
     );
 
+  /** The module-route check on ./go.mod, with no private pattern unless `env` sets one. */
+  const routes = (env: Record<string, string | undefined>, platformEnv: NodeJS.ProcessEnv) =>
+    moduleRouteFindings({
+      goModFiles: [path.join(dir, 'go.mod')],
+      env: { GOPRIVATE: '', GONOPROXY: '', GONOSUMDB: '', ...env },
+      platform: { env: platformEnv, homeDir: dir, os: 'linux', arch: 'x64', now: () => Date.now() },
+      timeoutMs: 5000,
+    });
+
   it('gomod.privateModule: a private require the public mirror and checksum database do not know', async () => {
     const world = keep(await startModuleWorld([pkg('example.test/a', 'v1.0.0')]));
     const noProxy = `http://127.0.0.1:${await refusedPort()}`;
     await goMod(['example.test/a v1.0.0', 'git.corp.test/team/lib v1.2.0', 'github.com/acme/tool v0.1.0 // indirect']);
-    const env = {
-      GOPROXY: world.url,
-      GOSUMDB: world.gosumdb,
-      GOPRIVATE: 'github.com/other',
-      GONOPROXY: '',
-      GONOSUMDB: '',
-    };
-    const findings = await moduleRouteFindings({
-      goModFiles: [path.join(dir, 'go.mod')],
-      env,
-      platform: { env: { HTTPS_PROXY: noProxy }, homeDir: dir, os: 'linux', arch: 'x64', now: () => Date.now() },
-      timeoutMs: 5000,
-    });
-    check(findings, ['gomod.privateModule']);
+    const env = { GOPROXY: world.url, GOSUMDB: world.gosumdb, GOPRIVATE: 'github.com/other' };
+    // Origins are reached only through a proxy that refuses: nothing is resolved or contacted.
+    check(await routes(env, { HTTPS_PROXY: noProxy }), ['gomod.privateModule']);
   });
 
   it('direct.unreachable: a go-get page without a tag, a refused repository behind a CONNECT proxy', async () => {
@@ -87,20 +85,8 @@ describe('core/i18n: route, DNS and login-shell findings speak Simplified Chines
     const origin = keep(await startHttpsServer(vanity, certs.valid));
     const proxy = keep(await startConnectProxy({ ports: { 'a.test': origin.port, 'c.test': await refusedPort() } }));
     await goMod(['a.test/broken v1.0.0', 'a.test/nometa v1.0.0', 'unreachable.test/y v1.0.0']);
-    const env = await testEnv({
-      HTTPS_PROXY: proxy.url,
-      GOPROXY: 'direct',
-      GOSUMDB: 'off',
-      GOPRIVATE: '',
-      GONOPROXY: '',
-      GONOSUMDB: '',
-    });
-    const findings = await moduleRouteFindings({
-      goModFiles: [path.join(dir, 'go.mod')],
-      env,
-      platform: { env, homeDir: dir, os: 'linux', arch: 'x64', now: () => Date.now() },
-      timeoutMs: 5000,
-    });
+    const env = await testEnv({ HTTPS_PROXY: proxy.url, GOPROXY: 'direct', GOSUMDB: 'off' });
+    const findings = await routes(env, env);
     assert.equal(findings.filter((f) => f.id === 'direct.unreachable').length, 3);
     check(findings, ['direct.unreachable']);
   });
