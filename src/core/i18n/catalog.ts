@@ -31,6 +31,7 @@ import { proxyContent as enProxyContent } from './en/proxyContent';
 import { proxyHistory as enProxyHistory } from './en/proxyHistory';
 import { proxyRewrite as enProxyRewrite } from './en/proxyRewrite';
 import { referee as enReferee } from './en/referee';
+import { refereeRuns as enRefereeRuns } from './en/refereeRuns';
 import { settingWords as enSettingWords } from './en/settingWords';
 import { sumdbClient as enSumdbClient } from './en/sumdbClient';
 import { tls as enTls } from './en/tls';
@@ -67,6 +68,7 @@ import { proxyContent as zhProxyContent } from './zh-CN/proxyContent';
 import { proxyHistory as zhProxyHistory } from './zh-CN/proxyHistory';
 import { proxyRewrite as zhProxyRewrite } from './zh-CN/proxyRewrite';
 import { referee as zhReferee } from './zh-CN/referee';
+import { refereeRuns as zhRefereeRuns } from './zh-CN/refereeRuns';
 import { settingWords as zhSettingWords } from './zh-CN/settingWords';
 import { sumdbClient as zhSumdbClient } from './zh-CN/sumdbClient';
 import { tls as zhTls } from './zh-CN/tls';
@@ -106,6 +108,7 @@ const EN = {
   ...enProxyHistory,
   ...enProxyRewrite,
   ...enReferee,
+  ...enRefereeRuns,
   ...enSettingWords,
   ...enSumdbClient,
   ...enTls,
@@ -147,6 +150,7 @@ const ZH_CN: Record<MessageKey, string> = {
   ...zhProxyHistory,
   ...zhProxyRewrite,
   ...zhReferee,
+  ...zhRefereeRuns,
   ...zhSettingWords,
   ...zhSumdbClient,
   ...zhTls,

@@ -34,6 +34,7 @@ const CORE_DOMAINS = [
   'tcSource.',
   'gomod.parse.',
   'direct.origin.',
+  'refereeRun.',
   'common.',
 ];
 
