@@ -1,5 +1,5 @@
 // Errors are values with a cause and a remedy, so every surface can say what went wrong and what to do.
-import { msg, type Message } from './i18n/message';
+import { isMessage, msg, type Message } from './i18n/message';
 import { render } from './i18n/render';
 
 const BRAND = Symbol.for('go-env-doctor.DoctorError');
@@ -81,4 +81,14 @@ export function errorMessage(err: unknown): string {
     return err.message;
   }
   return String(err);
+}
+
+/**
+ * errorMessage as a Message: a DoctorError's own, an error's `text` when it carries its words as a
+ * Message (probe and checksum-database errors), else the library's words as they are.
+ */
+export function errorMessageText(err: unknown): Message {
+  if (err instanceof DoctorError && err.text) return err.text.message;
+  const text: unknown = err instanceof Error ? (err as { text?: unknown }).text : undefined;
+  return isMessage(text) ? text : msg('common.verbatim', { text: errorMessage(err) });
 }

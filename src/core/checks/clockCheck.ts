@@ -9,8 +9,9 @@ import type { ProbeResult } from '../net/probe';
 import { clockFixes } from './probeFailure';
 import { hostOf } from '../net/hostOf';
 import { msg, type Message } from '../i18n/message';
+import { joined } from '../i18n/join';
 import { findingWords } from '../i18n/words';
-import { reworded } from './findingText';
+import { reworded } from '../i18n/findingText';
 
 export const SKEW_WARNING_MS = 60_000;
 export const SKEW_ERROR_MS = 300_000;
@@ -58,7 +59,7 @@ export function clockCheck(probes: readonly ProbeResult[], platform: Pick<Platfo
   const skewMs = pick.skewMs;
   const certainMs = Math.max(0, Math.abs(skewMs) - pick.uncertaintyMs);
   const hosts = [...new Set(samples.map((s) => hostOf(s.url)))];
-  const hostList = `${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}`;
+  const hostList = joined([...hosts.slice(0, 3), ...(hosts.length > 3 ? [msg('common.list.more')] : [])]);
   const servers =
     hosts.length === 1
       ? msg('clock.servers.one', { hosts: hostList })
@@ -113,7 +114,7 @@ function clockUnknown(probes: readonly ProbeResult[]): Finding {
           ? msg('clock.unknown.why.allFailedBecause', {
               count: probes.length,
               host: hostOf(first.url),
-              error: first.error.message,
+              error: first.error.text,
             })
           : msg('clock.unknown.why.allFailed', { count: probes.length })
         : msg('clock.unknown.why.noDate');
@@ -141,7 +142,7 @@ export function explainWithClock(findings: Finding[], verdict: ClockVerdict): Fi
       return reworded(f, { detail: (detail) => msg(key, { detail, duration: d }) });
     }
     if (f === verdict.finding) {
-      const subjects = [...new Set(explained.map((x) => x.subject ?? x.id))].join(', ');
+      const subjects = joined([...new Set(explained.map((x) => x.subject ?? x.id))]);
       return reworded(f, { detail: (detail) => msg('clock.explains.skew', { detail, subjects }) });
     }
     return f;

@@ -5,6 +5,7 @@ import type { Finding } from '../findings';
 import { AUTO_PROXY_FIX } from './fixes';
 import { goImportFor, originOf, parseGoImports } from '../go/goImport';
 import { msg, type Message } from '../i18n/message';
+import { joined } from '../i18n/join';
 import { findingWords } from '../i18n/words';
 import type { MirrorFetch } from '../net/goNetwork';
 import { hostOf } from '../net/hostOf';
@@ -15,7 +16,7 @@ const MAX_PAGE_BYTES = 1 << 20;
 
 export type OriginVerdict =
   | { ok: true }
-  | { ok: false; host: string; step: 'goGet' | 'repo'; url: string; reason: string | Message }
+  | { ok: false; host: string; step: 'goGet' | 'repo'; url: string; reason: Message }
   /** No verdict: the deadline cut the probe short. */
   | { ok: undefined };
 
@@ -29,7 +30,7 @@ export async function probeOrigin(
   let repoUrl: string;
   if (origin.kind === 'goGet') {
     const r = await fetch(new URL(origin.url), { timeoutMs, signal, maxBytes: MAX_PAGE_BYTES });
-    if (!r.ok) return r.aborted ? { ok: undefined } : fail('goGet', origin.url, r.reason);
+    if (!r.ok) return r.aborted ? { ok: undefined } : fail('goGet', origin.url, r.reasonText);
     const found = goImportFor(parseGoImports(r.body), module);
     if (!found) return fail('goGet', origin.url, msg('direct.noGoImport', { status: r.status, module }));
     repoUrl = found.repoRoot;
@@ -38,14 +39,14 @@ export async function probeOrigin(
   try {
     url = new URL(repoUrl);
   } catch {
-    return fail('repo', repoUrl, `"${repoUrl}" is not a URL`);
+    return fail('repo', repoUrl, msg('direct.origin.notUrl', { url: repoUrl }));
   }
   const r = await fetch(url, { timeoutMs, signal, maxBytes: MAX_PAGE_BYTES });
-  if (!r.ok) return r.aborted ? { ok: undefined } : fail('repo', repoUrl, r.reason);
+  if (!r.ok) return r.aborted ? { ok: undefined } : fail('repo', repoUrl, r.reasonText);
   return { ok: true };
 }
 
-function fail(step: 'goGet' | 'repo', url: string, reason: string | Message): OriginVerdict {
+function fail(step: 'goGet' | 'repo', url: string, reason: Message): OriginVerdict {
   return { ok: false, host: hostOf(url), step, url, reason };
 }
 
@@ -80,7 +81,7 @@ export function directUnreachableFindings(
         msg('direct.unreachable.title', { host, module }),
         msg('direct.unreachable.detail', {
           why,
-          modules: list.map((f) => `${f.mod.req.module}@${f.mod.req.version}`).join(', '),
+          modules: joined(list.map((f) => `${f.mod.req.module}@${f.mod.req.version}`)),
           step: msg(verdict.step === 'goGet' ? 'direct.step.goGet' : 'direct.step.repo', { url: verdict.url }),
           reason: verdict.reason,
           remedy: msg(isPrivate ? 'direct.remedy.private' : 'direct.remedy.public', { host }),

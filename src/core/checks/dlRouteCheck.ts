@@ -10,9 +10,9 @@ import { hostOf } from '../net/hostOf';
 import { formatMs } from '../units';
 import { describeFailure, stepTimings } from './probeFailure';
 import { msg } from '../i18n/message';
-import { render } from '../i18n/render';
 import { findingWords } from '../i18n/words';
-import { sentences, verbatim } from './findingText';
+import { verbatim } from '../i18n/findingText';
+import { sentences } from '../i18n/join';
 
 export interface DlRouteInput {
   /** The toolchain whose archive is probed, `go1.23.4`. */
@@ -78,7 +78,7 @@ export async function runDlRouteCheck(input: DlRouteInput): Promise<{ findings: 
         trust: input.net.trust,
         platform: input.net.platform,
         timeoutMs: input.net.timeoutMs,
-        notFoundHint: render(msg('check.dl.notFoundHint', { what }), 'en'),
+        notFoundHint: msg('check.dl.notFoundHint', { what }),
       });
       // Fatal only when no other host can stand in for this one.
       const severity = anyOk(t.role) ? 'warning' : 'error';
@@ -90,9 +90,9 @@ export async function runDlRouteCheck(input: DlRouteInput): Promise<{ findings: 
           msg('check.dl.failed.title', {
             host: hostOf(t.url),
             role: msg(t.role === 'index' ? 'check.dl.role.index' : 'check.dl.role.archive'),
-            short: view.short,
+            short: view.shortText,
           }),
-          verbatim(sentences([view.cause, consequence])),
+          verbatim(sentences([view.causeText, consequence])),
         ),
         subject: t.url,
         durationMs: Math.round(r.totalMs),

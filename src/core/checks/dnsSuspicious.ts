@@ -10,7 +10,7 @@ import { DEFAULT_MIRRORS } from '../proxyRewrite/defaults';
 import { dnsFlushFix } from './dnsFlush';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 export const PUBLIC_GO_HOSTS: ReadonlySet<string> = new Set([
   'proxy.golang.org',

@@ -2,15 +2,16 @@
 // disable or weaken module downloads and verification.
 import type { Finding } from '../findings';
 import type { EnvEntry } from '../report/model';
-import { describeGoproxy, parseGoproxy } from '../go/goproxy';
+import { describeGoproxyText, parseGoproxy } from '../go/goproxy';
 import { redact } from '../redact';
 import type { Platform } from '../platform';
-import { clearOsVariablesFix, shellFor, windowsClearNote } from '../shell/osVariable';
+import { clearOsVariablesFix, shellFor, windowsClearNoteText } from '../shell/osVariable';
 import { AUTO_PROXY_FIX, setGoEnvFix as setFix, setProxyFix as proxyFix, unsetGoEnvFix as unsetFix } from './fixes';
 import { envPatternFindings } from './envPatternsCheck';
 import { msg, type Message } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { joined, titledFix } from './findingText';
+import { titledFix } from '../i18n/findingText';
+import { appended, joined } from '../i18n/join';
 
 export interface EnvCheckInput {
   env: Record<string, EnvEntry>;
@@ -63,7 +64,7 @@ export function envFindings(input: EnvCheckInput): Finding[] {
               fileValue: redact(fromFile),
               file: input.file.path,
               where: msg('check.env.whereOsVarsComeFrom'),
-              windows: os === 'win32' ? ` ${windowsClearNote([name])}` : '',
+              windows: os === 'win32' ? appended(windowsClearNoteText([name])) : '',
             }),
           ),
           subject: name,
@@ -115,7 +116,7 @@ export function envFindings(input: EnvCheckInput): Finding[] {
           goproxy: redact(goproxy),
           source: sourceNote('GOPROXY'),
           entry: redact(e.text),
-          reason: e.kind === 'invalid' ? e.reason : '',
+          reason: e.kind === 'invalid' ? e.reasonText : '',
         }),
       ),
       subject: 'GOPROXY',
@@ -133,7 +134,7 @@ export function envFindings(input: EnvCheckInput): Finding[] {
       severity: 'info',
       ...findingWords(
         msg('check.env.proxyList.title'),
-        msg('check.env.proxyList.detail', { description: describeGoproxy(entries) }),
+        msg('check.env.proxyList.detail', { description: describeGoproxyText(entries) }),
       ),
       subject: 'GOPROXY',
     });

@@ -10,7 +10,7 @@ import { setGoEnvFix, unsetGoEnvFix } from './fixes';
 import { msg, type Message } from '../i18n/message';
 import { render } from '../i18n/render';
 import { findingWords } from '../i18n/words';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 const PATTERN_SETTINGS = ['GOPRIVATE', 'GONOSUMDB', 'GONOPROXY', 'GOINSECURE'] as const;
 const LIST_SETTINGS = ['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GONOPROXY'] as const;

@@ -7,7 +7,7 @@ import { redact } from '../redact';
 import { commandLine, type Shell } from '../shell/quote';
 import { msg, type Message } from '../i18n/message';
 import { fixWords } from '../i18n/words';
-import { fixTitle } from './findingText';
+import { fixTitle } from '../i18n/findingText';
 
 export const AUTO_PROXY_FIX: Fix = {
   command: 'go-env-doctor set-proxy --auto',

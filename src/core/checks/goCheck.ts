@@ -7,7 +7,7 @@ import { outputExcerpt } from '../untrustedText';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
 import { installToolchainFix } from './fixes';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 const INSTALL_FIX = installToolchainFix('latest', msg('check.fix.installLatest'));
 

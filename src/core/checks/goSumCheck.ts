@@ -13,7 +13,7 @@ import { msg, type Message } from '../i18n/message';
 import { findingWords } from '../i18n/words';
 
 /** What the first mirror serves for a disputed line, or why that is not known. */
-type Compared = MirrorHash | { problem: Message };
+type Compared = MirrorHash | { problemText: Message };
 
 export interface GoSumCheckInput {
   goModFiles: readonly string[];
@@ -58,11 +58,11 @@ export async function goSumFindings(input: GoSumCheckInput): Promise<Finding[]> 
   const deadline = AbortSignal.timeout(input.timeoutMs);
   const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline;
   for (const [i, m] of v.mismatches.entries()) {
-    let mirror: Compared = { problem: msg('check.gosum.notCompared') };
+    let mirror: Compared = { problemText: msg('check.gosum.notCompared') };
     if (i < MIRROR_COMPARISONS) {
       mirror = await mirrorHash(m.line, goproxy, input.get, input.timeoutMs, signal).catch((err: unknown) => {
         if (input.signal?.aborted) throw err;
-        return { problem: msg('check.gosum.noAnswer', { ms: input.timeoutMs }) };
+        return { problemText: msg('check.gosum.noAnswer', { ms: input.timeoutMs }) };
       });
     }
     out.push(mismatchFinding(m, setting.db.name, mirror, durationMs));
@@ -81,7 +81,7 @@ function mismatchFinding(m: GoSumMismatch, db: string, mirror: Compared, duratio
   else if ('hash' in mirror && mirror.hash === l.hash)
     why = msg('check.gosum.why.goSumMatches', { mirror: mirror.mirror });
   else if ('hash' in mirror) why = msg('check.gosum.why.third', { mirror: mirror.mirror, hash: mirror.hash });
-  else why = msg('check.gosum.why.notCompared', { problem: mirror.problem });
+  else why = msg('check.gosum.why.notCompared', { problem: mirror.problemText });
   return {
     id: 'gosum.mismatch',
     severity: 'error',
@@ -118,7 +118,7 @@ function summaryFinding(v: GoSumVerification, db: string, files: number, duratio
         msg('check.gosum.incomplete.detail', {
           n: v.checked - v.verified,
           files,
-          problem: v.problem ?? msg('check.gosum.incomplete.noRecord'),
+          problem: v.problemText ?? v.problem ?? msg('check.gosum.incomplete.noRecord'),
           cached,
           skipped,
         }),

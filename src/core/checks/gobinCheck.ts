@@ -8,7 +8,7 @@ import type { EnvEntry } from '../report/model';
 import { pathFix } from './shellFixes';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 export async function gobinFindings(
   env: Record<string, EnvEntry>,

@@ -48,7 +48,7 @@ export async function goModFindings(input: GoModCheckInput): Promise<Finding[]> 
     severity: 'error' as const,
     ...findingWords(
       msg('check.gomod.malformed.title'),
-      msg('check.gomod.malformed.detail', { file: input.file, line: p.line, problem: p.message }),
+      msg('check.gomod.malformed.detail', { file: input.file, line: p.line, problem: p.text }),
     ),
     subject: input.file,
     location: { file: input.file, line: p.line },

@@ -4,12 +4,12 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../findings';
 import type { Platform } from '../platform';
-import { describeOverrideSources, findOverrideSources } from '../proxyRewrite/overrideSources';
+import { describeOverrideSourcesText, findOverrideSources } from '../proxyRewrite/overrideSources';
 import { unsetVarFix } from './shellFixes';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
 import { installToolchainFix } from './fixes';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 export interface GorootCheckInput {
   platform: Pick<Platform, 'env' | 'os' | 'homeDir'>;
@@ -69,7 +69,7 @@ async function mismatchFinding(input: GorootCheckInput, envGoroot: string, ownRo
     severity: 'error',
     ...findingWords(
       msg('check.env.gorootMismatch.title'),
-      msg('check.env.gorootMismatch.detail', { cause, sources: describeOverrideSources('GOROOT', sources, p) }),
+      msg('check.env.gorootMismatch.detail', { cause, sources: describeOverrideSourcesText('GOROOT', sources, p) }),
     ),
     subject: 'GOROOT',
     fixes: [unsetVarFix('GOROOT', p)],

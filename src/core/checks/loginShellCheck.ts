@@ -5,6 +5,7 @@
 import type { Finding, Fix } from '../findings';
 import { readLoginShellEnv, type LoginShellEnv } from '../go/loginShellEnv';
 import { msg, type Message } from '../i18n/message';
+import { joined } from '../i18n/join';
 import { findingWords, fixWords } from '../i18n/words';
 import type { Platform } from '../platform';
 import { redact } from '../redact';
@@ -46,7 +47,7 @@ export function loginShellFindings(editor: NodeJS.ProcessEnv, login: LoginShellE
   const fixes: Fix[] = [];
   const editorDirs = new Set((editor['PATH'] ?? '').split(':'));
   const missingDirs = (login.env['PATH'] ?? '').split(':').filter((d) => d.startsWith('/') && !editorDirs.has(d));
-  if (missingDirs.length > 0) differences.push(msg('loginShell.diff.path', { dirs: missingDirs.join(', ') }));
+  if (missingDirs.length > 0) differences.push(msg('loginShell.diff.path', { dirs: joined(missingDirs) }));
   for (const name of WATCHED) {
     const want = login.env[name];
     if (want === undefined || want === '' || editor[name] === want) continue;
@@ -63,7 +64,7 @@ export function loginShellFindings(editor: NodeJS.ProcessEnv, login: LoginShellE
     if (command) fixes.push({ command, ...fixWords(msg('loginShell.fix.goEnvW', { name })) });
   }
   if (differences.length === 0) return [];
-  const list = differences.reduce((all, d) => msg('loginShell.list', { all, next: d }));
+  const list = joined(differences, msg('common.list.clauses'));
   return [
     {
       id: 'env.loginShellOnly',

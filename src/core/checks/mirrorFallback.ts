@@ -12,7 +12,8 @@ import { autoGoproxyValue } from '../proxyRewrite/plan';
 import { rankMirrors } from '../proxyRewrite/rank';
 import { setProxyFix } from './fixes';
 import { msg } from '../i18n/message';
-import { joined, reworded, sentences } from './findingText';
+import { reworded } from '../i18n/findingText';
+import { joined, sentences } from '../i18n/join';
 
 /** Finding ids that mean a GOPROXY entry will not serve modules. */
 const PROXY_FAILURES = /^(proxy\.(dns|refused|timeout|httpStatus|badResponse|wrongContent)|tls\.)/;

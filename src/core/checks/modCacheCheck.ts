@@ -10,7 +10,7 @@ import { verifyModuleCache, type CachedModule, type CorruptModule } from '../mod
 import type { MessageKey } from '../i18n/catalog';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 export interface ModCacheCheckInput {
   goModFiles: readonly string[];
@@ -87,7 +87,7 @@ function corruptFinding(c: CorruptModule, cwd: string, size: string, durationMs:
     severity: 'error',
     ...findingWords(
       msg('check.modcache.corrupt.title', { module: c.module, version: c.version }),
-      msg('check.modcache.corrupt.detail', { dir: c.paths.dir, problem: c.problem, files }),
+      msg('check.modcache.corrupt.detail', { dir: c.paths.dir, problem: c.problemText, files }),
     ),
     subject: c.paths.dir,
     fixes: [redownloadModuleFix(cwd, c.module, c.version), cleanModcacheFix(cwd, size)],

@@ -5,10 +5,11 @@ import type { Finding } from '../findings';
 import type { NetProxyConfig, ProxySetting } from '../net/netproxy';
 import { probeTcp, proxyPort } from '../net/probe';
 import { formatMs } from '../units';
-import { clearOsVariablesFix, windowsClearNote } from '../shell/osVariable';
+import { clearOsVariablesFix, windowsClearNoteText } from '../shell/osVariable';
 import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { joined, titledFix } from './findingText';
+import { titledFix } from '../i18n/findingText';
+import { appended, joined } from '../i18n/join';
 
 export async function runNetproxyCheck(input: {
   netproxy: NetProxyConfig;
@@ -74,7 +75,7 @@ export async function runNetproxyCheck(input: {
           proxy,
           why,
           uses,
-          windows: os === 'win32' ? ` ${windowsClearNote(variables)}` : '',
+          windows: os === 'win32' ? appended(windowsClearNoteText(variables)) : '',
         }),
       ),
       subject: setting.display,

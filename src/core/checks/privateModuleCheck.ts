@@ -5,7 +5,8 @@ import type { Finding } from '../findings';
 import type { SumDatabase } from '../go/gosumdb';
 import type { ProxyEntry } from '../go/goproxy';
 import { msg } from '../i18n/message';
-import { findingWords, fixWords } from '../i18n/words';
+import { joined } from '../i18n/join';
+import { findingWords } from '../i18n/words';
 import type { HttpGet } from '../net/httpGet';
 import type { RequiredModule } from '../modules/workspaceRequires';
 import type { ModuleRoute } from '../modules/moduleRoute';
@@ -97,7 +98,7 @@ function finding(prefix: string, list: readonly PrivateCandidate[], i: PrivateCh
       msg('privateModule.detail', {
         file: head.req.file,
         line: head.req.line,
-        modules: list.map((c) => `${c.req.module}@${c.req.version}`).join(', '),
+        modules: joined(list.map((c) => `${c.req.module}@${c.req.version}`)),
         proxy,
         answer: msg('privateModule.answer', { status: first.status }),
         db: i.db.name,
@@ -108,6 +109,6 @@ function finding(prefix: string, list: readonly PrivateCandidate[], i: PrivateCh
     ),
     subject: `${head.req.module}@${head.req.version}`,
     location: { file: head.req.file, line: head.req.line },
-    fixes: [{ ...setGoEnvFix('GOPRIVATE', value, ''), ...fixWords(msg('privateModule.fix', { prefix })) }],
+    fixes: [setGoEnvFix('GOPRIVATE', value, msg('privateModule.fix', { prefix }))],
   };
 }

@@ -13,7 +13,7 @@ import {
 import { certificateName, interceptingCertificate } from '../certs/interceptingCert';
 import { msg, type Param } from '../i18n/message';
 import { fixWords } from '../i18n/words';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 export type FailureId =
   | 'proxy.dns'

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Finding, Fix, Severity } from '../findings';
 import { parseGoproxy, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { probeFollowingRedirects, type ProbeResult } from '../net/probe';
-import { trustDifference } from '../net/trust';
+import { trustDifferenceText } from '../net/trust';
 import { redact } from '../redact';
 import { describeFailure, stepTimings, type FailureView } from './probeFailure';
 import { formatMs } from '../units';
@@ -16,9 +16,9 @@ import type { NetContext } from './netContext';
 import { AUTO_PROXY_FIX, OFFLINE_FIX, setProxyFix as proxyFix } from './fixes';
 import { shellFor } from '../shell/osVariable';
 import { msg, type Message } from '../i18n/message';
-import { render } from '../i18n/render';
 import { findingWords } from '../i18n/words';
-import { reworded, sentences, verbatim } from './findingText';
+import { reworded } from '../i18n/findingText';
+import { sentences } from '../i18n/join';
 
 export const PROBE_MODULE = 'golang.org/x/text';
 
@@ -154,9 +154,9 @@ async function judge(
       const trust = await net.trust();
       const diff =
         r.peerChain && r.peerChain.length > 0
-          ? await trustDifference(r.peerChain, true, trust, net.platform.env)
+          ? await trustDifferenceText(r.peerChain, true, trust, net.platform.env)
           : undefined;
-      const extra = diff ? ` ${diff}` : '';
+      const extra = diff ? msg('net.diff', { text: diff }) : '';
       if (r.totalMs > slowMs) {
         return {
           ok: true,
@@ -210,7 +210,7 @@ async function judge(
     trust: net.trust,
     platform: net.platform,
     timeoutMs: net.timeoutMs,
-    notFoundHint: render(msg('check.proxy.notFoundHint', { module: PROBE_MODULE }), 'en'),
+    notFoundHint: msg('check.proxy.notFoundHint', { module: PROBE_MODULE }),
   });
   return {
     ok: false,
@@ -219,7 +219,7 @@ async function judge(
     finding: {
       ...base,
       id: view.id,
-      ...findingWords(msg('check.probe.failed.title', { name, short: view.short }), verbatim(view.cause)),
+      ...findingWords(msg('check.probe.failed.title', { name, short: view.shortText }), view.causeText),
     },
     fixes: view.fixes,
   };

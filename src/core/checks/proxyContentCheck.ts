@@ -10,12 +10,11 @@ import { redact } from '../redact';
 import { fetchCanaryGoMod, type CanaryResult } from '../proxyRewrite/canaryGoMod';
 import { REFERENCE_MODULE, type ReferenceModule } from '../proxyRewrite/defaults';
 import { goNetwork, type GoNetwork } from '../net/goNetwork';
-import { referenceHash, type ReferenceHash } from '../proxyRewrite/reference';
+import { detail, referenceHash, type ReferenceHash } from '../proxyRewrite/reference';
 import { sumdbStateDir } from '../stateDir';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
 import { AUTO_PROXY_FIX } from './fixes';
-import { msg, type Message, type Param } from '../i18n/message';
-import { render } from '../i18n/render';
+import { msg } from '../i18n/message';
 import { findingWords } from '../i18n/words';
 
 export interface ProxyContentInput {
@@ -49,14 +48,12 @@ export async function runProxyContentCheck(input: ProxyContentInput): Promise<Pr
       e.kind === 'url' && e.url.protocol !== 'file:' && !seen.has(e.url.href) && (seen.add(e.url.href), true),
   );
   if (entries.length === 0)
-    return { findings: [], truth: { source: 'none', detail: 'no mirror to compare', directReachable: false } };
+    return { findings: [], truth: { source: 'none', ...detail(msg('sumdb.ref.noMirror')), directReachable: false } };
   const own = input.network ? undefined : goNetwork(input.platform);
   const net = input.network ?? own!;
   // The whole check shares the diagnosis's per-probe timeout: it must not outlast the other probes.
   const deadline = AbortSignal.timeout(input.timeoutMs);
   const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline;
-  // The truth's detail as a Message when it is ours to word (the shipped go.sum line).
-  let truthWords: Message | undefined;
   try {
     const [served, truth] = await Promise.all([
       Promise.all(
@@ -76,15 +73,15 @@ export async function runProxyContentCheck(input: ProxyContentInput): Promise<Pr
         if (input.signal?.aborted || !deadline.aborted) throw err;
         const why = msg('check.proxyContent.noAnswer', { ms: input.timeoutMs });
         const known = reference.knownGoModHash;
-        if (!known) return { source: 'none', detail: render(why, 'en'), directReachable: false };
-        truthWords = msg('check.proxyContent.builtin', { db: known.db, why });
-        return { hash: known.hash, source: 'builtin', detail: render(truthWords, 'en'), directReachable: false };
+        if (!known) return { source: 'none', ...detail(why), directReachable: false };
+        const words = detail(msg('sumdb.ref.builtin', { db: known.db, why }));
+        return { hash: known.hash, source: 'builtin', ...words, directReachable: false };
       }),
     ]);
     const noSumdb = input.gonosumdb ?? (input.platform.env['GONOSUMDB'] || input.platform.env['GOPRIVATE'] || '');
     // A module matched by GONOSUMDB is not verified: go takes whatever the mirror serves.
     const verifiedBy = matchPrefixPatterns(noSumdb, reference.path) ? undefined : db?.name;
-    return { findings: judge(entries, served, truth, truthWords ?? truth.detail, reference, verifiedBy), truth };
+    return { findings: judge(entries, served, truth, reference, verifiedBy), truth };
   } finally {
     await own?.close();
   }
@@ -94,7 +91,6 @@ function judge(
   entries: readonly UrlEntry[],
   served: readonly CanaryResult[],
   truth: ReferenceHash,
-  truthDetail: Param,
   ref: ReferenceModule,
   /** The database that verifies the reference module, undefined when nothing does. */
   dbName: string | undefined,
@@ -136,7 +132,7 @@ function judge(
           hash: r.goModHash,
           from,
           truth: recorded,
-          truthDetail,
+          truthDetail: truth.detailText ?? truth.detail,
           consequence,
         }),
       ),

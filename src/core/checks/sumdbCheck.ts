@@ -19,9 +19,7 @@ import { AUTO_PROXY_FIX, setGoEnvFix, unsetGoEnvFix } from './fixes';
 import { shellFor } from '../shell/osVariable';
 import type { Shell } from '../shell/quote';
 import { msg, type Message, type Param } from '../i18n/message';
-import { render } from '../i18n/render';
 import { findingWords, fixWords } from '../i18n/words';
-import { verbatim } from './findingText';
 
 export interface SumdbCheckOutput {
   findings: Finding[];
@@ -58,7 +56,7 @@ export async function runSumdbCheck(input: {
           severity: 'error',
           ...findingWords(
             msg('check.sumdb.invalid.title'),
-            msg('check.sumdb.invalid.detail', { setting: redact(setting.setting), reason: setting.reason }),
+            msg('check.sumdb.invalid.detail', { setting: redact(setting.setting), reason: setting.reasonText }),
           ),
           subject: 'GOSUMDB',
           fixes: [unsetGoEnvFix('GOSUMDB', msg('check.sumdb.fix.default'), shellFor(input.net.platform.os))],
@@ -116,7 +114,7 @@ export async function runSumdbCheck(input: {
           entry: redact(route.entry.text),
           db: db.name,
           url: redact(proxyResource(route.entry.url, `sumdb/${db.name}/supported`).href),
-          cause: view.cause,
+          cause: view.causeText,
         }),
       };
     } else {
@@ -170,8 +168,8 @@ export async function runSumdbCheck(input: {
       id: outcome.view.id,
       severity: 'error',
       ...findingWords(
-        msg('check.probe.failed.title', { name: hostTitle(outcome.failed.url), short: outcome.view.short }),
-        verbatim(outcome.view.cause),
+        msg('check.probe.failed.title', { name: hostTitle(outcome.failed.url), short: outcome.view.shortText }),
+        outcome.view.causeText,
       ),
       subject: redact(outcome.failed.url),
       durationMs: Math.round(outcome.failed.totalMs),
@@ -298,9 +296,9 @@ async function problemOf(
   }
   const view = await describeFailure(r, {
     ...failureContext(net),
-    notFoundHint: render(msg('check.sumdb.notFoundHint', { db: db.name }), 'en'),
+    notFoundHint: msg('check.sumdb.notFoundHint', { db: db.name }),
   });
-  return { text: view.cause, view };
+  return { text: view.causeText, view };
 }
 
 function failureContext(net: NetContext): FailureContext {

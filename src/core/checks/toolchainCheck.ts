@@ -15,7 +15,7 @@ import { sumdbStateDir } from '../stateDir';
 import { goNetwork } from '../net/goNetwork';
 import type { HttpGet } from '../net/httpGet';
 import { findLocalToolchain, toolchainAvailability, type Availability } from '../toolchainPlan/availability';
-import { describeLayer, layeredSetting, type GoToolchainLayers } from '../toolchainPlan/gotoolchain';
+import { describeLayerText, layeredSetting, type GoToolchainLayers } from '../toolchainPlan/gotoolchain';
 import { selectToolchain, type ToolchainPlan } from '../toolchainPlan/select';
 import { canTraceSelection, traceSelection, type SelectionTrace } from '../toolchainPlan/trace';
 import { readWorkspace } from '../toolchainPlan/workspace';
@@ -23,7 +23,7 @@ import { goWorkFindings } from './goWorkCheck';
 import { answersWords, planTitle, switchForbiddenFinding, unavailableFinding } from './toolchainWording';
 import { msg, type Message, type Param } from '../i18n/message';
 import { findingWords, fixWords } from '../i18n/words';
-import { joined, sentences } from './findingText';
+import { joined, sentences } from '../i18n/join';
 
 export interface ToolchainCheckInput {
   cwd: string;
@@ -170,7 +170,7 @@ function planFinding(plan: ToolchainPlan, availability: Availability | undefined
     parts.push(
       msg('check.tc.plan.source', {
         value: plan.gotoolchain.value || msg('check.tc.empty'),
-        layer: describeLayer(plan.gotoolchain),
+        layer: describeLayerText(plan.gotoolchain),
       }),
     );
     if (plan.file) {
@@ -229,7 +229,7 @@ function invalidFinding(plan: ToolchainPlan): Finding {
         invalid: plan.invalid ?? '',
         advice: inFile
           ? msg('check.tc.invalid.advice.line')
-          : msg('check.tc.invalid.advice.env', { layer: describeLayer(plan.gotoolchain) }),
+          : msg('check.tc.invalid.advice.env', { layer: describeLayerText(plan.gotoolchain) }),
       }),
     ),
     subject: inFile ? (plan.file?.path ?? 'go.mod') : 'GOTOOLCHAIN',

@@ -3,12 +3,12 @@
 import type { Finding, Fix } from '../findings';
 import { goName, parseGoVersion, releaseFor } from '../goVersion';
 import type { Availability } from '../toolchainPlan/availability';
-import { describeLayer, type LayeredSetting } from '../toolchainPlan/gotoolchain';
+import { describeLayerText, type LayeredSetting } from '../toolchainPlan/gotoolchain';
 import type { SwitchReason, ToolchainPlan } from '../toolchainPlan/select';
 import { msg, type Message, type Param } from '../i18n/message';
 import { findingWords, fixWords } from '../i18n/words';
 import { installToolchainFix } from './fixes';
-import { joined } from './findingText';
+import { joined } from '../i18n/join';
 
 const LAYER_SHORT: Record<LayeredSetting['layer'], Message> = {
   environment: msg('check.tc.layer.environment'),
@@ -76,7 +76,7 @@ export function switchForbiddenFinding(plan: ToolchainPlan): Finding {
     ? msg('check.tc.forbidden.why.default', { file: file.path, runs: plan.runs })
     : msg('check.tc.forbidden.why.setting', {
         value: plan.gotoolchain.value,
-        layer: describeLayer(plan.gotoolchain),
+        layer: describeLayerText(plan.gotoolchain),
         what: plan.switchTo ? msg('check.tc.forbidden.pins', { runs: plan.runs }) : msg('check.tc.forbidden.noSwitch'),
       });
   return {
@@ -120,7 +120,7 @@ export function unavailableFinding(
   const line =
     sw.reason.kind === 'gotoolchain' || !plan.file ? undefined : { file: plan.file.path, line: sw.reason.line.line };
   const fixes: Fix[] = [installFix(sw.version.text)];
-  if (!a.pathOnly && a.answers.some((x) => !/: HTTP 40[34]$|: has it$/.test(x)))
+  if (!a.pathOnly && a.sourceFailed)
     fixes.push({
       command: 'go-env-doctor set-proxy --auto',
       ...fixWords(msg('check.tc.fix.workingMirror')),

@@ -11,7 +11,7 @@ import type { Platform } from '../platform';
 import { pathFix } from './shellFixes';
 import { msg, type Param } from '../i18n/message';
 import { findingWords } from '../i18n/words';
-import { joined, sentences } from './findingText';
+import { joined, sentences } from '../i18n/join';
 
 const PLACE_LABEL: Record<FoundGo['place'], Param> = {
   PATH: msg('check.go.place.PATH'),

@@ -1,7 +1,9 @@
 // GOPROXY list syntax, as cmd/go reads it: entries separated by `,` (fall through only on
 // 404/410) or `|` (fall through on any error); `direct` and `off` are keywords; a scheme-less
 // entry means https://; `file://` serves a module cache download directory.
-import { msg, type Message } from '../i18n/message';
+import { verbatim } from '../i18n/findingText';
+import { joined } from '../i18n/join';
+import { msg, type Message, type Param } from '../i18n/message';
 import { render } from '../i18n/render';
 
 export type Fallthrough = 'notFound' | 'anyError';
@@ -64,22 +66,19 @@ function invalidEntry(text: string, reasonText: Message): ProxyEntry {
 
 /** `https://goproxy.cn,direct` in words, for reports: what the go command will do in order. */
 export function describeGoproxy(entries: readonly ProxyEntry[]): string {
-  if (entries.length === 0) return 'no module source is configured';
-  return entries
-    .map((e, i) => {
-      const what =
-        e.kind === 'direct'
-          ? 'the version-control origin (direct)'
-          : e.kind === 'off'
-            ? 'nothing (off: downloads are refused)'
-            : e.text;
-      const prev = entries[i - 1];
-      if (i === 0) return `try ${what}`;
-      return prev?.next === 'anyError'
-        ? `on any error, ${what}`
-        : `only if the module is not found there (404/410), ${what}`;
-    })
-    .join('; ');
+  return render(describeGoproxyText(entries), 'en');
+}
+
+/** describeGoproxy as a catalog Message. */
+export function describeGoproxyText(entries: readonly ProxyEntry[]): Message {
+  if (entries.length === 0) return msg('setting.goproxy.none');
+  const steps = entries.map((e, i): Param => {
+    const what: Param =
+      e.kind === 'direct' ? msg('setting.goproxy.direct') : e.kind === 'off' ? msg('setting.goproxy.off') : e.text;
+    if (i === 0) return msg('setting.goproxy.first', { what });
+    return msg(entries[i - 1]?.next === 'anyError' ? 'setting.goproxy.anyError' : 'setting.goproxy.notFound', { what });
+  });
+  return verbatim(joined(steps, msg('common.list.clauses')));
 }
 
 /** The URL of a module path's proxy resource, escaping capitals as the protocol requires (`!a`). */

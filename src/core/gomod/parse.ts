@@ -1,5 +1,7 @@
 // Reads the directives of go.mod that decide which Go it needs (`go`, `toolchain`), with their
 // 1-based lines. Tolerant: problems are returned as values, never thrown.
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export interface Directive {
   value: string;
@@ -10,7 +12,18 @@ export interface GoModInfo {
   module?: Directive;
   go?: Directive;
   toolchain?: Directive;
-  problems: { line: number; message: string }[];
+  /** `message` is the English of `text`. */
+  problems: GoModProblem[];
+}
+
+export interface GoModProblem {
+  line: number;
+  message: string;
+  text: Message;
+}
+
+function problem(line: number, text: Message): GoModProblem {
+  return { line, message: render(text, 'en'), text };
 }
 
 function stripComment(line: string): string {
@@ -43,27 +56,24 @@ export function parseGoMod(text: string): GoModInfo {
     const verb = words[0]!;
     if (words[words.length - 1] === '(') {
       if (['go', 'toolchain', 'module'].includes(verb))
-        info.problems.push({ line: lineNo, message: `"${verb}" cannot be a block` });
+        info.problems.push(problem(lineNo, msg('gomod.parse.block', { verb })));
       blockStart = lineNo;
       return;
     }
     const args = words.slice(1);
     if (verb === 'module' || verb === 'go' || verb === 'toolchain') {
       if (args.length !== 1) {
-        info.problems.push({
-          line: lineNo,
-          message: `usage: ${verb} ${verb === 'module' ? 'path' : verb === 'go' ? '1.23.0' : 'go1.23.0'}`,
-        });
+        const example = verb === 'module' ? 'path' : verb === 'go' ? '1.23.0' : 'go1.23.0';
+        info.problems.push(problem(lineNo, msg('gomod.parse.usage', { verb, example })));
         return;
       }
       if (info[verb]) {
-        info.problems.push({ line: lineNo, message: `repeated ${verb} statement (first on line ${info[verb]!.line})` });
+        info.problems.push(problem(lineNo, msg('gomod.parse.repeated', { verb, line: info[verb]!.line })));
         return;
       }
       info[verb] = { value: args[0]!.replace(/^"(.*)"$/, '$1'), line: lineNo };
     }
   });
-  if (blockStart !== undefined)
-    info.problems.push({ line: blockStart, message: 'block opened here is never closed with ")"' });
+  if (blockStart !== undefined) info.problems.push(problem(blockStart, msg('gomod.parse.unclosed')));
   return info;
 }

@@ -3,15 +3,18 @@
 import { CATALOGS } from './catalog';
 import type { Lang } from './lang';
 import type { Message, Param } from './message';
+import { capitalize } from '../text';
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 
 export function render(message: Message, lang: Lang): string {
   const template = CATALOGS[lang][message.key] ?? CATALOGS.en[message.key] ?? message.key;
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
+  const text = template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = message.params?.[name];
     return value === undefined ? whole : renderParam(value, lang);
   });
+  // English sentences start with a capital; a clause written to follow other words gets one here.
+  return message.key === 'common.sentenceStart' && lang === 'en' ? capitalize(text) : text;
 }
 
 function renderParam(value: Param, lang: Lang): string {

@@ -5,10 +5,9 @@
 import { parseGoproxy } from '../go/goproxy';
 import type { SumDatabase } from '../go/gosumdb';
 import { lookupSumdb, resolveSumdbBase, type SumdbClientOptions } from '../sumdb/client';
-import { SumdbError } from '../sumdb/sumdbError';
 import type { HttpGet } from '../net/httpGet';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
-import { errorMessage } from '../errors';
+import { errorMessageText } from '../errors';
 import { redact } from '../redact';
 import type { GoSumLine } from './goSum';
 import { VerifiedRecords } from './verifiedRecords';
@@ -121,7 +120,7 @@ export async function verifyGoSumLines(o: GoSumVerifyOptions): Promise<GoSumVeri
     base = await resolveSumdbBase(client);
   } catch (err) {
     if (o.signal?.aborted) throw err;
-    setProblem(result, deadline?.aborted ? outOfTimeText(o.budgetMs) : redact(errorMessage(err)));
+    setProblem(result, deadline?.aborted ? outOfTimeText(o.budgetMs) : errorMessageText(err));
     result.outOfTime = Boolean(deadline?.aborted);
     return finish(result);
   }
@@ -144,12 +143,8 @@ export async function verifyGoSumLines(o: GoSumVerifyOptions): Promise<GoSumVeri
       } catch (err) {
         if (o.signal?.aborted) throw err;
         if (deadline?.aborted) break;
-        // A module the database does not know is go's "verifying module: not found" too.
-        if (err instanceof SumdbError && err.kind === 'notFound') {
-          if (result.problem === undefined) setProblem(result, redact(err.message));
-          continue;
-        }
-        if (result.problem === undefined) setProblem(result, redact(errorMessage(err)));
+        // Any failure ends the run; a module the database does not know is go's "verifying module: not found".
+        if (result.problem === undefined) setProblem(result, errorMessageText(err));
       }
     }
   };
@@ -165,10 +160,8 @@ function outOfTimeText(ms: number | undefined): Message {
   return msg('modules.problem.outOfTime', { ms: String(ms) });
 }
 
-/** A server's or library's words are kept verbatim; our own are Messages. */
-function setProblem(r: GoSumVerification, problem: Message | string): void {
-  const text = typeof problem === 'string' ? msg('common.verbatim', { text: problem }) : problem;
-  r.problem = render(text, 'en');
+function setProblem(r: GoSumVerification, text: Message): void {
+  r.problem = redact(render(text, 'en'));
   r.problemText = text;
 }
 

@@ -3,7 +3,7 @@
 // database) from "the mirror is wrong" (it serves what go.sum says, which the database never logged).
 import { createHash } from 'node:crypto';
 import * as yauzl from 'yauzl';
-import { errorMessage } from '../errors';
+import { errorMessageText } from '../errors';
 import { escapeModulePath, parseGoproxy, proxyResource } from '../go/goproxy';
 import { goModHash1 } from '../proxyRewrite/goModHash';
 import { redact } from '../redact';
@@ -18,7 +18,7 @@ const MAX_ZIP_BYTES = 500 << 20;
 const MAX_MOD_BYTES = 16 << 20;
 
 /** `problemText` is `problem` as a catalog Message. */
-export type MirrorHash = { mirror: string; hash: string } | { mirror?: string; problem: string; problemText?: Message };
+export type MirrorHash = { mirror: string; hash: string } | { mirror?: string; problem: string; problemText: Message };
 
 export async function mirrorHash(
   line: Pick<GoSumLine, 'module' | 'version' | 'goMod'>,
@@ -41,7 +41,7 @@ export async function mirrorHash(
     return { mirror, hash: line.goMod ? goModHash1(res.body) : await zipHash(res.body) };
   } catch (err) {
     if (signal?.aborted) throw err;
-    return problem(mirror, msg('common.verbatim', { text: redact(errorMessage(err)) }));
+    return problem(mirror, errorMessageText(err));
   }
 }
 
@@ -58,5 +58,5 @@ async function zipHash(zip: Buffer): Promise<string> {
 }
 
 function problem(mirror: string | undefined, text: Message): MirrorHash {
-  return { ...(mirror === undefined ? {} : { mirror }), problem: render(text, 'en'), problemText: text };
+  return { ...(mirror === undefined ? {} : { mirror }), problem: redact(render(text, 'en')), problemText: text };
 }

@@ -6,7 +6,6 @@ import { InsecureCredentialsError } from './credentials';
 import type { ProbeError } from './probe';
 import { RedirectRefusedError } from './redirectPolicy';
 import type { GoTrust } from './trust';
-import { redact } from '../redact';
 import { msg, type Message } from '../i18n/message';
 import { render } from '../i18n/render';
 
@@ -72,11 +71,6 @@ function netErrorWords(err: unknown, timeouts: HttpTimeouts): { text: Message; r
 }
 
 /** A probe failure as one clause: "its TLS certificate expired on …", "refused the connection …". */
-export function explainProbeError(e: ProbeError, url: URL, trust: GoTrust): string {
-  return render(explainProbeErrorText(e, url, trust), 'en');
-}
-
-/** explainProbeError as a catalog Message. */
 export function explainProbeErrorText(e: ProbeError, url: URL, trust: GoTrust): Message {
   const host = url.hostname;
   if (e.kind === 'tls' && e.tls) {
@@ -93,12 +87,12 @@ export function explainProbeErrorText(e: ProbeError, url: URL, trust: GoTrust): 
       default:
         return msg('net.explain.untrusted', {
           issuer: t.issuer || msg('net.explain.unknownCa'),
-          source: trust.source,
+          source: trust.sourceText,
           code: t.code,
         });
     }
   }
-  const error = redact(e.message);
+  const error = e.text;
   return e.kind === 'netproxy'
     ? msg('net.explain.unreachableProxy', { error })
     : msg('net.explain.unreachable', { error });

@@ -6,15 +6,17 @@
 import type { Dispatcher } from 'undici';
 import type { Platform } from '../platform';
 import { createDispatcher } from './dispatcher';
-import { explainProbeError } from './failureWords';
+import { explainProbeErrorText } from './failureWords';
 import { undiciGet, type HttpGet } from './httpGet';
 import { netProxyConfigFromEnv } from './netproxy';
 import { probeFollowingRedirects } from './probe';
 import { loadGoTrust, type GoTrust } from './trust';
+import type { Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export type FetchResult =
   | { ok: true; status: number; body: string; contentType: string; ms: number; truncated: boolean }
-  | { ok: false; reason: string; ms: number; aborted: boolean };
+  | { ok: false; reason: string; reasonText: Message; ms: number; aborted: boolean };
 
 export type MirrorFetch = (
   url: URL,
@@ -46,13 +48,16 @@ export function goNetwork(p: Platform): GoNetwork {
       bodyCap: o.maxBytes,
       now: p.now,
     });
-    if (r.error)
+    if (r.error) {
+      const reasonText = explainProbeErrorText(r.error, url, await trust);
       return {
         ok: false,
-        reason: explainProbeError(r.error, url, await trust),
+        reason: render(reasonText, 'en'),
+        reasonText,
         ms: r.totalMs,
         aborted: r.error.kind === 'aborted',
       };
+    }
     return {
       ok: true,
       status: r.status ?? 0,

@@ -15,7 +15,9 @@ import {
   awaitTrust,
   hostForRequest,
   ProbeFailure,
+  probeError,
   since,
+  stepText,
   TIMEOUT,
   unbracket,
   untilAborted,
@@ -26,6 +28,8 @@ import {
   type ProbeStep,
   type StepContext,
 } from './probeTypes';
+import { verbatim } from '../i18n/findingText';
+import { msg } from '../i18n/message';
 
 export type {
   ProbeError,
@@ -60,12 +64,11 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
   try {
     // cmd/go refuses before dialing ("refusing to pass credentials to insecure URL"), loopback too.
     if (url.protocol === 'http:' && hasUserinfo(url)) {
-      throw new ProbeFailure({
-        kind: 'insecureCredentials',
-        step: 'http',
-        code: 'INSECURE_CREDENTIALS',
-        message: `refusing to pass credentials to insecure URL ${redact(url.href)}`,
-      });
+      // The go command's own words, quoted as they are.
+      const words = `refusing to pass credentials to insecure URL ${redact(url.href)}`;
+      throw new ProbeFailure(
+        probeError({ kind: 'insecureCredentials', step: 'http', code: 'INSECURE_CREDENTIALS' }, verbatim(words)),
+      );
     }
     const isHttps = url.protocol === 'https:';
     const targetHost = unbracket(url.hostname);
@@ -201,18 +204,6 @@ export function proxyPort(url: URL): number {
   return Number(url.port || (url.protocol === 'https:' ? 443 : url.protocol === 'socks5:' ? 1080 : 80));
 }
 
-const STEP_WORDS: Record<ProbeStep, string> = {
-  dns: 'the DNS lookup',
-  connect: 'the TCP connection',
-  proxyConnect: 'opening the tunnel through the proxy',
-  tls: 'the TLS handshake',
-  http: 'the HTTP response',
-};
-
-export function stepInWords(step: ProbeStep): string {
-  return STEP_WORDS[step];
-}
-
 function classify(
   err: unknown,
   step: ProbeStep,
@@ -222,19 +213,14 @@ function classify(
 ): ProbeError {
   if (err === TIMEOUT || (signal.aborted && signal.reason === TIMEOUT && !(err instanceof ProbeFailure))) {
     const kind: ProbeErrorKind = viaProxy && (step === 'dns' || step === 'connect') ? 'netproxy' : 'timeout';
-    return {
-      kind,
-      step,
-      code: 'ETIMEDOUT',
-      message: `no answer within ${timeoutMs} ms (stuck in ${STEP_WORDS[step]})`,
-    };
+    return probeError({ kind, step, code: 'ETIMEDOUT' }, msg('probe.timeout', { ms: timeoutMs, step: stepText(step) }));
   }
   if (err === ABORTED || (signal.aborted && signal.reason === ABORTED)) {
-    return { kind: 'aborted', step, code: 'ABORT_ERR', message: 'the probe was cancelled' };
+    return probeError({ kind: 'aborted', step, code: 'ABORT_ERR' }, msg('probe.cancelled'));
   }
   if (err instanceof ProbeFailure) return err.info;
   const e = err as NodeJS.ErrnoException;
-  return { kind: 'http', step, code: e?.code ?? 'EUNKNOWN', message: redact(e?.message ?? String(err)) };
+  return probeError({ kind: 'http', step, code: e?.code ?? 'EUNKNOWN' }, verbatim(redact(e?.message ?? String(err))));
 }
 
 /** Every probe ends alike: no timer, no abort listener, no open socket; returns its total time. */

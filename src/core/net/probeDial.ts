@@ -1,7 +1,15 @@
 // Probe steps 1-2: DNS lookup and TCP connect (to the target, or to the proxy when one is used).
 import * as dns from 'node:dns';
 import * as net from 'node:net';
-import { hostForRequest, ProbeFailure, untilAborted, type ProbeErrorKind, type StepContext } from './probeTypes';
+import {
+  hostForRequest,
+  ProbeFailure,
+  probeError,
+  untilAborted,
+  type ProbeErrorKind,
+  type StepContext,
+} from './probeTypes';
+import { msg } from '../i18n/message';
 
 export async function resolve(host: string, ctx: StepContext, toProxy: boolean): Promise<string[]> {
   if (net.isIP(host) !== 0) return [host]; // Go does not look up IP literals
@@ -11,9 +19,8 @@ export async function resolve(host: string, ctx: StepContext, toProxy: boolean):
   } catch (err) {
     if (typeof err === 'symbol') throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'EDNS';
-    const message =
-      code === 'ENOTFOUND' ? `the name ${host} does not resolve (ENOTFOUND)` : `looking up ${host} failed (${code})`;
-    throw new ProbeFailure({ kind: toProxy ? 'netproxy' : 'dns', step: 'dns', code, message });
+    const text = code === 'ENOTFOUND' ? msg('probe.dns.notFound', { host }) : msg('probe.dns.failed', { host, code });
+    throw new ProbeFailure(probeError({ kind: toProxy ? 'netproxy' : 'dns', step: 'dns', code }, text));
   }
 }
 
@@ -40,7 +47,9 @@ export async function connect(
   }
   const code = last?.code ?? 'ECONNREFUSED';
   const where =
-    addresses.length === 1 ? `${hostForRequest(addresses[0]!)}:${port}` : `port ${port} of ${addresses.join(', ')}`;
+    addresses.length === 1
+      ? `${hostForRequest(addresses[0]!)}:${port}`
+      : msg('probe.connect.addresses', { port, addresses: addresses.join(', ') });
   const kind: ProbeErrorKind = toProxy
     ? 'netproxy'
     : code === 'ETIMEDOUT'
@@ -48,18 +57,13 @@ export async function connect(
       : code === 'ECONNRESET'
         ? 'reset'
         : 'refused';
-  const what =
+  const text =
     code === 'ECONNREFUSED'
-      ? 'refused the connection'
+      ? msg('probe.connect.refused', { where })
       : code === 'ETIMEDOUT'
-        ? 'did not accept the connection in time'
-        : `could not be reached (${code})`;
-  throw new ProbeFailure({
-    kind,
-    step: 'connect',
-    code,
-    message: `${where} ${what}${code === 'ECONNREFUSED' ? ' (ECONNREFUSED)' : ''}`,
-  });
+        ? msg('probe.connect.timeout', { where })
+        : msg('probe.connect.failed', { where, code });
+  throw new ProbeFailure(probeError({ kind, step: 'connect', code }, text));
 }
 
 function connectOne(host: string, port: number, ctx: StepContext): Promise<net.Socket> {

@@ -1,12 +1,12 @@
 // A failed probe in words: what happened and why, naming the host, proxy or issuer. The checks map
 // these words to a finding id and fixes (core/checks/probeFailure.ts); the wording lives here only.
 import type { Platform } from '../platform';
-import { capitalize } from '../text';
 import { clip, flat } from '../untrustedText';
 import { hostnameOf, hostOf } from './hostOf';
-import { UNTRUSTED_CERT_CODES, type ProbeResult, type ProbeStep, type TlsFailureInfo } from './probe';
+import { UNTRUSTED_CERT_CODES, type ProbeResult, type TlsFailureInfo } from './probe';
+import { stepText } from './probeTypes';
 import { trustDifferenceText, type GoTrust } from './trust';
-import type { MessageKey } from '../i18n/catalog';
+import { joinFailures, sentenceStart } from '../i18n/join';
 import { msg, type Message, type Param } from '../i18n/message';
 import { render } from '../i18n/render';
 
@@ -42,8 +42,8 @@ export interface ProbeWordsContext {
   trust: () => Promise<GoTrust>;
   platform: Platform;
   timeoutMs: number;
-  /** Said after a 404/410: what the missing resource means (a Message, or English text). */
-  notFoundHint?: Message | string;
+  /** Said after a 404/410: what the missing resource means. */
+  notFoundHint?: Message;
 }
 
 /** The words in English and as Messages. */
@@ -82,7 +82,7 @@ export async function probeFailureWords(r: ProbeResult, c: ProbeWordsContext): P
       { notFound },
     );
   }
-  const error = capitalize(e.message);
+  const error = sentenceStart(e.text);
   switch (e.kind) {
     case 'dns':
       return words('dns', msg('net.short.dns'), msg('net.cause.dns', { host, code: e.code }));
@@ -96,15 +96,15 @@ export async function probeFailureWords(r: ProbeResult, c: ProbeWordsContext): P
       );
     case 'reset':
       if (e.step === 'http')
-        return words('badResponse', msg('net.short.cutOff'), msg('net.cause.cutOff', { host, via, error: e.message }));
+        return words('badResponse', msg('net.short.cutOff'), msg('net.cause.cutOff', { host, via, error: e.text }));
       return words('refused', msg('net.short.reset'), msg('net.cause.reset', { error, via, step: stepText(e.step) }));
     case 'http':
-      return words('badResponse', msg('net.short.notHttp'), msg('net.cause.notHttp', { host, via, error: e.message }));
+      return words('badResponse', msg('net.short.notHttp'), msg('net.cause.notHttp', { host, via, error: e.text }));
     case 'insecureCredentials':
       return words(
         'insecureCredentials',
         msg('net.short.insecureCredentials'),
-        msg('net.cause.insecureCredentials', { url: r.url, error: e.message, host }),
+        msg('net.cause.insecureCredentials', { url: r.url, error: e.text, host }),
       );
     case 'netproxy':
       return netproxyFailure(r, host);
@@ -124,14 +124,14 @@ function netproxyFailure(r: ProbeResult, host: string): ProbeFailureWords {
     return words(
       'httpStatus',
       msg('net.short.proxyStatus', { status: e.code.slice(5) }),
-      msg('net.cause.proxyRefused', { host, proxy, error: e.message }),
+      msg('net.cause.proxyRefused', { host, proxy, error: e.text }),
     );
   }
   if (e.step === 'proxyConnect') {
     return words(
       e.code === 'ETIMEDOUT' ? 'timeout' : 'refused',
       msg('net.short.proxyRefused'),
-      msg('net.cause.proxyRefused', { host, proxy, error: e.message }),
+      msg('net.cause.proxyRefused', { host, proxy, error: e.text }),
     );
   }
   const kind: ProbeFailureKind =
@@ -141,7 +141,7 @@ function netproxyFailure(r: ProbeResult, host: string): ProbeFailureWords {
       ? msg('net.proxy.dns', { code: e.code })
       : e.code === 'ETIMEDOUT'
         ? msg('net.proxy.timeout')
-        : msg('net.proxy.connect', { error: e.message });
+        : msg('net.proxy.connect', { error: e.text });
   return words(kind, msg('net.short.proxyUnreachable'), msg('net.cause.proxyUnreachable', { host, proxy, what }));
 }
 
@@ -149,11 +149,11 @@ async function tlsFailure(r: ProbeResult, host: string, fc: ProbeWordsContext): 
   const e = r.error!;
   const c = { ...fc, trust: await fc.trust() };
   const t = e.tls && inertNames(e.tls);
-  const error = capitalize(e.message);
+  const error = sentenceStart(e.text);
   if (!t) return words('handshake', msg('net.short.handshake'), msg('net.cause.handshake', { error, host }));
   const now = new Date(c.platform.now()).toISOString();
   const approx: Param = c.trust.approximate
-    ? msg('net.approx', { source: c.trust.source.replace(/ \(approximated.*$/, '') })
+    ? msg('net.approx', { source: c.trust.verifierText ?? c.trust.sourceText })
     : '';
   const cert = { host, subject: t.subject, issuer: t.issuer, now, approx };
   if (t.code === 'CERT_HAS_EXPIRED') {
@@ -194,8 +194,8 @@ async function tlsFailure(r: ProbeResult, host: string, fc: ProbeWordsContext): 
   const trusts = c.trust.approximate
     ? approx
     : c.trust.problems.length > 0
-      ? msg('net.trustsProblems', { source: c.trust.source, problems: c.trust.problems.join('; ') })
-      : msg('net.trusts', { source: c.trust.source });
+      ? msg('net.trustsProblems', { source: c.trust.sourceText, problems: joinFailures(c.trust.problemsText) })
+      : msg('net.trusts', { source: c.trust.sourceText });
   const diff = r.peerChain ? await trustDifferenceText(r.peerChain, false, c.trust, c.platform.env) : undefined;
   const advice = msg(selfSigned ? 'net.advice.selfSigned' : 'net.advice.untrusted');
   return words(
@@ -233,15 +233,3 @@ function altNames(text: string): string {
 function proxyKind(display: string): Message {
   return msg(display.startsWith('socks5:') ? 'net.proxyKind.socks' : 'net.proxyKind.http');
 }
-
-function stepText(step: ProbeStep): Message {
-  return msg(STEP_KEYS[step]);
-}
-
-const STEP_KEYS = {
-  dns: 'net.step.dns',
-  connect: 'net.step.connect',
-  proxyConnect: 'net.step.proxyConnect',
-  tls: 'net.step.tls',
-  http: 'net.step.http',
-} as const satisfies Record<ProbeStep, MessageKey>;

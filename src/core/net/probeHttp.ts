@@ -6,12 +6,15 @@ import { proxyAuthorization, type ProxySetting } from './netproxy';
 import {
   DEFAULT_BODY_CAP,
   ProbeFailure,
+  probeError,
   since,
   USER_AGENT,
   type ProbeOptions,
   type ProbeResult,
   type StepContext,
 } from './probeTypes';
+import { verbatim } from '../i18n/findingText';
+import { msg } from '../i18n/message';
 
 export function request(
   socket: net.Socket,
@@ -89,22 +92,19 @@ export function request(
       res.once('end', () => finish());
       res.once('aborted', () =>
         finish(
-          new ProbeFailure({
-            kind: 'reset',
-            step: 'http',
-            code: 'ECONNRESET',
-            message: `the connection was cut after ${size} bytes of the response body`,
-          }),
+          new ProbeFailure(
+            probeError({ kind: 'reset', step: 'http', code: 'ECONNRESET' }, msg('probe.http.cut', { size })),
+          ),
         ),
       );
       res.on('error', (err) =>
         finish(
-          new ProbeFailure({
-            kind: 'reset',
-            step: 'http',
-            code: (err as NodeJS.ErrnoException).code ?? 'ECONNRESET',
-            message: `the connection was cut after ${size} bytes of the response body`,
-          }),
+          new ProbeFailure(
+            probeError(
+              { kind: 'reset', step: 'http', code: (err as NodeJS.ErrnoException).code ?? 'ECONNRESET' },
+              msg('probe.http.cut', { size }),
+            ),
+          ),
         ),
       );
     });
@@ -112,27 +112,21 @@ export function request(
       const code = err.code ?? 'EHTTP';
       if (code.startsWith('HPE_')) {
         finish(
-          new ProbeFailure({
-            kind: 'http',
-            step: 'http',
-            code,
-            message: `the server did not answer with valid HTTP (${err.message})`,
-          }),
+          new ProbeFailure(
+            probeError({ kind: 'http', step: 'http', code }, msg('probe.http.invalid', { error: err.message })),
+          ),
         );
       } else if (code === 'ECONNRESET' || code === 'EPIPE') {
         finish(
-          new ProbeFailure({
-            kind: 'reset',
-            step: 'http',
-            code: 'ECONNRESET',
-            message:
-              result.status === undefined
-                ? 'the server closed the connection without answering'
-                : `the connection was cut after ${size} bytes of the response body`,
-          }),
+          new ProbeFailure(
+            probeError(
+              { kind: 'reset', step: 'http', code: 'ECONNRESET' },
+              result.status === undefined ? msg('probe.http.closed') : msg('probe.http.cut', { size }),
+            ),
+          ),
         );
       } else {
-        finish(new ProbeFailure({ kind: 'http', step: 'http', code, message: err.message }));
+        finish(new ProbeFailure(probeError({ kind: 'http', step: 'http', code }, verbatim(err.message))));
       }
     });
     req.end();

@@ -3,7 +3,8 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { displayName, type GoTrust } from './trust';
-import { ProbeFailure, type StepContext, type TlsFailureInfo } from './probeTypes';
+import { ProbeFailure, probeError, type StepContext, type TlsFailureInfo } from './probeTypes';
+import { msg } from '../i18n/message';
 
 export function handshake(
   raw: net.Socket,
@@ -95,19 +96,13 @@ function tlsFailure(
   const code = err.code ?? 'ETLS';
   if (!CERT_CODES.has(code)) {
     if (code === 'ECONNRESET' || /socket disconnected/i.test(err.message)) {
-      return new ProbeFailure({
-        kind: 'reset',
-        step: 'tls',
-        code: 'ECONNRESET',
-        message: `the connection was closed during the TLS handshake with ${host}`,
-      });
+      return new ProbeFailure(
+        probeError({ kind: 'reset', step: 'tls', code: 'ECONNRESET' }, msg('probe.tls.closed', { host })),
+      );
     }
-    return new ProbeFailure({
-      kind: 'tls',
-      step: 'tls',
-      code,
-      message: `the TLS handshake with ${host} failed: ${err.message}`,
-    });
+    return new ProbeFailure(
+      probeError({ kind: 'tls', step: 'tls', code }, msg('probe.tls.failed', { host, error: err.message })),
+    );
   }
   const leaf = chain[0];
   // Go checks the leaf's dates first, then the host name, then builds the chain; OpenSSL reports
@@ -130,13 +125,10 @@ function tlsFailure(
   };
   if (leaf?.subjectAltName) info.altNames = leaf.subjectAltName;
   return new ProbeFailure(
-    {
-      kind: 'tls',
-      step: 'tls',
-      code: goCode,
-      message: `certificate verification failed for ${host}: ${goCode === code ? err.message : goCode}`,
-      tls: info,
-    },
+    probeError(
+      { kind: 'tls', step: 'tls', code: goCode, tls: info },
+      msg('probe.tls.verify', { host, error: goCode === code ? err.message : goCode }),
+    ),
     chain,
   );
 }

@@ -7,12 +7,14 @@ import { handshake } from './probeTls';
 import {
   awaitTrust,
   ProbeFailure,
+  probeError,
   unbracket,
   untilAborted,
   USER_AGENT,
   type ProbeOptions,
   type StepContext,
 } from './probeTypes';
+import { msg } from '../i18n/message';
 
 export async function proxyTls(
   socket: net.Socket,
@@ -25,12 +27,13 @@ export async function proxyTls(
     return (await handshake(socket, unbracket(proxy.url.hostname), trust, ctx)).socket;
   } catch (err) {
     if (err instanceof ProbeFailure) {
-      throw new ProbeFailure({
-        ...err.info,
-        kind: 'netproxy',
-        step: 'proxyConnect',
-        message: `TLS to the proxy ${proxy.display} failed: ${err.info.message}`,
-      });
+      const { message: _, text, ...info } = err.info;
+      throw new ProbeFailure(
+        probeError(
+          { ...info, kind: 'netproxy', step: 'proxyConnect' },
+          msg('probe.proxy.tls', { proxy: proxy.display, error: text }),
+        ),
+      );
     }
     throw err;
   }
@@ -64,22 +67,20 @@ export function connectTunnel(
         const status = res.statusCode ?? 0;
         const hint =
           status === 407
-            ? proxyAuthorization(proxy.url)
-              ? ': the credentials in the proxy URL were rejected'
-              : ': the proxy wants credentials (http://user:password@host:port)'
+            ? msg(proxyAuthorization(proxy.url) ? 'probe.proxy.hint.badCredentials' : 'probe.proxy.hint.credentials')
             : status === 403
-              ? ': the proxy does not allow this destination'
+              ? msg('probe.proxy.hint.forbidden')
               : status === 502 || status === 503 || status === 504
-                ? `: the proxy could not reach ${authority}`
+                ? msg('probe.proxy.hint.unreachable', { authority })
                 : '';
         const statusText = `${status} ${res.statusMessage ?? ''}`.trim();
         reject(
-          new ProbeFailure({
-            kind: 'netproxy',
-            step: 'proxyConnect',
-            code: `HTTP_${status}`,
-            message: `the proxy ${proxy.display} answered "${statusText}" to CONNECT ${authority}${hint}`,
-          }),
+          new ProbeFailure(
+            probeError(
+              { kind: 'netproxy', step: 'proxyConnect', code: `HTTP_${status}` },
+              msg('probe.proxy.status', { proxy: proxy.display, status: statusText, authority, hint }),
+            ),
+          ),
         );
         return;
       }
@@ -89,12 +90,12 @@ export function connectTunnel(
     req.on('error', (err) => {
       ctx.signal.removeEventListener('abort', onAbort);
       reject(
-        new ProbeFailure({
-          kind: 'netproxy',
-          step: 'proxyConnect',
-          code: (err as NodeJS.ErrnoException).code ?? 'EPROXY',
-          message: `the proxy ${proxy.display} dropped the CONNECT request (${err.message})`,
-        }),
+        new ProbeFailure(
+          probeError(
+            { kind: 'netproxy', step: 'proxyConnect', code: (err as NodeJS.ErrnoException).code ?? 'EPROXY' },
+            msg('probe.proxy.dropped', { proxy: proxy.display, error: err.message }),
+          ),
+        ),
       );
     });
     req.end();
@@ -114,12 +115,12 @@ export async function socksTunnel(
     return socket;
   } catch (err) {
     if (err instanceof Socks5Error) {
-      throw new ProbeFailure({
-        kind: 'netproxy',
-        step: 'proxyConnect',
-        code: err.code,
-        message: `the SOCKS5 proxy ${proxy.display} ${err.message}`,
-      });
+      throw new ProbeFailure(
+        probeError(
+          { kind: 'netproxy', step: 'proxyConnect', code: err.code },
+          msg('probe.socks', { proxy: proxy.display, error: err.text }),
+        ),
+      );
     }
     throw err;
   }

@@ -3,6 +3,9 @@ import * as net from 'node:net';
 import type { X509Certificate } from 'node:crypto';
 import type { GoTrust } from './trust';
 import type { NetProxyConfig } from './netproxy';
+import type { MessageKey } from '../i18n/catalog';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export type ProbeStep = 'dns' | 'connect' | 'proxyConnect' | 'tls' | 'http';
 export type ProbeErrorKind =
@@ -34,8 +37,16 @@ export interface ProbeError {
   kind: ProbeErrorKind;
   step: ProbeStep;
   code: string;
+  /** What the step saw, in English ("127.0.0.1:1 refused the connection (ECONNREFUSED)"). */
   message: string;
+  /** `message` as a catalog Message, for findings in another language. */
+  text: Message;
   tls?: TlsFailureInfo;
+}
+
+/** A ProbeError from its words: `message` is their English. */
+export function probeError(e: Omit<ProbeError, 'message' | 'text'>, text: Message): ProbeError {
+  return { ...e, message: render(text, 'en'), text };
 }
 
 export interface ProbeSteps {
@@ -105,6 +116,19 @@ export class ProbeFailure extends Error {
     super(info.message);
   }
 }
+
+/** The step in words: "the DNS lookup", "the TLS handshake". */
+export function stepText(step: ProbeStep): Message {
+  return msg(STEP_KEYS[step]);
+}
+
+const STEP_KEYS = {
+  dns: 'net.step.dns',
+  connect: 'net.step.connect',
+  proxyConnect: 'net.step.proxyConnect',
+  tls: 'net.step.tls',
+  http: 'net.step.http',
+} as const satisfies Record<ProbeStep, MessageKey>;
 
 export const TIMEOUT = Symbol('timeout');
 export const ABORTED = Symbol('aborted');

@@ -2,27 +2,27 @@
 // does it for HTTPS_PROXY=socks5://...: host names go to the proxy unresolved. The socket is handed
 // back ready for TLS or HTTP, with nothing read past the handshake.
 import * as net from 'node:net';
+import type { MessageKey } from '../i18n/catalog';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export class Socks5Error extends Error {
   /** `SOCKS_AUTH`, `SOCKS_PROTOCOL`, `SOCKS_<reply code>`, `ECONNRESET`. */
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  /** The message as a catalog Message. */
+  readonly text: Message;
+  constructor(code: string, text: Message) {
+    super(render(text, 'en'));
     this.name = 'Socks5Error';
     this.code = code;
+    this.text = text;
   }
 }
 
-const REPLIES: Record<number, string> = {
-  1: 'general failure',
-  2: 'connection not allowed by its rules',
-  3: 'network unreachable',
-  4: 'host unreachable',
-  5: 'connection refused by the destination',
-  6: 'TTL expired',
-  7: 'command not supported',
-  8: 'address type not supported',
-};
+function reply(code: number): Message {
+  const key = `probe.socks.reply.${code}`;
+  return code >= 1 && code <= 8 ? msg(key as MessageKey) : msg('probe.socks.reply.other', { code });
+}
 
 /** Rejects with a Socks5Error (message phrased to follow "the SOCKS5 proxy X"), or with `signal.reason`. */
 export async function socks5Connect(
@@ -32,29 +32,20 @@ export async function socks5Connect(
   proxy: URL,
   signal: AbortSignal,
 ): Promise<void> {
-  const reader = byteReader(
-    socket,
-    signal,
-    () => new Socks5Error('ECONNRESET', 'closed the connection during the handshake'),
-  );
+  const reader = byteReader(socket, signal, () => new Socks5Error('ECONNRESET', msg('probe.socks.closed')));
   try {
     const user = Buffer.from(decodeURIComponent(proxy.username));
     const pass = Buffer.from(decodeURIComponent(proxy.password));
     const withAuth = user.length > 0 || pass.length > 0;
     socket.write(Buffer.from(withAuth ? [5, 2, 0, 2] : [5, 1, 0]));
     const [version, method] = await reader.read(2);
-    if (version !== 5) throw new Socks5Error('SOCKS_PROTOCOL', 'does not speak SOCKS5');
+    if (version !== 5) throw new Socks5Error('SOCKS_PROTOCOL', msg('probe.socks.notSocks'));
     if (method === 2 && withAuth) {
       socket.write(Buffer.concat([Buffer.from([1, user.length]), user, Buffer.from([pass.length]), pass]));
       const [, status] = await reader.read(2);
-      if (status !== 0) throw new Socks5Error('SOCKS_AUTH', 'rejected the user name and password in its URL');
+      if (status !== 0) throw new Socks5Error('SOCKS_AUTH', msg('probe.socks.badCredentials'));
     } else if (method !== 0) {
-      throw new Socks5Error(
-        'SOCKS_AUTH',
-        withAuth
-          ? 'accepts none of the offered authentication methods'
-          : 'wants a user name and password (socks5://user:password@host:port)',
-      );
+      throw new Socks5Error('SOCKS_AUTH', msg(withAuth ? 'probe.socks.noMethod' : 'probe.socks.wantsCredentials'));
     }
     const kind = net.isIP(host);
     const name = Buffer.from(host);
@@ -68,10 +59,7 @@ export async function socks5Connect(
     const head = await reader.read(4);
     if (head[1] !== 0) {
       const where = kind === 6 ? `[${host}]:${port}` : `${host}:${port}`;
-      throw new Socks5Error(
-        `SOCKS_${head[1]}`,
-        `could not connect to ${where} (${REPLIES[head[1]!] ?? `reply ${head[1]}`})`,
-      );
+      throw new Socks5Error(`SOCKS_${head[1]}`, msg('probe.socks.connect', { where, reply: reply(head[1]!) }));
     }
     const len = head[3] === 1 ? 4 : head[3] === 4 ? 16 : (await reader.read(1))[0]!;
     await reader.read(len + 2); // bound address and port: not needed

@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { readFile, readdir, readlink } from 'node:fs/promises';
 import type { Platform } from '../platform';
-import { msg, type Message } from '../i18n/message';
+import { verbatim } from '../i18n/findingText';
+import { alternatives } from '../i18n/join';
+import { msg, type Message, type Param } from '../i18n/message';
 import { render } from '../i18n/render';
 
 /** crypto/x509/root_linux.go */
@@ -36,6 +38,10 @@ const BSD_CERT_DIRS = ['/etc/ssl/certs', '/usr/local/share/certs', '/etc/openssl
 export interface GoTrust {
   /** Where the go command's CAs come from, in words, for findings. */
   source: string;
+  /** `source` as a catalog Message. */
+  sourceText: Message;
+  /** macOS/Windows: the OS verifier Go asks (`source` without the note on the approximation). */
+  verifierText?: Message;
   /** SSL_CERT_FILE or SSL_CERT_DIR decided (part of) the set. */
   fromEnv: boolean;
   /** macOS/Windows: Go uses the OS verifier; Node's defaults stand in, so verdicts are approximate. */
@@ -46,6 +52,8 @@ export interface GoTrust {
   files: string[];
   /** Things a user should know about the set: a missing SSL_CERT_FILE, an empty result... */
   problems: string[];
+  /** `problems` as catalog Messages. */
+  problemsText: Message[];
   /** The one TLS context every probe of a diagnosis uses. */
   secureContext: tls.SecureContext;
   /** DER (base64) of every loaded certificate, to tell whether a captured chain ends in Go's set. */
@@ -64,14 +72,18 @@ export async function loadGoTrust(
   options: TrustOptions = {},
 ): Promise<GoTrust> {
   if (platform.os === 'darwin' || platform.os === 'win32') {
-    const verifier = platform.os === 'darwin' ? 'the macOS keychain verifier' : 'the Windows certificate store';
+    const verifierText = msg(platform.os === 'darwin' ? 'probe.trust.darwin' : 'probe.trust.win32');
+    const sourceText = msg('probe.trust.approximated', { verifier: verifierText });
     return {
-      source: `${verifier} (approximated with Node's built-in CA list plus NODE_EXTRA_CA_CERTS)`,
+      source: render(sourceText, 'en'),
+      sourceText,
+      verifierText,
       fromEnv: false,
       approximate: true,
       certCount: 0,
       files: [],
       problems: [],
+      problemsText: [],
       secureContext: tls.createSecureContext({}),
       derSet: new Set(),
     };
@@ -82,7 +94,7 @@ export async function loadGoTrust(
   const files = envFile !== '' ? [envFile] : [...(options.certFiles ?? (bsd ? BSD_CERT_FILES : LINUX_CERT_FILES))];
   const dirs = envDir !== '' ? envDir.split(':') : [...(options.certDirs ?? (bsd ? BSD_CERT_DIRS : LINUX_CERT_DIRS))];
 
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const read: string[] = [];
   const blocks: string[] = [];
 
@@ -97,14 +109,16 @@ export async function loadGoTrust(
       break;
     } catch (err) {
       if (envFile !== '')
-        problems.push(`SSL_CERT_FILE=${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        problems.push(
+          msg('probe.trust.fileUnreadable', { file, code: (err as NodeJS.ErrnoException).code ?? 'error' }),
+        );
     }
   }
   const dirsRead: string[] = [];
   const perDir = await Promise.all(dirs.map((d) => readCertDir(d)));
   perDir.forEach((r, i) => {
     if (r.error) {
-      if (envDir !== '') problems.push(`SSL_CERT_DIR entry ${dirs[i]} cannot be read (${r.error})`);
+      if (envDir !== '') problems.push(msg('probe.trust.dirUnreadable', { dir: dirs[i]!, code: r.error }));
       return;
     }
     dirsRead.push(dirs[i]!);
@@ -123,25 +137,22 @@ export async function loadGoTrust(
     }
   }
   if (unique.length === 0) {
-    problems.push('no CA certificates were found, so the go command cannot verify any HTTPS server');
+    problems.push(msg('probe.trust.empty'));
   }
-  const parts: string[] = [];
-  parts.push(
-    envFile !== ''
-      ? `SSL_CERT_FILE=${envFile}`
-      : bundle
-        ? bundle
-        : 'no CA bundle file (none of the usual locations exists)',
-  );
+  const parts: Param[] = [];
+  parts.push(envFile !== '' ? `SSL_CERT_FILE=${envFile}` : (bundle ?? msg('probe.trust.noBundle')));
   if (envDir !== '') parts.push(`SSL_CERT_DIR=${envDir}`);
   else if (dirsRead.length > 0) parts.push(dirsRead.join(', '));
+  const sourceText = verbatim(alternatives(parts, 'and'));
   return {
-    source: parts.join(' and '),
+    source: render(sourceText, 'en'),
+    sourceText,
     fromEnv: envFile !== '' || envDir !== '',
     approximate: false,
     certCount: unique.length,
     files: read,
-    problems,
+    problems: problems.map((p) => render(p, 'en')),
+    problemsText: problems,
     // An explicit `ca` replaces Node's roots (and NODE_EXTRA_CA_CERTS), as Go's pool replaces them.
     secureContext: tls.createSecureContext({ ca: unique }),
     derSet,

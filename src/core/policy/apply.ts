@@ -8,7 +8,8 @@ import { compareGoVersions, goName, parseGoVersion, releaseFor } from '../goVers
 import { parseGoproxy } from '../go/goproxy';
 import { matchPrefixPatterns } from '../sumdb/prefixPatterns';
 import type { LoadedPolicy } from './model';
-import { findingText } from '../i18n/findingText';
+import { findingText, verbatim } from '../i18n/findingText';
+import { joined, sentences } from '../i18n/join';
 import { msg, type Message } from '../i18n/message';
 import { findingWords, fixWords } from '../i18n/words';
 
@@ -24,9 +25,6 @@ const goEnvWrite = (name: string, value: string, title: Message): Fix => ({
   ...fixWords(title),
   action: { kind: 'setGoEnv', name, value },
 });
-
-/** Sentences side by side: spaced in English, not in Chinese. */
-const sentences = (parts: Message[]): Message => parts.reduce((a, b) => msg('policy.sentences', { a, b }));
 
 export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptions): Report {
   const { policy, file, lines } = loaded;
@@ -83,11 +81,13 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
       'policy.goproxy',
       missing.length ? 'goproxy.include' : 'goproxy.exclude',
       msg('policy.goproxy.title'),
-      sentences([
-        ...(missing.length ? [msg('policy.goproxy.include', { urls: missing.join(', ') })] : []),
-        ...(forbidden.length ? [msg('policy.goproxy.exclude', { urls: forbidden.join(', ') })] : []),
-        msg('policy.goproxy.is', { value: env('GOPROXY') }),
-      ]),
+      verbatim(
+        sentences([
+          ...(missing.length ? [msg('policy.goproxy.include', { urls: joined(missing) })] : []),
+          ...(forbidden.length ? [msg('policy.goproxy.exclude', { urls: joined(forbidden) })] : []),
+          msg('policy.goproxy.is', { value: env('GOPROXY') }),
+        ]),
+      ),
       [goEnvWrite('GOPROXY', value, msg('policy.fix.goproxy'))],
     );
   }
@@ -99,8 +99,8 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
       'policy.goprivate',
       'goprivate.cover',
       msg('policy.goprivate.title'),
-      msg('policy.goprivate.detail', { patterns: uncovered.join(', ') }),
-      [goEnvWrite('GOPRIVATE', value, msg('policy.fix.goprivate', { patterns: uncovered.join(', ') }))],
+      msg('policy.goprivate.detail', { patterns: joined(uncovered) }),
+      [goEnvWrite('GOPRIVATE', value, msg('policy.fix.goprivate', { patterns: joined(uncovered) }))],
     );
   }
 
@@ -121,10 +121,10 @@ export function applyPolicy(report: Report, loaded: LoadedPolicy, o: PolicyOptio
       'policy.goflags',
       'goflags.forbid',
       msg('policy.goflags.title'),
-      msg('policy.goflags.detail', { flags: bad.join(', ') }),
+      msg('policy.goflags.detail', { flags: joined(bad) }),
       [
         value
-          ? goEnvWrite('GOFLAGS', value, msg('policy.fix.goflagsRemove', { flags: bad.join(', ') }))
+          ? goEnvWrite('GOFLAGS', value, msg('policy.fix.goflagsRemove', { flags: joined(bad) }))
           : {
               command: 'go env -u GOFLAGS',
               ...fixWords(msg('policy.fix.goflagsClear')),

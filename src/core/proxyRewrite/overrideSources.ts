@@ -3,6 +3,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Platform } from '../platform';
+import { joined } from '../i18n/join';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export interface OverrideSource {
   file: string;
@@ -72,17 +75,23 @@ export function describeOverrideSources(
   found: readonly OverrideSource[],
   p: Pick<Platform, 'env' | 'os'>,
 ): string {
+  return render(describeOverrideSourcesText(name, found, p), 'en');
+}
+
+/** describeOverrideSources as a catalog Message. */
+export function describeOverrideSourcesText(
+  name: string,
+  found: readonly OverrideSource[],
+  p: Pick<Platform, 'env' | 'os'>,
+): Message {
   const inVsCode = Boolean(
     p.env['VSCODE_PID'] || p.env['VSCODE_IPC_HOOK'] || p.env['VSCODE_CWD'] || p.env['TERM_PROGRAM'] === 'vscode',
   );
-  const places: string[] = [];
-  if (found.length > 0) places.push(`it is set in ${found.map((f) => `${f.file}:${f.line}`).join(', ')}`);
-  const guesses =
-    p.os === 'win32'
-      ? 'the Windows environment variables (System Properties → Environment Variables)'
-      : 'a shell profile (~/.bashrc, ~/.zshrc, ~/.profile), the system environment (/etc/environment, /etc/profile.d)';
-  places.push(
-    `${found.length > 0 ? 'otherwise look at ' : 'it probably comes from '}${guesses}, or VS Code settings (go.toolsEnvVars, terminal.integrated.env.*)${inVsCode ? ' — this process runs under VS Code, so check those first' : ''}`,
-  );
-  return `${name} is set in the OS environment: ${places.join('; ')}. Remove it there (or set it to the same value) and restart the shell or editor.`;
+  const places: Message[] = [];
+  if (found.length > 0)
+    places.push(msg('setting.override.found', { lines: found.map((f) => `${f.file}:${f.line}`).join(', ') }));
+  const guesses = msg(p.os === 'win32' ? 'setting.override.win32' : 'setting.override.posix');
+  const vscode = inVsCode ? msg('setting.override.vscode') : '';
+  places.push(msg(found.length > 0 ? 'setting.override.otherwise' : 'setting.override.probably', { guesses, vscode }));
+  return msg('setting.override', { name, places: joined(places, msg('common.list.clauses')) });
 }

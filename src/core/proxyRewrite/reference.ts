@@ -2,7 +2,9 @@
 // checksum database (signature, inclusion proof and consistency checked by sumdb/client.ts),
 // reached directly first, then through the candidate mirrors (their answers are signed, so a
 // mirror cannot forge them); failing that, the hash shipped with go-env-doctor.
-import { errorMessage } from '../errors';
+import { errorMessageText } from '../errors';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 import { parseGoproxy } from '../go/goproxy';
 import { redact } from '../redact';
 import { lookupSumdb } from '../sumdb/client';
@@ -21,6 +23,8 @@ export interface ReferenceHash {
   source: 'sumdb' | 'builtin' | 'none';
   /** How it was obtained, or why no source answered. */
   detail: string;
+  /** `detail` as a catalog Message (absent: `detail` is shown as it is). */
+  detailText?: Message;
   /** Whether the checksum database answered when asked directly (not through a mirror). */
   directReachable: boolean;
   /** Why the direct request failed, when it did. */
@@ -37,28 +41,29 @@ export interface ReferenceOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** A detail in English (redacted: it may quote a URL) and as a Message. */
+export function detail(text: Message): Required<Pick<ReferenceHash, 'detail' | 'detailText'>> {
+  return { detail: redact(render(text, 'en')), detailText: text };
+}
+
 export async function referenceHash(o: ReferenceOptions): Promise<ReferenceHash> {
   const ref = `${o.reference.path}@${o.reference.version}`;
-  const builtin = (why: string, direct: Pick<ReferenceHash, 'directReachable' | 'directProblem'>): ReferenceHash => {
+  const builtin = (why: Message, direct: Pick<ReferenceHash, 'directReachable' | 'directProblem'>): ReferenceHash => {
     const known = o.reference.knownGoModHash;
     if (known)
       return {
         hash: known.hash,
         source: 'builtin',
-        detail: `from the go.sum line ${known.db} published for it (shipped with go-env-doctor), because ${why}`,
+        ...detail(msg('sumdb.ref.builtin', { db: known.db, why })),
         ...direct,
       };
-    return {
-      source: 'none',
-      detail: `no trusted hash: ${why}; the mirrors can only be compared with each other`,
-      ...direct,
-    };
+    return { source: 'none', ...detail(msg('sumdb.ref.none', { why })), ...direct };
   };
-  if (!o.db) return builtin('checksum verification is off (GOSUMDB=off)', { directReachable: false });
+  if (!o.db) return builtin(msg('sumdb.ref.off'), { directReachable: false });
   const db = o.db;
   const lookup = async (
     proxies: string,
-  ): Promise<{ hash?: string | undefined; via: string } | { error: SumdbError | Error }> => {
+  ): Promise<{ hash?: string | undefined; via: Message } | { error: SumdbError | Error }> => {
     // A lookup is several requests (record, then tiles): bound the whole of it, not just each one.
     const budgetMs = o.timeoutMs * LOOKUP_BUDGET_FACTOR;
     const deadline = AbortSignal.timeout(budgetMs);
@@ -71,16 +76,13 @@ export async function referenceHash(o: ReferenceOptions): Promise<ReferenceHash>
       );
       return {
         hash: goModHashFromLines(r.lines, o.reference.path, o.reference.version),
-        via: r.via === 'proxy' ? `through ${r.baseUrl}` : `at ${r.baseUrl}`,
+        via: msg(r.via === 'proxy' ? 'sumdb.ref.via.proxy' : 'sumdb.ref.via.direct', { url: r.baseUrl }),
       };
     } catch (err) {
       if (o.signal?.aborted) throw err;
       if (deadline.aborted)
         return {
-          error: new SumdbError(
-            'unavailable',
-            `no complete answer from the checksum database ${db.name} within ${budgetMs} ms`,
-          ),
+          error: new SumdbError('unavailable', msg('sumdb.noCompleteAnswer', { db: db.name, ms: budgetMs })),
         };
       return { error: err instanceof Error ? err : new Error(String(err)) };
     }
@@ -88,47 +90,38 @@ export async function referenceHash(o: ReferenceOptions): Promise<ReferenceHash>
   // "direct" as the only GOPROXY entry makes the client go straight to the database.
   const direct = await lookup('direct');
   if ('hash' in direct || !('error' in direct)) {
-    if (!direct.hash)
-      return builtin(`the checksum database ${db.name} has no go.mod line for ${ref}`, { directReachable: true });
+    if (!direct.hash) return builtin(msg('sumdb.ref.noGoMod', { db: db.name, ref }), { directReachable: true });
     return {
       hash: direct.hash,
       source: 'sumdb',
-      detail: `from the checksum database ${db.name} ${direct.via} (signed, proven in its log)`,
+      ...detail(msg('sumdb.ref.fromDb', { db: db.name, via: direct.via })),
       directReachable: true,
     };
   }
-  const directProblem = redact(errorMessage(direct.error));
+  const problem = errorMessageText(direct.error);
+  const directProblem = redact(render(problem, 'en'));
   const kind = direct.error instanceof SumdbError ? direct.error.kind : 'unavailable';
-  if (kind === 'notFound')
-    return builtin(`the checksum database ${db.name} has no record of ${ref}`, { directReachable: true });
+  if (kind === 'notFound') return builtin(msg('sumdb.ref.noRecord', { db: db.name, ref }), { directReachable: true });
   if (kind !== 'unavailable') {
     // A bad signature, a bad proof or a fork is not a network problem: never look elsewhere for a better answer.
-    return builtin(`the checksum database ${db.name} gave an answer that does not verify: ${directProblem}`, {
-      directReachable: true,
-      directProblem,
-    });
+    return builtin(msg('sumdb.ref.notVerified', { db: db.name, problem }), { directReachable: true, directProblem });
   }
   if (db.explicitUrl || o.candidates.length === 0)
-    return builtin(`the checksum database ${db.name} cannot be reached: ${directProblem}`, {
-      directReachable: false,
-      directProblem,
-    });
+    return builtin(msg('sumdb.ref.unreachable', { db: db.name, problem }), { directReachable: false, directProblem });
   const viaMirrors = await lookup(o.candidates.join('|'));
   if ('error' in viaMirrors) {
-    return builtin(
-      `the checksum database ${db.name} cannot be reached directly (${directProblem}) nor through any candidate mirror (${redact(errorMessage(viaMirrors.error))})`,
-      { directReachable: false, directProblem },
-    );
-  }
-  if (!viaMirrors.hash)
-    return builtin(`the checksum database ${db.name} has no go.mod line for ${ref}`, {
+    const mirrors = errorMessageText(viaMirrors.error);
+    return builtin(msg('sumdb.ref.unreachableAll', { db: db.name, problem, mirrors }), {
       directReachable: false,
       directProblem,
     });
+  }
+  if (!viaMirrors.hash)
+    return builtin(msg('sumdb.ref.noGoMod', { db: db.name, ref }), { directReachable: false, directProblem });
   return {
     hash: viaMirrors.hash,
     source: 'sumdb',
-    detail: `from the checksum database ${db.name} ${viaMirrors.via} (signed, proven in its log; it cannot be reached directly: ${directProblem})`,
+    ...detail(msg('sumdb.ref.fromDbViaMirrors', { db: db.name, via: viaMirrors.via, problem })),
     directReachable: false,
     directProblem,
   };

@@ -3,14 +3,16 @@
 import { runProcess } from '../process/run';
 import { redact } from '../redact';
 import type { Sandbox } from './sandbox';
+import { msg, type Message, type Param } from '../i18n/message';
 
 /** go's own words are quoted, but never more than this. */
 export const MAX_ERROR_CHARS = 1500;
 
+/** `error` and `why` are go's words (a string) or ours (a Message). */
 export type GoRun =
   | { kind: 'ok'; what: string; output: string; ms: number }
-  | { kind: 'failed'; what: string; error: string; ms: number }
-  | { kind: 'skipped'; what: string; why: string };
+  | { kind: 'failed'; what: string; error: Param; ms: number }
+  | { kind: 'skipped'; what: string; why: Param };
 
 export interface GoRunContext {
   goPath: string;
@@ -47,7 +49,7 @@ export async function goVersionIn(c: GoRunContext, cwd: string): Promise<GoRun> 
 
 type Raw =
   | { kind: 'done'; code: number | null; stdout: string; stderr: string; ms: number }
-  | { kind: 'error'; error: string; ms: number };
+  | { kind: 'error'; error: Message; ms: number };
 
 async function run(c: GoRunContext, args: string[], cwd: string, extra: NodeJS.ProcessEnv): Promise<Raw> {
   const timeoutMs = Math.max(1, c.deadline - Date.now());
@@ -63,15 +65,11 @@ async function run(c: GoRunContext, args: string[], cwd: string, extra: NodeJS.P
     case 'exited':
       return { kind: 'done', code: r.code, stdout: r.stdout, stderr: r.stderr, ms: r.durationMs };
     case 'timeout':
-      return {
-        kind: 'error',
-        error: `did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`,
-        ms: r.durationMs,
-      };
+      return { kind: 'error', error: msg('refereeRun.timeout', { s: Math.round(timeoutMs / 1000) }), ms: r.durationMs };
     case 'aborted':
-      return { kind: 'error', error: 'cancelled', ms: r.durationMs };
+      return { kind: 'error', error: msg('refereeRun.cancelled'), ms: r.durationMs };
     case 'spawnError':
-      return { kind: 'error', error: `could not start ${c.goPath}: ${r.message}`, ms: r.durationMs };
+      return { kind: 'error', error: msg('refereeRun.spawn', { go: c.goPath, error: r.message }), ms: r.durationMs };
   }
 }
 

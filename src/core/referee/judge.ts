@@ -2,7 +2,7 @@
 // referee.disagrees where go contradicts one of our findings.
 import type { Finding } from '../findings';
 import type { GoRun } from './goRuns';
-import { joinFailures } from '../i18n/join';
+import { alternatives, joined, joinFailures } from '../i18n/join';
 import { msg, type Param } from '../i18n/message';
 import { findingWords } from '../i18n/words';
 
@@ -106,11 +106,9 @@ function disagreements(r: RefereeRuns): Finding[] {
 }
 
 function list(fs: readonly Finding[]): Param {
-  return fs
-    .map((f): Param => msg('referee.listed', { id: f.id, subject: f.subject ?? f.text?.title ?? f.title }))
-    .reduce((a, b) => msg('referee.listSep', { a, b }));
+  return joined(fs.map((f) => msg('referee.listed', { id: f.id, subject: f.subject ?? f.text?.title ?? f.title })));
 }
 
 function and(items: readonly string[]): Param {
-  return items.slice(1).reduce<Param>((a, b) => msg('referee.and', { a, b }), items[0]!);
+  return alternatives(items, 'and');
 }

@@ -8,6 +8,7 @@ import { REFERENCE_MODULE } from '../proxyRewrite/defaults';
 import { goVersionIn, modDownload, type GoRun, type GoRunContext } from './goRuns';
 import { judge } from './judge';
 import { withSandbox } from './sandbox';
+import { msg } from '../i18n/message';
 
 export interface RefereeOptions {
   goPath: string;
@@ -49,7 +50,7 @@ export async function runReferee(o: RefereeOptions): Promise<Finding[]> {
         ? Promise.resolve({
             kind: 'skipped',
             what: 'go version',
-            why: `it would download ${o.plan.runs}; add --allow-toolchain-download to let it (into a throwaway cache)`,
+            why: msg('refereeRun.wouldDownload', { runs: o.plan.runs }),
           })
         : goVersionIn(c, o.cwd);
     return Promise.all([

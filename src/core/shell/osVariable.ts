@@ -4,6 +4,8 @@
 // until it is also removed where it is stored (a shell profile, or the Windows user environment).
 import type { Fix } from '../findings';
 import type { Shell } from './quote';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 /** The shell a command line is shown for on `os`. */
 export function shellFor(os: NodeJS.Platform): Shell {
@@ -49,14 +51,14 @@ export function cmdClearLine(names: readonly string[]): string {
 
 /** What a Windows user needs to know beyond the PowerShell line: cmd's form, setx, and the machine scope. */
 export function windowsClearNote(names: readonly string[]): string {
+  return render(windowsClearNoteText(names), 'en');
+}
+
+/** windowsClearNote as a catalog Message. */
+export function windowsClearNoteText(names: readonly string[]): Message {
   const cmd = cmdClearLine(names);
   const machine = names.map((n) => `[Environment]::SetEnvironmentVariable('${checkName(n)}', $null, 'Machine')`);
-  return (
-    `In cmd, \`${cmd}\` clears it for that window only. ` +
-    'Do not use setx for this: setx cannot remove a variable (at best it stores an empty one) and cuts values longer than 1024 characters. ' +
-    'A change to the stored environment reaches only programs started afterwards, so restart VS Code and open terminals. ' +
-    `If it is set for all users, remove it from an administrator PowerShell: \`${machine.join('; ')}\`.`
-  );
+  return msg('setting.windowsClear', { cmd, machine: machine.join('; ') });
 }
 
 /** A fix that removes OS variables, in the form for `os`; `posixNote` is shown as a comment after `unset`. */

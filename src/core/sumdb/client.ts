@@ -5,10 +5,11 @@
 // head in a state dir, checking every new head is consistent with it (a fork is a security error).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { errorMessage } from '../errors';
+import { errorMessageText } from '../errors';
 import { escapeModulePath, proxyResource, type ProxyEntry } from '../go/goproxy';
 import { redact } from '../redact';
-import { capitalize } from '../text';
+import { sentenceStart } from '../i18n/join';
+import { msg, type Message } from '../i18n/message';
 import type { SumDatabase } from '../go/gosumdb';
 import type { HttpGet, HttpResult } from '../net/httpGet';
 import { openNote, NoteError } from './note';
@@ -66,27 +67,25 @@ export async function resolveSumdbBase(opts: SumdbClientOptions): Promise<{ base
     if (entry.kind === 'invalid') {
       throw new SumdbError(
         'unavailable',
-        `GOPROXY entry "${redact(entry.text)}" is invalid (${entry.reason}), so the checksum database cannot be reached through it.`,
+        msg('sumdb.invalidEntry', { entry: redact(entry.text), reason: entry.reasonText }),
       );
     }
     const supported = proxyResource(entry.url, `sumdb/${db.name}/supported`);
     let res: HttpResult | undefined;
-    let failure: string;
+    let failure: Message;
     try {
       res = await opts.get(supported, { signal: opts.signal, timeoutMs: timeout(opts), maxBytes: MAX_SUPPORTED_BYTES });
       if (res.status === 200) return { base: proxyResource(entry.url, `sumdb/${db.name}`), via: 'proxy' };
       if (res.status === 404 || res.status === 410) continue;
-      failure = `answered HTTP ${res.status}`;
+      failure = msg('sumdb.supported.status', { status: res.status });
     } catch (err) {
       rethrowAbort(err, opts.signal);
-      failure = `could not be reached (${errorMessage(err)})`;
+      failure = msg('sumdb.supported.unreachable', { error: errorMessageText(err) });
     }
     if (entry.next === 'anyError') continue;
-    throw new SumdbError(
-      'unavailable',
-      `The GOPROXY mirror ${redact(entry.url.href)} ${failure} when asked whether it serves the checksum database ${db.name} (${redact(supported.href)}); cmd/go treats that as the database being unavailable.`,
-      redact(supported.href),
-    );
+    const url = redact(supported.href);
+    const mirror = redact(entry.url.href);
+    throw new SumdbError('unavailable', msg('sumdb.supported.failed', { mirror, failure, db: db.name, url }), url);
   }
   return { base: db.url, via: 'direct' };
 }
@@ -99,36 +98,26 @@ export async function lookupSumdb(opts: SumdbClientOptions, modulePath: string, 
   const fetchTiles = tileFetcher(opts, base);
 
   const savedText = await readState(stateFile);
-  const saved = savedText ? openHead(opts, savedText, `the tree head saved in ${stateFile}`) : undefined;
+  const saved = savedText ? openHead(opts, savedText, msg('sumdb.what.saved', { file: stateFile })) : undefined;
 
   const lookupUrl = proxyResource(base, `lookup/${escapeModulePath(modulePath)}@${escapeModulePath(version)}`);
   const res = await get(opts, lookupUrl, MAX_LOOKUP_BYTES);
+  const url = redact(lookupUrl.href);
   if (res.status === 404 || res.status === 410) {
-    throw new SumdbError(
-      'notFound',
-      `The checksum database ${opts.db.name} has no record of ${modulePath}@${version} (HTTP ${res.status} from ${redact(lookupUrl.href)}).`,
-      redact(lookupUrl.href),
-    );
+    const words = { db: opts.db.name, module: modulePath, version, status: res.status, url };
+    throw new SumdbError('notFound', msg('sumdb.notFound', words), url);
   }
   if (res.status !== 200) {
-    throw new SumdbError(
-      'unavailable',
-      `The checksum database answered HTTP ${res.status} for ${redact(lookupUrl.href)}.`,
-      redact(lookupUrl.href),
-    );
+    throw new SumdbError('unavailable', msg('sumdb.lookupStatus', { status: res.status, url }), url);
   }
   let record: ReturnType<typeof parseRecord>;
   try {
     record = parseRecord(res.body);
   } catch (err) {
-    throw new SumdbError(
-      'malformed',
-      `The checksum database's answer for ${modulePath}@${version} is not a valid record (${errorMessage(err)}).`,
-      redact(lookupUrl.href),
-      { cause: err },
-    );
+    const words = { module: modulePath, version, error: errorMessageText(err) };
+    throw new SumdbError('malformed', msg('sumdb.badRecord', words), url, { cause: err });
   }
-  const fresh = openHead(opts, record.rest, `the tree note in the lookup response from ${redact(lookupUrl.href)}`);
+  const fresh = openHead(opts, record.rest, msg('sumdb.what.lookup', { url }));
 
   let latest = fresh;
   if (saved) latest = await mergeHeads(saved, fresh, height, fetchTiles, opts.db.name);
@@ -160,40 +149,38 @@ export function zipHashesFromLines(lines: readonly string[], modulePath: string,
     .filter((h) => h.startsWith('h1:'));
 }
 
-function openHead(opts: SumdbClientOptions, msg: Buffer, what: string): Head {
+function openHead(opts: SumdbClientOptions, note: Buffer, whatNote: Message): Head {
   const { db } = opts;
+  const what = sentenceStart(whatNote);
   let text: string;
   try {
-    text = openNote(msg, [db.verifier]).text;
+    text = openNote(note, [db.verifier]).text;
   } catch (err) {
     if (err instanceof NoteError) {
       const signers = err.note?.unverifiedSigs
         .map((s) => `${s.name}+${s.hash.toString(16).padStart(8, '0')}`)
         .join(', ');
+      const key = db.verifier.key.split('+').slice(0, 2).join('+');
       const why =
         err.kind === 'unverified'
-          ? `is not signed by the key of ${db.name} (${db.verifier.key.split('+').slice(0, 2).join('+')})${signers ? `; it is signed only by ${signers}` : ''}`
+          ? msg('sumdb.note.unsigned', {
+              what,
+              db: db.name,
+              key,
+              signers: signers ? msg('sumdb.note.signers', { signers }) : '',
+            })
           : err.kind === 'invalidSignature'
-            ? `carries a signature by ${db.name}'s key that does not verify`
-            : `is not a well-formed signed note (${err.message})`;
-      throw new SumdbError(
-        err.kind === 'malformedNote' ? 'malformed' : 'badSignature',
-        `${capitalize(what)} ${why}.`,
-        undefined,
-        { cause: err },
-      );
+            ? msg('sumdb.note.badSignature', { what, db: db.name })
+            : msg('sumdb.note.malformed', { what, error: err.message });
+      throw new SumdbError(err.kind === 'malformedNote' ? 'malformed' : 'badSignature', why, undefined, { cause: err });
     }
     throw err;
   }
   try {
-    return { tree: parseTree(text), note: msg };
+    return { tree: parseTree(text), note };
   } catch (err) {
-    throw new SumdbError(
-      'malformed',
-      `${capitalize(what)} is signed but is not a go.sum database tree (${errorMessage(err)}).`,
-      undefined,
-      { cause: err },
-    );
+    const words = msg('sumdb.note.notTree', { what, error: errorMessageText(err) });
+    throw new SumdbError('malformed', words, undefined, { cause: err });
   }
 }
 
@@ -212,16 +199,21 @@ async function mergeHeads(
   try {
     h = await treeHash(older.tree.n, tileHashReader(newer.tree, height, fetchTiles));
   } catch (err) {
-    throw proofError(err, `checking tree#${older.tree.n} against tree#${newer.tree.n}`);
+    throw proofError(err, msg('sumdb.proof.consistency', { older: older.tree.n, newer: newer.tree.n }));
   }
   if (!h.equals(older.tree.hash)) {
     const indent = (b: Buffer) => b.toString('utf8').trimEnd().replace(/\n/g, '\n\t');
     throw new SumdbError(
       'inconsistent',
-      `SECURITY ERROR: the checksum database ${name} is inconsistent with the tree head verified earlier. ` +
-        `Its tree of ${newer.tree.n} records does not contain the earlier tree of ${older.tree.n} records (the database forked or was rolled back): ` +
-        `hash of the first ${older.tree.n} records is ${h.toString('base64')}, the earlier signed head says ${older.tree.hash.toString('base64')}.\n` +
-        `old database:\n\t${indent(older.note)}\nnew database:\n\t${indent(newer.note)}`,
+      msg('sumdb.inconsistent', {
+        db: name,
+        newer: newer.tree.n,
+        older: older.tree.n,
+        hash: h.toString('base64'),
+        earlier: older.tree.hash.toString('base64'),
+        oldNote: indent(older.note),
+        newNote: indent(newer.note),
+      }),
     );
   }
   return newer;
@@ -236,33 +228,22 @@ async function checkRecord(
   what: string,
 ): Promise<void> {
   if (id < 0 || id >= tree.n) {
-    throw new SumdbError(
-      'badProof',
-      `The checksum database returned record #${id} for ${what}, which is not in its signed tree of ${tree.n} records.`,
-    );
+    throw new SumdbError('badProof', msg('sumdb.recordOutside', { id, what, n: tree.n }));
   }
   let hashes: Buffer[];
   try {
     hashes = await tileHashReader(tree, height, fetchTiles)([storedHashIndex(0, id)]);
   } catch (err) {
-    throw proofError(err, `proving record #${id} (${what}) is in tree#${tree.n}`);
+    throw proofError(err, msg('sumdb.proof.inclusion', { id, what, n: tree.n }));
   }
   if (!hashes[0]!.equals(recordHash(text))) {
-    throw new SumdbError(
-      'badProof',
-      `The record for ${what} (#${id}) is not the one the signed tree of ${tree.n} records contains: cannot authenticate the record data.`,
-    );
+    throw new SumdbError('badProof', msg('sumdb.recordMismatch', { id, what, n: tree.n }));
   }
 }
 
-function proofError(err: unknown, doing: string): unknown {
+function proofError(err: unknown, doing: Message): unknown {
   if (err instanceof TlogError) {
-    return new SumdbError(
-      'badProof',
-      `The checksum database's proof does not verify: ${doing}: ${err.message}.`,
-      undefined,
-      { cause: err },
-    );
+    return new SumdbError('badProof', msg('sumdb.proof', { doing, error: err.message }), undefined, { cause: err });
   }
   return err;
 }
@@ -280,11 +261,8 @@ function tileFetcher(opts: SumdbClientOptions, base: URL) {
       const fullRes = await get(opts, proxyResource(base, tilePath(full)), MAX_TILE_BYTES);
       if (fullRes.status === 200 && fullRes.body.length >= want) return fullRes.body.subarray(0, want);
     }
-    throw new SumdbError(
-      'unavailable',
-      `The checksum database answered HTTP ${res.status} for tile ${redact(url.href)}.`,
-      redact(url.href),
-    );
+    const where = redact(url.href);
+    throw new SumdbError('unavailable', msg('sumdb.tileStatus', { status: res.status, url: where }), where);
   };
   return (tiles: readonly Tile[]): Promise<Buffer[]> =>
     Promise.all(
@@ -305,12 +283,9 @@ async function get(opts: SumdbClientOptions, url: URL, maxBytes: number): Promis
     return await opts.get(url, { signal: opts.signal, timeoutMs: timeout(opts), maxBytes });
   } catch (err) {
     rethrowAbort(err, opts.signal);
-    throw new SumdbError(
-      'unavailable',
-      `Could not reach the checksum database at ${redact(url.href)}: ${redact(errorMessage(err))}.`,
-      redact(url.href),
-      { cause: err },
-    );
+    const where = redact(url.href);
+    const words = msg('sumdb.unreachable', { url: where, error: errorMessageText(err) });
+    throw new SumdbError('unavailable', words, where, { cause: err });
   }
 }
 
@@ -350,14 +325,14 @@ async function saveNewest(
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await readState(file);
     if (current && expected && !current.equals(expected)) {
-      const other = openHead(opts, current, `the tree head another process saved in ${file}`);
+      const other = openHead(opts, current, msg('sumdb.what.otherProcess', { file }));
       head = await mergeHeads(other, head, height, fetchTiles, opts.db.name);
       expected = current;
       continue;
     }
     if (current && expected === undefined) {
       expected = current;
-      const other = openHead(opts, current, `the tree head another process saved in ${file}`);
+      const other = openHead(opts, current, msg('sumdb.what.otherProcess', { file }));
       head = await mergeHeads(other, head, height, fetchTiles, opts.db.name);
       continue;
     }
@@ -372,8 +347,8 @@ async function saveNewest(
   }
 }
 
-function parseTreeSize(opts: SumdbClientOptions, msg: Buffer): number {
-  return openHead(opts, msg, 'the saved tree head').tree.n;
+function parseTreeSize(opts: SumdbClientOptions, note: Buffer): number {
+  return openHead(opts, note, msg('sumdb.what.savedHead')).tree.n;
 }
 
 function sameTree(a: Tree, b: Tree): boolean {

@@ -1,4 +1,7 @@
 // How a checksum-database lookup fails, by kind, so callers can map each kind to its own finding.
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
+
 export type SumdbFailure =
   /** No answer, a timeout, a 5xx, or a mirror that neither supports nor declines the database. */
   | 'unavailable'
@@ -14,14 +17,18 @@ export type SumdbFailure =
   | 'malformed';
 
 export class SumdbError extends Error {
+  /** The message as a catalog Message (a server's or library's words are kept as they are). */
+  readonly text: Message;
   constructor(
     readonly kind: SumdbFailure,
-    message: string,
+    text: Message | string,
     /** The (redacted) URL involved, when there is one. */
     readonly url?: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    const words = typeof text === 'string' ? msg('common.verbatim', { text }) : text;
+    super(render(words, 'en'), options);
     this.name = 'SumdbError';
+    this.text = words;
   }
 }

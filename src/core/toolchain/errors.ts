@@ -1,6 +1,7 @@
 // Toolchain install failures as DoctorErrors with the finding ids the CLI and the editor show.
 import { doctorError, DoctorError, errorCode, errorMessage, isAbortError } from '../errors';
 import type { MessageKey } from '../i18n/catalog';
+import { alternatives } from '../i18n/join';
 import { msg, type Message, type Param } from '../i18n/message';
 
 export type ToolchainErrorCode =
@@ -103,6 +104,5 @@ const CANCELLED = 'The install was cancelled.';
 
 /** Hashes the database accepts, as "h1:a or h1:b". */
 export function orList(items: readonly string[]): Param {
-  if (items.length === 0) return '';
-  return items.slice(1).reduce<Param>((a, b) => msg('toolchain.orList', { a, b }), items[0]!);
+  return alternatives(items, 'or');
 }

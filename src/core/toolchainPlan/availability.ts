@@ -3,12 +3,13 @@
 // the checksum database. Each entry's answer is kept, so a failure can name them all.
 import { constants as fsc, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { errorMessage } from '../errors';
+import { errorMessageText } from '../errors';
 import { escapeModulePath, parseGoproxy, proxyResource } from '../go/goproxy';
 import { undiciGet, type HttpGet } from '../net/httpGet';
 import { TOOLCHAIN_DIRECT_PROXY } from '../toolchain/module/download';
 import { lookupToolchainHash, TOOLCHAIN_MODULE, toolchainModuleVersion } from '../toolchain/module/verify';
 import { redact } from '../redact';
+import { msg, type Message, type Param } from '../i18n/message';
 
 export interface AvailabilityInput {
   /** The toolchain name, `go1.23.4`. */
@@ -34,8 +35,16 @@ export interface AvailabilityInput {
 export type Availability =
   | { kind: 'inPath'; file: string }
   | { kind: 'cached'; dir: string }
-  | { kind: 'downloadable'; source: string; answers: string[]; database: string }
-  | { kind: 'unavailable'; answers: string[]; sumdb?: string | undefined; pathOnly: boolean };
+  | { kind: 'downloadable'; source: Param; answers: Message[]; database: string }
+  | {
+      kind: 'unavailable';
+      /** Each source's answer, in the order go asks them. */
+      answers: Message[];
+      /** A source failed or refused (an answer other than 403/404): a working mirror may help. */
+      sourceFailed: boolean;
+      sumdb?: Message | undefined;
+      pathOnly: boolean;
+    };
 
 /** The toolchain go finds without a download: a `go1.X.Y` in PATH, or the module cache (not with `path`). */
 export async function findLocalToolchain(
@@ -58,7 +67,8 @@ export async function toolchainAvailability(input: AvailabilityInput): Promise<A
     return {
       kind: 'unavailable',
       pathOnly: true,
-      answers: [`GOTOOLCHAIN allows only PATH, and no ${input.name} is in PATH`],
+      answers: [msg('tcSource.pathOnly', { name: input.name })],
+      sourceFailed: false,
     };
   const version = toolchainModuleVersion(input.name, input.goos, input.goarch);
   const get = input.get ?? undiciGet();
@@ -77,7 +87,7 @@ export async function toolchainAvailability(input: AvailabilityInput): Promise<A
       (r) => ({ ok: r.plan.db.name }),
       (err: unknown) => {
         input.signal?.throwIfAborted();
-        return { failed: `the checksum database: ${errorMessage(err)}` };
+        return { failed: msg('tcSource.sumdb', { error: errorMessageText(err) }) };
       },
     ),
   ]);
@@ -87,6 +97,7 @@ export async function toolchainAvailability(input: AvailabilityInput): Promise<A
     kind: 'unavailable',
     pathOnly: false,
     answers: served.answers,
+    sourceFailed: served.sourceFailed,
     sumdb: 'failed' in sumdb ? sumdb.failed : undefined,
   };
 }
@@ -96,20 +107,23 @@ async function walkProxies(
   input: AvailabilityInput,
   version: string,
   get: HttpGet,
-): Promise<{ source?: string; answers: string[] }> {
-  const answers: string[] = [];
+): Promise<{ source?: Param; answers: Message[]; sourceFailed: boolean }> {
+  const answers: Message[] = [];
+  let sourceFailed = false;
   const resource = `${escapeModulePath(TOOLCHAIN_MODULE)}/@v/${version}.info`;
   for (const entry of parseGoproxy(input.goproxy)) {
     if (entry.kind === 'off') {
-      answers.push('off: downloads are refused');
+      answers.push(msg('tcSource.off'));
+      sourceFailed = true;
       break;
     }
     if (entry.kind === 'invalid') {
-      answers.push(`${redact(entry.text)}: not a valid GOPROXY entry (${entry.reason})`);
+      answers.push(msg('tcSource.invalid', { entry: redact(entry.text), reason: entry.reasonText }));
+      sourceFailed = true;
       break;
     }
     const base = entry.kind === 'direct' ? new URL(input.directBase ?? TOOLCHAIN_DIRECT_PROXY) : entry.url;
-    const label = entry.kind === 'direct' ? `direct (${base.href})` : redact(entry.text);
+    const label: Param = entry.kind === 'direct' ? msg('tcSource.direct', { url: base.href }) : redact(entry.text);
     let notFound: boolean;
     try {
       const r = await get(proxyResource(base, resource), {
@@ -118,20 +132,26 @@ async function walkProxies(
         signal: input.signal,
       });
       if (r.status === 200) {
-        answers.push(`${label}: has it`);
-        return { source: label, answers };
+        answers.push(msg('tcSource.has', { source: label }));
+        return { source: label, answers, sourceFailed };
       }
-      answers.push(`${label}: HTTP ${r.status}`);
+      answers.push(msg('tcSource.status', { source: label, status: r.status }));
       notFound = r.status === 404 || r.status === 410;
+      // 403 and 404 are answers; anything else means the source itself is in trouble.
+      if (r.status !== 403 && r.status !== 404) sourceFailed = true;
     } catch (err) {
       input.signal?.throwIfAborted();
-      answers.push(`${label}: ${redact(errorMessage(err))}`);
+      answers.push(msg('tcSource.failed', { source: label, error: errorMessageText(err) }));
       notFound = false;
+      sourceFailed = true;
     }
     if (!notFound && entry.next !== 'anyError') break;
   }
-  if (answers.length === 0) answers.push('GOPROXY has no entries');
-  return { answers };
+  if (answers.length === 0) {
+    answers.push(msg('tcSource.none'));
+    sourceFailed = true;
+  }
+  return { answers, sourceFailed };
 }
 
 async function lookPath(name: string, pathEnv: string): Promise<string | undefined> {

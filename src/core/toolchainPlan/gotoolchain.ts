@@ -2,6 +2,8 @@
 // file, `$GOROOT/go.env`, which some distributions patch to `local`), and what it means.
 import * as path from 'node:path';
 import { parseGoVersion, type GoVersion } from '../goVersion';
+import { msg, type Message } from '../i18n/message';
+import { render } from '../i18n/render';
 
 export type SettingLayer = 'environment' | 'goenv' | 'goroot' | 'unset';
 
@@ -33,15 +35,20 @@ export function layeredSetting(name: string, l: GoToolchainLayers): LayeredSetti
 
 /** Where a setting came from, in words: "the OS environment", "the go env file /x/go/env". */
 export function describeLayer(s: LayeredSetting): string {
+  return render(describeLayerText(s), 'en');
+}
+
+/** describeLayer as a catalog Message. */
+export function describeLayerText(s: LayeredSetting): Message {
   switch (s.layer) {
     case 'environment':
-      return 'the OS environment';
+      return msg('setting.layer.environment');
     case 'goenv':
-      return `the go env file${s.file ? ` ${s.file}` : ''}`;
+      return s.file ? msg('setting.layer.goenvFile', { file: s.file }) : msg('setting.layer.goenv');
     case 'goroot':
-      return `${s.file ?? '$GOROOT/go.env'}, the default this Go distribution ships`;
+      return msg('setting.layer.goroot', { file: s.file ?? '$GOROOT/go.env' });
     case 'unset':
-      return 'nowhere (no layer sets it)';
+      return msg('setting.layer.unset');
   }
 }
 

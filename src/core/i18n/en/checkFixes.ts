@@ -1,9 +1,5 @@
-// English fix titles shared by the checks, and the words that join fragments. See ../catalog.ts.
+// English fix titles shared by the checks. See ../catalog.ts.
 export const checkFixes = {
-  /** Two fragments and the separator between them (lists are built from pairs). */
-  'check.join': '{a}{sep}{b}',
-  /** Two sentences in a row. */
-  'check.sentences': '{a} {b}',
   'check.fix.autoProxy': 'Switch GOPROXY to the fastest working mirror…',
   'check.fix.offline': 'Work offline from the module cache',
   'check.fix.restoreProxy': 'Restore previous Go proxy settings',

@@ -1,7 +1,5 @@
 // Pieces shared by error messages in several layers. `{name}` is a parameter; see ../catalog.ts.
 export const errors = {
-  /** Two items of a list of failures. */
-  'errors.join': '{a}; {b}',
   /** Where something failed, and why. */
   'errors.at': '{where}: {reason}',
 } as const;

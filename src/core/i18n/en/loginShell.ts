@@ -5,6 +5,5 @@ export const loginShell = {
   'loginShell.diff.path': 'PATH entries {dirs}',
   'loginShell.diff.missing': '{name}={value}',
   'loginShell.diff.other': '{name}={value} (the editor has {editorValue})',
-  'loginShell.list': '{all}; {next}',
   'loginShell.fix.goEnvW': 'Store {name} in the go env file',
 } as const;

@@ -1,7 +1,6 @@
 // The repository policy's findings and fixes (core/policy). `{name}` is a parameter; see ../catalog.ts.
 export const policy = {
   'policy.at': '{detail} ({file}, line {line}.)',
-  'policy.sentences': '{a} {b}',
   'policy.goVersion.exact.title': 'This repository requires {go}',
   'policy.goVersion.min.title': 'This repository requires Go {version} or newer',
   'policy.goVersion.exact.runs': 'The policy asks for exactly {go}; this machine runs {local}.',

@@ -2,8 +2,6 @@ export const proxyContent = {
   'check.proxyContent.from.sumdb': 'the checksum database {db}',
   'check.proxyContent.from.sumdbUnnamed': 'the checksum database',
   'check.proxyContent.from.goSum': 'the published go.sum line',
-  'check.proxyContent.builtin':
-    'from the go.sum line {db} published for it (shipped with go-env-doctor), because {why}',
   'check.proxyContent.noAnswer': 'no checksum database answered within {ms} ms',
   'check.proxyContent.wrongContent.title': 'GOPROXY entry {name} serves altered content',
   'check.proxyContent.wrongContent.detail':

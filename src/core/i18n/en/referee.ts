@@ -9,9 +9,7 @@ export const referee = {
   'referee.ok.detailVersion': 'With your environment and a throwaway module cache, go did: {done}. {version}.',
   'referee.ran': '{what} ({ms} ms)',
   'referee.skipped': '{what}: not run ({why})',
-  'referee.and': '{a} and {b}',
   'referee.listed': '{id} ({subject})',
-  'referee.listSep': '{a}, {b}',
   'referee.brokenButWorks.title': 'go downloads modules although we reported the route broken',
   'referee.brokenButWorks.detail':
     "go downloaded {downloaded}, but we reported {findings}. go's success is what counts for builds; the finding may describe an entry go does not reach (it falls through to the next one) or a check that is too strict. Please report it.",

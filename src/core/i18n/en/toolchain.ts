@@ -96,7 +96,6 @@ export const toolchain = {
     'The {what} matches the checksum database but contains an entry that is not safe to unpack: {reason}. Nothing was installed.',
   'toolchain.zipUnsafe.remedy':
     'Official toolchain zips contain only plain files under golang.org/toolchain@<version>/; report this to the Go team (golang.org/issue) with the version and platform.',
-  'toolchain.orList': '{a} or {b}',
   'toolchain.sumdbOff.message':
     'GOSUMDB=off turns the Go checksum database off, but a toolchain downloaded through a module proxy is trusted only after the checksum database vouches for its hash; the go command refuses such a download too.',
   'toolchain.sumdbOff.remedy':

@@ -1,8 +1,6 @@
 import type { checkFixes as en } from '../en/checkFixes';
 
 export const checkFixes: Record<keyof typeof en, string> = {
-  'check.join': '{a}{sep}{b}',
-  'check.sentences': '{a}{b}',
   'check.fix.autoProxy': '将 GOPROXY 切换为最快的可用镜像…',
   'check.fix.offline': '仅用模块缓存离线工作',
   'check.fix.restoreProxy': '恢复之前的 Go 模块代理设置',

@@ -1,6 +1,5 @@
 import type { errors as en } from '../en/errors';
 
 export const errors: Record<keyof typeof en, string> = {
-  'errors.join': '{a}；{b}',
   'errors.at': '{where}：{reason}',
 };

@@ -7,6 +7,5 @@ export const loginShell: Record<keyof typeof en, string> = {
   'loginShell.diff.path': 'PATH 中的 {dirs}',
   'loginShell.diff.missing': '{name}={value}',
   'loginShell.diff.other': '{name}={value}（编辑器中为 {editorValue}）',
-  'loginShell.list': '{all}；{next}',
   'loginShell.fix.goEnvW': '将 {name} 写入 go env 文件',
 };

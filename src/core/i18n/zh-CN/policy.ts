@@ -2,7 +2,6 @@ import type { policy as en } from '../en/policy';
 
 export const policy: Record<keyof typeof en, string> = {
   'policy.at': '{detail}（{file}，第 {line} 行。）',
-  'policy.sentences': '{a}{b}',
   'policy.goVersion.exact.title': '本仓库要求使用 {go}',
   'policy.goVersion.min.title': '本仓库要求 Go {version} 或更新版本',
   'policy.goVersion.exact.runs': '策略要求恰好使用 {go}；本机运行的是 {local}。',

@@ -4,7 +4,6 @@ export const proxyContent: Record<keyof typeof en, string> = {
   'check.proxyContent.from.sumdb': '校验和数据库（{db}）',
   'check.proxyContent.from.sumdbUnnamed': '校验和数据库',
   'check.proxyContent.from.goSum': '已发布的 go.sum 行',
-  'check.proxyContent.builtin': '来自 {db} 为它发布的 go.sum 行（随 go-env-doctor 一起提供），因为{why}',
   'check.proxyContent.noAnswer': '没有校验和数据库在 {ms} ms 内应答',
   'check.proxyContent.wrongContent.title': 'GOPROXY 条目 {name} 提供了被篡改的内容',
   'check.proxyContent.wrongContent.detail':

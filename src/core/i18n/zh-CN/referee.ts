@@ -8,9 +8,7 @@ export const referee: Record<keyof typeof en, string> = {
   'referee.ok.detailVersion': '使用你的环境和一个临时模块缓存，go 完成了：{done}。{version}。',
   'referee.ran': '{what}（{ms} 毫秒）',
   'referee.skipped': '{what}：未运行（{why}）',
-  'referee.and': '{a} 和 {b}',
   'referee.listed': '{id}（{subject}）',
-  'referee.listSep': '{a}、{b}',
   'referee.brokenButWorks.title': '诊断认为下载路径有问题，但 go 能下载模块',
   'referee.brokenButWorks.detail':
     'go 下载了 {downloaded}，但诊断报告了 {findings}。对构建而言，以 go 的成功为准；该诊断结果描述的可能是 go 根本用不到的一项（go 会继续尝试下一项），也可能是检查过于严格。请报告这一情况。',

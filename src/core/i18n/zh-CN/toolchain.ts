@@ -91,7 +91,6 @@ export const toolchain: Record<keyof typeof en, string> = {
     '{what} 与校验和数据库一致，但其中有一个不能安全解压的条目：{reason}。未安装任何内容。',
   'toolchain.zipUnsafe.remedy':
     '官方工具链 zip 只包含 golang.org/toolchain@<version>/ 下的普通文件；请附上版本和平台向 Go 团队报告（golang.org/issue）。',
-  'toolchain.orList': '{a} 或 {b}',
   'toolchain.sumdbOff.message':
     'GOSUMDB=off 关闭了 Go 校验和数据库，而通过模块代理下载的工具链只有在校验和数据库确认其哈希之后才可信；go 命令同样会拒绝这样的下载。',
   'toolchain.sumdbOff.remedy':

@@ -207,7 +207,7 @@ export function sumdbDoctorError(err: unknown, db: SumDatabase, what: string): u
     case 'unavailable':
       return toolchainError(
         'toolchain.sumdbUnavailable',
-        msg('toolchain.sumdb.unavailable.message', { db: name, what, reason: err.message }),
+        msg('toolchain.sumdb.unavailable.message', { db: name, what, reason: err.text }),
         name === 'sum.golang.org'
           ? msg('toolchain.sumdb.unavailable.remedyDefault')
           : msg('toolchain.sumdb.unavailable.remedy', { url: redact(db.url.href) }),
@@ -216,14 +216,14 @@ export function sumdbDoctorError(err: unknown, db: SumDatabase, what: string): u
     case 'notFound':
       return toolchainError(
         'toolchain.sumdbVerifyFailed',
-        msg('toolchain.sumdb.notFound.message', { db: name, what, reason: err.message }),
+        msg('toolchain.sumdb.notFound.message', { db: name, what, reason: err.text }),
         msg('toolchain.sumdb.notFound.remedy'),
         err,
       );
     case 'badSignature':
       return toolchainError(
         'toolchain.sumdbVerifyFailed',
-        msg('toolchain.sumdb.badSignature.message', { reason: err.message }),
+        msg('toolchain.sumdb.badSignature.message', { reason: err.text }),
         msg('toolchain.sumdb.badSignature.remedy', { db: name }),
         err,
       );
@@ -231,14 +231,14 @@ export function sumdbDoctorError(err: unknown, db: SumDatabase, what: string): u
     case 'malformed':
       return toolchainError(
         'toolchain.sumdbVerifyFailed',
-        msg('toolchain.sumdb.badProof.message', { reason: err.message }),
+        msg('toolchain.sumdb.badProof.message', { reason: err.text }),
         msg('toolchain.sumdb.badProof.remedy', { what }),
         err,
       );
     case 'inconsistent':
       return toolchainError(
         'toolchain.sumdbVerifyFailed',
-        msg('common.verbatim', { text: err.message }),
+        err.text,
         msg('toolchain.sumdb.inconsistent.remedy', { db: name }),
         err,
       );

@@ -1,7 +1,4 @@
-// Every check's findings in Simplified Chinese: each finding and fix carries its Messages, every key
-// has a Chinese template, no `{placeholder}` is left, and no English sentence remains in our words.
-// Outside text (a server's answer, a path, another module's words) is masked before the English
-// test: it is not ours to translate.
+// Every check's findings in Simplified Chinese, judged by test/support/zhFindings.ts.
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -19,10 +16,6 @@ import { pathFindings } from '../../../../src/core/checks/pathCheck';
 import { goAllFinding, goShadowedFinding } from '../../../../src/core/checks/whichGoCheck';
 import type { Finding } from '../../../../src/core/findings';
 import type { FoundGo } from '../../../../src/core/go/allGos';
-import { CATALOGS } from '../../../../src/core/i18n/catalog';
-import { localizeFinding } from '../../../../src/core/i18n/localize';
-import type { Lang } from '../../../../src/core/i18n/lang';
-import type { Message, Param } from '../../../../src/core/i18n/message';
 import type { ProbeResult } from '../../../../src/core/net/probe';
 import type { Platform } from '../../../../src/core/platform';
 import type { EnvEntry } from '../../../../src/core/report/model';
@@ -30,82 +23,9 @@ import { makeFakeGo, tempDir } from '../../../support/fakeGo';
 import { serverPool } from '../../../support/findingAsserts';
 import { removeNetTestFiles, testEnv, testPlatform } from '../../../support/netEnv';
 import { goproxyHandler, refusedPort, startHttpServer } from '../../../support/servers';
+import { englishRuns, zhProblems } from '../../../support/zhFindings';
 
 after(removeNetTestFiles);
-
-/** What outside text becomes before the English test: no letters, so it ends any run of words. */
-const MASK = '◇';
-const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
-
-/** The Message in `lang` with every string parameter (outside text) masked. */
-function renderOurs(m: Message, lang: Lang): string {
-  const param = (p: Param): string =>
-    typeof p === 'string' ? MASK : typeof p === 'number' ? String(p) : renderOurs(p, lang);
-  return CATALOGS[lang][m.key].replace(PLACEHOLDER, (whole, name: string) => {
-    const p = m.params?.[name];
-    return p === undefined ? whole : param(p);
-  });
-}
-
-function keysOf(m: Message): string[] {
-  const nested = Object.values(m.params ?? {}).flatMap((p) => (typeof p === 'object' ? keysOf(p) : []));
-  return [m.key, ...nested];
-}
-
-/**
- * Runs of 4+ English words: lower-case or capitalised alphabetic words next to each other. Code in
- * backticks, quoted text (what go prints, a value), URLs, identifiers (GOPROXY, go.mod, go1.22,
- * paths, hosts, `-mod=vendor`) are not words; Chinese characters and punctuation end a run.
- */
-export function englishRuns(text: string, min = 4): string[] {
-  const words = text
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/“[^”]*”|"[^"]*"/g, ' ')
-    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ')
-    .replace(/[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+/g, ' | ')
-    .split(/\s+/);
-  const runs: string[] = [];
-  let run: string[] = [];
-  for (const w of [...words, '|']) {
-    if (/^[A-Z]?[a-z]+[,.;:!?]?$/.test(w)) run.push(w);
-    else {
-      if (run.length >= min) runs.push(run.join(' '));
-      run = [];
-    }
-  }
-  return runs;
-}
-
-/** Everything wrong with a finding in Chinese, as readable lines (empty: none). */
-function zhProblems(f: Finding): string[] {
-  const where = `${f.id} "${f.title}"`;
-  const messages: [string, Message | undefined][] = [
-    ['title', f.text?.title],
-    ['detail', f.text?.detail],
-    ...(f.fixes ?? []).map((x, i): [string, Message | undefined] => [`fix ${i} "${x.title}"`, x.text?.title]),
-  ];
-  const out: string[] = [];
-  for (const [part, m] of messages) {
-    if (!m) {
-      out.push(`${where}: ${part} has no Message`);
-      continue;
-    }
-    for (const key of keysOf(m)) {
-      const en = CATALOGS.en[key as keyof typeof CATALOGS.en];
-      const zh = CATALOGS['zh-CN'][key as keyof typeof CATALOGS.en];
-      if (zh === undefined) out.push(`${where}: ${part}: ${key} is not in the catalog`);
-      else if (zh === en && englishRuns(en.replace(PLACEHOLDER, MASK)).length > 0)
-        out.push(`${where}: ${part}: ${key} is untranslated`);
-    }
-    for (const run of englishRuns(renderOurs(m, 'zh-CN'))) out.push(`${where}: ${part}: English left: "${run}"`);
-  }
-  const zh = localizeFinding(f, 'zh-CN');
-  for (const text of [zh.title, zh.detail, ...(zh.fixes ?? []).map((x) => x.title)]) {
-    const left = /\{[A-Za-z0-9_]+\}/.exec(text);
-    if (left) out.push(`${where}: placeholder ${left[0]} left in "${text}"`);
-  }
-  return out;
-}
 
 function env(values: Record<string, string>, source: EnvEntry['source'] = 'goenv'): Record<string, EnvEntry> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v, source }]));
@@ -119,10 +39,13 @@ describe('core/i18n: every check speaks Simplified Chinese', function () {
   this.timeout(60_000);
   const keep = serverPool();
   const seen = new Set<string>();
-  const check = (findings: Finding[]) => {
+  const check = (findings: Finding[], outside: readonly string[] = []) => {
     assert.ok(findings.length > 0, 'the fixture produced no finding');
     for (const f of findings) seen.add(f.id);
-    assert.deepEqual(findings.flatMap(zhProblems), []);
+    assert.deepEqual(
+      findings.flatMap((f) => zhProblems(f, outside)),
+      [],
+    );
   };
 
   it('the English heuristic finds English sentences and lets code, identifiers and quotes through', () => {
@@ -166,39 +89,43 @@ describe('core/i18n: every check speaks Simplified Chinese', function () {
   });
 
   it('the go binary: not found, hanging, failing, printing garbage, cancelled, fine', () => {
-    check([
-      goNotFoundFinding({ found: false, searched: ['/usr/local/go/bin/go', '/usr/bin/go'] }),
-      goNotFoundFinding({ found: false, searched: [], explicit: '/opt/go/bin/go' }),
-      goProblemFinding('/usr/bin/go', { kind: 'timeout', what: 'go version', timeoutMs: 5000 }),
-      goProblemFinding('/usr/bin/go', {
-        kind: 'spawn',
-        what: 'go version',
-        code: 'EACCES',
-        message: 'permission denied',
-      }),
-      goProblemFinding('/usr/bin/go', {
-        kind: 'failed',
-        what: 'go env -json',
-        exitCode: 1,
-        signal: null,
-        stderr: 'go: reading go env file: bad line',
-      }),
-      goProblemFinding('/usr/bin/go', {
-        kind: 'failed',
-        what: 'go env -json',
-        exitCode: null,
-        signal: 'SIGKILL',
-        stderr: '',
-      }),
-      goProblemFinding('/usr/bin/go', {
-        kind: 'badOutput',
-        what: 'go version',
-        output: 'hello',
-        expected: '"go version goX.Y.Z os/arch"',
-      }),
-      goProblemFinding('/usr/bin/go', { kind: 'aborted', what: 'go version' }),
-      goOkFinding('/usr/bin/go', { version: 'go1.19.8', goos: 'linux', goarch: 'amd64' }, '/usr/lib/go-1.19', 12),
-    ]);
+    check(
+      [
+        goNotFoundFinding({ found: false, searched: ['/usr/local/go/bin/go', '/usr/bin/go'] }),
+        goNotFoundFinding({ found: false, searched: [], explicit: '/opt/go/bin/go' }),
+        goProblemFinding('/usr/bin/go', { kind: 'timeout', what: 'go version', timeoutMs: 5000 }),
+        goProblemFinding('/usr/bin/go', {
+          kind: 'spawn',
+          what: 'go version',
+          code: 'EACCES',
+          message: 'permission denied',
+        }),
+        goProblemFinding('/usr/bin/go', {
+          kind: 'failed',
+          what: 'go env -json',
+          exitCode: 1,
+          signal: null,
+          stderr: 'go: reading go env file: bad line',
+        }),
+        goProblemFinding('/usr/bin/go', {
+          kind: 'failed',
+          what: 'go env -json',
+          exitCode: null,
+          signal: 'SIGKILL',
+          stderr: '',
+        }),
+        goProblemFinding('/usr/bin/go', {
+          kind: 'badOutput',
+          what: 'go version',
+          output: 'hello',
+          expected: '"go version goX.Y.Z os/arch"',
+        }),
+        goProblemFinding('/usr/bin/go', { kind: 'aborted', what: 'go version' }),
+        goOkFinding('/usr/bin/go', { version: 'go1.19.8', goos: 'linux', goarch: 'amd64' }, '/usr/lib/go-1.19', 12),
+        // What go printed is go's.
+      ],
+      ['go: reading go env file: bad line'],
+    );
   });
 
   it('which go runs: every go installed, a shadowed newer one, the editor disagreeing, emulation', () => {

@@ -28,6 +28,14 @@ const CORE_DOMAINS = [
   'policy.',
   'referee.',
   'go.',
+  'probe.',
+  'sumdb.',
+  'setting.',
+  'tcSource.',
+  'gomod.parse.',
+  'direct.origin.',
+  'refereeRun.',
+  'common.',
 ];
 
 function zhFinding(f: Finding, outside: readonly string[] = []): Finding {
