@@ -14,7 +14,7 @@ export const probe: Record<keyof typeof en, string> = {
   'probe.http.closed': '服务器没有应答就关闭了连接',
   'probe.tls.closed': '与 {host} 进行 TLS 握手时连接被关闭',
   'probe.tls.failed': '与 {host} 的 TLS 握手失败：{error}',
-  'probe.tls.verify': '{host} 的证书校验失败：{error}',
+  'probe.tls.verify': '{host} 的证书校验失败：“{error}”',
   'probe.proxy.tls': '与代理 {proxy} 的 TLS 连接失败：{error}',
   'probe.proxy.status': '代理 {proxy} 对 CONNECT {authority} 的应答是“{status}”{hint}',
   'probe.proxy.hint.badCredentials': '：代理 URL 中的凭据被拒绝',
