@@ -60,7 +60,9 @@ describe('proxy quick fixes', function () {
     [db, fast, slow, tampered] = await Promise.all([
       startSumdbFixture({ versions: ['1.21.0'] }),
       startMirror({ modules: [RSC_QUOTE, X_TEXT] }),
-      startMirror({ modules: [RSC_QUOTE, X_TEXT], delayMs: 120 }),
+      // Slow by far more than the extension host's event loop can lag while a diagnosis runs beside
+      // the ranking (both probe these mirrors), so the order is the mirrors', not the scheduler's.
+      startMirror({ modules: [RSC_QUOTE, X_TEXT], delayMs: 400 }),
       startMirror({ modules: [TAMPERED, X_TEXT] }),
     ]);
     refused = `http://127.0.0.1:${await refusedPort()}`;
@@ -181,7 +183,7 @@ describe('proxy quick fixes', function () {
       /^Healthy: serves rsc\.io\/quote@v1\.5\.2 as the published go\.sum line records it; requests took /,
     );
     assert.match(rowOf(pick, fast.url)!.description!, /^[\d.]+ ms median · fastest$/);
-    assert.match(rowOf(pick, slow.url)!.description!, /^1\d\d ms median$/);
+    assert.match(rowOf(pick, slow.url)!.description!, /^[4-9]\d\d ms median$/);
     assert.match(
       rowOf(pick, tampered.url)!.detail!,
       /^Rejected: serves different content: its go\.mod of rsc\.io\/quote@v1\.5\.2 hashes to h1:\S+, but the go\.sum line published by sum\.golang\.org records h1:LzX7hefJvL54yjefDEDHNONDjII0t9xZLPXsUe\+TKr0=/,

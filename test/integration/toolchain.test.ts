@@ -384,7 +384,7 @@ describe('toolchain install in VS Code', function () {
 
       await vscode.commands.executeCommand('notifications.clearAll');
       const file = host.mirrorPath(release('go1.30.0').filename);
-      const servedBefore = host.mirror.requestsFor(file).filter((q) => q.complete).length;
+      const servedBefore = host.mirror.downloadsFor(file).filter((q) => q.complete).length;
       const started = Date.now();
       const applied = vscode.commands.executeCommand(install.command.command, ...(install.command.arguments ?? []));
       const goBinary = path.join(sdk, 'go1.30.0', 'bin', 'go');
@@ -392,7 +392,7 @@ describe('toolchain install in VS Code', function () {
       assert.equal(await applied, 'handled');
       metrics['toolchain.quickFixInstallMs'] = Date.now() - started;
       assert.equal(
-        host.mirror.requestsFor(file).filter((q) => q.complete).length,
+        host.mirror.downloadsFor(file).filter((q) => q.complete).length,
         servedBefore + 1,
         'downloaded from the mirror',
       );

@@ -87,6 +87,11 @@ export class DownloadServer {
     this.held.clear();
   }
 
+  /** Requests for `path` that fetch it, without the one-byte probes asking whether ranges are served. */
+  downloadsFor(path: string): RequestRecord[] {
+    return this.requestsFor(path).filter((r) => r.range !== 'bytes=0-0');
+  }
+
   requestsFor(path: string): RequestRecord[] {
     return this.requests.filter((r) => r.path === path);
   }
