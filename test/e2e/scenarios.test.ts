@@ -18,6 +18,8 @@ import {
 import { RESULTS_DIR, ROOT, VSIX } from '../vscode/paths';
 import { loopbackGoEnv, scratchDir, writeFiles } from '../vscode/workspaces';
 import { goproxyHandler, startHttpServer, type StartedServer } from '../support/servers';
+import { startLocalGoRelease, type LocalGoReleaseHost } from '../support/toolchainRelease';
+import { goosGoarch, hostPlatform } from '../../src/core/platform';
 import { Workbench } from './workbench';
 
 const MEDIA = path.join(ROOT, 'media');
@@ -41,6 +43,8 @@ describe('e2e: the packaged extension in VS Code', function () {
   let base: string;
   let extensionsDir: string;
   let goproxy: StartedServer;
+  /** The release index and archive host the download route is probed on (loopback only). */
+  let release: LocalGoReleaseHost;
   let browser: Browser;
 
   before(async () => {
@@ -55,12 +59,14 @@ describe('e2e: the packaged extension in VS Code', function () {
       `installed: ${installed.join(', ')}`,
     );
     goproxy = await startHttpServer(goproxyHandler());
+    release = await startLocalGoRelease({ scratch: base, names: ['go1.30.0'], ...goosGoarch(hostPlatform()) });
     browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close().catch(() => undefined);
     await goproxy?.close();
+    await release?.close();
     if (base && !process.env['GED_KEEP']) await fs.rm(base, { recursive: true, force: true });
   });
 
@@ -107,8 +113,9 @@ describe('e2e: the packaged extension in VS Code', function () {
         'newer-go',
         { 'go.mod': 'module example.com/hello\n\ngo 1.30\n', 'main.go': 'package main\n\nfunc main() {}\n' },
         loopbackGoEnv(goproxy.url, path.join(dir, 'goenv')),
-        // Diagnose only when asked, so the first scenario shows the command doing it.
-        { 'goEnv.runOnStartup': false },
+        // Diagnose only when asked, so the first scenario shows the command doing it. go.mod needs a
+        // Go that is not installed, so the download route is probed: on the local release host.
+        { 'goEnv.runOnStartup': false, 'goEnv.toolchain.dlBase': release.dlBase },
       );
     });
 
