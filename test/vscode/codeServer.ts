@@ -109,6 +109,9 @@ export async function writeUserSettings(userDataDir: string, extra: Record<strin
     'git.enabled': false,
     'npm.autoDetect': 'off',
     'window.dialogStyle': 'custom',
+    // When go.mod needs a Go that is not installed, the diagnosis probes the toolchain download
+    // route: on a refused loopback port unless a test serves one, never the public release hosts.
+    'goEnv.toolchain.dlBase': 'http://127.0.0.1:9/dl/',
     ...extra,
   };
   await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
